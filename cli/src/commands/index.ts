@@ -1,0 +1,5 @@
+// Every command of barometre, in the order the help lists them.
+import benchmark from "./benchmark.ts";
+import type { Command } from "./command.ts";
+
+export const COMMANDS: readonly Command[] = [benchmark];

@@ -1,0 +1,10 @@
+// The pure domain of the Baromètre: no I/O, no Node module, no Google API, so Apps Script can bundle it.
+export * from "./grid/index.ts";
+export * from "./import-result.ts";
+export * from "./indicators/index.ts";
+export * from "./plan/types.ts";
+export * from "./positioning/index.ts";
+export * from "./schema/index.ts";
+export * from "./stats/index.ts";
+export * from "./validation/index.ts";
+export * from "./values/index.ts";

@@ -1,0 +1,71 @@
+// Parses one raw cell for one schema field: the typed value, or a French explanation of why it cannot be read.
+import type { Field, FieldValue } from "../schema/index.ts";
+import { emptyValue } from "../schema/index.ts";
+import { formatRaw } from "./format.ts";
+import {
+  fold,
+  isEmptyCell,
+  parseBool,
+  parseDate,
+  parseNumber,
+  parseText,
+  type RawCell,
+} from "./parse.ts";
+
+export type FieldParse = { value: FieldValue; problem: string | null };
+
+/** Rounds an amount to the cent, away from binary noise such as 572941.4600000001. */
+export function roundCents(value: number): number {
+  const cents = Math.round(Math.abs(value) * 100) / 100;
+  return value < 0 ? -cents : cents;
+}
+
+/** The option a typed word stands for, ignoring case and accents ("urbain qpv" → "Urbain QPV"). */
+export function matchOption(options: readonly string[], raw: string): string | null {
+  const wanted = fold(raw);
+  return options.find((o) => fold(o) === wanted) ?? null;
+}
+
+export function parseFieldValue(field: Field, raw: RawCell): FieldParse {
+  if (isEmptyCell(raw)) return { value: emptyValue(field), problem: null };
+  const fail = (expected: string): FieldParse => ({
+    value: emptyValue(field),
+    problem: `Valeur illisible pour « ${field.label} » : « ${formatRaw(raw)} » (${expected} attendu).`,
+  });
+  switch (field.type) {
+    case "int":
+    case "dec":
+    case "eur": {
+      const parsed = parseNumber(raw);
+      if (!parsed.ok) return fail(field.type === "int" ? "un nombre entier" : "un nombre");
+      return {
+        value: field.type === "eur" ? roundCents(parsed.value) : parsed.value,
+        problem: null,
+      };
+    }
+    case "bool": {
+      const parsed = parseBool(raw);
+      if (!parsed.ok) return fail("Oui ou Non");
+      return { value: parsed.value ?? emptyValue(field), problem: null };
+    }
+    case "date": {
+      const parsed = parseDate(raw);
+      return parsed.ok ? { value: parsed.value, problem: null } : fail("une date jj/mm/aaaa");
+    }
+    case "enum": {
+      const text = parseText(raw) ?? "";
+      const option = matchOption(field.options ?? [], text);
+      return option
+        ? { value: option, problem: null }
+        : fail(`l'une des valeurs ${(field.options ?? []).join(", ")}`);
+    }
+    case "email": {
+      const text = parseText(raw);
+      return { value: text?.replace(/^mailto:/i, "") ?? null, problem: null };
+    }
+    case "text": {
+      const text = parseText(raw);
+      return { value: field.upperCase && text ? text.toUpperCase() : text, problem: null };
+    }
+  }
+}

@@ -1,0 +1,173 @@
+// Turns what people type in spreadsheets (French numbers, dates, Oui/Non, empty markers) into values.
+
+/** A raw cell as adapters hand it over: dates are Date objects whose UTC day is the calendar day. */
+export type RawCell = string | number | boolean | Date | null | undefined;
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; expected: string };
+
+const SPACES = /[\s\u00a0\u202f\u2007\u2009\u200b]+/g;
+const EMPTY_MARKERS = new Set([
+  "",
+  "n/a",
+  "na",
+  "nc",
+  "n.c.",
+  "n.c",
+  "-",
+  "--",
+  "–",
+  "—",
+  "neant",
+  "/",
+]);
+
+/** Lower-case, without accents, with spaces folded: the form used to compare words. */
+export function fold(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(SPACES, " ")
+    .trim();
+}
+
+/** True for an empty cell or a marker that means "nothing" (N/A, NC, -, néant). */
+export function isEmptyCell(raw: RawCell): boolean {
+  if (raw === null || raw === undefined) return true;
+  if (typeof raw !== "string") return false;
+  return EMPTY_MARKERS.has(fold(raw));
+}
+
+/**
+ * French or plain number text: "1 024 140,50 €", "64 %", "-5 895,83", "(1 200)", "1.024.140,5".
+ * A percentage gives its fraction (64 % → 0.64).
+ */
+export function parseNumber(raw: RawCell): Parsed<number> {
+  const expected = "un nombre";
+  if (typeof raw === "number")
+    return Number.isFinite(raw) ? { ok: true, value: raw } : { ok: false, expected };
+  if (typeof raw !== "string") return { ok: false, expected };
+  let text = raw.replace(SPACES, "").replace(/\u2212/g, "-");
+  let negative = false;
+  if (/^\(.*\)$/.test(text)) {
+    negative = true;
+    text = text.slice(1, -1);
+  }
+  text = text.replace(/(€|eur(os?)?)$/i, "").replace(/^€/, "");
+  let percent = false;
+  if (text.endsWith("%")) {
+    percent = true;
+    text = text.slice(0, -1);
+  }
+  if (text.startsWith("+")) text = text.slice(1);
+  if (text.startsWith("-")) {
+    negative = !negative;
+    text = text.slice(1);
+  }
+  const normalised = normaliseSeparators(text);
+  if (normalised === null || !/^(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i.test(normalised)) {
+    return { ok: false, expected };
+  }
+  let value = Number(normalised);
+  if (!Number.isFinite(value)) return { ok: false, expected };
+  if (percent) value /= 100;
+  return { ok: true, value: negative ? -value : value };
+}
+
+/** Decides which of "," and "." is the decimal mark and removes thousands separators. */
+function normaliseSeparators(text: string): string | null {
+  const commas = text.split(",").length - 1;
+  const dots = text.split(".").length - 1;
+  if (commas > 0 && dots > 0) {
+    const decimal = text.lastIndexOf(",") > text.lastIndexOf(".") ? "," : ".";
+    const thousands = decimal === "," ? "." : ",";
+    if (text.split(decimal).length - 1 > 1) return null;
+    return text.split(thousands).join("").replace(",", ".");
+  }
+  if (commas > 1) return /^\d{1,3}(,\d{3})+$/.test(text) ? text.replace(/,/g, "") : null;
+  if (dots > 1) return /^\d{1,3}(\.\d{3})+$/.test(text) ? text.replace(/\./g, "") : null;
+  // One "'" or "’" thousands separator (Swiss style) is harmless to accept.
+  return text.replace(/['’](?=\d{3})/g, "").replace(",", ".");
+}
+
+const TRUE_WORDS = new Set(["oui", "o", "x", "1", "true", "vrai", "yes", "y", "✓", "✔"]);
+const FALSE_WORDS = new Set(["non", "n", "0", "false", "faux", "no"]);
+
+/** Oui/Non in every form seen in legacy workbooks; null when the cell is empty. */
+export function parseBool(raw: RawCell): Parsed<boolean | null> {
+  if (isEmptyCell(raw)) return { ok: true, value: null };
+  if (typeof raw === "boolean") return { ok: true, value: raw };
+  if (typeof raw === "number") {
+    if (raw === 1) return { ok: true, value: true };
+    if (raw === 0) return { ok: true, value: false };
+    return { ok: false, expected: "Oui ou Non" };
+  }
+  if (typeof raw === "string") {
+    const word = fold(raw);
+    if (TRUE_WORDS.has(word)) return { ok: true, value: true };
+    if (FALSE_WORDS.has(word)) return { ok: true, value: false };
+  }
+  return { ok: false, expected: "Oui ou Non" };
+}
+
+/** Days between the spreadsheet epoch (1899-12-30, which absorbs Excel's 1900 leap-year bug) and 1970-01-01. */
+const SERIAL_EPOCH_OFFSET = 25569;
+const DAY_MS = 86_400_000;
+
+export function isoDate(year: number, month: number, day: number): string | null {
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return null;
+  if (year < 1900 || year > 9999 || month < 1 || month > 12 || day < 1) return null;
+  const check = new Date(Date.UTC(year, month - 1, day));
+  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return null;
+  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
+
+/** The calendar day of a date, using its UTC components (adapters build dates that way). */
+export function dateToIso(date: Date): string | null {
+  if (Number.isNaN(date.getTime())) return null;
+  return isoDate(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
+}
+
+/** An Excel or Google Sheets serial day number (1900 date system) as a calendar day. */
+export function serialToIso(serial: number): string | null {
+  if (!Number.isFinite(serial) || serial < 1 || serial >= 2_958_466) return null;
+  return dateToIso(new Date((Math.floor(serial) - SERIAL_EPOCH_OFFSET) * DAY_MS));
+}
+
+/** The serial day number of an ISO calendar day, as spreadsheets store dates. */
+export function isoToSerial(iso: string): number {
+  const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
+  return Date.UTC(y, m - 1, d) / DAY_MS + SERIAL_EPOCH_OFFSET;
+}
+
+/** A real date, a serial number, "jj/mm/aaaa" (also with - or .), or ISO "aaaa-mm-jj"; null when empty. */
+export function parseDate(raw: RawCell): Parsed<string | null> {
+  const expected = "une date au format jj/mm/aaaa";
+  if (isEmptyCell(raw)) return { ok: true, value: null };
+  let iso: string | null = null;
+  if (raw instanceof Date) iso = dateToIso(raw);
+  else if (typeof raw === "number") iso = serialToIso(raw);
+  else if (typeof raw === "string") iso = parseDateText(raw.trim());
+  return iso ? { ok: true, value: iso } : { ok: false, expected };
+}
+
+function parseDateText(text: string): string | null {
+  const french = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/.exec(text);
+  if (french) {
+    const [, d, m, y] = french as unknown as [string, string, string, string];
+    const year = y.length === 2 ? 2000 + Number(y) : Number(y);
+    return isoDate(year, Number(m), Number(d));
+  }
+  const iso = /^(\d{4})-(\d{2})-(\d{2})(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.exec(text);
+  if (iso) return isoDate(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+  if (/^\d+([.,]\d+)?$/.test(text)) return serialToIso(Number(text.replace(",", ".")));
+  return null;
+}
+
+/** Plain text of a cell: trimmed, spaces folded; dates become ISO days; empty markers give null. */
+export function parseText(raw: RawCell): string | null {
+  if (isEmptyCell(raw)) return null;
+  if (raw instanceof Date) return dateToIso(raw);
+  const text = String(raw).replace(SPACES, " ").trim();
+  return text === "" ? null : text;
+}
