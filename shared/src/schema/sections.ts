@@ -65,7 +65,7 @@ const governanceFields: FieldSpec[] = MEETINGS.flatMap((meeting) => [
     id: `${meeting.id}.date`,
     label: `Date ${meeting.of}`,
     type: "date" as const,
-    help: `Date à laquelle s'est tenu le ${meeting.label} ; laisser vide s'il n'a pas eu lieu.`,
+    help: `Jour où s'est tenue l'instance (${meeting.label}) ; laisser vide si elle n'a pas eu lieu.`,
   },
   ...OFFICERS.map((officer) => ({
     id: `${meeting.id}.${officer.id}`,

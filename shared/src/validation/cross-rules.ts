@@ -1,5 +1,6 @@
 // The cross-field rules of domain.md §2 (and a few plausibility warnings), each an error or a warning.
 import { field, MEETINGS, OFFICERS, type PimmsReturn } from "../schema/index.ts";
+import { roundCents } from "../values/field.ts";
 import { formatDate, formatEur, formatNumber } from "../values/format.ts";
 import type { CellLocator, Finding, Severity } from "./finding.ts";
 
@@ -15,7 +16,7 @@ const num = (ret: PimmsReturn, key: string): number | null => {
 };
 const label = (key: string) => `« ${field(key).label} »`;
 
-/** "dont" parts against their total: above is an error, below a warning (only when every part is given). */
+/** "dont" parts against their total: above is an error, below a warning (an empty part counts as 0). */
 function partsOfTotal(
   ret: PimmsReturn,
   emit: Emit,
@@ -26,18 +27,19 @@ function partsOfTotal(
   aboveSeverity: Severity = "error",
 ): void {
   const total = num(ret, totalKey);
-  const parts = partKeys.map((k) => num(ret, k));
-  const given = parts.filter((p): p is number => p !== null);
+  const given = partKeys.map((k) => num(ret, k)).filter((p): p is number => p !== null);
   if (total === null || given.length === 0) return;
   const sum = given.reduce((a, b) => a + b, 0);
+  // Compared in cents so that float sums of amounts cannot turn "exactly 1 €" into "more than 1 €".
+  const gap = roundCents(sum - total);
   const names = partKeys.map((k) => field(k).label.replace(/^dont /, "")).join(", ");
-  if (sum > total + tolerance) {
+  if (gap > tolerance) {
     emit(
       aboveSeverity,
       totalKey,
       `La somme des parts (${names}) vaut ${show(sum)} et dépasse ${label(totalKey)} (${show(total)}).`,
     );
-  } else if (given.length === parts.length && sum < total - tolerance) {
+  } else if (gap < -tolerance) {
     emit(
       "warning",
       totalKey,
@@ -68,13 +70,15 @@ function governance(ret: PimmsReturn, emit: Emit): void {
   const year = num(ret, "identification.year");
   for (const meeting of MEETINGS) {
     const m = ret.governance[meeting.id];
+    const dateKey = `governance.${meeting.id}.date`;
     if (m.date === null) {
       for (const officer of OFFICERS) {
+        const presence = `governance.${meeting.id}.${officer.id}`;
         if (m[officer.id]) {
           emit(
             "error",
-            `governance.${meeting.id}.${officer.id}`,
-            `La présence du ${officer.label.toLowerCase()} est indiquée ${meeting.at} mais la date ${meeting.of} est vide : indiquez la date ou mettez Non.`,
+            presence,
+            `${label(presence)} vaut Oui mais ${label(dateKey)} est vide : indiquez la date ou mettez Non.`,
           );
         }
       }
@@ -83,8 +87,8 @@ function governance(ret: PimmsReturn, emit: Emit): void {
       if (held < year || held > year + 1) {
         emit(
           "warning",
-          `governance.${meeting.id}.date`,
-          `La date ${meeting.of} (${formatDate(m.date)}) est inhabituelle pour l'exercice ${year}.`,
+          dateKey,
+          `${label(dateKey)} (${formatDate(m.date)}) est inhabituelle pour l'exercice ${year} : les instances se tiennent en ${year} ou en ${year + 1}.`,
         );
       }
     }
@@ -118,7 +122,7 @@ function finance(ret: PimmsReturn, emit: Emit): void {
   const result = num(ret, "finance.netResult");
   if (revenue !== null && charges !== null && result !== null) {
     const expected = revenue - charges;
-    if (Math.abs(result - expected) > EURO_TOLERANCE) {
+    if (Math.abs(roundCents(result - expected)) > EURO_TOLERANCE) {
       emit(
         "warning",
         "finance.netResult",

@@ -10,27 +10,30 @@ import { formatNumber } from "../values/format.ts";
 import type { CellLocator, Finding } from "./finding.ts";
 
 /** A pragmatic address check: one @, a dotted domain, no spaces (RFC 5322 in full is not what users need). */
-const EMAIL = /^[^\s@"<>(),;:]+@[^\s@"<>(),;:]+\.[a-z]{2,}$/i;
+const EMAIL = /^[^\s@"<>(),;:]+@([^\s@"<>(),;:.]+\.)+[a-z]{2,}$/i;
+
+/** Bounds as a reader expects them: years are never grouped ("2010", not "2 010"). */
+const bound = (f: Field, n: number) =>
+  f.key === "identification.year" ? String(n) : formatNumber(n);
 
 function fieldProblem(f: Field, value: FieldValue): string | null {
   const label = `« ${f.label} »`;
-  if (value === null) return f.required ? `${label} est obligatoire.` : null;
+  // A blank text from JSON is as empty as null.
+  if (value === null || (typeof value === "string" && value.trim() === ""))
+    return f.required ? `${label} est obligatoire.` : null;
   if (typeof value === "number") {
+    if (!Number.isFinite(value)) return `${label} doit être un nombre.`;
     if (f.type === "int" && !Number.isInteger(value)) return `${label} doit être un nombre entier.`;
     if (!f.signed && value < 0 && f.min === undefined) return `${label} ne peut pas être négatif.`;
+    const between = () =>
+      `${label} doit être compris entre ${bound(f, f.min ?? 0)} et ${bound(f, f.max ?? 0)}.`;
     if (f.min !== undefined && (f.exclusiveMin ? value <= f.min : value < f.min)) {
-      if (f.max !== undefined)
-        return `${label} doit être compris entre ${formatNumber(f.min)} et ${formatNumber(f.max)}.`;
-      return `${label} doit être ${f.exclusiveMin ? "supérieur à" : "au moins égal à"} ${formatNumber(f.min)}.`;
+      if (f.max !== undefined) return between();
+      return `${label} doit être ${f.exclusiveMin ? "supérieur à" : "au moins égal à"} ${bound(f, f.min)}.`;
     }
-    if (f.max !== undefined && value > f.max) {
-      return `${label} doit être compris entre ${formatNumber(f.min ?? 0)} et ${formatNumber(f.max)}.`;
-    }
-    return null;
+    return f.max !== undefined && value > f.max ? between() : null;
   }
   if (typeof value !== "string") return null;
-  if (f.type === "text" && value.trim() === "")
-    return f.required ? `${label} est obligatoire.` : null;
   if (f.pattern && !f.pattern.test(f.upperCase ? value.toUpperCase() : value)) {
     return `${label} n'est pas valide : ${f.patternHint ?? "format inattendu"}.`;
   }

@@ -14,10 +14,13 @@ import {
 
 export type FieldParse = { value: FieldValue; problem: string | null };
 
-/** Rounds an amount to the cent, away from binary noise such as 572941.4600000001. */
+/**
+ * Rounds an amount to the cent, half away from zero as accountants do. The product is taken to 15
+ * significant digits first so binary noise does not decide (1.005 × 100 is 100.49999999999999).
+ */
 export function roundCents(value: number): number {
-  const cents = Math.round(Math.abs(value) * 100) / 100;
-  return value < 0 ? -cents : cents;
+  const cents = Math.round(Number((Math.abs(value) * 100).toPrecision(15))) / 100;
+  return value < 0 && cents !== 0 ? -cents : cents;
 }
 
 /** The option a typed word stands for, ignoring case and accents ("urbain qpv" → "Urbain QPV"). */
@@ -30,7 +33,7 @@ export function parseFieldValue(field: Field, raw: RawCell): FieldParse {
   if (isEmptyCell(raw)) return { value: emptyValue(field), problem: null };
   const fail = (expected: string): FieldParse => ({
     value: emptyValue(field),
-    problem: `Valeur illisible pour « ${field.label} » : « ${formatRaw(raw)} » (${expected} attendu).`,
+    problem: `Valeur illisible pour « ${field.label} » : « ${formatRaw(raw)} » (attendu : ${expected}).`,
   });
   switch (field.type) {
     case "int":
@@ -61,7 +64,7 @@ export function parseFieldValue(field: Field, raw: RawCell): FieldParse {
     }
     case "email": {
       const text = parseText(raw);
-      return { value: text?.replace(/^mailto:/i, "") ?? null, problem: null };
+      return { value: text?.replace(/^mailto:/i, "") || null, problem: null };
     }
     case "text": {
       const text = parseText(raw);

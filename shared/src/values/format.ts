@@ -37,6 +37,11 @@ export function formatDate(iso: string): string {
 
 /** A raw cell quoted in a message, shortened so a huge cell cannot flood it. */
 export function formatRaw(raw: RawCell): string {
-  const text = raw instanceof Date ? raw.toISOString().slice(0, 10) : String(raw ?? "");
+  const text =
+    raw instanceof Date
+      ? Number.isNaN(raw.getTime())
+        ? "date invalide"
+        : raw.toISOString().slice(0, 10)
+      : String(raw ?? "");
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }

@@ -17,6 +17,7 @@ const EMPTY_MARKERS = new Set([
   "--",
   "–",
   "—",
+  "\u2212",
   "neant",
   "/",
 ]);
@@ -40,54 +41,60 @@ export function isEmptyCell(raw: RawCell): boolean {
 
 /**
  * French or plain number text: "1 024 140,50 €", "64 %", "-5 895,83", "(1 200)", "1.024.140,5".
- * A percentage gives its fraction (64 % → 0.64).
+ * A percentage gives its fraction (64 % → 0.64). Thousands groups must have three digits, so garbage
+ * such as "1,5.3" or "1 2 3" is refused rather than guessed.
  */
 export function parseNumber(raw: RawCell): Parsed<number> {
-  const expected = "un nombre";
-  if (typeof raw === "number")
-    return Number.isFinite(raw) ? { ok: true, value: raw } : { ok: false, expected };
-  if (typeof raw !== "string") return { ok: false, expected };
-  let text = raw.replace(SPACES, "").replace(/\u2212/g, "-");
-  let negative = false;
-  if (/^\(.*\)$/.test(text)) {
-    negative = true;
-    text = text.slice(1, -1);
-  }
-  text = text.replace(/(€|eur(os?)?)$/i, "").replace(/^€/, "");
-  let percent = false;
-  if (text.endsWith("%")) {
-    percent = true;
-    text = text.slice(0, -1);
-  }
-  if (text.startsWith("+")) text = text.slice(1);
-  if (text.startsWith("-")) {
-    negative = !negative;
-    text = text.slice(1);
-  }
-  const normalised = normaliseSeparators(text);
-  if (normalised === null || !/^(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i.test(normalised)) {
-    return { ok: false, expected };
-  }
+  const fail = { ok: false, expected: "un nombre" } as const;
+  if (typeof raw === "number") return Number.isFinite(raw) ? { ok: true, value: raw } : fail;
+  if (typeof raw !== "string") return fail;
+  // U+2212 (minus) and U+2013 (en dash) are typed as minus signs in French documents.
+  let text = raw
+    .replace(SPACES, " ")
+    .replace(/[\u2212\u2013]/g, "-")
+    .trim();
+  const parenthesised = /^\((.*)\)$/.exec(text);
+  if (parenthesised) text = (parenthesised[1] as string).trim();
+  const unit = /^(.*?) ?(€|eur|euros?|%)$/i.exec(text);
+  if (unit) text = unit[1] as string;
+  const signed = /^([+-]?) ?€? ?(.*)$/.exec(text) as RegExpExecArray;
+  if (parenthesised && signed[1] !== "") return fail;
+  const normalised = normaliseSeparators(signed[2] as string);
+  if (normalised === null || !/^(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i.test(normalised)) return fail;
   let value = Number(normalised);
-  if (!Number.isFinite(value)) return { ok: false, expected };
-  if (percent) value /= 100;
-  return { ok: true, value: negative ? -value : value };
+  if (!Number.isFinite(value)) return fail;
+  if (unit?.[2] === "%") value /= 100;
+  return { ok: true, value: parenthesised || signed[1] === "-" ? -value : value };
 }
 
-/** Decides which of "," and "." is the decimal mark and removes thousands separators. */
+/** Decides which of "," and "." is the decimal mark and removes thousands separators (spaces, apostrophes, "." or ","). */
 function normaliseSeparators(text: string): string | null {
+  const spaced = text.replace(/['’]/g, " ");
+  if (spaced.includes(" ")) {
+    const m = /^(\d{1,3}(?: \d{3})+)(?:[.,](\d+))?$/.exec(spaced);
+    if (!m) return null;
+    return `${(m[1] as string).replace(/ /g, "")}${m[2] === undefined ? "" : `.${m[2]}`}`;
+  }
   const commas = text.split(",").length - 1;
   const dots = text.split(".").length - 1;
   if (commas > 0 && dots > 0) {
     const decimal = text.lastIndexOf(",") > text.lastIndexOf(".") ? "," : ".";
-    const thousands = decimal === "," ? "." : ",";
-    if (text.split(decimal).length - 1 > 1) return null;
-    return text.split(thousands).join("").replace(",", ".");
+    const [whole = "", fraction, ...more] = text.split(decimal);
+    if (more.length > 0) return null;
+    const digits = groupedDigits(whole, decimal === "," ? "." : ",");
+    return digits === null ? null : `${digits}.${fraction}`;
   }
-  if (commas > 1) return /^\d{1,3}(,\d{3})+$/.test(text) ? text.replace(/,/g, "") : null;
-  if (dots > 1) return /^\d{1,3}(\.\d{3})+$/.test(text) ? text.replace(/\./g, "") : null;
-  // One "'" or "’" thousands separator (Swiss style) is harmless to accept.
-  return text.replace(/['’](?=\d{3})/g, "").replace(",", ".");
+  if (commas > 1) return groupedDigits(text, ",");
+  if (dots > 1) return groupedDigits(text, ".");
+  return text.replace(",", ".");
+}
+
+/** "1.024.140" with "." → "1024140"; null unless every group after the first has three digits. */
+function groupedDigits(text: string, separator: "," | "."): string | null {
+  const groups = text.split(separator);
+  const ok =
+    /^\d{1,3}$/.test(groups[0] as string) && groups.slice(1).every((g) => /^\d{3}$/.test(g));
+  return ok ? groups.join("") : null;
 }
 
 const TRUE_WORDS = new Set(["oui", "o", "x", "1", "true", "vrai", "yes", "y", "✓", "✔"]);
@@ -112,6 +119,7 @@ export function parseBool(raw: RawCell): Parsed<boolean | null> {
 
 /** Days between the spreadsheet epoch (1899-12-30, which absorbs Excel's 1900 leap-year bug) and 1970-01-01. */
 const SERIAL_EPOCH_OFFSET = 25569;
+const EXCEL_PHANTOM_LEAP_DAY = 60;
 const DAY_MS = 86_400_000;
 
 export function isoDate(year: number, month: number, day: number): string | null {
@@ -128,16 +136,24 @@ export function dateToIso(date: Date): string | null {
   return isoDate(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
 }
 
-/** An Excel or Google Sheets serial day number (1900 date system) as a calendar day. */
+/**
+ * An Excel serial day number (1900 date system) as a calendar day. From serial 61 (1900-03-01) on, Excel,
+ * LibreOffice and Google Sheets agree on the epoch 1899-12-30; below it Excel counts 1 = 1900-01-01 and its
+ * serial 60 is the 29 February 1900 that never was, which is refused.
+ */
 export function serialToIso(serial: number): string | null {
   if (!Number.isFinite(serial) || serial < 1 || serial >= 2_958_466) return null;
-  return dateToIso(new Date((Math.floor(serial) - SERIAL_EPOCH_OFFSET) * DAY_MS));
+  const day = Math.floor(serial);
+  if (day === EXCEL_PHANTOM_LEAP_DAY) return null;
+  const offset = day < EXCEL_PHANTOM_LEAP_DAY ? SERIAL_EPOCH_OFFSET - 1 : SERIAL_EPOCH_OFFSET;
+  return dateToIso(new Date((day - offset) * DAY_MS));
 }
 
-/** The serial day number of an ISO calendar day, as spreadsheets store dates. */
+/** The serial day number of an ISO calendar day, as spreadsheets store dates (inverse of serialToIso). */
 export function isoToSerial(iso: string): number {
   const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
-  return Date.UTC(y, m - 1, d) / DAY_MS + SERIAL_EPOCH_OFFSET;
+  const serial = Date.UTC(y, m - 1, d) / DAY_MS + SERIAL_EPOCH_OFFSET;
+  return serial <= EXCEL_PHANTOM_LEAP_DAY ? serial - 1 : serial;
 }
 
 /** A real date, a serial number, "jj/mm/aaaa" (also with - or .), or ISO "aaaa-mm-jj"; null when empty. */
