@@ -16,10 +16,18 @@ export interface CellStyle {
 /** Data validation of an input cell; `help` is the French input message shown when the cell is selected. */
 export type ValidationRule =
   | { kind: "list"; values: readonly string[]; help: string }
-  | { kind: "number"; integer: boolean; min?: number; max?: number; help: string }
+  | {
+      kind: "number";
+      integer: boolean;
+      min?: number;
+      max?: number;
+      /** The value must be strictly greater than `min` (a total of charges, front-desk FTE). */
+      exclusiveMin?: boolean;
+      help: string;
+    }
   | { kind: "date"; help: string }
   | { kind: "email"; help: string }
-  | { kind: "text"; help: string };
+  | { kind: "text"; maxLength?: number; help: string };
 
 export interface CellPlan {
   /** A literal value; dates are written as serial day numbers with a date number format. */

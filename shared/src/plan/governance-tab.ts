@@ -1,0 +1,58 @@
+// The validated Gouvernance tab: the three statutory meetings × date and presence of each officer.
+import { FIELDS, MEETINGS, OFFICERS, type PimmsReturn } from "../schema/index.ts";
+import { inputCell } from "./input-cell.ts";
+import { FIRST_ROW, GOVERNANCE_COLS, HEADER_ROW, inputPosition } from "./layout.ts";
+import { STYLES } from "./styles.ts";
+import { addHeader, addRow, rect, startTab } from "./tab-frame.ts";
+import type { CellPlan, TabPlan } from "./types.ts";
+
+const INTRO =
+  "Indiquez la date de chaque instance (laissez-la vide si elle ne s'est pas tenue) et, pour chaque membre du bureau, Oui s'il était présent, sinon Non.";
+
+export const GOVERNANCE_HEADERS = [
+  "Instance",
+  "Date",
+  ...OFFICERS.map((o) => o.label),
+  "Aide",
+] as const;
+
+export function governanceTab(name: string, ret: PimmsReturn | null): TabPlan {
+  const draft = startTab("governance", GOVERNANCE_HEADERS.length, [INTRO]);
+  addHeader(draft, GOVERNANCE_HEADERS);
+  for (const meeting of MEETINGS) {
+    const cells: Record<number, CellPlan> = {
+      [GOVERNANCE_COLS.meeting]: { value: meeting.label, style: STYLES.label },
+      [GOVERNANCE_COLS.help]: {
+        value: `Date ${meeting.of}, vide si l'instance ne s'est pas tenue ; présences : Oui ou Non.`,
+        style: STYLES.help,
+      },
+    };
+    for (const f of FIELDS.filter((x) => x.section === "governance" && x.path[0] === meeting.id)) {
+      cells[inputPosition(f).col] = inputCell(f, ret);
+    }
+    addRow(draft, cells);
+  }
+  const last = draft.rows.length - 1;
+  return {
+    name,
+    cells: draft.rows,
+    columnWidths: [260, 120, 110, 110, 110, 420],
+    frozenRows: FIRST_ROW,
+    merges: draft.merges,
+    protections: [
+      {
+        range: rect(0, 0, HEADER_ROW, draft.width - 1),
+        description: "Titre et en-têtes du Baromètre",
+      },
+      {
+        range: rect(FIRST_ROW, GOVERNANCE_COLS.meeting, last, GOVERNANCE_COLS.meeting),
+        description: "Instances du Baromètre",
+      },
+      {
+        range: rect(FIRST_ROW, GOVERNANCE_COLS.help, last, GOVERNANCE_COLS.help),
+        description: "Aides du Baromètre",
+      },
+    ],
+    conditionalFormats: [],
+  };
+}
