@@ -1,7 +1,9 @@
 // The pure domain of the Baromètre: no I/O, no Node module, no Google API, so Apps Script can bundle it.
 export * from "./grid/index.ts";
+export * from "./import.ts";
 export * from "./import-result.ts";
 export * from "./indicators/index.ts";
+export * from "./legacy/index.ts";
 export * from "./plan/index.ts";
 export * from "./positioning/index.ts";
 export * from "./schema/index.ts";
