@@ -102,6 +102,16 @@ describe("finance", () => {
     expect(findings({ "finance.revenueOther": null })).toEqual(warning(`450${G}000,00`));
   });
 
+  it("still speaks French when absurd parts overflow their sum", () => {
+    const huge = findings({
+      "finance.chargesExternal": Number.MAX_VALUE,
+      "finance.chargesOther": Number.MAX_VALUE,
+    });
+    expect(huge.map((f) => f.message)).toEqual([
+      `La somme des parts (charges de personnel, charges de fonctionnement, prestataires extérieurs, autres charges) vaut ∞${NBSP}€ et dépasse « Total des charges » (480${G}000,00${NBSP}€).`,
+    ]);
+  });
+
   it("says nothing when no part is detailed", () => {
     expect(
       findings({

@@ -30,6 +30,14 @@ describe("formatNumber", () => {
     expect(formatNumber(-0)).toBe("0");
   });
 
+  it("writes huge numbers in full and never prints NaN or Infinity", () => {
+    expect(formatNumber(1e21)).toBe(`1${G}000${G}000${G}000${G}000${G}000${G}000${G}000`);
+    expect(formatNumber(-2e21, 2)).toBe(`-2${G}000${G}000${G}000${G}000${G}000${G}000${G}000,00`);
+    expect(formatNumber(Number.POSITIVE_INFINITY)).toBe("∞");
+    expect(formatNumber(Number.NEGATIVE_INFINITY)).toBe("-∞");
+    expect(formatNumber(Number.NaN)).toBe("—");
+  });
+
   it("agrees with Intl fr-FR", () => {
     const intl = new Intl.NumberFormat("fr-FR", {
       minimumFractionDigits: 2,

@@ -110,12 +110,12 @@ const perFte = (numerator: string): { guards: Guard[]; value: Expr } => ({
     {
       k: "positive",
       expr: f("identification.openingDays"),
-      reason: "Aucun jour d'ouverture déclaré",
+      reason: "Aucun jour d'ouverture déclaré : division impossible",
     },
     {
       k: "positive",
       expr: f(`${SOC}.fteFrontDesk`),
-      reason: "ETP médiation postée nul : division impossible",
+      reason: "ETP médiation postée nul ou négatif : division impossible",
     },
   ],
   value: div(div(f(numerator), f("identification.openingDays")), f(`${SOC}.fteFrontDesk`)),
@@ -124,7 +124,7 @@ const perFte = (numerator: string): { guards: Guard[]; value: Expr } => ({
 const chargesPositive: Guard = {
   k: "positive",
   expr: f(`${FIN}.chargesTotal`),
-  reason: "Total des charges nul : division impossible",
+  reason: "Total des charges nul ou négatif : division impossible",
 };
 
 export const INDICATORS: readonly IndicatorDef[] = [
@@ -189,7 +189,7 @@ export const INDICATORS: readonly IndicatorDef[] = [
       {
         k: "positive",
         expr: f(`${FIN}.grossPayroll`),
-        reason: "Masse salariale brute nulle : division impossible",
+        reason: "Masse salariale brute nulle ou négative : division impossible",
       },
     ],
     value: div(f(`${FIN}.trainingCosts`), f(`${FIN}.grossPayroll`)),

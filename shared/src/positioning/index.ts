@@ -1,7 +1,7 @@
 // A structure's positioning against its campaign: each indicator's value and band, network and peer-group figures, and changes since N-1.
 import type { Status } from "../indicators/bands.ts";
 import { fragileKeys } from "../indicators/compute.ts";
-import { INDICATORS, type IndicatorKey } from "../indicators/definitions.ts";
+import { INDICATORS, type IndicatorKey, indicator } from "../indicators/definitions.ts";
 import { changeSince, medianChange } from "../stats/change.ts";
 import {
   type GroupIndex,
@@ -10,7 +10,7 @@ import {
   type Position,
   positionIn,
 } from "../stats/population.ts";
-import { type GroupStats, suppressionSentence } from "../stats/summary.ts";
+import { type GroupStats, isSuppressed, suppressionSentence } from "../stats/summary.ts";
 
 /** A group's view of one indicator: statistics (or their suppression) and where the structure stands. */
 export interface GroupView {
@@ -63,19 +63,26 @@ function view(
   value: number | boolean | null,
   min: number,
 ): GroupView {
-  const boolean = typeof value === "boolean" || key === "certificationInPlan";
-  const stats = boolean ? null : group.stats[key];
-  const yesShare = boolean ? (group.yesShare[key] ?? null) : null;
-  const hidden = boolean ? group.size < min : stats !== null && "suppressed" in stats;
+  if (indicator(key).unit === "bool") {
+    const yesShare = group.yesShare[key] ?? null;
+    return {
+      label,
+      size: group.size,
+      stats: null,
+      yesShare,
+      position: { value: null, percentileRank: null, quartile: null },
+      suppressedSentence:
+        yesShare === null ? suppressionSentence(group.answered[key] ?? 0, min) : null,
+    };
+  }
+  const stats = group.stats[key];
   return {
     label,
     size: group.size,
     stats,
-    yesShare,
+    yesShare: null,
     position: positionIn(group, key, typeof value === "number" ? value : null),
-    suppressedSentence: hidden
-      ? suppressionSentence(boolean ? group.size : (stats?.n ?? 0), min)
-      : null,
+    suppressedSentence: isSuppressed(stats) ? suppressionSentence(stats.n, min) : null,
   };
 }
 

@@ -1,6 +1,10 @@
 // A campaign population indexed once (sorted columns and statistics per indicator, network and peer groups), queried per structure.
 import type { Indicators } from "../indicators/compute.ts";
-import { type IndicatorKey, NUMERIC_INDICATOR_KEYS } from "../indicators/definitions.ts";
+import {
+  INDICATORS,
+  type IndicatorKey,
+  NUMERIC_INDICATOR_KEYS,
+} from "../indicators/definitions.ts";
 import { ascending, percentileRankSorted, quartileBand } from "./quantile.ts";
 import { DEFAULT_MIN_GROUP_SIZE, type GroupStats, isSuppressed, summarise } from "./summary.ts";
 
@@ -19,13 +23,17 @@ export interface Position {
 
 export type StatsByIndicator = Record<IndicatorKey, GroupStats>;
 
+const BOOLEAN_KEYS = INDICATORS.filter((d) => d.unit === "bool").map((d) => d.key);
+
 /** The values and statistics of one group (the network or a territory). */
 export interface GroupIndex {
   size: number;
   sorted: Record<IndicatorKey, Float64Array>;
   stats: StatsByIndicator;
-  /** Share of Oui among the Oui/Non indicator's answers, null when suppressed or absent. */
+  /** Share of Oui among each Oui/Non indicator's answers, null when fewer than the minimum group size answered. */
   yesShare: Partial<Record<IndicatorKey, number | null>>;
+  /** How many structures answered each Oui/Non indicator. */
+  answered: Partial<Record<IndicatorKey, number>>;
 }
 
 export interface PopulationIndex {
@@ -51,16 +59,19 @@ function indexGroup(members: readonly Member[], minGroupSize: number): GroupInde
     sorted[key] = ascending(values);
     stats[key] = summarise(sorted[key], minGroupSize);
   }
-  const answers = members
-    .map((m) => m.indicators.certificationInPlan.value)
-    .filter((v) => typeof v === "boolean");
-  const yesShare = {
-    certificationInPlan:
-      answers.length >= minGroupSize && answers.length > 0
-        ? answers.filter((v) => v === true).length / answers.length
-        : null,
-  };
-  return { size: members.length, sorted, stats, yesShare };
+  const yesShare: GroupIndex["yesShare"] = {};
+  const answered: GroupIndex["answered"] = {};
+  for (const key of BOOLEAN_KEYS) {
+    const answers = members
+      .map((m) => m.indicators[key].value)
+      .filter((v) => typeof v === "boolean");
+    answered[key] = answers.length;
+    yesShare[key] =
+      answers.length > 0 && answers.length >= minGroupSize
+        ? answers.filter((v) => v).length / answers.length
+        : null;
+  }
+  return { size: members.length, sorted, stats, yesShare, answered };
 }
 
 export function indexPopulation(

@@ -12,9 +12,18 @@ export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
   const h = (n - 1) * p;
   const lo = Math.floor(h);
   const hi = Math.min(lo + 1, n - 1);
-  const a = sorted[lo] as number;
-  const b = sorted[hi] as number;
-  return a + (h - lo) * (b - a);
+  return between(sorted[lo] as number, sorted[hi] as number, h - lo);
+}
+
+/**
+ * a + t × (b − a) for a ≤ b and 0 ≤ t < 1: exact at t = 0, finite even when b − a overflows, and kept
+ * within [a, b] so rounding can never put Q1 below the minimum or Q3 above the maximum.
+ */
+function between(a: number, b: number, t: number): number {
+  if (t === 0 || a === b) return a;
+  const gap = b - a;
+  const x = Number.isFinite(gap) ? a + t * gap : a * (1 - t) + b * t;
+  return Math.min(b, Math.max(a, x));
 }
 
 /** Index of the first element ≥ value (or > value when `strict`). */

@@ -33,8 +33,6 @@ export function summarise(
 ): GroupStats {
   const n = sorted.length;
   if (n === 0 || n < minGroupSize) return { n, suppressed: true };
-  let sum = 0;
-  for (let i = 0; i < n; i++) sum += sorted[i] as number;
   return {
     n,
     min: sorted[0] as number,
@@ -42,6 +40,16 @@ export function summarise(
     median: quantileSorted(sorted, 0.5),
     q3: quantileSorted(sorted, 0.75),
     max: sorted[n - 1] as number,
-    mean: sum / n,
+    mean: mean(sorted),
   };
+}
+
+/** The arithmetic mean, finite for any finite values (a sum past Number.MAX_VALUE is divided term by term). */
+function mean(values: ArrayLike<number>): number {
+  let sum = 0;
+  for (let i = 0; i < values.length; i++) sum += values[i] as number;
+  if (Number.isFinite(sum)) return sum / values.length;
+  let scaled = 0;
+  for (let i = 0; i < values.length; i++) scaled += (values[i] as number) / values.length;
+  return scaled;
 }

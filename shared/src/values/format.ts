@@ -6,7 +6,13 @@ const GROUP = "\u202f";
 const NBSP = "\u00a0";
 
 export function formatNumber(value: number, decimals = 0): string {
-  const fixed = Math.abs(value).toFixed(decimals);
+  if (!Number.isFinite(value)) return Number.isNaN(value) ? "—" : value > 0 ? "∞" : "-∞";
+  const abs = Math.abs(value);
+  // toFixed switches to exponent notation from 1e21; such numbers are integers, so BigInt writes them out.
+  const fixed =
+    abs < 1e21
+      ? abs.toFixed(decimals)
+      : `${BigInt(abs)}${decimals > 0 ? `.${"0".repeat(decimals)}` : ""}`;
   const [whole = "0", fraction] = fixed.split(".");
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, GROUP);
   const sign = value < 0 && Number(fixed) !== 0 ? "-" : "";
