@@ -2,8 +2,12 @@
 import type { WorkbookGrid } from "./grid/index.ts";
 import type { ImportResult } from "./import-result.ts";
 import { readLegacyWorkbook } from "./legacy/index.ts";
+import { readPrepared } from "./plan/read-prepared.ts";
 
-/** The return held by a workbook, with its findings and the cell of each field. */
+/**
+ * The return held by a workbook, with its findings and the cell of each field: read from its validated
+ * tabs when it has been prepared (each input at its planned cell), otherwise by the legacy reader.
+ */
 export function importWorkbook(grid: WorkbookGrid): ImportResult {
-  return readLegacyWorkbook(grid);
+  return readPrepared(grid) ?? readLegacyWorkbook(grid);
 }

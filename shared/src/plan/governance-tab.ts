@@ -34,6 +34,7 @@ export function governanceTab(name: string, ret: PimmsReturn | null): TabPlan {
   }
   const last = draft.rows.length - 1;
   return {
+    kind: "governance",
     name,
     cells: draft.rows,
     columnWidths: [260, 120, 110, 110, 110, 420],

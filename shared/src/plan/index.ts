@@ -13,3 +13,4 @@ export * from "./section-tab.ts";
 export * from "./styles.ts";
 export * from "./tab-names.ts";
 export * from "./types.ts";
+export * from "./validation-text.ts";

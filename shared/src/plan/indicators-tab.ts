@@ -12,7 +12,7 @@ import {
   statusFormula,
 } from "../indicators/index.ts";
 import { thresholdFormat, UNIT_FORMATS, UNIT_TEXT } from "./indicator-formats.ts";
-import { YES } from "./input-cell.ts";
+import { FORMATS, YES } from "./input-cell.ts";
 import { FIRST_ROW } from "./layout.ts";
 import { STATUS_COLOURS, STYLES } from "./styles.ts";
 import { addHeader, addRow, rect, startTab } from "./tab-frame.ts";
@@ -88,7 +88,7 @@ export function indicatorsTab(name: string, settings: BandSettings = {}): TabPla
     const format = UNIT_FORMATS[def.unit];
     if (format) value.numberFormat = format;
     addRow(draft, {
-      [C.number]: { value: def.number, style: STYLES.label },
+      [C.number]: { value: def.number, numberFormat: FORMATS.text, style: STYLES.label },
       [C.name]: { value: def.name, style: STYLES.requiredLabel },
       [C.value]: value,
       [C.unit]: { value: UNIT_TEXT[def.unit], style: STYLES.unit },
@@ -100,6 +100,7 @@ export function indicatorsTab(name: string, settings: BandSettings = {}): TabPla
   const last = draft.rows.length - 1;
   const statusRange = rect(FIRST_ROW, C.status, last, C.status);
   return {
+    kind: "indicators",
     name,
     cells: draft.rows,
     columnWidths: [40, 300, 200, 140, 90, 100, 100, 420, 420],

@@ -8,11 +8,10 @@ import {
   SECTION_LIST,
   type SectionId,
 } from "../schema/index.ts";
+import type { TabKind } from "./types.ts";
 
 /** The layout version written in every validated tab; bump it when rows or columns move. */
 export const PLAN_VERSION = 1;
-
-export type TabKind = SectionId | "indicators" | "positioning";
 
 /** Tab kinds in workbook order (domain.md §2). */
 export const TAB_KINDS: readonly TabKind[] = [

@@ -1,6 +1,7 @@
 // The marker cell that makes a validated tab recognisable, whatever its name: its kind and layout version.
 import type { WorkbookGrid } from "../grid/index.ts";
-import { CANONICAL_TABS, PLAN_VERSION, TAB_KINDS, type TabKind, TITLE_ROW } from "./layout.ts";
+import { CANONICAL_TABS, PLAN_VERSION, TAB_KINDS, TITLE_ROW } from "./layout.ts";
+import type { TabKind } from "./types.ts";
 
 const MARKER = /^Baromètre des PIMMS · onglet « (.+) » · modèle (\d+)$/;
 

@@ -80,6 +80,7 @@ export function positioningTab(name: string): TabPlan {
   }
   const last = draft.rows.length - 1;
   return {
+    kind: "positioning",
     name,
     cells: draft.rows,
     columnWidths: [300, 120, 130, 110, 110, 100, 90, 140, 150],

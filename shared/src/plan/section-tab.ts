@@ -30,6 +30,7 @@ export function sectionTab(section: SectionSpec, name: string, ret: PimmsReturn 
   }
   const last = draft.rows.length - 1;
   return {
+    kind: section.id,
     name,
     cells: draft.rows,
     columnWidths: [380, 170, 90, 560],

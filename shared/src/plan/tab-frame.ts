@@ -1,10 +1,9 @@
 // What every validated tab shares: the title row with its marker, full-width sentences, the header row.
 import type { Range0 } from "../grid/index.ts";
-import type { TabKind } from "./layout.ts";
 import { CANONICAL_TABS } from "./layout.ts";
 import { markerText } from "./marker.ts";
 import { STYLES } from "./styles.ts";
-import type { CellPlan } from "./types.ts";
+import type { CellPlan, TabKind } from "./types.ts";
 
 export type Row = (CellPlan | null)[];
 

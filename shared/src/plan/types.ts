@@ -1,5 +1,9 @@
 // The declarative workbook plan: the validated tabs as data, applied identically by the exceljs and SpreadsheetApp adapters.
 import type { Range0 } from "../grid/index.ts";
+import type { SectionId } from "../schema/index.ts";
+
+/** What a validated tab holds: one section's inputs, the indicators, or the positioning. */
+export type TabKind = SectionId | "indicators" | "positioning";
 
 export interface CellStyle {
   bold?: boolean;
@@ -57,6 +61,8 @@ export interface ProtectionPlan {
 }
 
 export interface TabPlan {
+  /** What the tab is, so an adapter can find the tab it replaces (see findPreparedTabs). */
+  kind: TabKind;
   name: string;
   /** Dense rows × columns; null for an untouched cell. */
   cells: (CellPlan | null)[][];
