@@ -1,0 +1,57 @@
+// The in-process Firestore emulator (@firestore-emulator/server) on 127.0.0.1, and an admin Firestore connected to it.
+import { createRequire } from "node:module";
+import { FirestoreServer } from "@firestore-emulator/server";
+import { type App, getApps, initializeApp } from "firebase-admin/app";
+import { type Firestore, getFirestore } from "firebase-admin/firestore";
+
+/** The grpc-js the emulator package itself uses: its server must be bound with credentials of that copy. */
+const grpc = createRequire(createRequire(import.meta.url).resolve("@firestore-emulator/server"))(
+  "@grpc/grpc-js",
+) as { ServerCredentials: { createInsecure(): unknown } };
+
+interface GrpcServer {
+  bindAsync(
+    address: string,
+    credentials: unknown,
+    callback: (error: Error | null, port: number) => void,
+  ): void;
+}
+
+export interface FirestoreEmulator {
+  /** "127.0.0.1:PORT", also set as FIRESTORE_EMULATOR_HOST. */
+  host: string;
+  projectId: string;
+  server: FirestoreServer;
+  stop(): void;
+}
+
+/**
+ * Starts the emulator on a free port of 127.0.0.1 and points firebase-admin at it through the environment.
+ * FirestoreServer.start() binds every interface on a chosen port, so its gRPC server is bound here instead.
+ */
+export async function startFirestoreEmulator(
+  projectId = "demo-barometre",
+): Promise<FirestoreEmulator> {
+  const server = new FirestoreServer();
+  const grpcServer = (server as unknown as { server: GrpcServer }).server;
+  const port = await new Promise<number>((resolve, reject) =>
+    grpcServer.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (error, bound) =>
+      error ? reject(error) : resolve(bound),
+    ),
+  );
+  const host = `127.0.0.1:${port}`;
+  process.env.FIRESTORE_EMULATOR_HOST = host;
+  process.env.METADATA_SERVER_DETECTION = "none";
+  process.env.GCLOUD_PROJECT = projectId;
+  return { host, projectId, server, stop: () => server.stop() };
+}
+
+/** The default admin app, found by name: firebase-functions registers an app of its own. */
+export function defaultApp(projectId: string): App {
+  return getApps().find((a) => a.name === "[DEFAULT]") ?? initializeApp({ projectId });
+}
+
+/** The admin Firestore of the default app, talking to the emulator started in this process. */
+export function emulatorFirestore(emulator: FirestoreEmulator): Firestore {
+  return getFirestore(defaultApp(emulator.projectId));
+}

@@ -1,0 +1,66 @@
+// Every HTTP function mounted on express on 127.0.0.1, exactly as deployed: for the local stack and the tests.
+import type { AddressInfo } from "node:net";
+import { createHandlers, FUNCTION_NAMES } from "@barometre/functions/app";
+import { googleTokenVerifier } from "@barometre/functions/auth";
+import { MAX_BODY_BYTES } from "@barometre/functions/config";
+import type { Deps } from "@barometre/functions/deps";
+import express from "express";
+import type { Firestore } from "firebase-admin/firestore";
+import type { DevAuth } from "./dev-auth.ts";
+
+/** Where the local certificates are served, beside the functions. */
+export const CERTS_PATH = "/dev/certs";
+
+export interface FunctionsServerOptions {
+  db: Firestore;
+  /** Accepted token audiences. */
+  audiences: string[];
+  /** The local token issuer whose certificates the functions trust instead of Google's. */
+  devAuth: DevAuth;
+  clock?: () => Date;
+  port?: number;
+  maxBodyBytes?: number;
+  /** Failures the handlers log; default: standard error. */
+  logError?: (message: string, details: Record<string, unknown>) => void;
+}
+
+export interface FunctionsServer {
+  /** "http://127.0.0.1:PORT": each function at {url}/{name}. */
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startFunctionsServer(
+  options: FunctionsServerOptions,
+): Promise<FunctionsServer> {
+  const app = express();
+  app.get(CERTS_PATH, options.devAuth.certsHandler);
+  const server = app.listen(options.port ?? 0, "127.0.0.1");
+  await new Promise<void>((resolve, reject) => {
+    server.once("listening", resolve);
+    server.once("error", reject);
+  });
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const deps: Deps = {
+    db: options.db,
+    verifyToken: googleTokenVerifier({
+      audiences: options.audiences,
+      certsUrl: `${url}${CERTS_PATH}`,
+    }),
+    clock: options.clock ?? (() => new Date()),
+    config: { audiences: options.audiences, maxBodyBytes: options.maxBodyBytes ?? MAX_BODY_BYTES },
+    logger: {
+      error: options.logError ?? ((message, details) => console.error(message, details)),
+    },
+  };
+  const handlers = createHandlers(deps);
+  for (const name of FUNCTION_NAMES) app.all(`/${name}`, (req, res) => handlers[name](req, res));
+  return {
+    url,
+    close: () =>
+      new Promise((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}

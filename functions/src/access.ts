@@ -1,0 +1,40 @@
+// Who may do what: a director acts only for the structures listing their email; Union admins act for all.
+import type { Firestore } from "firebase-admin/firestore";
+import type { Identity } from "./auth.ts";
+import { getStructure, isAdmin, type StructureEntry } from "./directory.ts";
+import { HttpError } from "./http.ts";
+
+export async function requireAdmin(db: Firestore, who: Identity): Promise<void> {
+  if (!(await isAdmin(db, who.email)))
+    throw new HttpError(
+      403,
+      `Action réservée aux administrateurs de l'Union (${who.email} n'en fait pas partie).`,
+    );
+}
+
+export interface StructureAccess {
+  /** The directory entry; null only for an admin asking about a code the directory does not know. */
+  entry: StructureEntry | null;
+  admin: boolean;
+}
+
+/** The caller's right to act for a structure, or a 403 saying why not. */
+export async function requireStructureAccess(
+  db: Firestore,
+  who: Identity,
+  code: string,
+): Promise<StructureAccess> {
+  const [entry, admin] = await Promise.all([getStructure(db, code), isAdmin(db, who.email)]);
+  if (admin) return { entry, admin };
+  if (!entry)
+    throw new HttpError(
+      403,
+      `La structure « ${code} » n'est pas inscrite dans l'annuaire de l'Union : vérifiez le code structure ou contactez l'Union.`,
+    );
+  if (!entry.emails.includes(who.email))
+    throw new HttpError(
+      403,
+      `L'adresse ${who.email} n'est pas autorisée pour la structure « ${code} » : demandez à l'Union de l'ajouter.`,
+    );
+  return { entry, admin };
+}

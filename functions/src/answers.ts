@@ -1,0 +1,46 @@
+// The first answer given for each idempotency key, so a repeated request gets exactly that answer back.
+import { createHash } from "node:crypto";
+import type { Finding, Indicators, Positioning } from "@barometre/shared";
+import type { Firestore } from "firebase-admin/firestore";
+import { isAlreadyExists } from "./firestore-errors.ts";
+import { answersCol } from "./layout.ts";
+
+/** The 200 answer of submitReturn (interfaces.md), without its `duplicate` flag. */
+export interface SubmitAnswer {
+  status: "accepted";
+  revision: number;
+  indicators: Indicators;
+  /** Filled by the positioning-on-submit; null until the campaign's population is positioned. */
+  positioning: Positioning | null;
+  /** Warnings for the sidebar: validation warnings and the year-on-year review. */
+  findings: Finding[];
+}
+
+/** Keys are caller-chosen text; their hash makes a safe, fixed-length document id. */
+const keyId = (key: string) => createHash("sha256").update(key).digest("hex");
+
+export async function findAnswer(
+  db: Firestore,
+  year: number,
+  code: string,
+  key: string,
+): Promise<SubmitAnswer | null> {
+  const snap = await answersCol(db, year, code).doc(keyId(key)).get();
+  return snap.exists ? (snap.get("answer") as SubmitAnswer) : null;
+}
+
+/** Stores the answer unless one is already stored for the key, and returns the stored one: the first wins. */
+export async function recordAnswer(
+  db: Firestore,
+  target: { year: number; code: string; key: string },
+  answer: SubmitAnswer,
+): Promise<SubmitAnswer> {
+  const ref = answersCol(db, target.year, target.code).doc(keyId(target.key));
+  try {
+    await ref.create({ idempotencyKey: target.key, answer });
+    return answer;
+  } catch (error) {
+    if (!isAlreadyExists(error)) throw error;
+    return (await ref.get()).get("answer") as SubmitAnswer;
+  }
+}

@@ -1,0 +1,30 @@
+// Every HTTP function of the Baromètre, built from explicit dependencies and wrapped to answer failures in French.
+import { campaignExportHandler } from "./campaign-export.ts";
+import type { Deps } from "./deps.ts";
+import { healthzHandler } from "./healthz.ts";
+import { guard, type Handler } from "./http.ts";
+import { manageCampaignHandler } from "./manage-campaign.ts";
+import { previousReturnHandler } from "./previous-return.ts";
+import { reviewReturnHandler } from "./review-return.ts";
+import { submitReturnHandler } from "./submit-return.ts";
+
+const FACTORIES = {
+  healthz: healthzHandler,
+  submitReturn: submitReturnHandler,
+  previousReturn: previousReturnHandler,
+  campaignExport: campaignExportHandler,
+  reviewReturn: reviewReturnHandler,
+  manageCampaign: manageCampaignHandler,
+} satisfies Record<string, (deps: Deps) => Handler>;
+
+export type FunctionName = keyof typeof FACTORIES;
+
+export const FUNCTION_NAMES = Object.keys(FACTORIES) as FunctionName[];
+
+export type Handlers = Record<FunctionName, Handler>;
+
+export function createHandlers(deps: Deps): Handlers {
+  return Object.fromEntries(
+    FUNCTION_NAMES.map((name) => [name, guard(name, deps.logger, FACTORIES[name](deps))]),
+  ) as Handlers;
+}

@@ -1,0 +1,79 @@
+// Who is calling: the Google ID token of the Authorization header, verified with google-auth-library.
+import { OAuth2Client } from "google-auth-library";
+import { HttpError, type HttpRequest } from "./http.ts";
+
+export interface Identity {
+  /** Lower-cased, verified by Google. */
+  email: string;
+}
+
+/** Turns a bearer token into the caller's identity, or refuses it with a 401. */
+export type TokenVerifier = (token: string) => Promise<Identity>;
+
+export interface VerifierOptions {
+  /** Accepted `aud` values: the add-on's OAuth client id. */
+  audiences: readonly string[];
+  /** Where the signing certificates are published; Google's in production, a local endpoint in tests. */
+  certsUrl?: string;
+}
+
+const CHALLENGE = { "WWW-Authenticate": 'Bearer realm="barometre"' };
+
+const unauthorised = (why: string) =>
+  new HttpError(
+    401,
+    `Identification refusée : ${why} Reconnectez-vous puis réessayez.`,
+    undefined,
+    CHALLENGE,
+  );
+
+/** google-auth-library's reasons, in words a director can act on. */
+function reasonOf(error: unknown): string {
+  const message = error instanceof Error ? error.message : "";
+  if (/too late|expired/i.test(message)) return "le jeton d'identité a expiré.";
+  if (/recipient|audience/i.test(message))
+    return "le jeton d'identité n'est pas destiné au Baromètre.";
+  if (/issuer/i.test(message)) return "le jeton d'identité n'a pas été émis par Google.";
+  return "le jeton d'identité n'est pas valide.";
+}
+
+export function googleTokenVerifier(options: VerifierOptions): TokenVerifier {
+  const client = new OAuth2Client(
+    options.certsUrl ? { endpoints: { oauth2FederatedSignonPemCertsUrl: options.certsUrl } } : {},
+  );
+  const audiences = [...options.audiences];
+  return async (token) => {
+    // Certificates that cannot be fetched are an outage, not the caller's fault.
+    // They are cached, so verifyIdToken below reuses them.
+    await client.getFederatedSignonCertsAsync().catch(() => {
+      throw new HttpError(
+        503,
+        "Les certificats de Google sont momentanément inaccessibles : réessayez dans quelques minutes.",
+      );
+    });
+    let payload: { email?: string; email_verified?: boolean } | undefined;
+    try {
+      payload = (await client.verifyIdToken({ idToken: token, audience: audiences })).getPayload();
+    } catch (error) {
+      throw unauthorised(reasonOf(error));
+    }
+    if (!payload?.email)
+      throw unauthorised("le jeton d'identité ne porte pas d'adresse électronique.");
+    if (payload.email_verified !== true)
+      throw unauthorised("l'adresse électronique du compte Google n'est pas vérifiée.");
+    return { email: payload.email.toLowerCase() };
+  };
+}
+
+/** The bearer token of the request, or a 401 when it is missing or not a bearer token. */
+export function bearerToken(req: HttpRequest): string {
+  const header = req.headers.authorization;
+  if (!header) throw unauthorised("aucun jeton d'identité n'accompagne la requête.");
+  const match = /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(header);
+  if (!match?.[1]) throw unauthorised("l'en-tête Authorization doit être « Bearer <jeton> ».");
+  return match[1];
+}
+
+export async function authenticate(req: HttpRequest, verify: TokenVerifier): Promise<Identity> {
+  return verify(bearerToken(req));
+}

@@ -1,0 +1,180 @@
+// Campaigns: one per exercice, opened and closed by the Union, with a deadline, status bands, a minimum group size and a mode.
+import {
+  type BandSettings,
+  DEFAULT_MIN_GROUP_SIZE,
+  formatDate,
+  INDICATOR_KEYS,
+  indicator,
+  isoDate,
+} from "@barometre/shared";
+import { type Firestore, Timestamp } from "firebase-admin/firestore";
+import { z } from "zod";
+import { isAlreadyExists, isNotFound } from "./firestore-errors.ts";
+import { HttpError } from "./http.ts";
+import { campaignDoc, campaignsCol } from "./layout.ts";
+
+export const CAMPAIGN_MODES = ["anonymous", "transparent"] as const;
+export type CampaignMode = (typeof CAMPAIGN_MODES)[number];
+
+export interface Campaign {
+  year: number;
+  state: "open" | "closed";
+  /** Last day (Paris time) on which returns are accepted, "YYYY-MM-DD", or null for none. */
+  deadline: string | null;
+  /** Overrides of the default status bands; indicators left out keep their default. */
+  bands: BandSettings;
+  minGroupSize: number;
+  /** Anonymous: reports show no other structure; transparent: they add a named comparison. */
+  mode: CampaignMode;
+  updatedBy: string;
+}
+
+const ISO_DAY = z.string().refine((s) => {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  return m !== null && isoDate(Number(m[1]), Number(m[2]), Number(m[3])) === s;
+}, "doit être une date AAAA-MM-JJ.");
+
+const THRESHOLD = z.strictObject({ op: z.enum([">=", ">"]), value: z.number() });
+
+const BANDS = z
+  .partialRecord(
+    z.enum(INDICATOR_KEYS),
+    z.discriminatedUnion("kind", [
+      z
+        .strictObject({ kind: z.literal("numeric"), green: THRESHOLD, orange: THRESHOLD })
+        .refine(
+          (b) => b.green.value >= b.orange.value,
+          "le seuil vert doit être au moins égal au seuil orange.",
+        ),
+      z.strictObject({ kind: z.literal("boolean") }),
+    ]),
+  )
+  .superRefine((bands, ctx) => {
+    for (const [key, band] of Object.entries(bands)) {
+      const def = indicator(key as (typeof INDICATOR_KEYS)[number]);
+      if ((def.unit === "bool") !== (band?.kind === "boolean"))
+        ctx.addIssue({
+          code: "custom",
+          path: [key],
+          message: `« ${def.name} » attend des bandes ${def.unit === "bool" ? "Oui/Non" : "numériques"}.`,
+        });
+    }
+  });
+
+/** What the Union may set on a campaign; every part is optional and left unchanged when absent. */
+export const CAMPAIGN_SETTINGS = z.strictObject({
+  deadline: ISO_DAY.nullable().optional(),
+  bands: BANDS.optional(),
+  minGroupSize: z.int().min(1).max(1000).optional(),
+  mode: z.enum(CAMPAIGN_MODES).optional(),
+});
+export type CampaignSettings = z.infer<typeof CAMPAIGN_SETTINGS>;
+
+export const YEAR = z.int().min(2010).max(2100);
+
+const notFound = (year: number) =>
+  new HttpError(404, `La campagne ${year} n'existe pas : ouvrez-la d'abord.`);
+
+/** Only the given settings, ready for update(): absent ones are left out, not written as undefined. */
+function changes(settings: CampaignSettings): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined));
+}
+
+export async function getCampaign(db: Firestore, year: number): Promise<Campaign | null> {
+  const snap = await campaignDoc(db, year).get();
+  return snap.exists ? (snap.data() as Campaign) : null;
+}
+
+export async function listCampaignYears(db: Firestore): Promise<number[]> {
+  const snap = await campaignsCol(db).orderBy("year").get();
+  return snap.docs.map((d) => d.get("year") as number);
+}
+
+/** Opens a campaign, creating it with default settings the first time; reopening keeps its settings. */
+export async function openCampaign(
+  db: Firestore,
+  year: number,
+  settings: CampaignSettings,
+  by: string,
+  now: Date,
+): Promise<void> {
+  const at = Timestamp.fromDate(now);
+  try {
+    await campaignDoc(db, year).create({
+      year,
+      state: "open",
+      deadline: null,
+      bands: {},
+      minGroupSize: DEFAULT_MIN_GROUP_SIZE,
+      mode: "anonymous",
+      openedAt: at,
+      closedAt: null,
+      ...changes(settings),
+      updatedAt: at,
+      updatedBy: by,
+    });
+  } catch (error) {
+    if (!isAlreadyExists(error)) throw error;
+    await campaignDoc(db, year).update({
+      ...changes(settings),
+      state: "open",
+      openedAt: at,
+      closedAt: null,
+      updatedAt: at,
+      updatedBy: by,
+    });
+  }
+}
+
+async function updateCampaign(db: Firestore, year: number, fields: Record<string, unknown>) {
+  try {
+    await campaignDoc(db, year).update(fields);
+  } catch (error) {
+    throw isNotFound(error) ? notFound(year) : error;
+  }
+}
+
+export async function closeCampaign(db: Firestore, year: number, by: string, now: Date) {
+  const at = Timestamp.fromDate(now);
+  await updateCampaign(db, year, { state: "closed", closedAt: at, updatedAt: at, updatedBy: by });
+}
+
+/** Changes a campaign's settings; `bands` replaces the campaign's whole set of overrides. */
+export async function configureCampaign(
+  db: Firestore,
+  year: number,
+  settings: CampaignSettings,
+  by: string,
+  now: Date,
+) {
+  await updateCampaign(db, year, {
+    ...changes(settings),
+    updatedAt: Timestamp.fromDate(now),
+    updatedBy: by,
+  });
+}
+
+/** The calendar day in Paris, where the Union's deadlines are set. */
+export function parisDay(now: Date): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(now);
+}
+
+/** The campaign a return may be submitted to, or a 409 saying why not. */
+export function requireOpen(campaign: Campaign | null, year: number, now: Date): Campaign {
+  if (!campaign)
+    throw new HttpError(
+      409,
+      `La campagne ${year} n'est pas ouverte : l'Union ne l'a pas lancée. Vérifiez l'exercice saisi.`,
+    );
+  if (campaign.state !== "open")
+    throw new HttpError(
+      409,
+      `La campagne ${year} est close : l'Union n'accepte plus de retours pour cet exercice.`,
+    );
+  if (campaign.deadline !== null && parisDay(now) > campaign.deadline)
+    throw new HttpError(
+      409,
+      `La date limite de la campagne ${year} (${formatDate(campaign.deadline)}) est passée : contactez l'Union.`,
+    );
+  return campaign;
+}

@@ -1,0 +1,80 @@
+// A campaign's export: the latest revision of every structure, as the JSON of interfaces.md or a CSV for French Excel.
+import {
+  FIELDS,
+  getValue,
+  INDICATOR_KEYS,
+  type Indicators,
+  indicator,
+  type PimmsReturn,
+} from "@barometre/shared";
+import type { Firestore } from "firebase-admin/firestore";
+import { csvValue, toCsv } from "./csv.ts";
+import { listLatest, type ReviewState } from "./revisions.ts";
+
+export interface ExportRow {
+  structureCode: string;
+  revision: number;
+  /** ISO 8601, server time. */
+  submittedAt: string;
+  submittedBy: string;
+  return: PimmsReturn;
+  indicators: Indicators;
+}
+
+export interface CampaignExport {
+  year: number;
+  returns: ExportRow[];
+}
+
+export async function exportCampaign(db: Firestore, year: number): Promise<CampaignExport> {
+  const latest = await listLatest(db, year);
+  return {
+    year,
+    returns: latest.map((r) => ({
+      structureCode: r.structureCode,
+      revision: r.number,
+      submittedAt: r.submittedAt.toDate().toISOString(),
+      submittedBy: r.submittedBy,
+      return: r.payload,
+      indicators: r.indicators,
+    })),
+  };
+}
+
+const parisTime = new Intl.DateTimeFormat("fr-FR", {
+  timeZone: "Europe/Paris",
+  dateStyle: "short",
+  timeStyle: "medium",
+});
+
+const REVIEW_WORDS: Record<ReviewState, string> = {
+  pending: "en attente",
+  accepted: "accepté",
+  hasIssues: "à corriger",
+  rejected: "rejeté",
+};
+
+/**
+ * One line per structure: revision, submission time (Paris), submitter and review, then every field under its
+ * French label, then every indicator under its name (rates as fractions, empty when not computable).
+ */
+export async function exportCampaignCsv(db: Firestore, year: number): Promise<string> {
+  const latest = await listLatest(db, year);
+  const header = [
+    "Révision",
+    "Soumis le",
+    "Soumis par",
+    "Revue de l'Union",
+    ...FIELDS.map((f) => f.label),
+    ...INDICATOR_KEYS.map((k) => `Indicateur : ${indicator(k).name}`),
+  ];
+  const rows = latest.map((r) => [
+    csvValue(r.number),
+    csvValue(parisTime.format(r.submittedAt.toDate())),
+    csvValue(r.submittedBy),
+    csvValue(REVIEW_WORDS[r.review.state]),
+    ...FIELDS.map((f) => csvValue(getValue(r.payload, f), f.type === "date")),
+    ...INDICATOR_KEYS.map((k) => csvValue(r.indicators[k].value)),
+  ]);
+  return toCsv(header, rows);
+}

@@ -1,0 +1,109 @@
+// The HTTP vocabulary of every handler: request and response shapes, French refusals, and the guard that answers them.
+import type { Finding } from "@barometre/shared";
+import type { Request, Response } from "express";
+import { isUnavailable } from "./firestore-errors.ts";
+
+/**
+ * What a handler reads from a request: an express request (local stack, tests) or the Cloud Functions one,
+ * which also carries the body already read as `rawBody`.
+ */
+export type HttpRequest = Pick<Request, "method" | "headers" | "query" | "resume"> &
+  AsyncIterable<Buffer | string> & { rawBody?: Buffer };
+
+export type HttpResponse = Pick<Response, "status" | "set" | "json" | "send" | "headersSent">;
+
+export type Handler = (req: HttpRequest, res: HttpResponse) => Promise<void>;
+
+/** A refusal: the status and the French sentence the caller reads, plus the findings of a 422. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly findings?: Finding[],
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+    this.name = "HttpError";
+  }
+}
+
+export interface Logger {
+  error(message: string, details: Record<string, unknown>): void;
+}
+
+/** The method a handler answers, or 405 naming the ones it accepts. */
+export function requireMethod(req: HttpRequest, ...allowed: string[]): void {
+  if (allowed.includes(req.method)) return;
+  throw new HttpError(
+    405,
+    `Méthode ${req.method} non acceptée : utilisez ${allowed.join(" ou ")}.`,
+    undefined,
+    { Allow: allowed.join(", ") },
+  );
+}
+
+/** One query parameter as a single string, or null when absent; a repeated parameter is refused. */
+export function queryParam(req: HttpRequest, name: string): string | null {
+  const value = req.query[name];
+  if (value === undefined) return null;
+  if (typeof value !== "string")
+    throw new HttpError(400, `Le paramètre « ${name} » doit apparaître une seule fois.`);
+  return value;
+}
+
+/** An exercice given as a query parameter: a whole year between 2010 and 2100. */
+export function yearParam(req: HttpRequest): number {
+  const raw = queryParam(req, "year");
+  const year = raw === null ? Number.NaN : Number(raw);
+  if (!/^\d{4}$/.test(raw ?? "") || year < 2010 || year > 2100)
+    throw new HttpError(400, "Le paramètre « year » doit être une année entre 2010 et 2100.");
+  return year;
+}
+
+function refuse(res: HttpResponse, error: HttpError): void {
+  res.set(error.headers);
+  res
+    .status(error.status)
+    .json(
+      error.findings
+        ? { error: error.message, findings: error.findings }
+        : { error: error.message },
+    );
+}
+
+/**
+ * Wraps a handler so every failure becomes a French `{ error }` answer: refusals with their status,
+ * a Firestore outage as 503, anything else as 500 logged without the request (so never a token).
+ */
+export function guard(name: string, logger: Logger, handler: Handler): Handler {
+  return async (req, res) => {
+    try {
+      await handler(req, res);
+    } catch (error) {
+      if (res.headersSent) return;
+      if (error instanceof HttpError) return refuse(res, error);
+      const detail = error instanceof Error ? error.message : String(error);
+      if (isUnavailable(error)) {
+        logger.error(`${name}: base de données indisponible`, { detail });
+        return refuse(
+          res,
+          new HttpError(
+            503,
+            "Le service est momentanément indisponible. Réessayez dans quelques minutes : rien n'a été perdu.",
+          ),
+        );
+      }
+      logger.error(`${name}: erreur inattendue`, {
+        detail,
+        stack: error instanceof Error ? error.stack : undefined,
+      });
+      refuse(
+        res,
+        new HttpError(
+          500,
+          "Erreur inattendue du serveur. Réessayez plus tard ; si elle persiste, prévenez l'Union.",
+        ),
+      );
+    }
+  };
+}

@@ -1,0 +1,49 @@
+// Where everything lives in Firestore: the one place that builds document paths.
+//
+//   structures/{CODE}                               the Union's directory: code, name, territory, authorised emails
+//   admins/{email}                                  Union admins, who may do everything
+//   campaigns/{YEAR}                                one campaign per exercice: state, deadline, bands, minimum
+//                                                   group size, anonymous or transparent mode
+//   campaigns/{YEAR}/structures/{CODE}/revisions/{000001}
+//                                                   the append-only revisions of one structure's return: payload,
+//                                                   indicators (campaign bands), content hash, submitter, server
+//                                                   time, idempotency key, review; ids are the zero-padded numbers
+//   campaigns/{YEAR}/structures/{CODE}/answers/{sha256(key)}
+//                                                   the first answer given for an idempotency key
+//   campaigns/{YEAR}/latest/{CODE}                  a copy of each structure's highest revision, so a campaign's
+//                                                   population (2,800 structures) is one query
+//
+// Only the functions and the Union's command line touch these documents (firestore.rules deny every client).
+// Nothing relies on transactions, collectionGroup, startAfter/offset, FieldValue.delete or set() replacing a
+// document: the emulator available here gets those silently wrong (see the emulator-conformance test).
+import type { CollectionReference, DocumentReference, Firestore } from "firebase-admin/firestore";
+
+/** Revision numbers as document ids: zero-padded so ids sort like numbers. */
+export const revisionId = (n: number): string => String(n).padStart(6, "0");
+
+export const structureDoc = (db: Firestore, code: string): DocumentReference =>
+  db.collection("structures").doc(code);
+
+export const structuresCol = (db: Firestore): CollectionReference => db.collection("structures");
+
+export const adminDoc = (db: Firestore, email: string): DocumentReference =>
+  db.collection("admins").doc(email);
+
+export const adminsCol = (db: Firestore): CollectionReference => db.collection("admins");
+
+export const campaignsCol = (db: Firestore): CollectionReference => db.collection("campaigns");
+
+export const campaignDoc = (db: Firestore, year: number): DocumentReference =>
+  campaignsCol(db).doc(String(year));
+
+export const revisionsCol = (db: Firestore, year: number, code: string): CollectionReference =>
+  campaignDoc(db, year).collection("structures").doc(code).collection("revisions");
+
+export const answersCol = (db: Firestore, year: number, code: string): CollectionReference =>
+  campaignDoc(db, year).collection("structures").doc(code).collection("answers");
+
+export const latestCol = (db: Firestore, year: number): CollectionReference =>
+  campaignDoc(db, year).collection("latest");
+
+export const latestDoc = (db: Firestore, year: number, code: string): DocumentReference =>
+  latestCol(db, year).doc(code);

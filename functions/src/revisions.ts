@@ -1,0 +1,176 @@
+// The append-only revisions of a structure's return, their review, and the campaign's "latest revision" copies.
+//
+// Concurrency is built on create() preconditions with deterministic ids only, the one primitive the emulator
+// available here verifiably honours (its transactions have no isolation):
+//
+// - Appending: read the highest revision number h, then look for a revision carrying the idempotency key, then
+//   create() revision h+1; ALREADY_EXISTS means another writer took h+1, so start again. Numbers stay
+//   consecutive (h+1 is only tried once h exists) and none is overwritten (create never replaces).
+// - At most one revision per idempotency key, without claims or leases: two writers with the same key both
+//   aim at the first free number, so only one create() succeeds; the loser starts again and its key lookup
+//   (made after reading the highest number, which the winner's revision has become) finds the winner's
+//   revision. A request that crashed, or lost Firestore, after storing its revision leaves that revision
+//   behind; the client's retry with the same key finds it the same way and stores nothing new. There is no
+//   lease to expire, no claim to take over, and no window in which a slow first attempt and its retry can
+//   both write.
+// - The latest copy: whoever changes a structure's revisions (a new revision, a review) then copies the
+//   highest revision to campaigns/{year}/latest/{code}, re-reads the highest revision and copies again until
+//   it did not change in between. The last copy written is therefore of the current highest revision, even
+//   when writers interleave, without any compare-and-set.
+import type { Finding, Indicators, PimmsReturn } from "@barometre/shared";
+import { type CollectionReference, type Firestore, Timestamp } from "firebase-admin/firestore";
+import { isAlreadyExists, isNotFound } from "./firestore-errors.ts";
+import { toJson } from "./firestore-json.ts";
+import { HttpError } from "./http.ts";
+import { latestCol, latestDoc, revisionId, revisionsCol } from "./layout.ts";
+
+export const REVIEW_STATES = ["accepted", "hasIssues", "rejected"] as const;
+export type ReviewState = "pending" | (typeof REVIEW_STATES)[number];
+
+export interface Review {
+  state: ReviewState;
+  comment: string | null;
+  reviewedBy: string | null;
+  reviewedAt: Timestamp | null;
+}
+
+/** A revision as the submission builds it, before it gets its number. */
+export interface RevisionDraft {
+  structureCode: string;
+  year: number;
+  territory: string | null;
+  payload: PimmsReturn;
+  indicators: Indicators;
+  /** The warnings returned with the answer (validation and year-on-year review). */
+  findings: Finding[];
+  /** sha256 of the canonical JSON of the payload. */
+  contentHash: string;
+  submittedBy: string;
+  submittedAt: Timestamp;
+  idempotencyKey: string;
+}
+
+export interface StoredRevision extends RevisionDraft {
+  number: number;
+  review: Review;
+}
+
+const PENDING: Review = {
+  state: "pending",
+  comment: null,
+  reviewedBy: null,
+  reviewedAt: null,
+};
+
+/** Enough for 100 writers racing on one structure; each round lets exactly one of them through. */
+const MAX_ROUNDS = 400;
+
+const pause = (round: number) =>
+  new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * Math.min(round + 1, 8)));
+
+async function highestRevision(col: CollectionReference): Promise<StoredRevision | null> {
+  const snap = await col.orderBy("number", "desc").limit(1).get();
+  return (snap.docs[0]?.data() as StoredRevision | undefined) ?? null;
+}
+
+export async function findRevisionByKey(
+  db: Firestore,
+  year: number,
+  code: string,
+  key: string,
+): Promise<StoredRevision | null> {
+  const snap = await revisionsCol(db, year, code).where("idempotencyKey", "==", key).limit(1).get();
+  return (snap.docs[0]?.data() as StoredRevision | undefined) ?? null;
+}
+
+/** Stores the draft as the next revision, unless a revision already carries its idempotency key. */
+export async function appendRevision(
+  db: Firestore,
+  draft: RevisionDraft,
+): Promise<{ revision: StoredRevision; created: boolean }> {
+  const col = revisionsCol(db, draft.year, draft.structureCode);
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const highest = (await highestRevision(col))?.number ?? 0;
+    const same = await findRevisionByKey(db, draft.year, draft.structureCode, draft.idempotencyKey);
+    if (same) return { revision: same, created: false };
+    const revision: StoredRevision = { ...draft, number: highest + 1, review: PENDING };
+    try {
+      await col.doc(revisionId(revision.number)).create(revision);
+      return { revision, created: true };
+    } catch (error) {
+      if (!isAlreadyExists(error)) throw error;
+    }
+    await pause(round);
+  }
+  throw new HttpError(
+    503,
+    "Trop de retours arrivent en même temps pour cette structure : réessayez dans un instant, rien n'a été perdu.",
+  );
+}
+
+/** Only the review of a revision ever changes, so the number and the review tell versions apart. */
+const sameVersion = (a: StoredRevision, b: StoredRevision) =>
+  a.number === b.number && JSON.stringify(toJson(a.review)) === JSON.stringify(toJson(b.review));
+
+/** Makes campaigns/{year}/latest/{code} a copy of the structure's highest revision (see the module comment). */
+export async function syncLatest(db: Firestore, year: number, code: string): Promise<void> {
+  const col = revisionsCol(db, year, code);
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const top = await highestRevision(col);
+    if (!top) return;
+    // Revisions all have the same fields, so set() leaves the same document whether it replaces or merges.
+    await latestDoc(db, year, code).set(top);
+    const again = await highestRevision(col);
+    if (again && sameVersion(top, again)) return;
+  }
+}
+
+export async function getLatest(
+  db: Firestore,
+  year: number,
+  code: string,
+): Promise<StoredRevision | null> {
+  const snap = await latestDoc(db, year, code).get();
+  return snap.exists ? (snap.data() as StoredRevision) : null;
+}
+
+/** The campaign's population: the latest revision of every structure, in one query. */
+export async function listLatest(db: Firestore, year: number): Promise<StoredRevision[]> {
+  const snap = await latestCol(db, year).orderBy("structureCode").get();
+  return snap.docs.map((d) => d.data() as StoredRevision);
+}
+
+export async function listRevisions(
+  db: Firestore,
+  year: number,
+  code: string,
+): Promise<StoredRevision[]> {
+  const snap = await revisionsCol(db, year, code).orderBy("number").get();
+  return snap.docs.map((d) => d.data() as StoredRevision);
+}
+
+/** Records the Union's review of one revision; only the review changes, never the submitted data. */
+export async function reviewRevision(
+  db: Firestore,
+  target: { year: number; code: string; number: number },
+  review: { state: (typeof REVIEW_STATES)[number]; comment: string | null },
+  by: string,
+  now: Date,
+): Promise<void> {
+  const ref = revisionsCol(db, target.year, target.code).doc(revisionId(target.number));
+  try {
+    await ref.update({
+      "review.state": review.state,
+      "review.comment": review.comment,
+      "review.reviewedBy": by,
+      "review.reviewedAt": Timestamp.fromDate(now),
+    });
+  } catch (error) {
+    if (!isNotFound(error)) throw error;
+    throw new HttpError(
+      404,
+      `La révision ${target.number} du retour ${target.year} de « ${target.code} » n'existe pas.`,
+    );
+  }
+  await syncLatest(db, target.year, target.code);
+}

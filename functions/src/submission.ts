@@ -1,0 +1,121 @@
+// A return submitted by a director: validated again on the server, checked against the campaign, stored once per key.
+import { createHash } from "node:crypto";
+import {
+  type CellLocator,
+  coerceReturn,
+  computeIndicators,
+  type Finding,
+  findField,
+  hasErrors,
+  type PimmsReturn,
+  plannedCell,
+  sortFindings,
+  validateReturn,
+} from "@barometre/shared";
+import { Timestamp } from "firebase-admin/firestore";
+import { requireStructureAccess } from "./access.ts";
+import { findAnswer, recordAnswer, type SubmitAnswer } from "./answers.ts";
+import type { Identity } from "./auth.ts";
+import { getCampaign, requireOpen } from "./campaigns.ts";
+import type { Deps } from "./deps.ts";
+import { parseWith, SUBMISSION_SCHEMA } from "./envelope.ts";
+import { HttpError } from "./http.ts";
+import {
+  appendRevision,
+  findRevisionByKey,
+  getLatest,
+  type StoredRevision,
+  syncLatest,
+} from "./revisions.ts";
+import { yearOnYearWarnings } from "./year-on-year.ts";
+
+export type SubmitResult = SubmitAnswer & { duplicate: boolean };
+
+/** Findings point at the input cells of the prepared tabs, where the director fixes them. */
+const cellOf: CellLocator = (key) => (findField(key) ? plannedCell(key) : null);
+
+const refuseFindings = (findings: Finding[]) => {
+  const errors = findings.filter((f) => f.severity === "error").length;
+  return new HttpError(
+    422,
+    `Le retour contient ${errors === 1 ? "une erreur" : `${errors} erreurs`} à corriger ; rien n'a été enregistré.`,
+    findings,
+  );
+};
+
+/** The return read from the body, with its structure code in capitals as the schema stores it. */
+function readReturn(input: unknown): { ret: PimmsReturn; findings: Finding[] } {
+  const { ret, findings } = coerceReturn(input);
+  const code = ret.identification.structureCode;
+  if (code !== null) ret.identification.structureCode = code.trim().toUpperCase();
+  return { ret, findings: sortFindings([...findings, ...validateReturn(ret, cellOf)]) };
+}
+
+const answerOf = (revision: StoredRevision): SubmitAnswer => ({
+  status: "accepted",
+  revision: revision.number,
+  indicators: revision.indicators,
+  positioning: null,
+  findings: revision.findings,
+});
+
+/** Finishes what storing a revision started (latest copy, answer record): also what a retry completes. */
+async function complete(deps: Deps, revision: StoredRevision): Promise<SubmitAnswer> {
+  const { year, structureCode: code, idempotencyKey: key } = revision;
+  await syncLatest(deps.db, year, code);
+  return recordAnswer(deps.db, { year, code, key }, answerOf(revision));
+}
+
+export async function submitReturn(
+  deps: Deps,
+  who: Identity,
+  body: unknown,
+): Promise<SubmitResult> {
+  const { db } = deps;
+  const envelope = parseWith(SUBMISSION_SCHEMA, body);
+  const key = envelope.idempotencyKey;
+  const { ret, findings } = readReturn(envelope.return);
+  const { structureCode: code, year } = ret.identification;
+  const unusable = findings.some(
+    (f) =>
+      f.severity === "error" &&
+      (f.field === "identification.structureCode" || f.field === "identification.year"),
+  );
+  if (code === null || year === null || unusable) throw refuseFindings(findings);
+
+  const access = await requireStructureAccess(db, who, code);
+  if (!access.entry)
+    throw new HttpError(
+      403,
+      `La structure « ${code} » n'est pas inscrite dans l'annuaire de l'Union.`,
+    );
+
+  // A repeated key gets the first answer back, even if the campaign has closed since.
+  const answered = await findAnswer(db, year, code, key);
+  if (answered) return { ...answered, duplicate: true };
+  const stored = await findRevisionByKey(db, year, code, key);
+  if (stored) return { ...(await complete(deps, stored)), duplicate: true };
+
+  const now = deps.clock();
+  const campaign = requireOpen(await getCampaign(db, year), year, now);
+  if (hasErrors(findings)) throw refuseFindings(findings);
+
+  const previous = await getLatest(db, year - 1, code);
+  const warnings = [
+    ...findings,
+    ...(previous ? yearOnYearWarnings(ret, previous.payload, cellOf) : []),
+  ];
+  const { revision, created } = await appendRevision(db, {
+    structureCode: code,
+    year,
+    territory: ret.identification.territory,
+    payload: ret,
+    indicators: computeIndicators(ret, campaign.bands),
+    findings: warnings,
+    contentHash: createHash("sha256").update(JSON.stringify(ret)).digest("hex"),
+    submittedBy: who.email,
+    submittedAt: Timestamp.fromDate(now),
+    idempotencyKey: key,
+  });
+  return { ...(await complete(deps, revision)), duplicate: !created };
+}

@@ -1,0 +1,131 @@
+// The functions as the local stack runs them: in-process Firestore emulator, local token issuer, express on 127.0.0.1.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { addAdmin, saveStructure } from "@barometre/functions/directory";
+import type { PimmsReturn, Territory } from "@barometre/shared";
+import type { Firestore } from "firebase-admin/firestore";
+import {
+  createDevAuth,
+  type DevAuth,
+  type IdTokenOptions,
+} from "../../../cli/src/stack/dev-auth.ts";
+import {
+  emulatorFirestore,
+  type FirestoreEmulator,
+  startFirestoreEmulator,
+} from "../../../cli/src/stack/firestore-emulator.ts";
+import { startFunctionsServer } from "../../../cli/src/stack/functions-server.ts";
+
+export const AUDIENCE = "1234567890-addon.apps.googleusercontent.com";
+export const ADMIN = "union@pimms.example";
+
+/** A JSON answer as tests read it: any shape, checked by the assertions. */
+export type Reply = Record<string, any>;
+
+export interface JsonResponse extends Response {
+  json(): Promise<Reply>;
+}
+
+export interface TestStack {
+  db: Firestore;
+  url: string;
+  auth: DevAuth;
+  emulator: FirestoreEmulator;
+  /** What the handlers logged as failures. */
+  logged: string[];
+  token(email: string, options?: Partial<IdTokenOptions>): Promise<string>;
+  call(
+    name: string,
+    init?: { body?: unknown; token?: string; query?: Record<string, string> },
+  ): Promise<JsonResponse>;
+  close(): Promise<void>;
+}
+
+export async function startTestStack(options: { clock?: () => Date } = {}): Promise<TestStack> {
+  const emulator = await startFirestoreEmulator(`demo-test-${process.pid}`);
+  const db = emulatorFirestore(emulator);
+  const auth = await createDevAuth();
+  const logged: string[] = [];
+  const server = await startFunctionsServer({
+    db,
+    audiences: [AUDIENCE],
+    devAuth: auth,
+    clock: options.clock,
+    logError: (message) => logged.push(message),
+  });
+  return {
+    db,
+    url: server.url,
+    auth,
+    emulator,
+    logged,
+    token: (email, opts = {}) => auth.signIdToken(email, { audience: AUDIENCE, ...opts }),
+    call: (name, init = {}) => {
+      const query = init.query ? `?${new URLSearchParams(init.query)}` : "";
+      const headers: Record<string, string> = {};
+      if (init.token) headers.authorization = `Bearer ${init.token}`;
+      if (init.body !== undefined) headers["content-type"] = "application/json";
+      return fetch(`${server.url}/${name}${query}`, {
+        method: init.body === undefined ? "GET" : "POST",
+        headers,
+        body:
+          init.body === undefined
+            ? undefined
+            : typeof init.body === "string"
+              ? init.body
+              : JSON.stringify(init.body),
+      }) as Promise<JsonResponse>;
+    },
+    close: async () => {
+      await server.close();
+      emulator.stop();
+    },
+  };
+}
+
+const fixture = JSON.parse(
+  readFileSync(
+    join(import.meta.dirname, "../../../tests/fixtures/legacy-2018/04-pimms-rennes-A.truth.json"),
+    "utf8",
+  ),
+) as { return: PimmsReturn };
+
+/** A valid return (PIMMS Rennes 2018) under another code and year. */
+export function sampleReturn(code = "PIMMS-RENNES", year = 2018): PimmsReturn {
+  const ret = structuredClone(fixture.return);
+  ret.identification.structureCode = code;
+  ret.identification.year = year;
+  return ret;
+}
+
+export const directorOf = (code: string) => `direction@${code.toLowerCase()}.example`;
+
+/** Registers structures whose director is directorOf(code), and the Union admin. */
+export async function seedDirectory(
+  db: Firestore,
+  codes: readonly string[],
+  territory: Territory = "Urbain QPV",
+): Promise<void> {
+  const now = new Date();
+  await Promise.all(
+    codes.map((code) =>
+      saveStructure(
+        db,
+        { code, name: `PIMMS ${code}`, territory, emails: [directorOf(code)] },
+        now,
+      ),
+    ),
+  );
+  await addAdmin(db, ADMIN, "test", now);
+}
+
+/** Every document stored under a campaign for a structure: revisions, idempotency records, latest copy. */
+export async function storedCount(db: Firestore, year: number, code: string): Promise<number> {
+  const base = db.collection("campaigns").doc(String(year));
+  const [revisions, answers, latest] = await Promise.all([
+    base.collection("structures").doc(code).collection("revisions").count().get(),
+    base.collection("structures").doc(code).collection("answers").count().get(),
+    base.collection("latest").doc(code).get(),
+  ]);
+  return revisions.data().count + answers.data().count + (latest.exists ? 1 : 0);
+}
