@@ -10,6 +10,7 @@ import {
   isSuppressed,
   NUMERIC_INDICATOR_KEYS,
   type StatsByIndicator,
+  suppressionSentence,
 } from "@barometre/shared";
 import { parse } from "../args.ts";
 import { UserError } from "../errors.ts";
@@ -39,10 +40,20 @@ function statsTable(stats: StatsByIndicator): string {
   return renderTable(["Indicateur", "n", "min", "Q1", "médiane", "Q3", "max", "moyenne"], rows);
 }
 
-function render(result: Benchmark, structures: number): string {
-  const parts = [`Réseau (${formatNumber(structures)} structures)`, statsTable(result.network)];
+/** A group's table, or the one French sentence saying why it shows nothing. */
+function groupSection(stats: StatsByIndicator, minGroupSize: number): string {
+  const all = NUMERIC_INDICATOR_KEYS.map((key) => stats[key]);
+  if (!all.every(isSuppressed)) return statsTable(stats);
+  return suppressionSentence(Math.max(...all.map((s) => s.n)), minGroupSize);
+}
+
+function render(result: Benchmark, structures: number, minGroupSize: number): string {
+  const parts = [
+    `Réseau (${formatNumber(structures)} structures)`,
+    groupSection(result.network, minGroupSize),
+  ];
   for (const [territory, stats] of Object.entries(result.groups)) {
-    parts.push("", `Groupe « ${territory} »`, statsTable(stats));
+    parts.push("", `Groupe « ${territory} »`, groupSection(stats, minGroupSize));
   }
   parts.push(
     "",
@@ -76,14 +87,16 @@ const command: Command = {
     const minGroupSize =
       values["min-group"] === undefined ? DEFAULT_MIN_GROUP_SIZE : Number(values["min-group"]);
     if (!Number.isInteger(minGroupSize) || minGroupSize < 1) {
-      throw new UserError("--min-group attend un nombre entier supérieur ou égal à 1.");
+      throw new UserError("L'option --min-group attend un nombre entier supérieur ou égal à 1.");
     }
     const members = toMembers(await loadReturns(path));
     if (members.length === 0)
       throw new UserError(`Le réseau « ${path} » ne contient aucun retour.`);
     const result = benchmark(members, { minGroupSize });
     process.stdout.write(
-      values.json ? `${JSON.stringify(result, null, 2)}\n` : `${render(result, members.length)}\n`,
+      values.json
+        ? `${JSON.stringify(result, null, 2)}\n`
+        : `${render(result, members.length, minGroupSize)}\n`,
     );
     return 0;
   },
