@@ -1,7 +1,9 @@
-// Loads a network of returns for the benchmark: a JSON array of returns.
+// Loads a network of returns for the benchmark: a JSON array of returns, or a folder of .xlsx returns.
 import { readFile } from "node:fs/promises";
+import { join } from "node:path";
 import { coerceReturn, computeIndicators, type Member, type PimmsReturn } from "@barometre/shared";
 import { UserError } from "./errors.ts";
+import { importWorkbookFile, isFolder, listWorkbooks } from "./xlsx/read-folder.ts";
 
 export interface LoadedReturn {
   source: string;
@@ -26,8 +28,23 @@ async function readJsonReturns(path: string): Promise<LoadedReturn[]> {
   return data.map((item, i) => ({ source: `${path}#${i + 1}`, ret: coerceReturn(item).ret }));
 }
 
+/** Every readable workbook of the folder; an unreadable one is named on stderr and left out. */
+async function readWorkbookReturns(folder: string): Promise<LoadedReturn[]> {
+  const loaded: LoadedReturn[] = [];
+  for (const name of await listWorkbooks(folder)) {
+    const source = join(folder, name);
+    try {
+      loaded.push({ source, ret: (await importWorkbookFile(source)).ret });
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      process.stderr.write(`Attention : ${error.message} Ce classeur est ignoré.\n`);
+    }
+  }
+  return loaded;
+}
+
 export async function loadReturns(path: string): Promise<LoadedReturn[]> {
-  return readJsonReturns(path);
+  return (await isFolder(path)) ? readWorkbookReturns(path) : readJsonReturns(path);
 }
 
 /** The benchmark population: one member per structure code (the last return wins, as a newer revision would). */

@@ -1,13 +1,12 @@
 // The Indicateurs tab's formulas, evaluated by HyperFormula, agree with the TypeScript indicators.
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type FormulaWorkbook, planWorkbook } from "../../tests/helpers/formula-engine.ts";
+import { planWorkbook } from "../../tests/helpers/formula-engine.ts";
+import { expectIndicatorsAgree } from "../../tests/helpers/indicator-agreement.ts";
+import { fixture, LEGACY_FIXTURES } from "../../tests/helpers/legacy-fixtures.ts";
 import { returnArbitrary } from "../../tests/helpers/return-arbitrary.ts";
 import {
   type BandSettings,
-  bandsFor,
   buildWorkbookPlan,
   computeIndicators,
   field,
@@ -15,45 +14,15 @@ import {
   INDICATORS,
   indicatorName,
   indicatorRow,
-  NO_BANDS,
-  NOT_COMPUTABLE,
-  type PimmsReturn,
-  STATUS_LABELS,
   setValue,
 } from "../src/index.ts";
 import { guardReason } from "../src/indicators/expr.ts";
 
-const dir = join(import.meta.dirname, "../../tests/fixtures/legacy-2018");
-const fixtures = readdirSync(dir)
-  .filter((n) => n.endsWith(".truth.json"))
-  .map((name) => ({
-    name,
-    ret: (JSON.parse(readFileSync(join(dir, name), "utf8")) as { return: PimmsReturn }).return,
-  }));
-
-/** Every indicator value and status of the sheet equals the TypeScript engine's, to 1e-9. */
-function expectAgreement(sheet: FormulaWorkbook, ret: PimmsReturn, bands: BandSettings = {}) {
-  const ts = computeIndicators(ret, bands);
-  const tab = sheet.definedNames.find((n) => n.name.startsWith("ind_"))?.tab as string;
-  for (const def of INDICATORS) {
-    const got = sheet.named(indicatorName(def.key));
-    const want = ts[def.key];
-    if (want.value === null) expect(got, def.key).toBe(NOT_COMPUTABLE + want.reason);
-    else if (typeof want.value === "boolean") expect(got, def.key).toBe(want.value ? "Oui" : "Non");
-    else {
-      expect(typeof got, `${def.key}: ${String(got)}`).toBe("number");
-      expect(Math.abs((got as number) - want.value), def.key).toBeLessThanOrEqual(1e-9);
-    }
-    const status = sheet.value(tab, indicatorRow(def), INDICATOR_COLS.status);
-    const expected =
-      bandsFor(def.key, bands) === null ? NO_BANDS : want.status ? STATUS_LABELS[want.status] : "";
-    expect(status, `${def.key} status`).toBe(expected);
-  }
-}
+const fixtures = LEGACY_FIXTURES;
 
 describe("Indicateurs formulas against computeIndicators", () => {
   it.each(fixtures)("agree on $name", ({ ret }) => {
-    expectAgreement(planWorkbook(buildWorkbookPlan(ret)), ret);
+    expectIndicatorsAgree(planWorkbook(buildWorkbookPlan(ret)), ret);
   });
 
   it("are tested on generated returns that reach every reason and every band", () => {
@@ -78,7 +47,7 @@ describe("Indicateurs formulas against computeIndicators", () => {
   it("agree on generated returns, computable or not", () => {
     fc.assert(
       fc.property(returnArbitrary, (ret) => {
-        expectAgreement(planWorkbook(buildWorkbookPlan(ret)), ret);
+        expectIndicatorsAgree(planWorkbook(buildWorkbookPlan(ret)), ret);
       }),
       { numRuns: 300 },
     );
@@ -113,7 +82,7 @@ describe("Indicateurs formulas against computeIndicators", () => {
           const edited = structuredClone(ret);
           setValue(edited, field(key), value);
           sheet.setNamed(field(key).name, value);
-          expectAgreement(sheet, edited);
+          expectIndicatorsAgree(sheet, edited);
         },
       ),
       { numRuns: 60 },
@@ -121,19 +90,19 @@ describe("Indicateurs formulas against computeIndicators", () => {
   });
 
   it("follow a governance date cleared and a presence changed", () => {
-    const { ret } = fixtures[0] as { ret: PimmsReturn };
+    const { ret } = fixture("01");
     const sheet = planWorkbook(buildWorkbookPlan(ret));
     const edited = structuredClone(ret);
     edited.governance.agCloture.date = null;
     sheet.setNamed("fld_governance_agCloture_date", null);
-    expectAgreement(sheet, edited);
+    expectIndicatorsAgree(sheet, edited);
     edited.governance.caOrientation.secretary = false;
     sheet.setNamed("fld_governance_caOrientation_secretary", "Non");
-    expectAgreement(sheet, edited);
+    expectIndicatorsAgree(sheet, edited);
   });
 
   it("use a campaign's bands, and follow thresholds the Union writes in their cells", () => {
-    const { ret } = fixtures[0] as { ret: PimmsReturn };
+    const { ret } = fixture("01");
     const bands: BandSettings = {
       financialBalance: {
         kind: "numeric",
@@ -142,12 +111,12 @@ describe("Indicateurs formulas against computeIndicators", () => {
       },
     };
     const sheet = planWorkbook(buildWorkbookPlan(ret, { bands }));
-    expectAgreement(sheet, ret, bands);
+    expectIndicatorsAgree(sheet, ret, bands);
     const def = INDICATORS.find((d) => d.key === "financialBalance");
     if (!def) throw new Error("financialBalance is defined");
     const tab = sheet.definedNames.find((n) => n.name === "ind_financialBalance")?.tab as string;
     sheet.set(tab, indicatorRow(def), INDICATOR_COLS.green, 1);
     sheet.set(tab, indicatorRow(def), INDICATOR_COLS.orange, 0.5);
-    expectAgreement(sheet, ret);
+    expectIndicatorsAgree(sheet, ret);
   });
 });

@@ -1,7 +1,6 @@
 // The workbook plan's shape: tabs, inputs, validations, names, formats, protections, colours and spreadsheet limits.
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { fixture } from "../../tests/helpers/legacy-fixtures.ts";
 import {
   a1,
   buildWorkbookPlan,
@@ -15,7 +14,6 @@ import {
   isoToSerial,
   MEETINGS,
   OFFICERS,
-  type PimmsReturn,
   PLAN_VERSION,
   plannedCell,
   planTabNames,
@@ -28,13 +26,7 @@ import {
   type WorkbookPlan,
 } from "../src/index.ts";
 
-const truth = (name: string) =>
-  (
-    JSON.parse(
-      readFileSync(join(import.meta.dirname, "../../tests/fixtures/legacy-2018", name), "utf8"),
-    ) as { return: PimmsReturn }
-  ).return;
-const lyon = truth("01-pimms-lyon-metropole-A.truth.json");
+const lyon = fixture("01").ret;
 const plan = buildWorkbookPlan(lyon);
 
 const inside = (r: Range0, row: number, col: number) =>

@@ -2,6 +2,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { FIXTURE_DIR } from "../../tests/helpers/legacy-fixtures.ts";
 import {
   buildWorkbookPlan,
   coerceReturn,
@@ -21,9 +22,7 @@ import {
   type TabPlan,
 } from "../src/index.ts";
 
-const network = JSON.parse(
-  readFileSync(join(import.meta.dirname, "../../tests/fixtures/legacy-2018/network.json"), "utf8"),
-) as unknown[];
+const network = JSON.parse(readFileSync(join(FIXTURE_DIR, "network.json"), "utf8")) as unknown[];
 const members: Member[] = network.map((item) => {
   const { ret } = coerceReturn(item);
   return {

@@ -1,8 +1,7 @@
 // readPrepared: a prepared workbook's validated tabs read back, with findings on their cells.
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { fixture } from "../../tests/helpers/legacy-fixtures.ts";
 import { returnArbitrary } from "../../tests/helpers/return-arbitrary.ts";
 import {
   buildWorkbookPlan,
@@ -13,7 +12,6 @@ import {
   field,
   importWorkbook,
   inputPosition,
-  type PimmsReturn,
   plannedCell,
   readPrepared,
   type SheetGrid,
@@ -49,17 +47,7 @@ function gridOf(plan: WorkbookPlan, dates: "serial" | "Date" = "Date"): Workbook
 const sheet = (grid: WorkbookGrid, name: string) =>
   grid.sheets.find((s) => s.name === name) as SheetGrid;
 
-const lyon = (
-  JSON.parse(
-    readFileSync(
-      join(
-        import.meta.dirname,
-        "../../tests/fixtures/legacy-2018/01-pimms-lyon-metropole-A.truth.json",
-      ),
-      "utf8",
-    ),
-  ) as { return: PimmsReturn }
-).return;
+const lyon = fixture("01").ret;
 
 describe("readPrepared", () => {
   it("is null for a workbook without validated tabs", () => {
