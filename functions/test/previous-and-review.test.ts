@@ -80,12 +80,13 @@ describe("previousReturn", () => {
   });
 
   it("answers 400 for a missing or malformed structure code or year", async () => {
-    for (const query of [
+    const queries: Record<string, string>[] = [
       { year: "2018" },
       { structureCode: "x", year: "2018" },
       { structureCode: CODE },
       { structureCode: CODE, year: "18" },
-    ]) {
+    ];
+    for (const query of queries) {
       const res = await previous(director, query);
       expect(res.status, JSON.stringify(query)).toBe(400);
       expect((await res.json()).error).toMatch(/structureCode|year/);
