@@ -1,0 +1,165 @@
+// Renders the server's answers: the message, findings, completeness, indicators, last send and positioning.
+import type {
+  FindingView,
+  IndicatorGroup,
+  PanelState,
+  PositioningView,
+  SubmissionView,
+  Verification,
+} from "../src/panel-types.ts";
+import { el, fill } from "./dom.ts";
+
+export type MessageKind = "info" | "success" | "error";
+
+/** Errors are announced at once (role alert); other news politely (role status). */
+export function showMessage(kind: MessageKind, ...sentences: (string | null)[]): void {
+  const text = sentences.filter((s): s is string => !!s);
+  if (text.length === 0) return fill("message", null);
+  const box = el(
+    "div",
+    { class: `message message-${kind}`, role: kind === "error" ? "alert" : "status" },
+    ...text.map((t) => el("p", {}, t)),
+  );
+  fill("message", box);
+}
+
+const SEVERITY = { error: "Erreur", warning: "Avertissement" } as const;
+
+export function renderFindings(
+  findings: readonly FindingView[],
+  select: (cell: string) => void,
+  heading = "Points à vérifier",
+): void {
+  if (findings.length === 0) return fill("findings", null);
+  const items = findings.map((f) => {
+    const body = [
+      el("span", { class: `badge badge-${f.severity}` }, SEVERITY[f.severity]),
+      el("span", { class: "finding-message" }, f.message),
+      f.place ? el("span", { class: "finding-place" }, f.place) : null,
+    ];
+    const cell = f.cell;
+    const content = cell
+      ? el(
+          "button",
+          {
+            type: "button",
+            class: "finding-button",
+            title: "Sélectionner la cellule dans le classeur",
+          },
+          ...body,
+        )
+      : el("div", { class: "finding-button finding-static" }, ...body);
+    if (cell) content.addEventListener("click", () => select(cell));
+    return el("li", { class: `finding finding-${f.severity}` }, content);
+  });
+  fill("findings", el("h2", {}, heading), el("ul", { class: "findings" }, ...items));
+}
+
+export function renderCompleteness(v: Verification): void {
+  fill(
+    "completeness",
+    el("h2", {}, "Complétude"),
+    el("p", {}, `Champs obligatoires remplis : ${v.filled} sur ${v.required} (${v.completeness}).`),
+    el("progress", {
+      max: String(v.required),
+      value: String(v.filled),
+      "aria-label": `Champs obligatoires remplis : ${v.completeness}`,
+    }),
+    el(
+      "p",
+      { class: "counts" },
+      `${v.errors} erreur${v.errors > 1 ? "s" : ""}, ${v.warnings} avertissement${v.warnings > 1 ? "s" : ""}.`,
+    ),
+  );
+}
+
+function indicatorLine(line: IndicatorGroup["lines"][number]): HTMLElement {
+  const band = line.band
+    ? el(
+        "span",
+        {
+          class: "band",
+          style: `background:${line.background};color:${line.fontColor}`,
+        },
+        line.band,
+      )
+    : null;
+  return el(
+    "li",
+    { class: "indicator-line" },
+    el("span", { class: "indicator-name" }, line.name),
+    el("span", { class: "indicator-value" }, line.value),
+    band,
+    line.reason ? el("span", { class: "indicator-reason" }, line.reason) : null,
+  );
+}
+
+export function renderIndicators(groups: readonly IndicatorGroup[]): void {
+  fill(
+    "indicators",
+    el("h2", {}, "Les huit indicateurs"),
+    el(
+      "ol",
+      { class: "indicators" },
+      ...groups.map((g) =>
+        el("li", { class: "indicator-group" }, el("ul", {}, ...g.lines.map(indicatorLine))),
+      ),
+    ),
+  );
+}
+
+export function renderState(state: PanelState): void {
+  fill(
+    "campaign",
+    state.deadline ? el("p", {}, `Date limite de la campagne : ${state.deadline}.`) : null,
+    state.lastSubmission ? lastSubmissionLine(state.lastSubmission) : null,
+  );
+}
+
+export function lastSubmissionLine(s: SubmissionView): HTMLElement {
+  const who = s.who ? `, par ${s.who}` : "";
+  return el(
+    "p",
+    { class: "last-submission" },
+    `Dernier envoi : révision ${s.revision} du retour ${s.year} (${s.structureCode}), le ${s.when}${who}.`,
+  );
+}
+
+export function renderPositioning(p: PositioningView): void {
+  const rows = p.lines.map((l) =>
+    el(
+      "tr",
+      {},
+      el("th", { scope: "row" }, l.name),
+      el("td", {}, l.value),
+      el("td", {}, l.median),
+      el("td", {}, l.quartile),
+    ),
+  );
+  fill(
+    "positioning",
+    el("h2", {}, "Positionnement dans le réseau"),
+    el("p", {}, p.summary),
+    p.fragile.length > 0
+      ? el("p", { class: "fragile" }, `Indicateurs en zone rouge : ${p.fragile.join(", ")}.`)
+      : null,
+    el(
+      "table",
+      { class: "positioning" },
+      el("caption", {}, "Votre valeur, la médiane du réseau et votre quartile"),
+      el(
+        "thead",
+        {},
+        el(
+          "tr",
+          {},
+          el("th", { scope: "col" }, "Indicateur"),
+          el("th", { scope: "col" }, "Valeur"),
+          el("th", { scope: "col" }, "Médiane"),
+          el("th", { scope: "col" }, "Quartile"),
+        ),
+      ),
+      el("tbody", {}, ...rows),
+    ),
+  );
+}

@@ -1,0 +1,96 @@
+// What the sidebar and the server exchange through google.script.run: plain data, every text French and formatted.
+
+export type PanelAction = "prepare" | "verify" | "submit";
+
+export interface FindingView {
+  severity: "error" | "warning";
+  message: string;
+  /** "'Données financières'!B7", handed back to selectCell; null when the field has no cell. */
+  cell: string | null;
+  /** "Données financières, B7" */
+  place: string | null;
+}
+
+export interface IndicatorLine {
+  key: string;
+  name: string;
+  /** "64,0 %", or "non calculable". */
+  value: string;
+  reason: string | null;
+  /** "Vert", "Orange", "Rouge": the band is always written, never shown by colour alone. */
+  band: string | null;
+  background: string | null;
+  fontColor: string | null;
+}
+
+/** One of the eight indicators of the Union's list, with its one or more figures. */
+export interface IndicatorGroup {
+  number: string;
+  lines: IndicatorLine[];
+}
+
+export interface Verification {
+  structure: string | null;
+  prepared: boolean;
+  findings: FindingView[];
+  errors: number;
+  warnings: number;
+  required: number;
+  filled: number;
+  /** "92 %" */
+  completeness: string;
+  indicators: IndicatorGroup[];
+  /** Null when the return may be sent, else the French reason it may not. */
+  refusal: string | null;
+}
+
+export interface SubmissionView {
+  revision: number;
+  /** "12/04/2019 à 14:05" */
+  when: string;
+  who: string | null;
+  structureCode: string;
+  year: number;
+}
+
+export interface PositioningLine {
+  name: string;
+  value: string;
+  median: string;
+  quartile: string;
+}
+
+export interface PositioningView {
+  summary: string;
+  lines: PositioningLine[];
+  /** Indicators in the red band, by name. */
+  fragile: string[];
+}
+
+export interface PanelState {
+  /** False until the Union has set the functions' address in the add-on's deployment. */
+  configured: boolean;
+  lastSubmission: SubmissionView | null;
+  /** "30/04/2019", when the Union's service told it. */
+  deadline: string | null;
+}
+
+export interface PrepareOutcome {
+  created: string[];
+  kept: string[];
+  /** What happened to the N-1 fields, in one French sentence. */
+  previousYear: string | null;
+}
+
+export type SubmitOutcome =
+  | {
+      sent: true;
+      message: string;
+      submission: SubmissionView;
+      positioning: PositioningView | null;
+      warnings: FindingView[];
+    }
+  | { sent: false; message: string; findings: FindingView[] };
+
+/** Every server answer: the result, or a calm French sentence instead of an exception. */
+export type Answer<T> = { ok: true; value: T } | { ok: false; message: string };

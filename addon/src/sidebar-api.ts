@@ -1,0 +1,54 @@
+// What the sidebar calls through google.script.run: every answer is data or a calm French sentence.
+import { parseCellRef } from "@barometre/shared";
+import { checkWorkbook } from "./check-workbook.ts";
+import { functionsBase } from "./functions-config.ts";
+import { lastSubmission, submissionView } from "./last-submission.ts";
+import type {
+  Answer,
+  PanelState,
+  PrepareOutcome,
+  SubmitOutcome,
+  Verification,
+} from "./panel-types.ts";
+import { prepareWorkbook } from "./prepare.ts";
+import { readWorkbook } from "./read-workbook.ts";
+import { submitWorkbook } from "./submit.ts";
+import { answer, UserError } from "./user-error.ts";
+
+export function panelState(): Answer<PanelState> {
+  return answer(() => {
+    const last = lastSubmission();
+    const timeZone = SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone();
+    return {
+      configured: functionsBase() !== null,
+      lastSubmission: last ? submissionView(last, timeZone) : null,
+      deadline: null,
+    };
+  });
+}
+
+export function runPrepare(): Answer<PrepareOutcome> {
+  return answer(prepareWorkbook);
+}
+
+export function runVerify(): Answer<Verification> {
+  return answer(
+    () => checkWorkbook(readWorkbook(SpreadsheetApp.getActiveSpreadsheet())).verification,
+  );
+}
+
+export function runSubmit(): Answer<SubmitOutcome> {
+  return answer(submitWorkbook);
+}
+
+/** Selects the cell of a finding ("'Données financières'!B7") so the user lands on it. */
+export function selectCell(ref: string): Answer<null> {
+  return answer(() => {
+    const at = typeof ref === "string" ? parseCellRef(ref) : null;
+    if (!at) throw new UserError("Cette cellule n'a pas pu être retrouvée.");
+    const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(at.sheet);
+    if (!sheet) throw new UserError(`L'onglet « ${at.sheet} » n'existe plus dans ce classeur.`);
+    sheet.getRange(at.row + 1, at.col + 1).activate();
+    return null;
+  });
+}

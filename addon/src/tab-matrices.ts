@@ -1,0 +1,104 @@
+// A tab of the plan as the matrices the batched Range setters take, one per attribute actually used.
+import type { CellPlan, CellStyle, TabPlan } from "@barometre/shared";
+
+type Range = GoogleAppsScript.Spreadsheet.Range;
+type Matrix<T> = T[][];
+
+/** Fills a matrix over the tab's rectangle; `used` tells whether any cell has the attribute at all. */
+function matrixOf<T>(
+  tab: TabPlan,
+  width: number,
+  read: (cell: CellPlan) => T | undefined,
+  fallback: T,
+): { matrix: Matrix<T>; used: boolean } {
+  let used = false;
+  const matrix = tab.cells.map((row) =>
+    Array.from({ length: width }, (_, c) => {
+      const cell = row[c];
+      const value = cell ? read(cell) : undefined;
+      if (value === undefined) return fallback;
+      used = true;
+      return value;
+    }),
+  );
+  return { matrix, used };
+}
+
+/** One batched style setter: how to read its attribute from a cell style, its default and its Range method. */
+interface StyleSetter<T> {
+  read: (style: CellStyle) => T | undefined;
+  fallback: T;
+  apply: (range: Range, matrix: Matrix<T>) => void;
+}
+
+const setter = <T>(s: StyleSetter<T>): StyleSetter<unknown> => s as StyleSetter<unknown>;
+
+/** Sheets' defaults (null resets a colour or alignment; 10 is the default font size). */
+const STYLE_SETTERS: readonly StyleSetter<unknown>[] = [
+  setter<GoogleAppsScript.Spreadsheet.FontWeight | null>({
+    read: (s) => (s.bold ? "bold" : undefined),
+    fallback: null,
+    apply: (r, m) => r.setFontWeights(m),
+  }),
+  setter<GoogleAppsScript.Spreadsheet.FontStyle | null>({
+    read: (s) => (s.italic ? "italic" : undefined),
+    fallback: null,
+    apply: (r, m) => r.setFontStyles(m),
+  }),
+  setter<number>({ read: (s) => s.fontSize, fallback: 10, apply: (r, m) => r.setFontSizes(m) }),
+  setter<string | null>({
+    read: (s) => s.fontColor,
+    fallback: null,
+    apply: (r, m) => r.setFontColors(m),
+  }),
+  setter<string | null>({
+    read: (s) => s.background,
+    fallback: null,
+    apply: (r, m) => r.setBackgrounds(m),
+  }),
+  setter<boolean>({ read: (s) => s.wrap, fallback: false, apply: (r, m) => r.setWraps(m) }),
+  setter<"left" | "center" | "right" | null>({
+    read: (s) => s.horizontalAlignment,
+    fallback: null,
+    apply: (r, m) => r.setHorizontalAlignments(m),
+  }),
+  setter<"top" | "middle" | "bottom" | null>({
+    read: (s) => s.verticalAlignment,
+    fallback: null,
+    apply: (r, m) => r.setVerticalAlignments(m),
+  }),
+];
+
+/** The cell contents: "=…" for formulas, literal values, "" for untouched cells. */
+export function valueMatrix(tab: TabPlan, width: number): Matrix<string | number | boolean> {
+  return matrixOf<string | number | boolean>(
+    tab,
+    width,
+    (c) => (c.formula !== undefined ? `=${c.formula}` : (c.value ?? undefined)),
+    "",
+  ).matrix;
+}
+
+export function numberFormatMatrix(tab: TabPlan, width: number) {
+  return matrixOf(tab, width, (c) => c.numberFormat, "General");
+}
+
+export function noteMatrix(tab: TabPlan, width: number) {
+  return matrixOf<string | null>(tab, width, (c) => c.note, null);
+}
+
+/** Applies every style attribute the tab uses, one batched call each. */
+export function applyStyles(range: Range, tab: TabPlan, width: number): void {
+  for (const s of STYLE_SETTERS) {
+    const { matrix, used } = matrixOf(
+      tab,
+      width,
+      (c) => (c.style ? s.read(c.style) : undefined),
+      s.fallback,
+    );
+    if (used) s.apply(range, matrix);
+  }
+}
+
+export const tabWidth = (tab: TabPlan): number =>
+  Math.max(1, ...tab.cells.map((row) => row.length));

@@ -1,0 +1,171 @@
+// The harness's document: cells and formulas in HyperFormula, plus everything else a Google Sheet holds.
+import { columnLetter, type Range0 } from "@barometre/shared";
+import { type CellValue, DetailedCellError, HyperFormula, type RawCellContent } from "hyperformula";
+import { CallLog } from "./call-log.ts";
+import { instantToSerial, isDateFormat, serialToInstant } from "./sheet-dates.ts";
+
+/** Per-cell presentation attributes, keyed like the Range setters that write them. */
+export type CellAttribute =
+  | "numberFormat"
+  | "fontWeight"
+  | "fontStyle"
+  | "fontSize"
+  | "fontColor"
+  | "background"
+  | "wrap"
+  | "horizontalAlignment"
+  | "verticalAlignment"
+  | "note"
+  | "validation";
+
+export interface ProtectionModel {
+  range: Range0;
+  description: string;
+  warningOnly: boolean;
+}
+
+export interface ConditionalRuleModel {
+  ranges: Range0[];
+  textEqualTo: string;
+  background: string | null;
+  fontColor: string | null;
+}
+
+export interface SheetModel {
+  /** HyperFormula's id of the sheet. */
+  id: number;
+  name: string;
+  hidden: boolean;
+  frozenRows: number;
+  columnWidths: Map<number, number>;
+  hiddenRows: Set<number>;
+  attributes: Map<CellAttribute, Map<string, unknown>>;
+  merges: Range0[];
+  protections: ProtectionModel[];
+  conditionalRules: ConditionalRuleModel[];
+}
+
+export interface NamedRangeModel {
+  name: string;
+  sheet: string;
+  range: Range0;
+}
+
+const key = (row: number, col: number) => `${row},${col}`;
+const quoteSheet = (name: string) => `'${name.replace(/'/g, "''")}'`;
+
+/** Column width of a new Google sheet, in pixels. */
+export const DEFAULT_COLUMN_WIDTH = 100;
+
+export class Book {
+  readonly hf = HyperFormula.buildEmpty({ licenseKey: "gpl-v3" });
+  readonly sheets: SheetModel[] = [];
+  readonly names = new Map<string, NamedRangeModel>();
+  readonly calls = new CallLog();
+  active: { sheet: string; range: Range0 } | null = null;
+
+  /** `makeDate` builds Dates in the script's realm so `instanceof Date` holds inside the vm. */
+  constructor(
+    readonly timeZone: string,
+    private readonly makeDate: (ms: number) => Date = (ms) => new Date(ms),
+  ) {}
+
+  sheet(name: string): SheetModel | undefined {
+    return this.sheets.find((s) => s.name === name);
+  }
+
+  requireSheet(name: string): SheetModel {
+    const found = this.sheet(name);
+    if (!found) throw new Error(`Exception: Sheet not found: ${name}`);
+    return found;
+  }
+
+  addSheet(name: string, index = this.sheets.length): SheetModel {
+    if (this.sheet(name)) {
+      throw new Error(
+        `Exception: A sheet with the name "${name}" already exists. Please enter another name.`,
+      );
+    }
+    const id = this.hf.getSheetId(this.hf.addSheet(name)) as number;
+    const model: SheetModel = {
+      id,
+      name,
+      hidden: false,
+      frozenRows: 0,
+      columnWidths: new Map(),
+      hiddenRows: new Set(),
+      attributes: new Map(),
+      merges: [],
+      protections: [],
+      conditionalRules: [],
+    };
+    this.sheets.splice(index, 0, model);
+    return model;
+  }
+
+  /** Rows and columns holding content (what getDataRange covers), at least 1 × 1. */
+  extent(sheet: SheetModel): { rows: number; cols: number } {
+    const { width, height } = this.hf.getSheetDimensions(sheet.id);
+    return { rows: Math.max(height, 1), cols: Math.max(width, 1) };
+  }
+
+  attribute(sheet: SheetModel, name: CellAttribute, row: number, col: number): unknown {
+    return sheet.attributes.get(name)?.get(key(row, col));
+  }
+
+  setAttribute(sheet: SheetModel, name: CellAttribute, row: number, col: number, value: unknown) {
+    let map = sheet.attributes.get(name);
+    if (!map) sheet.attributes.set(name, (map = new Map()));
+    if (value === null || value === undefined || value === "") map.delete(key(row, col));
+    else map.set(key(row, col), value);
+  }
+
+  /** The value Apps Script's getValues returns: numbers, strings, booleans, Dates, "" when empty. */
+  value(sheet: SheetModel, row: number, col: number): unknown {
+    const raw: CellValue = this.hf.getCellValue({ sheet: sheet.id, row, col });
+    if (raw === null) return "";
+    if (raw instanceof DetailedCellError) return raw.value;
+    const format = this.attribute(sheet, "numberFormat", row, col) as string | undefined;
+    if (typeof raw === "number" && isDateFormat(format)) {
+      return this.makeDate(serialToInstant(raw, this.timeZone));
+    }
+    return raw;
+  }
+
+  /** The formula of a cell with its leading "=", or "". */
+  formula(sheet: SheetModel, row: number, col: number): string {
+    return this.hf.getCellFormula({ sheet: sheet.id, row, col }) ?? "";
+  }
+
+  /**
+   * Writes what setValues receives: "=…" is a formula, other text stays text (Sheets would also parse
+   * number-like text by locale; the add-on writes typed values, so the harness keeps text as text).
+   */
+  write(sheet: SheetModel, top: number, left: number, values: readonly (readonly unknown[])[]) {
+    // Array.from builds arrays of this realm: HyperFormula refuses the script's (vm) arrays.
+    const contents: RawCellContent[][] = Array.from(values, (row) =>
+      Array.from(row, (v): RawCellContent => {
+        if (v === null || v === undefined || v === "") return null;
+        if (v instanceof Date || Object.prototype.toString.call(v) === "[object Date]") {
+          return instantToSerial((v as Date).getTime(), this.timeZone);
+        }
+        if (typeof v === "string") return v.startsWith("=") ? v : `'${v}`;
+        if (typeof v === "number" || typeof v === "boolean") return v;
+        throw new Error(`Exception: Unsupported value in setValues: ${String(v)}`);
+      }),
+    );
+    this.hf.setCellContents({ sheet: sheet.id, row: top, col: left }, contents);
+  }
+
+  defineName(name: string, sheet: SheetModel, range: Range0): void {
+    const ref = (r: number, c: number) => `$${columnLetter(c)}$${r + 1}`;
+    const target =
+      range.top === range.bottom && range.left === range.right
+        ? ref(range.top, range.left)
+        : `${ref(range.top, range.left)}:${ref(range.bottom, range.right)}`;
+    const expression = `=${quoteSheet(sheet.name)}!${target}`;
+    if (this.names.has(name)) this.hf.changeNamedExpression(name, expression);
+    else this.hf.addNamedExpression(name, expression);
+    this.names.set(name, { name, sheet: sheet.name, range });
+  }
+}
