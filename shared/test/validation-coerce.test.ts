@@ -86,6 +86,12 @@ describe("coerceReturn", () => {
     expect(ret.finance.netResult).toBe(20_000);
   });
 
+  it("stores the structure code in capitals, as a workbook does, so one structure has one code", () => {
+    const json = clone(sampleReturn()) as unknown as { identification: { structureCode: string } };
+    json.identification.structureCode = "pimms-test";
+    expect(coerceReturn(json)).toEqual({ ret: sampleReturn(), findings: [] });
+  });
+
   it("refuses impossible calendar days and dates with a time", () => {
     for (const date of ["2019-02-29", "2019-13-01", "2019-4-12", "2019-04-12T10:00:00Z", ""]) {
       const json = clone(sampleReturn()) as unknown as {

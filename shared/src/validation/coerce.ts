@@ -38,7 +38,8 @@ function accept(f: Field, raw: unknown): FieldValue | undefined {
     case "date":
       return typeof raw === "string" && isIsoDay(raw) ? raw : undefined;
     default:
-      return typeof raw === "string" ? raw : undefined;
+      // Structure codes are stored in capitals whichever way they arrive, as from a workbook.
+      return typeof raw === "string" ? (f.upperCase ? raw.toUpperCase() : raw) : undefined;
   }
 }
 

@@ -10,10 +10,10 @@ import { formatNumber } from "../values/format.ts";
 import type { CellLocator, Finding } from "./finding.ts";
 
 /** A pragmatic address check: one @, a dotted domain, no spaces (RFC 5322 in full is not what users need). */
-const EMAIL = /^[^\s@"<>(),;:]+@([^\s@"<>(),;:.]+\.)+[a-z]{2,}$/i;
+export const EMAIL = /^[^\s@"<>(),;:]+@([^\s@"<>(),;:.]+\.)+[A-Za-z]{2,}$/;
 
-/** Bounds as a reader expects them: years are never grouped ("2010", not "2 010"). */
-const bound = (f: Field, n: number) =>
+/** A bound as a reader expects it: years are never grouped ("2010", not "2 010"). */
+export const formatBound = (f: Field, n: number) =>
   f.key === "identification.year" ? String(n) : formatNumber(n);
 
 function fieldProblem(f: Field, value: FieldValue): string | null {
@@ -26,10 +26,10 @@ function fieldProblem(f: Field, value: FieldValue): string | null {
     if (f.type === "int" && !Number.isInteger(value)) return `${label} doit être un nombre entier.`;
     if (!f.signed && value < 0 && f.min === undefined) return `${label} ne peut pas être négatif.`;
     const between = () =>
-      `${label} doit être compris entre ${bound(f, f.min ?? 0)} et ${bound(f, f.max ?? 0)}.`;
+      `${label} doit être compris entre ${formatBound(f, f.min ?? 0)} et ${formatBound(f, f.max ?? 0)}.`;
     if (f.min !== undefined && (f.exclusiveMin ? value <= f.min : value < f.min)) {
       if (f.max !== undefined) return between();
-      return `${label} doit être ${f.exclusiveMin ? "supérieur à" : "au moins égal à"} ${bound(f, f.min)}.`;
+      return `${label} doit être ${f.exclusiveMin ? "supérieur à" : "au moins égal à"} ${formatBound(f, f.min)}.`;
     }
     return f.max !== undefined && value > f.max ? between() : null;
   }

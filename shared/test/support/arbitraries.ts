@@ -57,6 +57,23 @@ export const typedReturn: fc.Arbitrary<PimmsReturn> = fc
     return ret;
   });
 
+/** The valid sample with one to three fields given another value of their type: often still valid, often not. */
+export const nearlyValidReturn: fc.Arbitrary<PimmsReturn> = fc
+  .array(
+    fc
+      .constantFrom(...FIELDS)
+      .chain((f) => fc.tuple(fc.constant(f), fc.option(valueOf(f), { nil: null }))),
+    {
+      minLength: 1,
+      maxLength: 3,
+    },
+  )
+  .map((changes) => {
+    const ret = sampleReturn();
+    for (const [f, v] of changes) setValue(ret, f, v === null && f.emptyMeansNo ? false : v);
+    return ret;
+  });
+
 type Bag = Record<string, unknown>;
 const SECTIONS = ["identification", "governance", "finance", "social", "activity", "network"];
 
@@ -95,6 +112,7 @@ export const brokenJson: fc.Arbitrary<unknown> = fc.oneof(
   fc.anything(),
   fc.jsonValue(),
   typedReturn,
+  nearlyValidReturn,
   fc.array(mutation, { minLength: 1, maxLength: 12 }).map((mutations) => {
     const json = JSON.parse(JSON.stringify(sampleReturn())) as Bag;
     for (const m of mutations) apply(json, m.key, m.value);
