@@ -338,3 +338,23 @@ export const legacyStyleArbitrary: fc.Arbitrary<LegacyStyle> = fc.record({
   hiddenNotes: fc.boolean(),
   junkRows: fc.constantFrom(0, 0, 50),
 });
+
+/** Replaces the value cell of a field written by `legacyWorkbook` in that style (to plant bad values). */
+export function setFieldCell(
+  spec: WorkbookSpec,
+  style: LegacyStyle,
+  key: string,
+  value: SpecValue,
+): void {
+  const f = FIELDS.find((x) => x.key === key);
+  if (!f) throw new Error(`Unknown field ${key}`);
+  const label = labelOf(f, FIELDS.indexOf(f), style);
+  for (const sheet of spec.sheets) {
+    const row = sheet.rows.find((r) => r[style.labelColumn] === label);
+    if (row) {
+      row[style.labelColumn + style.valueGap] = value;
+      return;
+    }
+  }
+  throw new Error(`No row for ${key}`);
+}

@@ -3,12 +3,14 @@ import type { Cell, Range0, WorkbookGrid } from "@barometre/shared";
 import ExcelJS from "exceljs";
 
 /** A cell as a test writes it: a plain value, or what exceljs can store beyond one. */
+type ErrorValue = { error: "#REF!" | "#DIV/0!" | "#VALUE!" | "#N/A" };
+
 export type SpecValue =
   | Cell
-  | { formula: string; result: number | string | Date }
+  | { formula: string; result: number | string | boolean | Date | ErrorValue }
   | { richText: string[] }
   | { hyperlink: string; text: string }
-  | { error: "#REF!" | "#DIV/0!" | "#VALUE!" | "#N/A" };
+  | ErrorValue;
 
 export interface SheetSpec {
   name: string;
@@ -26,7 +28,7 @@ export interface WorkbookSpec {
 export function expectedCell(value: SpecValue): Cell {
   if (value === null || value === undefined || value instanceof Date || typeof value !== "object")
     return value;
-  if ("formula" in value) return value.result;
+  if ("formula" in value) return expectedCell(value.result);
   if ("richText" in value) return value.richText.join("");
   if ("hyperlink" in value) return value.text;
   return value.error;
