@@ -1,4 +1,5 @@
 // The pure domain of the Baromètre: no I/O, no Node module, no Google API, so Apps Script can bundle it.
+export * from "./demo/index.ts";
 export * from "./grid/index.ts";
 export * from "./import.ts";
 export * from "./import-result.ts";
@@ -6,6 +7,7 @@ export * from "./indicators/index.ts";
 export * from "./legacy/index.ts";
 export * from "./plan/index.ts";
 export * from "./positioning/index.ts";
+export * from "./report/index.ts";
 export * from "./schema/index.ts";
 export * from "./stats/index.ts";
 export * from "./validation/index.ts";

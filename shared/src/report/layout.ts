@@ -1,0 +1,86 @@
+// The reading order of a report as a flat list of blocks, so the email, plain-text and PDF renderers say the same thing.
+import type { Status } from "../indicators/bands.ts";
+import type { NetworkSummaryDocument } from "./network-summary.ts";
+import type {
+  ChartModel,
+  EntryBody,
+  Fact,
+  IndicatorSection,
+  NamedTable,
+  ReportDocument,
+  SummaryItem,
+} from "./types.ts";
+
+export type Block =
+  | { kind: "heading"; level: 2 | 3; text: string }
+  | { kind: "paragraph"; text: string; strong?: boolean }
+  | { kind: "list"; items: { text: string; status: Status | null }[] }
+  | { kind: "facts"; facts: Fact[] }
+  | { kind: "chart"; chart: ChartModel }
+  | { kind: "table"; table: NamedTable };
+
+export interface Layout {
+  title: string;
+  subtitle: string;
+  subject: string;
+  fileStem: string;
+  header: string[];
+  blocks: Block[];
+}
+
+interface Printable {
+  title: string;
+  subtitle: string;
+  subject: string;
+  fileStem: string;
+  header: string[];
+  summary: { headline: string; items: SummaryItem[] };
+  sections: IndicatorSection<EntryBody>[];
+  notes: string[];
+}
+
+/** An entry's blocks, under its own heading unless the section's heading already names it. */
+function entryBlocks(entry: EntryBody, titled: boolean): Block[] {
+  return [
+    ...(titled
+      ? [{ kind: "heading", level: 3, text: `${entry.number}. ${entry.name}` } as const]
+      : []),
+    { kind: "facts", facts: entry.facts },
+    ...(entry.chart ? [{ kind: "chart", chart: entry.chart } as const] : []),
+    ...entry.notices.map((text): Block => ({ kind: "paragraph", text })),
+    ...(entry.evolution ? [{ kind: "paragraph", text: entry.evolution } as const] : []),
+    {
+      kind: "facts",
+      facts: [
+        { label: "Définition", value: entry.definition },
+        { label: "Calcul", value: entry.formulaInWords },
+      ],
+    },
+  ];
+}
+
+function layout(doc: Printable, table: NamedTable | null): Layout {
+  const blocks: Block[] = [
+    { kind: "heading", level: 2, text: "En résumé" },
+    { kind: "paragraph", text: doc.summary.headline, strong: true },
+    { kind: "list", items: doc.summary.items.map(({ text, status }) => ({ text, status })) },
+  ];
+  for (const section of doc.sections) {
+    const heading = `${section.number}. ${section.title}`;
+    blocks.push({ kind: "heading", level: 2, text: heading });
+    for (const entry of section.entries)
+      blocks.push(...entryBlocks(entry, `${entry.number}. ${entry.name}` !== heading));
+  }
+  if (table) {
+    blocks.push({ kind: "heading", level: 2, text: "Tableau nominatif des structures" });
+    blocks.push({ kind: "table", table });
+  }
+  blocks.push({ kind: "heading", level: 2, text: "À propos de ce rapport" });
+  blocks.push(...doc.notes.map((text): Block => ({ kind: "paragraph", text })));
+  const { title, subtitle, subject, fileStem, header } = doc;
+  return { title, subtitle, subject, fileStem, header, blocks };
+}
+
+export const reportLayout = (doc: ReportDocument): Layout => layout(doc, doc.transparentTable);
+
+export const networkSummaryLayout = (doc: NetworkSummaryDocument): Layout => layout(doc, null);

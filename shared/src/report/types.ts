@@ -1,0 +1,136 @@
+// The report's input and its renderer-agnostic document: what a structure (or the Union) reads, already in French.
+
+import type { BandSettings, Status } from "../indicators/bands.ts";
+import type { Indicators } from "../indicators/compute.ts";
+import type { IndicatorKey, IndicatorUnit } from "../indicators/definitions.ts";
+import type { Positioning } from "../positioning/index.ts";
+import type { Summary } from "../stats/summary.ts";
+
+/** Anonymous (default): statistics only. Transparent: a named table of all structures is added. */
+export type ReportMode = "anonymous" | "transparent";
+
+export interface ReportCampaign {
+  year: number;
+  mode: ReportMode;
+  minGroupSize: number;
+  /** The campaign's bands when the Union changed them; the defaults otherwise. */
+  bands?: BandSettings;
+}
+
+export interface NamedIndicators {
+  code: string;
+  name: string;
+  indicators: Indicators;
+}
+
+export interface ReportInput {
+  campaign: ReportCampaign;
+  structure: { code: string; name: string; territory: string | null };
+  /** `submittedAt` is an ISO date or timestamp. */
+  revision: { number: number; submittedAt: string };
+  positioning: Positioning;
+  /** Every structure of the campaign; read in transparent mode only, ignored otherwise. */
+  transparentTable?: readonly NamedIndicators[];
+}
+
+/** A band written in words: colour is never its only carrier. */
+export interface BandText {
+  status: Status;
+  /** "Rouge (fragilité)". */
+  text: string;
+  /** "vert ≥ 2,0 % ; orange ≥ 1,0 % ; rouge en dessous". */
+  thresholds: string;
+}
+
+/** One row of a distribution chart: a group's five-number summary. */
+export interface ChartRow {
+  /** "Réseau (35 structures)". */
+  label: string;
+  stats: Summary;
+}
+
+export interface ChartModel {
+  /** Stable within a document; renderers derive image names from it. */
+  id: string;
+  unit: IndicatorUnit;
+  /** What the chart shows, for its accessible title. */
+  title: string;
+  rows: ChartRow[];
+  /** The structure's value, drawn across every row; null in the Union's summary or when not computable. */
+  marker: { value: number; label: string } | null;
+  /** The text alternative: every figure the chart shows, in words. */
+  alt: string;
+}
+
+/** A label and its value, with the band when the value has one. */
+export interface Fact {
+  label: string;
+  value: string;
+  status?: Status | null;
+}
+
+/** What every indicator entry shows, in a structure's report as in the Union's summary. */
+export interface EntryBody {
+  key: IndicatorKey;
+  /** "2'". */
+  number: string;
+  name: string;
+  facts: Fact[];
+  chart: ChartModel | null;
+  /** Sentences shown instead of statistics (small groups). */
+  notices: string[];
+  /** The evolution since N-1 in one sentence, null when it means nothing (a change of a change). */
+  evolution: string | null;
+  definition: string;
+  formulaInWords: string;
+}
+
+export interface IndicatorEntry extends EntryBody {
+  /** "0,26", "non calculable". */
+  valueText: string;
+  /** Why the value is not computable. */
+  reason: string | null;
+  band: BandText | null;
+}
+
+/** One of the Union's eight indicators with its keys (#2 with 2', #5 with six, #6 with two). */
+export interface IndicatorSection<E extends EntryBody = IndicatorEntry> {
+  number: string;
+  title: string;
+  entries: E[];
+}
+
+export interface SummaryItem {
+  key: IndicatorKey;
+  status: Status | null;
+  text: string;
+}
+
+export interface NamedTable {
+  caption: string;
+  head: string[];
+  rows: { cells: string[]; statuses: (Status | null)[]; highlight: boolean }[];
+}
+
+export interface ReportDocument {
+  kind: "structure";
+  year: number;
+  mode: ReportMode;
+  /** "Baromètre des PIMMS 2018". */
+  title: string;
+  /** "Rapport de positionnement de PIMMS Rennes". */
+  subtitle: string;
+  /** The mail subject. */
+  subject: string;
+  /** Attachment base name: "barometre-2018-PIMMS-RENNES". */
+  fileStem: string;
+  structure: { code: string; name: string; territory: string | null };
+  revision: { number: number; submittedAt: string; text: string };
+  /** Lines under the title: code, territory, revision, population compared with. */
+  header: string[];
+  summary: { headline: string; items: SummaryItem[] };
+  sections: IndicatorSection[];
+  transparentTable: NamedTable | null;
+  /** Closing notes: how to read the report and what it keeps private. */
+  notes: string[];
+}
