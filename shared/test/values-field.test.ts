@@ -39,6 +39,10 @@ describe("parseFieldValue", () => {
     expect(parse("finance.netResult", "- 12")).toEqual({ value: -12, problem: null });
   });
 
+  it("reads a percentage as its fraction, as domain.md §5 lists 64 % among the values", () => {
+    expect(parse("social.fteTotal", "64 %")).toEqual({ value: 0.64, problem: null });
+  });
+
   it("keeps decimals of whole-number fields for validation to report", () => {
     expect(parse("social.staffTotal", "12,5")).toEqual({ value: 12.5, problem: null });
     expect(parse("social.fteTotal", "16,36")).toEqual({ value: 16.36, problem: null });

@@ -253,6 +253,32 @@ describe("dates", () => {
     expect(parseDate(text)).toEqual({ ok: false, expected: "une date au format jj/mm/aaaa" });
   });
 
+  it("reads the same days whatever the time zone of the machine", () => {
+    const saved = process.env.TZ;
+    const midnightUtc = new Date(Date.UTC(2019, 3, 12));
+    const localDays = new Set<number>();
+    try {
+      for (const zone of [
+        "Pacific/Kiritimati",
+        "America/Los_Angeles",
+        "Europe/Paris",
+        "Pacific/Tahiti",
+      ]) {
+        process.env.TZ = zone;
+        localDays.add(midnightUtc.getDate());
+        expect(parseDate(midnightUtc), zone).toEqual({ ok: true, value: "2019-04-12" });
+        expect(parseDate("12/04/2019"), zone).toEqual({ ok: true, value: "2019-04-12" });
+        expect(serialToIso(43_567), zone).toBe("2019-04-12");
+        expect(isoToSerial("2019-04-12"), zone).toBe(43_567);
+      }
+    } finally {
+      if (saved === undefined) delete process.env.TZ;
+      else process.env.TZ = saved;
+    }
+    // The zones really changed the local calendar day, so the parse did not depend on it.
+    expect(localDays.size).toBe(2);
+  });
+
   it("gives null for an empty cell or an empty marker and refuses booleans", () => {
     for (const raw of [null, undefined, "", "N/A", "NC", "-", "néant"])
       expect(parseDate(raw)).toEqual({ ok: true, value: null });
