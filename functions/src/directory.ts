@@ -37,6 +37,22 @@ export const STRUCTURE_ENTRY = z.strictObject({
   emails: z.array(EMAIL).min(1, { error: "doit contenir au moins une adresse." }).max(50),
 });
 
+const french = z.locales.fr();
+
+/** A directory entry checked, or one French problem per wrong part ("« territory » doit être …"). */
+export function checkStructureEntry(
+  input: unknown,
+): { entry: StructureEntry; problems: [] } | { entry: null; problems: string[] } {
+  const parsed = STRUCTURE_ENTRY.safeParse(input, { error: french.localeError });
+  if (parsed.success) return { entry: parsed.data, problems: [] };
+  return {
+    entry: null,
+    problems: parsed.error.issues.map(
+      (i) => `« ${i.path.join(".")} » ${i.message.replace(/\.?$/, ".")}`,
+    ),
+  };
+}
+
 export async function saveStructure(
   db: Firestore,
   entry: StructureEntry,

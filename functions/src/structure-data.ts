@@ -11,6 +11,8 @@ import { answersCol, latestDoc, revisionsCol, structureDoc } from "./layout.ts";
 export interface StructureDataKind {
   /** Its key in the export. */
   name: string;
+  /** What it is, in the French summary of an erasure. */
+  label: string;
   /** The documents of that kind for the structure, across the given campaign years. */
   documents(db: Firestore, code: string, years: readonly number[]): Promise<DocumentReference[]>;
 }
@@ -28,11 +30,16 @@ const perCampaign =
 
 /** In erase order: the directory entry first, so the structure's emails stop being accepted at once. */
 export const STRUCTURE_DATA: StructureDataKind[] = [
-  { name: "directory", documents: (db, code) => existing(db, [structureDoc(db, code)]) },
-  { name: "revisions", documents: perCampaign(revisionsCol) },
-  { name: "idempotencyRecords", documents: perCampaign(answersCol) },
+  {
+    name: "directory",
+    label: "annuaire",
+    documents: (db, code) => existing(db, [structureDoc(db, code)]),
+  },
+  { name: "revisions", label: "révisions", documents: perCampaign(revisionsCol) },
+  { name: "idempotencyRecords", label: "réponses aux envois", documents: perCampaign(answersCol) },
   {
     name: "latest",
+    label: "dernières révisions",
     documents: (db, code, years) =>
       existing(
         db,
@@ -61,7 +68,7 @@ export async function exportStructure(
 /** Firestore's limit of writes per batch. */
 const BATCH = 500;
 
-/** Deletes every document of every kind; returns how many were deleted, by kind. */
+/** Deletes every document of every kind; returns how many were deleted, by kind name. */
 export async function eraseStructure(
   db: Firestore,
   code: string,

@@ -1,0 +1,48 @@
+// barometre export: a campaign's latest revision of every structure, as JSON or as CSV for French Excel.
+import { writeFile } from "node:fs/promises";
+import { parse } from "../args.ts";
+import { UserError } from "../errors.ts";
+import { PROJECT_HELP, PROJECT_OPTION, withFirestore, yearArgument } from "../firestore.ts";
+import type { Command } from "./command.ts";
+
+const USAGE = "export ANNÉE [--csv] [-o FICHIER]";
+
+const command: Command = {
+  name: "export",
+  usage: USAGE,
+  summary: "retours d'une campagne (dernière révision de chaque structure), en JSON ou CSV",
+  help: [
+    "Exporte la dernière révision de chaque structure pour la campagne ANNÉE.",
+    "Sans option : le JSON de interfaces.md { year, returns: [...] }.",
+    "--csv : un tableau pour Excel en français (UTF-8 avec BOM, séparateur « ; », une ligne par",
+    "structure, les libellés français en en-tête, virgule décimale, dates jj/mm/aaaa ; les taux",
+    "des indicateurs sont des fractions : 0,64 pour 64 %).",
+    "-o FICHIER : écrit dans ce fichier au lieu de la sortie standard.",
+    "",
+    PROJECT_HELP,
+  ].join("\n"),
+  async run(argv) {
+    const { values, positionals } = parse(
+      argv,
+      { ...PROJECT_OPTION, csv: { type: "boolean" }, output: { type: "string", short: "o" } },
+      USAGE,
+    );
+    if (positionals.length !== 1) throw new UserError(`Usage : barometre ${USAGE}`);
+    const year = yearArgument(positionals[0], USAGE);
+    const { getCampaign } = await import("@barometre/functions/campaigns");
+    const { exportCampaign, exportCampaignCsv } = await import("@barometre/functions/export-rows");
+    const text = await withFirestore(values.project, async (db) => {
+      if (!(await getCampaign(db, year))) throw new UserError(`La campagne ${year} n'existe pas.`);
+      return values.csv
+        ? exportCampaignCsv(db, year)
+        : `${JSON.stringify(await exportCampaign(db, year), null, 2)}\n`;
+    });
+    if (values.output) {
+      await writeFile(values.output, text, "utf8");
+      process.stderr.write(`Export de la campagne ${year} écrit dans « ${values.output} ».\n`);
+    } else process.stdout.write(text);
+    return 0;
+  },
+};
+
+export default command;

@@ -1,0 +1,82 @@
+// barometre structure: for data-protection requests, everything stored about one structure, exported or erased.
+
+import { writeFile } from "node:fs/promises";
+import { createInterface } from "node:readline/promises";
+import { parse } from "../args.ts";
+import { UserError } from "../errors.ts";
+import { PROJECT_HELP, PROJECT_OPTION, withFirestore } from "../firestore.ts";
+import type { Command } from "./command.ts";
+
+const USAGE = "structure export|erase CODE [options]";
+
+/** Asks the person at the terminal to type the code; anything else cancels. */
+async function confirmed(code: string): Promise<boolean> {
+  if (!process.stdin.isTTY)
+    throw new UserError(
+      `Effacement non confirmé : relancez dans un terminal pour taper le code, ou ajoutez --yes.`,
+    );
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    const answer = await rl.question(
+      `Tout ce qui concerne ${code} va être effacé définitivement (annuaire, révisions, historique des envois).\nTapez le code ${code} pour confirmer : `,
+    );
+    return answer.trim().toUpperCase() === code;
+  } finally {
+    rl.close();
+  }
+}
+
+const command: Command = {
+  name: "structure",
+  usage: USAGE,
+  summary: "données d'une structure (protection des données) : export JSON, effacement",
+  help: [
+    "structure export CODE [-o FICHIER]",
+    "  Tout ce qui est conservé sur la structure, en JSON : entrée de l'annuaire, chaque révision",
+    "  de chaque campagne (données, indicateurs, auteur, date, examen de l'Union), historique des",
+    "  envois et dernières révisions.",
+    "structure erase CODE [--yes]",
+    "  Efface définitivement tout cela. Demande de taper le code pour confirmer, sauf avec --yes.",
+    "  Rien n'est effacé sans confirmation.",
+    "",
+    PROJECT_HELP,
+  ].join("\n"),
+  async run(argv) {
+    const { values, positionals } = parse(
+      argv,
+      { ...PROJECT_OPTION, yes: { type: "boolean" }, output: { type: "string", short: "o" } },
+      USAGE,
+    );
+    const [action, raw, ...extra] = positionals;
+    if (!["export", "erase"].includes(action ?? "") || !raw || extra.length > 0)
+      throw new UserError(`Usage : barometre ${USAGE}`);
+    const { STRUCTURE_CODE } = await import("@barometre/functions/directory");
+    const { eraseStructure, exportStructure, STRUCTURE_DATA } = await import(
+      "@barometre/functions/structure-data"
+    );
+    const parsed = STRUCTURE_CODE.safeParse(raw);
+    if (!parsed.success) throw new UserError(`« ${raw} » n'est pas un code structure valide.`);
+    const code = parsed.data;
+    if (action === "export") {
+      const data = await withFirestore(values.project, (db) => exportStructure(db, code));
+      const text = `${JSON.stringify(data, null, 2)}\n`;
+      if (values.output) await writeFile(values.output, text, "utf8");
+      else process.stdout.write(text);
+      return 0;
+    }
+    if (!values.yes && !(await confirmed(code))) {
+      process.stderr.write("Effacement annulé : rien n'a été effacé.\n");
+      return 1;
+    }
+    const counts = await withFirestore(values.project, (db) => eraseStructure(db, code));
+    const total = Object.values(counts).reduce((a, b) => a + b, 0);
+    process.stdout.write(
+      `${code} : ${total} documents effacés (${STRUCTURE_DATA.map(
+        (kind) => `${kind.label} : ${counts[kind.name] ?? 0}`,
+      ).join(", ")}).\n`,
+    );
+    return 0;
+  },
+};
+
+export default command;

@@ -1,0 +1,73 @@
+// The Firestore a Union command works on: the local emulator when FIRESTORE_EMULATOR_HOST is set, else the project's.
+import { randomUUID } from "node:crypto";
+import { userInfo } from "node:os";
+import { isUnavailable } from "@barometre/functions/firestore-errors";
+import { HttpError } from "@barometre/functions/http";
+import type { Firestore } from "firebase-admin/firestore";
+import { UserError } from "./errors.ts";
+
+/** The option every Firestore command accepts. */
+export const PROJECT_OPTION = { project: { type: "string" } } as const;
+
+export const PROJECT_HELP = [
+  "Base de données : l'émulateur local si FIRESTORE_EMULATOR_HOST est défini (npm start),",
+  "sinon le Firestore du projet (--project ID ou GOOGLE_CLOUD_PROJECT), avec les identifiants",
+  "par défaut de l'application (gcloud auth application-default login).",
+].join("\n");
+
+/** Who the stored documents say made a change from the command line. */
+export const CLI_ACTOR = `ligne de commande (${userInfo().username})`;
+
+function projectOf(option: string | undefined): string {
+  const project = option ?? process.env.GOOGLE_CLOUD_PROJECT ?? process.env.GCLOUD_PROJECT;
+  if (project) return project;
+  if (process.env.FIRESTORE_EMULATOR_HOST) return "demo-barometre";
+  throw new UserError(
+    "Indiquez le projet Firebase : --project ID ou la variable d'environnement GOOGLE_CLOUD_PROJECT.",
+  );
+}
+
+/** What went wrong talking to Firestore, in words the Union can act on. */
+function explain(error: unknown): unknown {
+  if (error instanceof HttpError) return new UserError(error.message);
+  if (isUnavailable(error))
+    return new UserError(
+      "Firestore ne répond pas : vérifiez la connexion, le projet ou l'émulateur.",
+    );
+  const message = error instanceof Error ? error.message : "";
+  if (/default credentials|invalid_grant|PERMISSION_DENIED|UNAUTHENTICATED/i.test(message))
+    return new UserError(
+      "Accès à Firestore refusé : connectez-vous avec « gcloud auth application-default login » et vérifiez vos droits sur le projet.",
+    );
+  return error;
+}
+
+/**
+ * Runs a command against Firestore with an app of its own, released afterwards so the process can exit.
+ * firebase-admin is loaded here, on use, so commands that never touch Firestore start quickly.
+ */
+export async function withFirestore<T>(
+  project: string | undefined,
+  run: (db: Firestore) => Promise<T>,
+): Promise<T> {
+  const { deleteApp, initializeApp } = await import("firebase-admin/app");
+  const { getFirestore } = await import("firebase-admin/firestore");
+  const app = initializeApp({ projectId: projectOf(project) }, `barometre-cli-${randomUUID()}`);
+  try {
+    return await run(getFirestore(app));
+  } catch (error) {
+    throw explain(error);
+  } finally {
+    await deleteApp(app);
+  }
+}
+
+/** An exercice given on the command line. */
+export function yearArgument(raw: string | undefined, usage: string): number {
+  const year = Number(raw);
+  if (!raw || !/^\d{4}$/.test(raw) || year < 2010 || year > 2100)
+    throw new UserError(
+      `Indiquez l'exercice, une année entre 2010 et 2100.\nUsage : barometre ${usage}`,
+    );
+  return year;
+}
