@@ -97,6 +97,14 @@ describe("barometre import on the samples (real command)", () => {
     expect(run.stdout).toContain("'Activité KeepPlace'!D2");
   });
 
+  it("ends a folder's French summary with the count of each outcome", async () => {
+    const run = await runCli(["import", DIR]);
+    expect(run.code).toBe(0);
+    expect(run.stdout.trimEnd().split("\n").at(-1)).toBe(
+      "6 classeurs : 6 sans erreur, 0 avec des erreurs, 0 illisible.",
+    );
+  });
+
   it("benchmarks a folder of workbooks as it does the same returns in JSON", async () => {
     const [fromFolder, fromJson] = await Promise.all([
       runCli(["benchmark", DIR, "--json", "--min-group", "1"]),

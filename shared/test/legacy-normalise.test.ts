@@ -25,6 +25,8 @@ describe("normaliseLabel (domain.md §5 matching rules)", () => {
       "recettes publiques etat collectivites",
     ],
     ["colon then suffix", "Fonds associatifs au 31/12 :", "fonds associatifs"],
+    ["required mark", "Fonds associatifs au 31/12 *", "fonds associatifs"],
+    ["required mark in brackets", "Effectif au 31/12 (*) :", "effectif"],
   ])("%s", (_, raw, want) => {
     expect(normaliseLabel(raw)).toBe(want);
   });

@@ -60,7 +60,8 @@ function indicatorsText(indicators: Indicators): string {
 }
 
 function summary(o: Outcome): string {
-  if ("error" in o) return `Classeur « ${o.file} » : ${o.error}`;
+  // The error sentence already names the file.
+  if ("error" in o) return o.error;
   const { ret, findings, cells } = o.result;
   const id = ret.identification;
   const who = [
@@ -80,6 +81,12 @@ function summary(o: Outcome): string {
     "Indicateurs :",
     indicatorsText(o.indicators),
   ].join("\n");
+}
+
+/** The last line of a folder's summary: how many workbooks passed, failed validation or could not be read. */
+function tally(outcomes: readonly Outcome[]): string {
+  const count = (code: number) => outcomes.filter((o) => exitCodeOf(o) === code).length;
+  return `${plural(outcomes.length, "classeur")} : ${formatNumber(count(0))} sans erreur, ${formatNumber(count(1))} avec des erreurs, ${formatNumber(count(2))} illisible${count(2) > 1 ? "s" : ""}.`;
 }
 
 /** Every workbook of the folder, with a progress line on stderr only when a person watches it. */
@@ -126,7 +133,9 @@ const command: Command = {
     const json = folder
       ? outcomes.map((o) => ({ file: o.file, ...asJson(o) }))
       : asJson(outcomes[0] as Outcome);
-    const text = values.json ? JSON.stringify(json, null, 2) : outcomes.map(summary).join("\n\n");
+    const blocks = outcomes.map(summary);
+    if (folder) blocks.push(tally(outcomes));
+    const text = values.json ? JSON.stringify(json, null, 2) : blocks.join("\n\n");
     process.stdout.write(`${text}\n`);
     return Math.max(...outcomes.map(exitCodeOf));
   },

@@ -46,40 +46,43 @@ export function spacesStream(mebibytes: number): Buffer {
   ]);
 }
 
+/** A zip header: its signature then little-endian fields given as [offset, width in bytes, value]. */
+function header(length: number, signature: number, fields: [number, 2 | 4, number][]): Buffer {
+  const out = Buffer.alloc(length);
+  out.writeUInt32LE(signature, 0);
+  for (const [at, width, value] of fields) {
+    if (width === 2) out.writeUInt16LE(value, at);
+    else out.writeUInt32LE(value >>> 0, at);
+  }
+  return out;
+}
+
 export function zipArchive(entries: readonly RawEntry[]): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
   for (const e of entries) {
     const name = Buffer.from(e.name, "utf8");
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(e.method, 8);
-    local.writeUInt32LE(e.crc >>> 0, 14);
-    local.writeUInt32LE(e.stored.length, 18);
-    local.writeUInt32LE(e.size, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(e.method, 10);
-    central.writeUInt32LE(e.crc >>> 0, 16);
-    central.writeUInt32LE(e.stored.length, 20);
-    central.writeUInt32LE(e.size, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
+    // method, crc, compressed size, uncompressed size, name length: at these offsets in both headers.
+    const sizes = (base: number): [number, 2 | 4, number][] => [
+      [base, 2, e.method],
+      [base + 6, 4, e.crc],
+      [base + 10, 4, e.stored.length],
+      [base + 14, 4, e.size],
+      [base + 18, 2, name.length],
+    ];
+    const local = header(30, 0x04034b50, [[4, 2, 20], ...sizes(8)]);
+    const central = header(46, 0x02014b50, [[4, 2, 20], [6, 2, 20], ...sizes(10), [42, 4, offset]]);
     locals.push(local, name, e.stored);
     centrals.push(central, name);
     offset += local.length + name.length + e.stored.length;
   }
   const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
+  const end = header(22, 0x06054b50, [
+    [8, 2, entries.length],
+    [10, 2, entries.length],
+    [12, 4, directory.length],
+    [16, 4, offset],
+  ]);
   return Buffer.concat([...locals, directory, end]);
 }

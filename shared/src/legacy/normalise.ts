@@ -10,7 +10,8 @@ const SUFFIXES = [
   /\s+au\s+31\s*\/\s*12(?:\s*\/\s*\d{2,4})?$/,
   /\s+au\s+31\s+decembre(?:\s+\d{4})?$/,
 ];
-const TRAILING_COLON = /\s*:+$/;
+/** A trailing colon, and the "*" or "(*)" forms use to mark a required field. */
+const TRAILING_MARKS = /(?:\s*(?::|\*|\(\s*\*\s*\)))+$/;
 
 /** "- DONT Charges de personnel (en €) :" → "charges de personnel". */
 export function normaliseLabel(text: string): string {
@@ -18,7 +19,7 @@ export function normaliseLabel(text: string): string {
   let before: string;
   do {
     before = s;
-    s = s.replace(TRAILING_COLON, "");
+    s = s.replace(TRAILING_MARKS, "");
     for (const prefix of PREFIXES) s = s.replace(prefix, "");
     for (const suffix of SUFFIXES) s = s.replace(suffix, "");
   } while (s !== before);
