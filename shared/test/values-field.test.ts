@@ -106,7 +106,16 @@ describe("parseFieldValue", () => {
     expect(parse("identification.territory", "Montagne").problem).toBe(
       "Valeur illisible pour « Type de territoire » : « Montagne » (attendu : l'une des valeurs Urbain QPV, Urbain hors QPV, Rural).",
     );
+    expect(parse("identification.territory", "Urbain hors-QPV")).toEqual({
+      value: "Urbain hors QPV",
+      problem: null,
+    });
+    expect(parse("network.certificationStatus", "non-engagée.")).toEqual({
+      value: "Non engagée",
+      problem: null,
+    });
     expect(matchOption(["Rural"], "RURAL")).toBe("Rural");
+    expect(matchOption(["Rural"], "?!")).toBeNull();
     expect(matchOption(["Rural"], "Rurale")).toBeNull();
   });
 

@@ -23,10 +23,16 @@ export function roundCents(value: number): number {
   return value < 0 && cents !== 0 ? -cents : cents;
 }
 
-/** The option a typed word stands for, ignoring case and accents ("urbain qpv" → "Urbain QPV"). */
+/** Words only: case, accents, hyphens and punctuation aside ("Urbain hors-QPV" → "urbain hors qpv"). */
+const words = (text: string) =>
+  fold(text)
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
+
+/** The option a typed word stands for, ignoring case, accents and punctuation ("urbain hors-qpv" → "Urbain hors QPV"). */
 export function matchOption(options: readonly string[], raw: string): string | null {
-  const wanted = fold(raw);
-  return options.find((o) => fold(o) === wanted) ?? null;
+  const wanted = words(raw);
+  return wanted === "" ? null : (options.find((o) => words(o) === wanted) ?? null);
 }
 
 export function parseFieldValue(field: Field, raw: RawCell): FieldParse {

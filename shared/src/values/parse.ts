@@ -171,7 +171,8 @@ function parseDateText(text: string): string | null {
   const french = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/.exec(text);
   if (french) {
     const [, d, m, y] = french as unknown as [string, string, string, string];
-    const year = y.length === 2 ? 2000 + Number(y) : Number(y);
+    // Two-digit years pivot as in Excel: 00–29 are 2000–2029, 30–99 are 1930–1999.
+    const year = y.length === 4 ? Number(y) : Number(y) + (Number(y) < 30 ? 2000 : 1900);
     return isoDate(year, Number(m), Number(d));
   }
   const iso = /^(\d{4})-(\d{2})-(\d{2})(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.exec(text);
