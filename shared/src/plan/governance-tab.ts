@@ -1,9 +1,9 @@
 // The validated Gouvernance tab: the three statutory meetings × date and presence of each officer.
 import { FIELDS, MEETINGS, OFFICERS, type PimmsReturn } from "../schema/index.ts";
 import { inputCell } from "./input-cell.ts";
-import { FIRST_ROW, GOVERNANCE_COLS, HEADER_ROW, inputPosition } from "./layout.ts";
+import { GOVERNANCE_COLS, inputPosition } from "./layout.ts";
 import { STYLES } from "./styles.ts";
-import { addHeader, addRow, rect, startTab } from "./tab-frame.ts";
+import { addRow, finishTab, startTab } from "./tab-frame.ts";
 import type { CellPlan, TabPlan } from "./types.ts";
 
 const INTRO =
@@ -17,8 +17,7 @@ export const GOVERNANCE_HEADERS = [
 ] as const;
 
 export function governanceTab(name: string, ret: PimmsReturn | null): TabPlan {
-  const draft = startTab("governance", GOVERNANCE_HEADERS.length, [INTRO]);
-  addHeader(draft, GOVERNANCE_HEADERS);
+  const draft = startTab("governance", GOVERNANCE_HEADERS, [INTRO]);
   for (const meeting of MEETINGS) {
     const cells: Record<number, CellPlan> = {
       [GOVERNANCE_COLS.meeting]: { value: meeting.label, style: STYLES.label },
@@ -32,28 +31,12 @@ export function governanceTab(name: string, ret: PimmsReturn | null): TabPlan {
     }
     addRow(draft, cells);
   }
-  const last = draft.rows.length - 1;
-  return {
-    kind: "governance",
-    name,
-    cells: draft.rows,
+  const C = GOVERNANCE_COLS;
+  return finishTab(draft, name, {
     columnWidths: [260, 120, 110, 110, 110, 420],
-    frozenRows: FIRST_ROW,
-    merges: draft.merges,
-    protections: [
-      {
-        range: rect(0, 0, HEADER_ROW, draft.width - 1),
-        description: "Titre et en-têtes du Baromètre",
-      },
-      {
-        range: rect(FIRST_ROW, GOVERNANCE_COLS.meeting, last, GOVERNANCE_COLS.meeting),
-        description: "Instances du Baromètre",
-      },
-      {
-        range: rect(FIRST_ROW, GOVERNANCE_COLS.help, last, GOVERNANCE_COLS.help),
-        description: "Aides du Baromètre",
-      },
+    protectedColumns: [
+      { from: C.meeting, to: C.meeting, description: "Instances du Baromètre" },
+      { from: C.help, to: C.help, description: "Aides du Baromètre" },
     ],
-    conditionalFormats: [],
-  };
+  });
 }

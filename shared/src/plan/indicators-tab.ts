@@ -15,7 +15,7 @@ import { thresholdFormat, UNIT_FORMATS, UNIT_TEXT } from "./indicator-formats.ts
 import { FORMATS, YES } from "./input-cell.ts";
 import { FIRST_ROW } from "./layout.ts";
 import { STATUS_COLOURS, STYLES } from "./styles.ts";
-import { addHeader, addRow, rect, startTab } from "./tab-frame.ts";
+import { addRow, finishTab, rect, startTab } from "./tab-frame.ts";
 import type { CellPlan, TabPlan } from "./types.ts";
 
 export const INDICATOR_COLS = {
@@ -80,8 +80,7 @@ function statusCells(
 
 export function indicatorsTab(name: string, settings: BandSettings = {}): TabPlan {
   const C = INDICATOR_COLS;
-  const draft = startTab("indicators", INDICATOR_HEADERS.length, [INTRO]);
-  addHeader(draft, INDICATOR_HEADERS);
+  const draft = startTab("indicators", INDICATOR_HEADERS, [INTRO]);
   for (const def of INDICATORS) {
     const row = indicatorRow(def);
     const value: CellPlan = { formula: indicatorFormula(def), style: STYLES.computed };
@@ -97,25 +96,16 @@ export function indicatorsTab(name: string, settings: BandSettings = {}): TabPla
       [C.formula]: { value: def.formulaInWords, style: STYLES.help },
     });
   }
-  const last = draft.rows.length - 1;
-  const statusRange = rect(FIRST_ROW, C.status, last, C.status);
-  return {
-    kind: "indicators",
-    name,
-    cells: draft.rows,
+  const statusRange = rect(FIRST_ROW, C.status, draft.rows.length - 1, C.status);
+  return finishTab(draft, name, {
     columnWidths: [40, 300, 200, 140, 90, 100, 100, 420, 420],
-    frozenRows: FIRST_ROW,
-    merges: draft.merges,
-    protections: [
-      {
-        range: rect(0, 0, last, draft.width - 1),
-        description: "Indicateurs calculés du Baromètre",
-      },
+    protectedColumns: [
+      { from: 0, to: draft.width - 1, description: "Indicateurs calculés du Baromètre" },
     ],
     conditionalFormats: (Object.keys(STATUS_COLOURS) as Status[]).map((status) => ({
       range: statusRange,
       text: STATUS_LABELS[status],
       ...STATUS_COLOURS[status],
     })),
-  };
+  });
 }

@@ -3,7 +3,7 @@ import { indicator, NUMERIC_INDICATOR_KEYS } from "../indicators/index.ts";
 import { changeFormat, UNIT_FORMATS } from "./indicator-formats.ts";
 import { HEADER_ROW } from "./layout.ts";
 import { STYLES } from "./styles.ts";
-import { addHeader, addRow, rect, startTab } from "./tab-frame.ts";
+import { addRow, finishTab, startTab } from "./tab-frame.ts";
 import type { CellPlan, TabPlan } from "./types.ts";
 
 /** The figures of one indicator row, in column order after the indicator's name. */
@@ -59,13 +59,12 @@ function metricFormat(metric: PositioningMetric, key: (typeof NUMERIC_INDICATOR_
 
 export function positioningTab(name: string): TabPlan {
   const L = POSITIONING_LAYOUT;
-  const draft = startTab("positioning", POSITIONING_HEADERS.length, [
+  const draft = startTab("positioning", POSITIONING_HEADERS, [
     POSITIONING_INTRO,
     POSITIONING_WAITING,
   ]);
   const summary = draft.rows[L.summaryRow]?.[L.summaryCol];
   if (summary) summary.style = STYLES.muted;
-  addHeader(draft, POSITIONING_HEADERS);
   for (const key of L.rows) {
     const cells: Record<number, CellPlan> = {
       0: { value: indicator(key).name, style: STYLES.requiredLabel },
@@ -78,20 +77,10 @@ export function positioningTab(name: string): TabPlan {
     });
     addRow(draft, cells);
   }
-  const last = draft.rows.length - 1;
-  return {
-    kind: "positioning",
-    name,
-    cells: draft.rows,
+  return finishTab(draft, name, {
     columnWidths: [300, 120, 130, 110, 110, 100, 90, 140, 150],
-    frozenRows: L.firstRow,
-    merges: draft.merges,
-    protections: [
-      {
-        range: rect(0, 0, last, draft.width - 1),
-        description: "Positionnement envoyé par l'Union",
-      },
+    protectedColumns: [
+      { from: 0, to: draft.width - 1, description: "Positionnement envoyé par l'Union" },
     ],
-    conditionalFormats: [],
-  };
+  });
 }
