@@ -14,6 +14,8 @@
 //                                                   population (2,800 structures) is one query
 //
 // Only the functions and the Union's command line touch these documents (firestore.rules deny every client).
+// Every query filters or sorts on one field, so Firestore's automatic single-field indexes serve them all;
+// firestore.indexes.json only exempts the large maps (payload, indicators, findings, answer) from indexing.
 // Nothing relies on transactions, collectionGroup, startAfter/offset, FieldValue.delete or set() replacing a
 // document: the emulator available here gets those silently wrong (see the emulator-conformance test).
 import type { CollectionReference, DocumentReference, Firestore } from "firebase-admin/firestore";

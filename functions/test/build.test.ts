@@ -1,0 +1,82 @@
+// The deployment build: one ESM bundle with the shared core inlined, handlers in a lazy chunk, and a Node 22 package.json.
+import { execFileSync } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { Metafile } from "esbuild";
+import { beforeAll, describe, expect, it } from "vitest";
+import { buildFunctions } from "../scripts/build.ts";
+
+// Inside the repository so the bundle resolves its dependencies from the root node_modules, as firebase deploy does.
+const out = join(import.meta.dirname, "../../node_modules/.cache/functions-build-test");
+let metafile: Metafile;
+
+beforeAll(async () => {
+  metafile = await buildFunctions(out);
+});
+
+const manifest = JSON.parse(readFileSync(join(import.meta.dirname, "../package.json"), "utf8")) as {
+  dependencies: Record<string, string>;
+};
+
+describe("npm run functions:build", () => {
+  it("writes a package.json with exactly the runtime dependencies, pinned as in functions/package.json, on Node 22", () => {
+    const lib = JSON.parse(readFileSync(join(out, "package.json"), "utf8"));
+    expect(lib).toMatchObject({ type: "module", main: "index.js", engines: { node: "22" } });
+    const names = [
+      "@google-cloud/firestore",
+      "firebase-admin",
+      "firebase-functions",
+      "google-auth-library",
+      "zod",
+    ];
+    expect(lib.dependencies).toEqual(
+      Object.fromEntries(names.map((n) => [n, manifest.dependencies[n]])),
+    );
+  });
+
+  it("inlines the shared core: no output imports a workspace package", () => {
+    const files = readdirSync(out, { recursive: true, encoding: "utf8" }).filter((f) =>
+      f.endsWith(".js"),
+    );
+    for (const f of files)
+      expect(readFileSync(join(out, f), "utf8")).not.toMatch(/from "@barometre\//);
+  });
+
+  it("keeps the entry light: zod, google-auth-library and the handlers load only on the first request", () => {
+    const entryKey = Object.keys(metafile.outputs).find((k) => k.endsWith("/index.js")) as string;
+    const statics = new Set<string>();
+    const visit = (file: string) => {
+      for (const i of metafile.outputs[file]?.imports ?? []) {
+        if (i.kind !== "import-statement" || statics.has(i.path)) continue;
+        statics.add(i.path);
+        if (!i.external) visit(i.path);
+      }
+    };
+    visit(entryKey);
+    const externals = [...statics].filter((p) => !p.includes("/chunks/"));
+    expect(externals.sort()).toEqual(["firebase-functions/params", "firebase-functions/v2/https"]);
+    const lazy =
+      metafile.outputs[entryKey]?.imports.filter((i) => i.kind === "dynamic-import") ?? [];
+    expect(lazy).toHaveLength(1);
+    expect(readFileSync(lazy[0]?.path as string, "utf8")).toContain("verifyIdToken");
+  });
+
+  it("loads in Node 22 and declares the six functions in europe-west9", () => {
+    const script = `const m = await import(${JSON.stringify(pathToFileURL(join(out, "index.js")).href)});
+      console.log(JSON.stringify(Object.fromEntries(Object.entries(m).map(([k, f]) => [k, f.__endpoint.region]))));`;
+    const printed = execFileSync(process.execPath, ["--input-type=module", "-e", script], {
+      encoding: "utf8",
+    });
+    const regions = JSON.parse(printed);
+    expect(Object.keys(regions).sort()).toEqual([
+      "campaignExport",
+      "healthz",
+      "manageCampaign",
+      "previousReturn",
+      "reviewReturn",
+      "submitReturn",
+    ]);
+    for (const region of Object.values(regions)) expect(region).toEqual(["europe-west9"]);
+  });
+});
