@@ -25,7 +25,14 @@ async function readJsonReturns(path: string): Promise<LoadedReturn[]> {
   }
   if (!Array.isArray(data))
     throw new UserError(`Le fichier « ${path} » doit contenir un tableau JSON de retours.`);
-  return data.map((item, i) => ({ source: `${path}#${i + 1}`, ret: coerceReturn(item).ret }));
+  return data.map((item, i) => {
+    const source = `${path}#${i + 1}`;
+    const { ret, findings } = coerceReturn(item);
+    // A value of the wrong JSON type is left out: say so rather than lose it silently.
+    for (const f of findings)
+      process.stderr.write(`Attention : retour ${source} : ${f.message} Valeur ignorée.\n`);
+    return { source, ret };
+  });
 }
 
 /** Every readable workbook of the folder; an unreadable one is named on stderr and left out. */

@@ -233,6 +233,20 @@ describe.concurrent("bad input", () => {
     expect(run).toEqual({ code: 2, stdout: "", stderr: `${message}\n` });
   });
 
+  it("names on stderr each value of the wrong JSON type that it leaves out", async () => {
+    const typed = JSON.parse(readFileSync(network, "utf8")) as {
+      finance: Record<string, unknown>;
+    }[];
+    (typed[0] as { finance: Record<string, unknown> }).finance.revenueTotal = "665 403,16 €";
+    const path = file("typed.json", JSON.stringify(typed));
+    const run = await barometre("benchmark", path, "--json");
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe(
+      `Attention : retour ${path}#1 : « Total des produits » doit être un montant en euros. Valeur ignorée.\n`,
+    );
+    expect(JSON.parse(run.stdout).network.trainingRate.n).toBe(6);
+  });
+
   it.each([
     [["--min-group", "0"], "L'option --min-group attend un nombre entier supérieur ou égal à 1."],
     [
