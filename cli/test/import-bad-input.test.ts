@@ -79,6 +79,16 @@ const CASES: Case[] = [
     stderr: "pas un classeur Excel",
   },
   {
+    name: "workbook with corrupt XML",
+    make: async () =>
+      zipArchive([
+        deflatedEntry("[Content_Types].xml", Buffer.from("<Types/>")),
+        deflatedEntry("xl/workbook.xml", Buffer.from("<<< pas du XML")),
+      ]),
+    code: 2,
+    stderr: "endommagé",
+  },
+  {
     name: "workbook of unrelated data",
     make: async () => ({
       sheets: [
