@@ -48,20 +48,29 @@ export const STRUCTURE_DATA: StructureDataKind[] = [
   },
 ];
 
+/** Visits each kind of data in order with its documents for the structure, across every campaign. */
+async function eachKind(
+  db: Firestore,
+  code: string,
+  kinds: readonly StructureDataKind[],
+  visit: (kind: StructureDataKind, refs: DocumentReference[]) => Promise<void>,
+): Promise<void> {
+  const years = await listCampaignYears(db);
+  for (const kind of kinds) await visit(kind, await kind.documents(db, code, years));
+}
+
 export async function exportStructure(
   db: Firestore,
   code: string,
   kinds: readonly StructureDataKind[] = STRUCTURE_DATA,
 ): Promise<Record<string, Json>> {
-  const years = await listCampaignYears(db);
   const out: Record<string, Json> = { structureCode: code };
-  for (const kind of kinds) {
-    const refs = await kind.documents(db, code, years);
+  await eachKind(db, code, kinds, async (kind, refs) => {
     const snaps = refs.length ? await db.getAll(...refs) : [];
     out[kind.name] = snaps
       .filter((s) => s.exists)
       .map((s) => ({ path: s.ref.path, data: toJson(s.data()) }));
-  }
+  });
   return out;
 }
 
@@ -74,16 +83,14 @@ export async function eraseStructure(
   code: string,
   kinds: readonly StructureDataKind[] = STRUCTURE_DATA,
 ): Promise<Record<string, number>> {
-  const years = await listCampaignYears(db);
   const counts: Record<string, number> = {};
-  for (const kind of kinds) {
-    const refs = await kind.documents(db, code, years);
+  await eachKind(db, code, kinds, async (kind, refs) => {
     for (let i = 0; i < refs.length; i += BATCH) {
       const batch = db.batch();
       for (const ref of refs.slice(i, i + BATCH)) batch.delete(ref);
       await batch.commit();
     }
     counts[kind.name] = refs.length;
-  }
+  });
   return counts;
 }

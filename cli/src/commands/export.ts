@@ -1,9 +1,9 @@
 // barometre export: a campaign's latest revision of every structure, as JSON or as CSV for French Excel.
-import { writeFile } from "node:fs/promises";
 import { parse } from "../args.ts";
 import { UserError } from "../errors.ts";
 import { PROJECT_HELP, PROJECT_OPTION, withFirestore, yearArgument } from "../firestore.ts";
 import type { Command } from "./command.ts";
+import { OUTPUT_HELP, OUTPUT_OPTION, writeExport } from "./export-output.ts";
 
 const USAGE = "export ANNÉE [--csv] [-o FICHIER]";
 
@@ -17,14 +17,14 @@ const command: Command = {
     "--csv : un tableau pour Excel en français (UTF-8 avec BOM, séparateur « ; », une ligne par",
     "structure, les libellés français en en-tête, virgule décimale, dates jj/mm/aaaa ; les taux",
     "des indicateurs sont des fractions : 0,64 pour 64 %).",
-    "-o FICHIER : écrit dans ce fichier au lieu de la sortie standard.",
+    OUTPUT_HELP,
     "",
     PROJECT_HELP,
   ].join("\n"),
   async run(argv) {
     const { values, positionals } = parse(
       argv,
-      { ...PROJECT_OPTION, csv: { type: "boolean" }, output: { type: "string", short: "o" } },
+      { ...PROJECT_OPTION, ...OUTPUT_OPTION, csv: { type: "boolean" } },
       USAGE,
     );
     if (positionals.length !== 1) throw new UserError(`Usage : barometre ${USAGE}`);
@@ -37,10 +37,7 @@ const command: Command = {
         ? exportCampaignCsv(db, year)
         : `${JSON.stringify(await exportCampaign(db, year), null, 2)}\n`;
     });
-    if (values.output) {
-      await writeFile(values.output, text, "utf8");
-      process.stderr.write(`Export de la campagne ${year} écrit dans « ${values.output} ».\n`);
-    } else process.stdout.write(text);
+    await writeExport(text, values.output);
     return 0;
   },
 };

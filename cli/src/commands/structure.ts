@@ -1,11 +1,11 @@
 // barometre structure: for data-protection requests, everything stored about one structure, exported or erased.
 
-import { writeFile } from "node:fs/promises";
 import { createInterface } from "node:readline/promises";
 import { parse } from "../args.ts";
 import { UserError } from "../errors.ts";
 import { PROJECT_HELP, PROJECT_OPTION, withFirestore } from "../firestore.ts";
 import type { Command } from "./command.ts";
+import { OUTPUT_HELP, OUTPUT_OPTION, writeExport } from "./export-output.ts";
 
 const USAGE = "structure export|erase CODE [options]";
 
@@ -35,6 +35,7 @@ const command: Command = {
     "  Tout ce qui est conservé sur la structure, en JSON : entrée de l'annuaire, chaque révision",
     "  de chaque campagne (données, indicateurs, auteur, date, examen de l'Union), historique des",
     "  envois et dernières révisions.",
+    `  ${OUTPUT_HELP}`,
     "structure erase CODE [--yes]",
     "  Efface définitivement tout cela. Demande de taper le code pour confirmer, sauf avec --yes.",
     "  Rien n'est effacé sans confirmation.",
@@ -44,7 +45,7 @@ const command: Command = {
   async run(argv) {
     const { values, positionals } = parse(
       argv,
-      { ...PROJECT_OPTION, yes: { type: "boolean" }, output: { type: "string", short: "o" } },
+      { ...PROJECT_OPTION, ...OUTPUT_OPTION, yes: { type: "boolean" } },
       USAGE,
     );
     const [action, raw, ...extra] = positionals;
@@ -59,9 +60,7 @@ const command: Command = {
     const code = parsed.data;
     if (action === "export") {
       const data = await withFirestore(values.project, (db) => exportStructure(db, code));
-      const text = `${JSON.stringify(data, null, 2)}\n`;
-      if (values.output) await writeFile(values.output, text, "utf8");
-      else process.stdout.write(text);
+      await writeExport(`${JSON.stringify(data, null, 2)}\n`, values.output);
       return 0;
     }
     if (!values.yes && !(await confirmed(code))) {
