@@ -2,9 +2,12 @@
 import { a1, type Finding, parseCellRef } from "@barometre/shared";
 import type { FindingView } from "./panel-types.ts";
 
-/** `cells` places findings that come without a cell (the server's) at the field's cell in this workbook. */
+/**
+ * `cells` holds where each field sits in this workbook: the server points at the canonical tab names,
+ * which this workbook may have had to change (a user's own tab already bore the name).
+ */
 export function findingView(f: Finding, cells: Readonly<Record<string, string>> = {}): FindingView {
-  const cell = f.cell ?? (f.field ? (cells[f.field] ?? null) : null);
+  const cell = (f.field ? cells[f.field] : undefined) ?? f.cell;
   const ref = cell ? parseCellRef(cell) : null;
   return {
     severity: f.severity,

@@ -6,21 +6,21 @@ const TIMEOUT =
 const UNREACHABLE =
   "Le service de l'Union est injoignable pour le moment. Votre classeur est intact ; vérifiez la connexion puis réessayez.";
 
-/** Why a send did not go through; the server's own French sentence is used where it is the most precise. */
+/** Why a send did not go through; the server's own French sentence where it says more (who, which campaign). */
 export function failureMessage(t: Transport, year: number | null): string {
   if ("failure" in t) return t.failure === "timeout" ? TIMEOUT : UNREACHABLE;
   const server = serverSentence(t);
   const campaign = year === null ? "La campagne" : `La campagne ${year}`;
   switch (t.status) {
     case 400:
-      return (
-        server ??
-        "Le service de l'Union n'a pas compris l'envoi. Réessayez ; si cela se reproduit, prévenez l'Union."
-      );
+      return "Le service de l'Union n'a pas compris l'envoi. Réessayez ; si cela se reproduit, prévenez l'Union.";
     case 401:
       return "Votre identité Google n'a pas été reconnue par le service de l'Union : fermez puis rouvrez le classeur, et réessayez.";
     case 403:
-      return `${server ?? "Votre compte Google n'est pas autorisé à envoyer le retour de cette structure."} Vérifiez le code structure ou demandez l'accès à l'Union.`;
+      return (
+        server ??
+        "Votre compte Google n'est pas autorisé à envoyer le retour de cette structure : vérifiez le code structure ou demandez l'accès à l'Union."
+      );
     case 409:
       return server ?? `${campaign} est close : l'Union n'accepte plus d'envoi pour cet exercice.`;
     case 413:

@@ -1,7 +1,10 @@
 // Counts the Spreadsheet-service calls the add-on makes, reads and writes apart, so tests can assert batching.
 
-/** read: returns document content; write: changes the document; handle: navigation and builders, no content exchanged. */
-export type CallKind = "read" | "write" | "handle";
+/**
+ * read: cell content (values, formulas, formats, rules, merges); meta: the document's structure (sheet
+ * names, time zone, sizes, A1 notations); write: any change; handle: navigation and builders only.
+ */
+export type CallKind = "read" | "meta" | "write" | "handle";
 
 export class CallLog {
   private readonly entries: { kind: CallKind; method: string }[] = [];

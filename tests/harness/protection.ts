@@ -25,7 +25,7 @@ export class HarnessProtection
   }
 
   getDescription(): string {
-    this.book.calls.record("read", "Protection.getDescription");
+    this.book.calls.record("meta", "Protection.getDescription");
     return this.model.description;
   }
 
@@ -36,7 +36,7 @@ export class HarnessProtection
   }
 
   isWarningOnly(): boolean {
-    this.book.calls.record("read", "Protection.isWarningOnly");
+    this.book.calls.record("meta", "Protection.isWarningOnly");
     return this.model.warningOnly;
   }
 }

@@ -247,27 +247,27 @@ export class HarnessRange implements Pick<GasRange, Used> {
   }
 
   getA1Notation(): string {
-    this.call("read", "getA1Notation");
+    this.call("meta", "getA1Notation");
     return formatA1(this.rect);
   }
 
   getRow(): number {
-    this.call("read", "getRow");
+    this.call("meta", "getRow");
     return this.rect.top + 1;
   }
 
   getColumn(): number {
-    this.call("read", "getColumn");
+    this.call("meta", "getColumn");
     return this.rect.left + 1;
   }
 
   getNumRows(): number {
-    this.call("read", "getNumRows");
+    this.call("meta", "getNumRows");
     return this.rows;
   }
 
   getNumColumns(): number {
-    this.call("read", "getNumColumns");
+    this.call("meta", "getNumColumns");
     return this.cols;
   }
 

@@ -50,12 +50,12 @@ export class HarnessSheet implements Pick<GasSheet, Used> {
   }
 
   getName(): string {
-    this.call("read", "getName");
+    this.call("meta", "getName");
     return this.model.name;
   }
 
   getIndex(): number {
-    this.call("read", "getIndex");
+    this.call("meta", "getIndex");
     return this.book.sheets.indexOf(this.model) + 1;
   }
 
@@ -102,7 +102,7 @@ export class HarnessSheet implements Pick<GasSheet, Used> {
   }
 
   isSheetHidden(): boolean {
-    this.call("read", "isSheetHidden");
+    this.call("meta", "isSheetHidden");
     return this.model.hidden;
   }
 
@@ -112,7 +112,7 @@ export class HarnessSheet implements Pick<GasSheet, Used> {
   }
 
   getFrozenRows(): number {
-    this.call("read", "getFrozenRows");
+    this.call("meta", "getFrozenRows");
     return this.model.frozenRows;
   }
 
@@ -127,7 +127,7 @@ export class HarnessSheet implements Pick<GasSheet, Used> {
   }
 
   getColumnWidth(columnPosition: number): number {
-    this.call("read", "getColumnWidth");
+    this.call("meta", "getColumnWidth");
     return this.model.columnWidths.get(columnPosition - 1) ?? DEFAULT_COLUMN_WIDTH;
   }
 
@@ -152,22 +152,22 @@ export class HarnessSheet implements Pick<GasSheet, Used> {
   }
 
   getLastRow(): number {
-    this.call("read", "getLastRow");
+    this.call("meta", "getLastRow");
     return this.book.hf.getSheetDimensions(this.model.id).height;
   }
 
   getLastColumn(): number {
-    this.call("read", "getLastColumn");
+    this.call("meta", "getLastColumn");
     return this.book.hf.getSheetDimensions(this.model.id).width;
   }
 
   getMaxRows(): number {
-    this.call("read", "getMaxRows");
+    this.call("meta", "getMaxRows");
     return Math.max(MAX_ROWS, this.book.extent(this.model).rows);
   }
 
   getMaxColumns(): number {
-    this.call("read", "getMaxColumns");
+    this.call("meta", "getMaxColumns");
     return Math.max(MAX_COLUMNS, this.book.extent(this.model).cols);
   }
 }

@@ -29,12 +29,12 @@ export class HarnessSpreadsheet implements Pick<GasSpreadsheet, Used> {
   }
 
   getSheets(): GasSheet[] {
-    this.book.calls.record("read", "Spreadsheet.getSheets");
+    this.book.calls.record("meta", "Spreadsheet.getSheets");
     return this.book.sheets.map((m) => asGas<GasSheet>(new HarnessSheet(this.book, m)));
   }
 
   getSheetByName(name: string): GasSheet | null {
-    this.book.calls.record("read", "Spreadsheet.getSheetByName");
+    this.book.calls.record("meta", "Spreadsheet.getSheetByName");
     const model = this.book.sheet(name);
     return model ? asGas(new HarnessSheet(this.book, model)) : null;
   }
@@ -47,7 +47,7 @@ export class HarnessSpreadsheet implements Pick<GasSpreadsheet, Used> {
   }
 
   getSpreadsheetTimeZone(): string {
-    this.book.calls.record("read", "Spreadsheet.getSpreadsheetTimeZone");
+    this.book.calls.record("meta", "Spreadsheet.getSpreadsheetTimeZone");
     return this.book.timeZone;
   }
 

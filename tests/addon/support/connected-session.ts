@@ -1,0 +1,56 @@
+// A fixture opened with the add-on configured to reach the local functions (through a fault proxy), signed in as its director.
+import type { GasRuntime } from "../../harness/gas-runtime.ts";
+import type { LegacyFixture } from "../../helpers/legacy-fixtures.ts";
+import { openWorkbook, type SessionOptions } from "./addon-session.ts";
+import type { FunctionsThread } from "./functions-thread.ts";
+
+export const FUNCTIONS_URL_PROPERTY = "FUNCTIONS_BASE_URL";
+
+export interface Connection {
+  functions: FunctionsThread;
+  /** The base the add-on is configured with (the proxy's, or an unreachable one). */
+  base: string;
+}
+
+/** Opens and prepares the fixture, its director's ID token ready; `email` signs in someone else. */
+export async function openConnected(
+  fx: LegacyFixture,
+  connection: Connection,
+  options: SessionOptions & { email?: string; token?: string } = {},
+): Promise<GasRuntime> {
+  const token =
+    options.token ??
+    (await connection.functions.token(
+      options.email ?? (fx.ret.identification.directorEmail as string),
+    ));
+  const rt = await openWorkbook(fx.xlsx, {
+    whitelist: [connection.base],
+    identityToken: () => token,
+    scriptProperties: { [FUNCTIONS_URL_PROPERTY]: connection.base },
+    fetchTimeoutMs: 30_000,
+    ...options,
+  });
+  const prepared = rt.run("runPrepare") as { ok: boolean };
+  if (!prepared.ok) throw new Error("prepare failed");
+  rt.book.calls.reset();
+  return rt;
+}
+
+export type Outcome =
+  | { sent: true; message: string; submission: { revision: number; who: string | null } }
+  | { sent: false; message: string; findings: { message: string; cell: string | null }[] };
+
+export function submit(rt: GasRuntime): Outcome {
+  const answer = rt.run("runSubmit") as
+    | { ok: true; value: Outcome }
+    | { ok: false; message: string };
+  if (!answer.ok) throw new Error(answer.message);
+  return answer.value;
+}
+
+/** The idempotency key of each submitReturn the add-on sent. */
+export function sentKeys(rt: GasRuntime): string[] {
+  return rt.urlFetch.requests
+    .filter((r) => r.url.endsWith("/submitReturn"))
+    .map((r) => (JSON.parse(r.payload ?? "{}") as { idempotencyKey: string }).idempotencyKey);
+}

@@ -1,0 +1,27 @@
+// The Union's functions as the local stack runs them, knowing the legacy fixtures' structures, with the 2018 campaign open.
+import { openCampaign } from "@barometre/functions/campaigns";
+import { saveStructure } from "@barometre/functions/directory";
+import { ADMIN, startTestStack, type TestStack } from "../../../functions/test/support/stack.ts";
+import { LEGACY_FIXTURES } from "../../helpers/legacy-fixtures.ts";
+
+export const CAMPAIGN_YEAR = 2018;
+
+export async function startLocalFunctions(): Promise<TestStack> {
+  const stack = await startTestStack();
+  const now = new Date();
+  for (const fx of LEGACY_FIXTURES) {
+    const id = fx.ret.identification;
+    await saveStructure(
+      stack.db,
+      {
+        code: id.structureCode as string,
+        name: id.structureName as string,
+        territory: id.territory as "Urbain QPV",
+        emails: [id.directorEmail as string],
+      },
+      now,
+    );
+  }
+  await openCampaign(stack.db, CAMPAIGN_YEAR, {}, ADMIN, now);
+  return stack;
+}
