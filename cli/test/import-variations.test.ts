@@ -72,6 +72,10 @@ describe("generated .xlsx files read through exceljs", () => {
       },
     ],
     [
+      "labels merged up to their value, blank rows",
+      { ...LAYOUTS.C, mergedLabels: true, blankRows: true },
+    ],
+    [
       "empty values left out, dashes and hidden notes",
       { ...LAYOUTS.A, empty: "omit", hiddenNotes: true, labelColumn: 1, valueGap: 4 },
     ],

@@ -43,6 +43,10 @@ export interface LegacyStyle {
   titleRows: boolean;
   /** Hidden "Remarque" rows between fields. */
   hiddenNotes: boolean;
+  /** Blank rows between fields. */
+  blankRows: boolean;
+  /** Labels merged across the columns up to their value. */
+  mergedLabels: boolean;
   /** Rows of an extra tab of unrelated data at the end (0 for none). */
   junkRows: number;
 }
@@ -82,6 +86,8 @@ export const LAYOUTS: Record<"A" | "B" | "C", LegacyStyle> = {
     exitsShortForms: false,
     titleRows: false,
     hiddenNotes: false,
+    blankRows: false,
+    mergedLabels: false,
     junkRows: 0,
   },
   B: {
@@ -109,6 +115,8 @@ export const LAYOUTS: Record<"A" | "B" | "C", LegacyStyle> = {
     exitsShortForms: true,
     titleRows: false,
     hiddenNotes: false,
+    blankRows: false,
+    mergedLabels: false,
     junkRows: 0,
   },
   C: {
@@ -136,6 +144,8 @@ export const LAYOUTS: Record<"A" | "B" | "C", LegacyStyle> = {
     exitsShortForms: false,
     titleRows: true,
     hiddenNotes: true,
+    blankRows: true,
+    mergedLabels: false,
     junkRows: 0,
   },
 };
@@ -234,6 +244,12 @@ class TabWriter {
         ]);
       if (value === null && this.style.empty === "omit") return;
       if (this.style.hiddenNotes && i % 4 === 3) this.note();
+      if (this.style.blankRows && i % 5 === 4) this.rows.push([]);
+      if (this.style.mergedLabels && this.style.valueGap > 1) {
+        const left = this.style.labelColumn;
+        const row = this.rows.length;
+        this.merges?.push({ top: row, left, bottom: row, right: left + this.style.valueGap - 1 });
+      }
       this.row([
         [0, labelOf(f, FIELDS.indexOf(f), this.style)],
         [this.style.valueGap, valueCell(f, value, this.style)],
@@ -336,6 +352,8 @@ export const legacyStyleArbitrary: fc.Arbitrary<LegacyStyle> = fc.record({
   exitsShortForms: fc.boolean(),
   titleRows: fc.boolean(),
   hiddenNotes: fc.boolean(),
+  blankRows: fc.boolean(),
+  mergedLabels: fc.boolean(),
   junkRows: fc.constantFrom(0, 0, 50),
 });
 
