@@ -135,3 +135,13 @@ describe("a token that is", () => {
     for (const token of sent) expect(printed.join("\n")).not.toContain(token);
   });
 });
+
+describe("the local stack's token endpoint", () => {
+  it("hands out ID tokens its functions accept, and refuses a missing address", async () => {
+    const res = await fetch(`${stack.url}/dev/token?email=${encodeURIComponent(email)}`);
+    const { token } = (await res.json()) as { token: string };
+    const { status } = await send(`Bearer ${token}`, "key-dev-token");
+    expect(status).toBe(200);
+    expect((await fetch(`${stack.url}/dev/token`)).status).toBe(400);
+  });
+});

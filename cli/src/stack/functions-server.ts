@@ -11,6 +11,9 @@ import type { DevAuth } from "./dev-auth.ts";
 /** Where the local certificates are served, beside the functions. */
 export const CERTS_PATH = "/dev/certs";
 
+/** Where the local stack hands out ID tokens (GET ?email=…), for `barometre dev-token`; production has no such thing. */
+export const TOKEN_PATH = "/dev/token";
+
 export interface FunctionsServerOptions {
   db: Firestore;
   /** Accepted token audiences. */
@@ -35,6 +38,15 @@ export async function startFunctionsServer(
 ): Promise<FunctionsServer> {
   const app = express();
   app.get(CERTS_PATH, options.devAuth.certsHandler);
+  app.get(TOKEN_PATH, async (req, res) => {
+    const email = typeof req.query.email === "string" ? req.query.email : "";
+    if (!/^[^\s@]+@[^\s@]+$/.test(email)) {
+      res.status(400).json({ error: "Indiquez l'adresse : /dev/token?email=…" });
+      return;
+    }
+    const audience = options.audiences[0] as string;
+    res.json({ token: await options.devAuth.signIdToken(email, { audience }) });
+  });
   const server = app.listen(options.port ?? 0, "127.0.0.1");
   await new Promise<void>((resolve, reject) => {
     server.once("listening", resolve);
