@@ -19,25 +19,31 @@ export interface SubmitAnswer {
 /** Keys are caller-chosen text; their hash makes a safe, fixed-length document id. */
 const keyId = (key: string) => createHash("sha256").update(key).digest("hex");
 
+/** The first answer for a key, with the hash of the content it was given for. */
+export interface StoredAnswer {
+  contentHash: string;
+  answer: SubmitAnswer;
+}
+
 export async function findAnswer(
   db: Firestore,
   year: number,
   code: string,
   key: string,
-): Promise<SubmitAnswer | null> {
+): Promise<StoredAnswer | null> {
   const snap = await answersCol(db, year, code).doc(keyId(key)).get();
-  return snap.exists ? (snap.get("answer") as SubmitAnswer) : null;
+  return snap.exists ? (snap.data() as StoredAnswer) : null;
 }
 
 /** Stores the answer unless one is already stored for the key, and returns the stored one: the first wins. */
 export async function recordAnswer(
   db: Firestore,
-  target: { year: number; code: string; key: string },
+  target: { year: number; code: string; key: string; contentHash: string },
   answer: SubmitAnswer,
 ): Promise<SubmitAnswer> {
   const ref = answersCol(db, target.year, target.code).doc(keyId(target.key));
   try {
-    await ref.create({ idempotencyKey: target.key, answer });
+    await ref.create({ idempotencyKey: target.key, contentHash: target.contentHash, answer });
     return answer;
   } catch (error) {
     if (!isAlreadyExists(error)) throw error;

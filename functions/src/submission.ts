@@ -59,11 +59,28 @@ const answerOf = (revision: StoredRevision): SubmitAnswer => ({
   findings: revision.findings,
 });
 
+/** sha256 of the return's canonical JSON (coerceReturn always builds it in schema order). */
+export const contentHash = (ret: PimmsReturn): string =>
+  createHash("sha256").update(JSON.stringify(ret)).digest("hex");
+
 /** Finishes what storing a revision started (latest copy, answer record): also what a retry completes. */
 async function complete(deps: Deps, revision: StoredRevision): Promise<SubmitAnswer> {
-  const { year, structureCode: code, idempotencyKey: key } = revision;
+  const { year, structureCode: code, idempotencyKey: key, contentHash } = revision;
   await syncLatest(deps.db, year, code);
-  return recordAnswer(deps.db, { year, code, key }, answerOf(revision));
+  return recordAnswer(deps.db, { year, code, key, contentHash }, answerOf(revision));
+}
+
+/**
+ * The first answer again, for a repeated key; a key reused for other content is refused rather than answered
+ * as if that content had been stored, which would silently lose it.
+ */
+function replay(storedHash: string, hash: string, answer: SubmitAnswer): SubmitResult {
+  if (storedHash !== hash)
+    throw new HttpError(
+      409,
+      "Cette clé d'idempotence a déjà servi pour un autre contenu : le retour n'a pas été enregistré. Renvoyez-le avec une nouvelle clé.",
+    );
+  return { ...answer, duplicate: true };
 }
 
 export async function submitReturn(
@@ -75,6 +92,7 @@ export async function submitReturn(
   const envelope = parseWith(SUBMISSION_SCHEMA, body);
   const key = envelope.idempotencyKey;
   const { ret, findings } = readReturn(envelope.return);
+  const hash = contentHash(ret);
   const { structureCode: code, year } = ret.identification;
   const unusable = findings.some(
     (f) =>
@@ -92,9 +110,9 @@ export async function submitReturn(
 
   // A repeated key gets the first answer back, even if the campaign has closed since.
   const answered = await findAnswer(db, year, code, key);
-  if (answered) return { ...answered, duplicate: true };
+  if (answered) return replay(answered.contentHash, hash, answered.answer);
   const stored = await findRevisionByKey(db, year, code, key);
-  if (stored) return { ...(await complete(deps, stored)), duplicate: true };
+  if (stored) return replay(stored.contentHash, hash, await complete(deps, stored));
 
   const now = deps.clock();
   const campaign = requireOpen(await getCampaign(db, year), year, now);
@@ -112,10 +130,11 @@ export async function submitReturn(
     payload: ret,
     indicators: computeIndicators(ret, campaign.bands),
     findings: warnings,
-    contentHash: createHash("sha256").update(JSON.stringify(ret)).digest("hex"),
+    contentHash: hash,
     submittedBy: who.email,
     submittedAt: Timestamp.fromDate(now),
     idempotencyKey: key,
   });
-  return { ...(await complete(deps, revision)), duplicate: !created };
+  const answer = await complete(deps, revision);
+  return created ? { ...answer, duplicate: false } : replay(revision.contentHash, hash, answer);
 }

@@ -1,7 +1,8 @@
 // Concurrent submissions: numbers stay consecutive and none is lost; one key gives one revision, even across a crash.
 import { openCampaign } from "@barometre/functions/campaigns";
 import { appendRevision, listRevisions } from "@barometre/functions/revisions";
-import { computeIndicators } from "@barometre/shared";
+import { contentHash } from "@barometre/functions/submission";
+import { coerceReturn, computeIndicators } from "@barometre/shared";
 import { Timestamp } from "firebase-admin/firestore";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -91,7 +92,7 @@ describe("concurrent submissions", () => {
       payload: ret,
       indicators: computeIndicators(ret),
       findings: [],
-      contentHash: "crashed",
+      contentHash: contentHash(coerceReturn(ret).ret),
       submittedBy: directorOf("PIMMS-CRASH"),
       submittedAt: Timestamp.now(),
       idempotencyKey: "crash-key",

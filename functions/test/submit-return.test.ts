@@ -225,6 +225,15 @@ describe("submitReturn refuses, storing nothing", () => {
     );
   });
 
+  it("409 an idempotency key already used for other content", async () => {
+    const other = sampleReturn();
+    other.social.staffTotal = 99;
+    const body = await refused(409, () =>
+      submit({ return: other, idempotencyKey: "rennes-2018-dup" }),
+    );
+    expect(body.error).toContain("nouvelle clé");
+  });
+
   it("405 another method than POST", async () => {
     const res = await stack.call("submitReturn", { token: rennes });
     expect(res.status).toBe(405);
