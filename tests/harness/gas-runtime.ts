@@ -42,8 +42,11 @@ export class GasRuntime {
   readonly urlFetch: HarnessUrlFetch;
   /** Everything the script wrote to console or Logger. */
   readonly logs: string[] = [];
+  /** What ScriptApp.getIdentityToken() returns: the signed-in user, who a test may change. */
+  identityToken: () => string;
 
   constructor(options: RuntimeOptions) {
+    this.identityToken = options.identityToken;
     this.context = vm.createContext({});
     const ScriptDate = vm.runInContext("Date", this.context) as DateConstructor;
     this.book = new Book(options.timeZone ?? "Europe/Paris", (ms) => new ScriptDate(ms));
@@ -61,7 +64,7 @@ export class GasRuntime {
       SpreadsheetApp: spreadsheetApp(this.book, this.auth, asGas(this.ui)),
       HtmlService: htmlService(options.distDir),
       UrlFetchApp: this.urlFetch,
-      ScriptApp: scriptApp(this.auth, options.identityToken),
+      ScriptApp: scriptApp(this.auth, () => this.identityToken()),
       LockService: lockService(this.auth, this.lock),
       PropertiesService: propertiesService(
         this.auth,

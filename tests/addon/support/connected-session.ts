@@ -12,11 +12,11 @@ export interface Connection {
   base: string;
 }
 
-/** Opens and prepares the fixture, its director's ID token ready; `email` signs in someone else. */
+/** Opens the fixture (and prepares it unless told not to), its director's ID token ready; `email` signs in someone else. */
 export async function openConnected(
   fx: LegacyFixture,
   connection: Connection,
-  options: SessionOptions & { email?: string; token?: string } = {},
+  options: SessionOptions & { email?: string; token?: string; prepare?: boolean } = {},
 ): Promise<GasRuntime> {
   const token =
     options.token ??
@@ -30,8 +30,11 @@ export async function openConnected(
     fetchTimeoutMs: 30_000,
     ...options,
   });
-  const prepared = rt.run("runPrepare") as { ok: boolean };
-  if (!prepared.ok) throw new Error("prepare failed");
+  if (options.prepare !== false) {
+    const prepared = rt.run("runPrepare") as { ok: boolean };
+    if (!prepared.ok) throw new Error("prepare failed");
+    rt.urlFetch.requests.length = 0;
+  }
   rt.book.calls.reset();
   return rt;
 }

@@ -1,0 +1,149 @@
+// The sidebar in headless Chromium, bridged to the harness: verify, click a finding, send, read the result; by keyboard, at 300 px.
+import { mkdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { GasRuntime } from "../harness/gas-runtime.ts";
+import { closeBrowser, openSidebarPage, type SidebarPage } from "../harness/sidebar-browser.ts";
+import { snapshot } from "../harness/snapshot.ts";
+import { fixture } from "../helpers/legacy-fixtures.ts";
+import { openConnected } from "./support/connected-session.ts";
+import { type FunctionsThread, startFunctionsThread } from "./support/functions-thread.ts";
+
+const ARTIFACTS = join(import.meta.dirname, "../../test-artifacts");
+const AXE = readFileSync(
+  join(import.meta.dirname, "../../node_modules/axe-core/axe.min.js"),
+  "utf8",
+);
+
+let functions: FunctionsThread;
+
+beforeAll(async () => {
+  functions = await startFunctionsThread();
+});
+
+afterAll(async () => {
+  await closeBrowser();
+  await functions.stop();
+});
+
+async function verifiedSidebar(): Promise<{ rt: GasRuntime; sidebar: SidebarPage }> {
+  const rt = await openConnected(fixture("03"), { functions, base: functions.proxy });
+  rt.trigger("onOpen", "NONE");
+  rt.clickMenu("Vérifier");
+  const sidebar = await openSidebarPage(rt);
+  await sidebar.page.getByText("Opération terminée.").waitFor();
+  return { rt, sidebar };
+}
+
+/** Writes a cell of a validated input through its defined name, as the user typing in it. */
+function type(rt: GasRuntime, name: string, value: number): void {
+  const at = rt.book.names.get(name);
+  rt.spreadsheet.getRange(`'${at?.sheet}'!B${(at?.range.top ?? 0) + 1}`).setValue(value);
+}
+
+describe("sidebar", () => {
+  it("verifies, selects a finding's cell, sends once corrected and shows the result", async () => {
+    const { rt, sidebar } = await verifiedSidebar();
+    const { page } = sidebar;
+    try {
+      await expect
+        .poll(() => page.locator("#completeness").innerText())
+        .toContain("Champs obligatoires remplis : 22 sur 22 (100\u00a0%).");
+      const finding = page.locator(".finding-error button").first();
+      await expect.poll(() => finding.innerText()).toContain("dépasse « Total des charges »");
+      await finding.click();
+      await expect.poll(() => rt.book.active?.sheet).toBe("Données financières");
+      expect(rt.book.active?.range).toMatchObject({ top: 7, left: 1 });
+      await expect
+        .poll(() =>
+          page.locator(".indicator-line").filter({ hasText: "Taux de formation" }).innerText(),
+        )
+        .toMatch(/1,2\u00a0%\s*Orange/);
+
+      type(rt, "fld_finance_chargesTotal", 572_941.46);
+      const release = sidebar.hold("runSubmit");
+      await page.getByRole("button", { name: "Envoyer à l'Union" }).click();
+      await page.getByText("Étape 2 sur 2 : Envoi à l'Union et positionnement…").waitFor();
+      await expect.poll(() => page.locator("progress").first().getAttribute("value")).toBe("1");
+      release();
+      await page
+        .getByText("Retour envoyé à l'Union : révision 1 enregistrée.", { exact: false })
+        .waitFor();
+      await expect
+        .poll(() => page.locator(".last-submission").innerText())
+        .toMatch(
+          /^Dernier envoi : révision 1 du retour 2018 \(PIMMS-ANTONY\), le \d\d\/\d\d\/\d{4} à \d\d:\d\d, par direction@antony\.pimms\.example\.$/,
+        );
+      expect(sidebar.calls).toEqual([
+        "panelState",
+        "runVerify",
+        "selectCell",
+        "runVerify",
+        "runSubmit",
+      ]);
+      mkdirSync(ARTIFACTS, { recursive: true });
+      await page.screenshot({ path: join(ARTIFACTS, "sidebar.png"), fullPage: true });
+    } finally {
+      await sidebar.close();
+    }
+  });
+
+  it("works with the keyboard alone, fits 300 px and meets WCAG AA", async () => {
+    const { rt, sidebar } = await verifiedSidebar();
+    const { page } = sidebar;
+    try {
+      await page.locator("body").focus();
+      await page.keyboard.press("Tab");
+      await page.keyboard.press("Tab");
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Vérifier");
+      await page.keyboard.press("Enter");
+      await expect.poll(() => sidebar.calls.filter((c) => c === "runVerify").length).toBe(2);
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Vérifier");
+      await page.getByText("Opération terminée.").waitFor();
+      await page.keyboard.press("Tab");
+      await page.keyboard.press("Tab");
+      await page.keyboard.press("Enter");
+      await expect.poll(() => rt.book.active?.sheet).toBe("Données financières");
+
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        300,
+      );
+      await page.addScriptTag({ content: AXE });
+      const violations = await page.evaluate(async () => {
+        const axe = (
+          window as unknown as {
+            axe: { run(o: unknown): Promise<{ violations: { id: string; nodes: unknown[] }[] }> };
+          }
+        ).axe;
+        const result = await axe.run({
+          runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21aa"] },
+        });
+        return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
+      });
+      expect(violations).toEqual([]);
+    } finally {
+      await sidebar.close();
+    }
+  });
+
+  it("says calmly that the Union's service failed, and loses nothing", async () => {
+    const { rt, sidebar } = await verifiedSidebar();
+    const { page } = sidebar;
+    try {
+      type(rt, "fld_finance_chargesTotal", 572_941.46);
+      const before = snapshot(rt.book);
+      await functions.setMode({ kind: "answer", status: 503, body: { error: "Indisponible." } });
+      await page.getByRole("button", { name: "Envoyer à l'Union" }).click();
+      const alert = page.getByRole("alert");
+      await expect
+        .poll(() => alert.innerText())
+        .toBe(
+          "Le service de l'Union rencontre un problème passager (code 503). Rien n'a été enregistré et votre classeur est intact : réessayez dans quelques minutes.",
+        );
+      expect(snapshot(rt.book)).toEqual(before);
+    } finally {
+      await functions.setMode({ kind: "pass" });
+      await sidebar.close();
+    }
+  });
+});
