@@ -1,0 +1,10 @@
+// The report renderers of the functions: mails with inline PNG charts and a PDF, from the shared report documents.
+export { chartSvg } from "./charts.ts";
+export { svgToPng } from "./raster.ts";
+export {
+  type MailAttachment,
+  type RenderedMail,
+  renderLayout,
+  renderNetworkSummary,
+  renderReport,
+} from "./render.ts";

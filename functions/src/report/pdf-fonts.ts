@@ -1,0 +1,54 @@
+// The fonts as handed to pdfkit: parsed once per process, with their shaped runs kept across documents.
+import type { Font, GlyphPosition, GlyphRun } from "fontkit";
+import { fonts, type Weight } from "./fonts.ts";
+
+/** Enough for every word of thousands of reports; cleared when full rather than grown without end. */
+const MAX_RUNS = 50_000;
+
+/** No ligatures: "fi" stays two letters, so the PDF's text copies, searches and reads aloud as written. */
+const NO_LIGATURES = { liga: false, clig: false };
+
+/**
+ * Shaping with DejaVu's GSUB/GPOS tables is most of a PDF's cost and pdfkit caches runs per document
+ * only, while the reports share most of their words. pdfkit rescales a run's positions in place, so
+ * each call gets fresh copies of them.
+ */
+function sharedShaping(font: Font): Font {
+  const runs = new Map<string, { glyphs: GlyphRun["glyphs"]; positions: GlyphPosition[] }>();
+  const shaped = Object.create(font) as Font;
+  shaped.layout = (text, features) => {
+    const asked = Array.isArray(features)
+      ? Object.fromEntries(features.map((f) => [f, true]))
+      : features;
+    const key = asked ? `${JSON.stringify(asked)}\u0000${text}` : text;
+    let run = runs.get(key);
+    if (!run) {
+      if (runs.size >= MAX_RUNS) runs.clear();
+      const fresh = font.layout(text, { ...asked, ...NO_LIGATURES });
+      run = { glyphs: fresh.glyphs, positions: fresh.positions.map((p) => ({ ...p })) };
+      runs.set(key, run);
+    }
+    const positions = run.positions.map((p) => ({ ...p }));
+    return {
+      glyphs: run.glyphs,
+      positions,
+      get advanceWidth() {
+        let width = 0;
+        for (const p of positions) width += p.xAdvance;
+        return width;
+      },
+    } as GlyphRun;
+  };
+  return shaped;
+}
+
+let shared: Record<Weight, Font> | null = null;
+
+/**
+ * pdfkit also takes a parsed fontkit font (its font factory checks for `layout`), which
+ * @types/pdfkit does not list, hence the string type.
+ */
+export function pdfFont(weight: Weight): string {
+  shared ??= { regular: sharedShaping(fonts().regular), bold: sharedShaping(fonts().bold) };
+  return shared[weight] as unknown as string;
+}

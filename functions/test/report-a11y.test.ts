@@ -1,0 +1,161 @@
+// Accessibility of the report mail in headless Chromium: axe-core finds no WCAG 2.1 AA violation, charts' alt texts carry
+// their figures, bands are written, and the text reads in order without images.
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import {
+  buildNetworkSummary,
+  buildReport,
+  demoCampaign,
+  formatIndicatorValue,
+  generateNetwork,
+  type ReportDocument,
+} from "@barometre/shared";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type RenderedMail, renderNetworkSummary, renderReport } from "../src/report/index.ts";
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+const WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+const network = generateNetwork();
+const campaign = demoCampaign(network);
+const fragile = campaign.reports.findIndex((r) => r.positioning.fragile.length > 0);
+const rural = network.structures.findIndex((s) => s.territory === "Rural");
+
+/** The mail's HTML as a client shows it: inline images resolved from their cid: attachments. */
+const withImages = (mail: RenderedMail): string =>
+  mail.html.replace(/cid:([^"]+)/g, (_, cid: string) => {
+    const image = mail.attachments.find((a) => a.cid === cid);
+    if (!image) throw new Error(`No attachment for cid:${cid}`);
+    return `data:image/png;base64,${image.content.toString("base64")}`;
+  });
+
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+  });
+  page = await browser.newPage();
+});
+afterAll(async () => browser?.close());
+
+async function violations(html: string): Promise<{ id: string; nodes: string[] }[]> {
+  await page.setContent(html);
+  await page.addScriptTag({ content: AXE });
+  return page.evaluate(async (tags) => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            ctx: Document,
+            o: object,
+          ) => Promise<{ violations: { id: string; nodes: { html: string }[] }[] }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run(document, { runOnly: { type: "tag", values: tags } });
+    return result.violations.map((v) => ({
+      id: v.id,
+      nodes: v.nodes.map((n) => n.html.slice(0, 120)),
+    }));
+  }, WCAG_21_AA);
+}
+
+it("is a harness that does catch low contrast and a missing alt", async () => {
+  const found = await violations(
+    '<!DOCTYPE html><html lang="fr"><head><title>T</title></head><body><main><p style="color:#bbbbbb">Texte pâle</p><img src="data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8/58BAwAI/AL+hc2rNAAAAABJRU5ErkJggg=="></main></body></html>',
+  );
+  expect(found.map((v) => v.id).sort()).toEqual(["color-contrast", "image-alt"]);
+});
+
+describe.each([
+  ["a fragile structure", fragile],
+  ["a structure of a small peer group", rural],
+])("the report of %s", (_, index) => {
+  let doc: ReportDocument;
+  let mail: RenderedMail;
+  beforeAll(async () => {
+    doc = buildReport(campaign.reports[index] as (typeof campaign.reports)[number]);
+    mail = await renderReport(doc);
+  });
+
+  it("has no WCAG 2.1 AA violation (contrast included)", async () => {
+    expect(await violations(withImages(mail))).toEqual([]);
+  });
+
+  it("gives every chart an alt text carrying its figures", async () => {
+    await page.setContent(withImages(mail));
+    const alts = await page.$$eval("img", (imgs) => imgs.map((i) => i.getAttribute("alt") ?? ""));
+    const charts = doc.sections.flatMap((s) => s.entries).filter((e) => e.chart);
+    expect(alts).toHaveLength(charts.length);
+    charts.forEach((e, i) => {
+      const row = e.chart?.rows[0];
+      if (!row) throw new Error("a chart has at least one row");
+      for (const v of [row.stats.min, row.stats.q1, row.stats.median, row.stats.q3, row.stats.max])
+        expect(alts[i], e.key).toContain(formatIndicatorValue(e.key, v));
+      if (e.chart?.marker) expect(alts[i]).toContain(e.valueText);
+    });
+  });
+
+  it("writes the band wherever it is coloured", async () => {
+    await page.setContent(mail.html);
+    const coloured = await page.$$eval(
+      "[style*='background-color:#f'], [style*='background-color:#e3f4e8']",
+      (nodes) =>
+        nodes
+          .filter((n) =>
+            /background-color:#(fde8e8|fff1d6|e3f4e8)/.test(n.getAttribute("style") ?? ""),
+          )
+          .map((n) => (n.closest("table, li") as HTMLElement).innerText),
+    );
+    expect(coloured.length).toBeGreaterThan(0);
+    for (const text of coloured)
+      expect(text).toMatch(/Rouge|Orange|Vert|bande (rouge|orange|verte)/);
+  });
+
+  it("reads in order without images: the summary, then the eight indicators, each with its value", async () => {
+    await page.setContent(mail.html.replace(/<img [^>]*>/g, ""));
+    const headings = await page.$$eval("h1, h2", (hs) =>
+      hs.map((h) => (h as HTMLElement).innerText),
+    );
+    expect(headings.slice(0, 2)).toEqual([doc.title, "En résumé"]);
+    expect(headings.slice(2, 10).map((h) => h.split(".")[0])).toEqual([
+      "1",
+      "2",
+      "3",
+      "4",
+      "5",
+      "6",
+      "7",
+      "8",
+    ]);
+    const text = await page.evaluate(() => document.body.innerText);
+    let at = text.indexOf("En résumé");
+    for (const e of doc.sections.flatMap((s) => s.entries)) {
+      const next = text.indexOf(e.valueText, at);
+      expect(next, e.key).toBeGreaterThan(at);
+      at = next;
+    }
+  });
+});
+
+describe("the Union's network summary", () => {
+  it("has no WCAG 2.1 AA violation", async () => {
+    const doc = buildNetworkSummary({
+      campaign: { year: 2018, minGroupSize: 5 },
+      structures: campaign.structures,
+    });
+    expect(await violations(withImages(await renderNetworkSummary(doc)))).toEqual([]);
+  });
+
+  it("keeps the transparent table accessible", async () => {
+    const transparent = demoCampaign(network, { mode: "transparent" });
+    const mail = await renderReport(
+      buildReport(transparent.reports[0] as (typeof transparent.reports)[number]),
+    );
+    expect(await violations(withImages(mail))).toEqual([]);
+  });
+});
