@@ -114,45 +114,65 @@ function list(doc: Doc, items: readonly { text: string; status: Status | null }[
   }
 }
 
+interface Row {
+  cells: readonly string[];
+  weight: Weight;
+  /** The header is smaller, so indicator names break between words, not inside them. */
+  size: number;
+  fills: readonly (string | null)[];
+  colours: readonly string[];
+}
+
 function table(doc: Doc, t: NamedTable): void {
-  const first = 110;
+  const first = 100;
   const other = (WIDTH - first) / (t.head.length - 1);
   const widths = t.head.map((_, i) => (i === 0 ? first : other));
-  const row = (
-    cells: readonly string[],
-    weight: Weight,
-    fills: readonly (string | null)[],
-    colours: readonly string[],
-  ) => {
-    font(doc, weight, 6.5);
-    const h =
+  const heightOf = (r: Row) => {
+    font(doc, r.weight, r.size);
+    return (
       Math.max(
-        ...cells.map((c, i) => doc.heightOfString(c, { width: (widths[i] as number) - 4 })),
-      ) + 4;
-    room(doc, h);
+        ...r.cells.map((c, i) => doc.heightOfString(c, { width: (widths[i] as number) - 4 })),
+      ) + 4
+    );
+  };
+  const draw = (r: Row) => {
+    const h = heightOf(r);
     const y = doc.y;
     let x = MARGIN;
-    cells.forEach((c, i) => {
+    r.cells.forEach((c, i) => {
       const w = widths[i] as number;
-      doc.rect(x, y, w, h).fillAndStroke(fills[i] ?? WHITE, "#9ca3af");
-      font(doc, weight, 6.5, colours[i] ?? INK).text(c, x + 2, y + 2, { width: w - 4 });
+      doc.rect(x, y, w, h).fillAndStroke(r.fills[i] ?? WHITE, "#9ca3af");
+      font(doc, r.weight, r.size, r.colours[i] ?? INK).text(c, x + 2, y + 2, { width: w - 4 });
       x += w;
     });
     doc.x = MARGIN;
     doc.y = y + h;
   };
+  const header: Row = {
+    cells: t.head,
+    weight: "bold",
+    size: 6,
+    fills: t.head.map(() => PAGE),
+    colours: [],
+  };
   font(doc, "regular", 9, MUTED).text(t.caption, MARGIN, doc.y, { width: WIDTH });
   doc.y += 3;
-  row(
-    t.head,
-    "bold",
-    t.head.map(() => PAGE),
-    [],
-  );
+  room(doc, heightOf(header) * 2);
+  draw(header);
   for (const r of t.rows) {
-    const fills = r.statuses.map((s) => (s ? BAND[s].bg : r.highlight ? "#eef2ff" : null));
-    const colours = r.statuses.map((s) => (s ? BAND[s].fg : INK));
-    row(r.cells, r.highlight ? "bold" : "regular", fills, colours);
+    const row: Row = {
+      cells: r.cells,
+      weight: r.highlight ? "bold" : "regular",
+      size: 6.5,
+      fills: r.statuses.map((s) => (s ? BAND[s].bg : r.highlight ? "#eef2ff" : null)),
+      colours: r.statuses.map((s) => (s ? BAND[s].fg : INK)),
+    };
+    // A page break repeats the header row.
+    if (doc.y + heightOf(row) > doc.page.height - doc.page.margins.bottom) {
+      doc.addPage();
+      draw(header);
+    }
+    draw(row);
   }
   doc.y += 8;
 }

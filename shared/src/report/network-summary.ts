@@ -95,7 +95,7 @@ function yesShares(
   return { facts, notices };
 }
 
-function bandFacts(def: IndicatorDef, input: NetworkSummaryInput, fragile: number): Fact[] {
+function bandFacts(def: IndicatorDef, input: NetworkSummaryInput): Fact[] {
   const thresholds = thresholdsText(def.key, input.campaign.bands);
   if (thresholds === null) return [];
   const all = input.structures;
@@ -109,7 +109,6 @@ function bandFacts(def: IndicatorDef, input: NetworkSummaryInput, fragile: numbe
     {
       label: "Répartition par bande",
       value: [...tally, `non calculable : ${count(missing, "structure")}`].join(" ; "),
-      status: fragile > 0 ? "red" : null,
     },
   ];
 }
@@ -123,7 +122,7 @@ function entry(
     .filter((s) => s.indicators[def.key].status === "red")
     .map((s) => `${s.name} (${s.code})`)
     .sort((a, b) => a.localeCompare(b, "fr"));
-  const facts = bandFacts(def, input, fragile.length);
+  const facts = bandFacts(def, input);
   const body = { key: def.key, number: def.number, name: def.name, fragile };
   const fiche = { definition: def.definition, formulaInWords: def.formulaInWords };
   if (def.unit === "bool") {
