@@ -58,7 +58,7 @@ const quoteSheet = (name: string) => `'${name.replace(/'/g, "''")}'`;
 export const DEFAULT_COLUMN_WIDTH = 100;
 
 export class Book {
-  readonly hf = HyperFormula.buildEmpty({ licenseKey: "gpl-v3" });
+  readonly hf = HyperFormula.buildEmpty({ licenseKey: "gpl-v3", smartRounding: false });
   readonly sheets: SheetModel[] = [];
   readonly names = new Map<string, NamedRangeModel>();
   readonly calls = new CallLog();
