@@ -25,22 +25,34 @@ function sharedShaping(font: Font): Font {
     if (!run) {
       if (runs.size >= MAX_RUNS) runs.clear();
       const fresh = font.layout(text, { ...asked, ...NO_LIGATURES });
-      run = { glyphs: fresh.glyphs, positions: fresh.positions.map((p) => ({ ...p })) };
+      run = { glyphs: fresh.glyphs, positions: fresh.positions.map(copy) };
       runs.set(key, run);
     }
-    const positions = run.positions.map((p) => ({ ...p }));
+    const positions = run.positions.map(copy);
+    // Read by pdfkit once it has rescaled the positions, then again for each use of the run.
+    let width: number | undefined;
     return {
       glyphs: run.glyphs,
       positions,
       get advanceWidth() {
-        let width = 0;
-        for (const p of positions) width += p.xAdvance;
+        if (width === undefined) {
+          width = 0;
+          for (const p of positions) width += p.xAdvance;
+        }
         return width;
       },
     } as GlyphRun;
   };
   return shaped;
 }
+
+const copy = (p: GlyphPosition): GlyphPosition =>
+  ({
+    xAdvance: p.xAdvance,
+    yAdvance: p.yAdvance,
+    xOffset: p.xOffset,
+    yOffset: p.yOffset,
+  }) as GlyphPosition;
 
 let shared: Record<Weight, Font> | null = null;
 
