@@ -5,10 +5,9 @@ import type {
   ChartModel,
   EntryBody,
   Fact,
-  IndicatorSection,
   NamedTable,
+  PrintedDocument,
   ReportDocument,
-  SummaryItem,
 } from "./types.ts";
 
 export type Block =
@@ -26,17 +25,6 @@ export interface Layout {
   fileStem: string;
   header: string[];
   blocks: Block[];
-}
-
-interface Printable {
-  title: string;
-  subtitle: string;
-  subject: string;
-  fileStem: string;
-  header: string[];
-  summary: { headline: string; items: SummaryItem[] };
-  sections: IndicatorSection<EntryBody>[];
-  notes: string[];
 }
 
 /** An entry's blocks, under its own heading unless the section's heading already names it. */
@@ -59,7 +47,7 @@ function entryBlocks(entry: EntryBody, titled: boolean): Block[] {
   ];
 }
 
-function layout(doc: Printable, table: NamedTable | null): Layout {
+function layout(doc: PrintedDocument, table: NamedTable | null): Layout {
   const blocks: Block[] = [
     { kind: "heading", level: 2, text: "En résumé" },
     { kind: "paragraph", text: doc.summary.headline, strong: true },

@@ -8,7 +8,7 @@ import { isSuppressed, suppressionSentence } from "../stats/summary.ts";
 import { formatNumber, formatPercent } from "../values/format.ts";
 import { distribution, type GroupFigures, groupName, suppressedNotice } from "./distribution.ts";
 import { sectionsOf } from "./sections.ts";
-import type { EntryBody, Fact, IndicatorSection, SummaryItem } from "./types.ts";
+import type { EntryBody, Fact, PrintedDocument, SummaryItem } from "./types.ts";
 import {
   BAND_MEANING,
   bandWords,
@@ -39,17 +39,8 @@ export interface NetworkEntry extends EntryBody {
   fragile: string[];
 }
 
-export interface NetworkSummaryDocument {
+export interface NetworkSummaryDocument extends PrintedDocument<NetworkEntry> {
   kind: "network";
-  year: number;
-  title: string;
-  subtitle: string;
-  subject: string;
-  fileStem: string;
-  header: string[];
-  summary: { headline: string; items: SummaryItem[] };
-  sections: IndicatorSection<NetworkEntry>[];
-  notes: string[];
 }
 
 const STATUSES: readonly Status[] = ["red", "orange", "green"];

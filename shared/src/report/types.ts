@@ -112,25 +112,29 @@ export interface NamedTable {
   rows: { cells: string[]; statuses: (Status | null)[]; highlight: boolean }[];
 }
 
-export interface ReportDocument {
-  kind: "structure";
+/** What every printed document has, a structure's report as the Union's summary. */
+export interface PrintedDocument<E extends EntryBody = EntryBody> {
   year: number;
-  mode: ReportMode;
   /** "Baromètre des PIMMS 2018". */
   title: string;
-  /** "Rapport de positionnement de PIMMS Rennes". */
+  /** "Rapport de positionnement — PIMMS Rennes". */
   subtitle: string;
   /** The mail subject. */
   subject: string;
   /** Attachment base name: "barometre-2018-PIMMS-RENNES". */
   fileStem: string;
-  structure: { code: string; name: string; territory: string | null };
-  revision: { number: number; submittedAt: string; text: string };
   /** Lines under the title: code, territory, revision, population compared with. */
   header: string[];
   summary: { headline: string; items: SummaryItem[] };
-  sections: IndicatorSection[];
-  transparentTable: NamedTable | null;
-  /** Closing notes: how to read the report and what it keeps private. */
+  sections: IndicatorSection<E>[];
+  /** Closing notes: how to read the document and what it keeps private. */
   notes: string[];
+}
+
+export interface ReportDocument extends PrintedDocument<IndicatorEntry> {
+  kind: "structure";
+  mode: ReportMode;
+  structure: { code: string; name: string; territory: string | null };
+  revision: { number: number; submittedAt: string; text: string };
+  transparentTable: NamedTable | null;
 }
