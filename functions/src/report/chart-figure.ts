@@ -133,29 +133,23 @@ export function chartFigure(model: ChartModel): Figure {
     const top = TOP + i * ROW;
     const cy = top + MID;
     const s = row.stats;
+    /** A vertical stroke across the row's centre line at value v. */
+    const tick = (v: number, half: number, color: string, width: number): Shape => ({
+      t: "line",
+      x1: x(v),
+      y1: cy - half,
+      x2: x(v),
+      y2: cy + half,
+      color,
+      width,
+    });
     if (i % 2 === 0)
       shapes.push({ t: "rect", x: 0, y: top - 4, w: CHART_WIDTH, h: ROW, fill: CHART.stripe });
     shapes.push(
       ...rowLabel(row.label, cy),
       { t: "line", x1: x(s.min), y1: cy, x2: x(s.max), y2: cy, color: CHART.whisker, width: 2 },
-      {
-        t: "line",
-        x1: x(s.min),
-        y1: cy - 7,
-        x2: x(s.min),
-        y2: cy + 7,
-        color: CHART.whisker,
-        width: 2,
-      },
-      {
-        t: "line",
-        x1: x(s.max),
-        y1: cy - 7,
-        x2: x(s.max),
-        y2: cy + 7,
-        color: CHART.whisker,
-        width: 2,
-      },
+      tick(s.min, 7, CHART.whisker, 2),
+      tick(s.max, 7, CHART.whisker, 2),
       {
         t: "rect",
         x: x(s.q1),
@@ -165,15 +159,7 @@ export function chartFigure(model: ChartModel): Figure {
         fill: CHART.box,
         stroke: CHART.boxStroke,
       },
-      {
-        t: "line",
-        x1: x(s.median),
-        y1: cy - 14,
-        x2: x(s.median),
-        y2: cy + 14,
-        color: CHART.median,
-        width: 3.5,
-      },
+      tick(s.median, 14, CHART.median, 3.5),
       ...valueLabels(s, model.unit, x, cy + 28),
     );
   });

@@ -35,7 +35,7 @@ export function buildReport(input: ReportInput): ReportDocument {
       `${revisionText}.`,
       compared,
     ],
-    summary: buildSummary(structure.name, positioning.indicators, entries),
+    summary: buildSummary(structure.name, positioning.indicators, entries, campaign.bands),
     sections: sectionsOf(entries),
     transparentTable:
       transparent && input.transparentTable

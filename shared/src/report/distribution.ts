@@ -1,6 +1,5 @@
 // An indicator's distribution in the network and peer groups: the chart model, the figures in words, and small-group notices.
-import type { IndicatorKey } from "../indicators/definitions.ts";
-import { indicator } from "../indicators/definitions.ts";
+import { type IndicatorKey, indicator } from "../indicators/definitions.ts";
 import { formatIndicatorValue } from "../indicators/display.ts";
 import { type GroupStats, isSuppressed, type Summary } from "../stats/summary.ts";
 import type { ChartModel, ChartRow, Fact } from "./types.ts";

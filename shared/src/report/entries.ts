@@ -13,13 +13,11 @@ export interface EntryContext {
   bands?: BandSettings;
 }
 
-const POSITION = "Position dans le ";
-
 function positionFact(g: GroupView): Fact | null {
   const { percentileRank, quartile } = g.position;
   if (percentileRank === null || quartile === null) return null;
   return {
-    label: `${POSITION}${g.label === "Réseau" ? "réseau" : `groupe ${g.label}`}`,
+    label: `Position dans le ${g.label === "Réseau" ? "réseau" : `groupe ${g.label}`}`,
     value: `rang centile ${formatNumber(percentileRank, 0)} sur 100 ; ${ordinal(quartile)} quartile`,
   };
 }
@@ -75,10 +73,8 @@ export function structureEntry(p: IndicatorPositioning, ctx: EntryContext): Indi
   ];
   if (band) facts.push({ label: "Bande", value: band.text, status: band.status });
   if (band) facts.push({ label: "Seuils", value: band.thresholds });
-  for (const g of groups) {
-    const fact = positionFact(g);
-    if (fact) facts.push(fact);
-  }
+  const positions = groups.map(positionFact).filter((f): f is Fact => f !== null);
+  facts.push(...positions);
   let chart: IndicatorEntry["chart"] = null;
   let notices: string[];
   if (def.unit === "bool") {
@@ -94,14 +90,13 @@ export function structureEntry(p: IndicatorPositioning, ctx: EntryContext): Indi
     facts.push(...d.facts);
     notices = d.notices;
     chart = d.chart;
-    if (chart) {
-      const where = facts
-        .filter((f) => f.label.startsWith(POSITION))
-        .map((f) => `${f.label} : ${f.value}.`);
-      chart.alt = [chart.alt, band ? `Bande : ${band.text}.` : "", ...where]
-        .filter(Boolean)
-        .join(" ");
-    }
+    // The alt text also says what the marker means: the band and the position in each group.
+    if (chart)
+      chart.alt = [
+        chart.alt,
+        ...(band ? [`Bande : ${band.text}.`] : []),
+        ...positions.map((f) => `${f.label} : ${f.value}.`),
+      ].join(" ");
   }
   return {
     key: p.key,

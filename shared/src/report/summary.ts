@@ -1,5 +1,5 @@
 // The summary on top of a structure's report: fragile indicators (red band) first, then orange, green and not computable.
-import { bandsFor, type Status } from "../indicators/bands.ts";
+import { type BandSettings, bandsFor, type Status } from "../indicators/bands.ts";
 import { indicator } from "../indicators/definitions.ts";
 import type { IndicatorPositioning } from "../positioning/index.ts";
 import type { IndicatorEntry, SummaryItem } from "./types.ts";
@@ -22,10 +22,11 @@ export function buildSummary(
   structureName: string,
   positions: readonly IndicatorPositioning[],
   entries: readonly IndicatorEntry[],
+  bands?: BandSettings,
 ): { headline: string; items: SummaryItem[] } {
   const banded = positions
     .map((p, i) => ({ p, entry: entries[i] as IndicatorEntry }))
-    .filter(({ p }) => bandsFor(p.key) !== null || p.status !== null);
+    .filter(({ p }) => bandsFor(p.key, bands) !== null);
   const rank = (s: Status | null) => (s === null ? 3 : RANK[s]);
   const items = banded
     .map(({ p, entry }) => item(entry, p.status))
