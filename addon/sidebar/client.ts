@@ -25,7 +25,7 @@ const ACTION_IDS: Record<PanelAction, string> = {
 };
 
 let busy = false;
-let state: PanelState = { configured: true, lastSubmission: null, deadline: null };
+let state: PanelState = { configured: true, lastSubmission: null };
 
 /** aria-disabled rather than disabled, so the focused button keeps the keyboard focus while work runs. */
 function setBusy(value: boolean): void {

@@ -109,11 +109,7 @@ export function renderIndicators(groups: readonly IndicatorGroup[]): void {
 }
 
 export function renderState(state: PanelState): void {
-  fill(
-    "campaign",
-    state.deadline ? el("p", {}, `Date limite de la campagne : ${state.deadline}.`) : null,
-    state.lastSubmission ? lastSubmissionLine(state.lastSubmission) : null,
-  );
+  fill("campaign", state.lastSubmission ? lastSubmissionLine(state.lastSubmission) : null);
 }
 
 export function lastSubmissionLine(s: SubmissionView): HTMLElement {

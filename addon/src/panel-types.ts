@@ -71,8 +71,6 @@ export interface PanelState {
   /** False until the Union has set the functions' address in the add-on's deployment. */
   configured: boolean;
   lastSubmission: SubmissionView | null;
-  /** "30/04/2019", when the Union's service told it. */
-  deadline: string | null;
 }
 
 export interface PrepareOutcome {

@@ -22,7 +22,6 @@ export function panelState(): Answer<PanelState> {
     return {
       configured: functionsBase() !== null,
       lastSubmission: last ? submissionView(last, timeZone) : null,
-      deadline: null,
     };
   });
 }

@@ -1,12 +1,17 @@
 // « Envoyer à l'Union »: re-checks the workbook under the document lock, sends it once, records the answer.
-import type { Finding, Positioning } from "@barometre/shared";
-import { checkWorkbook } from "./check-workbook.ts";
+import type { Finding, PimmsReturn, Positioning } from "@barometre/shared";
+import { type CheckedWorkbook, checkWorkbook } from "./check-workbook.ts";
 import { withDocumentLock } from "./document-lock.ts";
 import { findingView } from "./finding-view.ts";
 import { callFunctions } from "./functions-client.ts";
 import { contentHash, idempotencyKey } from "./idempotency.ts";
 import { identityToken, tokenEmail } from "./identity.ts";
-import { lastSubmission, recordSubmission, submissionView } from "./last-submission.ts";
+import {
+  lastSubmission,
+  recordSubmission,
+  type StoredSubmission,
+  submissionView,
+} from "./last-submission.ts";
 import type { SubmitOutcome } from "./panel-types.ts";
 import { writePositioning } from "./positioning-tab.ts";
 import { positioningView } from "./positioning-view.ts";
@@ -18,10 +23,71 @@ const NO_POSITIONING =
 const NO_TAB =
   "L'onglet Positionnement est absent : relancez « Préparer le classeur » pour le recréer.";
 
+/** What identifies a send: the same content after the same revision always gives the same key. */
+interface Send {
+  ret: PimmsReturn;
+  code: string;
+  year: number;
+  hash: string;
+  key: string;
+  /** The document's last accepted send of this same structure and exercice. */
+  previous: StoredSubmission | null;
+}
+
+function sendOf(ret: PimmsReturn): Send {
+  const code = ret.identification.structureCode as string;
+  const year = ret.identification.year as number;
+  const hash = contentHash(ret);
+  const last = lastSubmission();
+  const previous = last?.structureCode === code && last.year === year ? last : null;
+  const key =
+    previous?.contentHash === hash
+      ? previous.idempotencyKey
+      : idempotencyKey(ret, previous?.revision ?? null);
+  return { ret, code, year, hash, key, previous };
+}
+
+const findingsOf = (body: Record<string, unknown> | null) =>
+  (body?.findings as Finding[] | undefined) ?? [];
+
+function accepted(
+  checked: CheckedWorkbook,
+  send: Send,
+  token: string,
+  body: Record<string, unknown>,
+): SubmitOutcome {
+  const revision = body.revision as number;
+  const duplicate = body.duplicate === true;
+  const positioning = (body.positioning as Positioning | null | undefined) ?? null;
+  const notes = [acceptedMessage(revision, duplicate)];
+  if (!positioning) notes.push(NO_POSITIONING);
+  else if (!writePositioning(checked, positioning)) notes.push(NO_TAB);
+  // An echo of the last send keeps the time and author of that send.
+  const stored: StoredSubmission =
+    duplicate && send.previous?.revision === revision
+      ? send.previous
+      : {
+          revision,
+          at: new Date().toISOString(),
+          who: tokenEmail(token),
+          structureCode: send.code,
+          year: send.year,
+          idempotencyKey: send.key,
+          contentHash: send.hash,
+        };
+  recordSubmission(stored);
+  return {
+    sent: true,
+    message: notes.join(" "),
+    submission: submissionView(stored, checked.read.timeZone),
+    positioning: positioning ? positioningView(positioning) : null,
+    warnings: findingsOf(body).map((f) => findingView(f, checked.result.cells)),
+  };
+}
+
 export function submitWorkbook(): SubmitOutcome {
   return withDocumentLock((): SubmitOutcome => {
-    const ss = SpreadsheetApp.getActiveSpreadsheet();
-    const checked = checkWorkbook(readWorkbook(ss));
+    const checked = checkWorkbook(readWorkbook(SpreadsheetApp.getActiveSpreadsheet()));
     const { verification, result } = checked;
     if (verification.refusal) {
       return {
@@ -30,54 +96,16 @@ export function submitWorkbook(): SubmitOutcome {
         findings: verification.findings.filter((f) => f.severity === "error"),
       };
     }
-    const ret = result.ret;
-    const code = ret.identification.structureCode as string;
-    const year = ret.identification.year as number;
-    const hash = contentHash(ret);
-    const last = lastSubmission();
-    const sameReturn = last?.structureCode === code && last.year === year;
-    const key =
-      sameReturn && last.contentHash === hash
-        ? last.idempotencyKey
-        : idempotencyKey(ret, sameReturn ? last.revision : null);
+    const send = sendOf(result.ret);
     const token = identityToken();
-    const t = callFunctions("/submitReturn", token, { return: ret, idempotencyKey: key });
-    const revision = "failure" in t ? null : t.body?.revision;
-    if ("failure" in t || t.status !== 200 || typeof revision !== "number") {
-      const serverFindings =
-        "failure" in t ? [] : ((t.body?.findings as Finding[] | undefined) ?? []);
-      return {
-        sent: false,
-        message: failureMessage(t, year),
-        findings: serverFindings.map((f) => findingView(f, result.cells)),
-      };
+    const t = callFunctions("/submitReturn", token, { return: send.ret, idempotencyKey: send.key });
+    if (!("failure" in t) && t.status === 200 && t.body && typeof t.body.revision === "number") {
+      return accepted(checked, send, token, t.body);
     }
-    const duplicate = t.body?.duplicate === true;
-    const positioning = (t.body?.positioning as Positioning | null | undefined) ?? null;
-    const notes = [acceptedMessage(revision, duplicate)];
-    if (!positioning) notes.push(NO_POSITIONING);
-    else if (!writePositioning(checked, positioning)) notes.push(NO_TAB);
-    // An echo of the last send keeps the time and author of that send.
-    const stored =
-      duplicate && sameReturn && last.revision === revision
-        ? last
-        : {
-            revision,
-            at: new Date().toISOString(),
-            who: tokenEmail(token),
-            structureCode: code,
-            year,
-            idempotencyKey: key,
-            contentHash: hash,
-          };
-    recordSubmission(stored);
-    const warnings = (t.body?.findings as Finding[] | undefined) ?? [];
     return {
-      sent: true,
-      message: notes.join(" "),
-      submission: submissionView(stored, checked.read.timeZone),
-      positioning: positioning ? positioningView(positioning) : null,
-      warnings: warnings.map((f) => findingView(f, result.cells)),
+      sent: false,
+      message: failureMessage(t, send.year),
+      findings: "failure" in t ? [] : findingsOf(t.body).map((f) => findingView(f, result.cells)),
     };
   });
 }

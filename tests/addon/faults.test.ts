@@ -1,6 +1,6 @@
 // When the functions cannot be reached, answer too late or fail, the user reads why in French, the sheet is intact,
 // and the next click sends the same idempotency key, so nothing is ever stored twice.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { snapshot } from "../harness/snapshot.ts";
 import { fixture } from "../helpers/legacy-fixtures.ts";
 import {
@@ -10,28 +10,17 @@ import {
   submit,
 } from "./support/connected-session.ts";
 import { unreachableUrl } from "./support/fault-proxy.ts";
-import { type FunctionsThread, startFunctionsThread } from "./support/functions-thread.ts";
+import { useFunctionsThread } from "./support/functions-thread.ts";
 
-let functions: FunctionsThread;
-
-beforeAll(async () => {
-  functions = await startFunctionsThread();
-});
-
-afterAll(async () => {
-  await functions.stop();
-});
+const functions = useFunctionsThread();
 
 describe("faults", () => {
   it("unreachable functions: nothing lost, the retry sends the same key", async () => {
     const down = await unreachableUrl();
-    const rt = await openConnected(
-      fixture("01"),
-      { functions, base: down },
-      {
-        whitelist: [down, functions.proxy],
-      },
-    );
+    const rt = await openConnected(fixture("01"), functions(), {
+      base: down,
+      whitelist: [down, functions().proxy],
+    });
     const before = snapshot(rt.book);
     expect(submit(rt)).toMatchObject({
       sent: false,
@@ -39,22 +28,18 @@ describe("faults", () => {
         "Le service de l'Union est injoignable pour le moment. Votre classeur est intact ; vérifiez la connexion puis réessayez.",
     });
     expect(snapshot(rt.book)).toEqual(before);
-    rt.scriptProperties.setProperty(FUNCTIONS_URL_PROPERTY, functions.proxy);
+    rt.scriptProperties.setProperty(FUNCTIONS_URL_PROPERTY, functions().proxy);
     expect(submit(rt)).toMatchObject({ sent: true, submission: { revision: 1 } });
     const [failed, sent] = sentKeys(rt);
     expect(sent).toBe(failed);
   });
 
   it("an answer too late: the retry gets the revision already stored, not a second one", async () => {
-    const rt = await openConnected(
-      fixture("02"),
-      { functions, base: functions.proxy },
-      {
-        fetchTimeoutMs: 1_500,
-      },
-    );
+    const rt = await openConnected(fixture("02"), functions(), {
+      fetchTimeoutMs: 1_500,
+    });
     const before = snapshot(rt.book);
-    await functions.setMode({ kind: "slow", ms: 4_000 });
+    await functions().setMode({ kind: "slow", ms: 4_000 });
     try {
       expect(submit(rt)).toMatchObject({
         sent: false,
@@ -62,7 +47,7 @@ describe("faults", () => {
           "Le service de l'Union n'a pas répondu à temps. Votre classeur est intact ; réessayez : renvoyer le même retour ne crée pas de doublon.",
       });
     } finally {
-      await functions.setMode({ kind: "pass" });
+      await functions().setMode({ kind: "pass" });
     }
     expect(snapshot(rt.book)).toEqual(before);
     const retry = submit(rt);
@@ -72,9 +57,9 @@ describe("faults", () => {
   });
 
   it("a server error: said calmly, nothing lost, the retry sends the same key", async () => {
-    const rt = await openConnected(fixture("05"), { functions, base: functions.proxy });
+    const rt = await openConnected(fixture("05"), functions());
     const before = snapshot(rt.book);
-    await functions.setMode({
+    await functions().setMode({
       kind: "answer",
       status: 503,
       body: { error: "Service momentanément indisponible." },
@@ -86,7 +71,7 @@ describe("faults", () => {
           "Le service de l'Union rencontre un problème passager (code 503). Rien n'a été enregistré et votre classeur est intact : réessayez dans quelques minutes.",
       });
     } finally {
-      await functions.setMode({ kind: "pass" });
+      await functions().setMode({ kind: "pass" });
     }
     expect(snapshot(rt.book)).toEqual(before);
     expect(submit(rt)).toMatchObject({ sent: true, submission: { revision: 1 } });

@@ -8,20 +8,12 @@ import {
   positioningCells,
   positionStructure,
 } from "@barometre/shared";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { fixture, LEGACY_FIXTURES } from "../helpers/legacy-fixtures.ts";
 import { openConnected, submit } from "./support/connected-session.ts";
-import { type FunctionsThread, startFunctionsThread } from "./support/functions-thread.ts";
+import { useFunctionsThread } from "./support/functions-thread.ts";
 
-let functions: FunctionsThread;
-
-beforeAll(async () => {
-  functions = await startFunctionsThread();
-});
-
-afterAll(async () => {
-  await functions.stop();
-});
+const functions = useFunctionsThread();
 
 const member = (ret: PimmsReturn): Member => ({
   structureCode: ret.identification.structureCode as string,
@@ -34,7 +26,7 @@ describe("positioning", () => {
     const fx = fixture("04");
     // The functions answer positioning: null until the campaign is positioned; this answer is the
     // functions' own 200 with the positioning the shared code computes over the six fixtures.
-    const real = await functions.post(
+    const real = await functions().post(
       "submitReturn",
       JSON.stringify({ return: fx.ret, idempotencyKey: "cle-positionnement-04" }),
       fx.ret.identification.directorEmail as string,
@@ -45,8 +37,8 @@ describe("positioning", () => {
       5,
     );
     const positioning = positionStructure(population, member(fx.ret));
-    const rt = await openConnected(fx, { functions, base: functions.proxy });
-    await functions.setMode({
+    const rt = await openConnected(fx, functions());
+    await functions().setMode({
       kind: "answer",
       status: 200,
       body: { ...(real.body as object), positioning },
@@ -71,7 +63,7 @@ describe("positioning", () => {
         outcome.positioning.lines.find((l) => l.name === "Équilibre financier")?.quartile,
       ).toMatch(/^Q[1-4]$/);
     } finally {
-      await functions.setMode({ kind: "pass" });
+      await functions().setMode({ kind: "pass" });
     }
   });
 });

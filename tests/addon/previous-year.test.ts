@@ -1,11 +1,11 @@
 // N-1: the previous exercice's reasons are taken from the structure's return at the Union, into empty N-1 fields only.
 import { FIELDS, type Field } from "@barometre/shared";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { GasRuntime } from "../harness/gas-runtime.ts";
 import { fixture } from "../helpers/legacy-fixtures.ts";
 import { openWorkbook } from "./support/addon-session.ts";
 import { FUNCTIONS_URL_PROPERTY, openConnected, submit } from "./support/connected-session.ts";
-import { type FunctionsThread, startFunctionsThread } from "./support/functions-thread.ts";
+import { useFunctionsThread } from "./support/functions-thread.ts";
 import { namedField } from "./support/sheet-values.ts";
 
 const PREVIOUS = FIELDS.filter((f) => /^prev/.test(f.id));
@@ -15,15 +15,10 @@ const SOURCE: Record<string, string> = {
   prevReasonsDigital: "reasonsDigital",
 };
 
-let functions: FunctionsThread;
+const functions = useFunctionsThread();
 
 beforeAll(async () => {
-  functions = await startFunctionsThread();
-  await functions.openCampaign(2017);
-});
-
-afterAll(async () => {
-  await functions.stop();
+  await functions().openCampaign(2017);
 });
 
 /** Empties the row right of each N-1 label of the legacy tabs, as in a workbook that never had them. */
@@ -46,11 +41,10 @@ const previousValues = (rt: GasRuntime) =>
 
 describe("N-1", () => {
   const fx = fixture("04");
-  const connection = () => ({ functions, base: functions.proxy });
   let sent2017: Record<string, number>;
 
   beforeAll(async () => {
-    const rt = await openConnected(fx, connection());
+    const rt = await openConnected(fx, functions());
     const year = rt.book.names.get("fld_identification_year");
     rt.spreadsheet.getRange(`'${year?.sheet}'!B${(year?.range.top ?? 0) + 1}`).setValue(2017);
     expect(submit(rt)).toMatchObject({ sent: true });
@@ -63,20 +57,20 @@ describe("N-1", () => {
   });
 
   it("fills the empty N-1 fields from the previous return while preparing", async () => {
-    const rt = await openConnected(fx, connection(), { prepare: false });
+    const rt = await openConnected(fx, functions(), { prepare: false });
     clearLegacyPrevious(rt);
     const prepared = rt.run("runPrepare") as { value: { previousYear: string } };
     expect(prepared.value.previousYear).toBe("Motifs N-1 repris du retour 2017 envoyé à l'Union.");
     expect(previousValues(rt)).toEqual(sent2017);
     const [request] = rt.urlFetch.requests;
     expect(request?.url).toBe(
-      `${functions.proxy}/previousReturn?structureCode=PIMMS-RENNES&year=2017`,
+      `${functions().proxy}/previousReturn?structureCode=PIMMS-RENNES&year=2017`,
     );
     expect(request?.headers.Authorization).toMatch(/^Bearer /);
   });
 
   it("never overwrites N-1 values already there", async () => {
-    const rt = await openConnected(fx, connection(), { prepare: false });
+    const rt = await openConnected(fx, functions(), { prepare: false });
     const prepared = rt.run("runPrepare") as { value: { previousYear: string | null } };
     expect(prepared.value.previousYear).toBeNull();
     expect(previousValues(rt)).toEqual(
@@ -92,9 +86,9 @@ describe("N-1", () => {
     clearLegacyPrevious(rt);
     rt.run("runPrepare");
     expect(Object.values(previousValues(rt))).toEqual([null, null, null]);
-    const token = await functions.token(fx.ret.identification.directorEmail as string);
-    rt.scriptProperties.setProperty(FUNCTIONS_URL_PROPERTY, functions.proxy);
-    Object.assign(rt.urlFetch.options, { whitelist: [functions.proxy] });
+    const token = await functions().token(fx.ret.identification.directorEmail as string);
+    rt.scriptProperties.setProperty(FUNCTIONS_URL_PROPERTY, functions().proxy);
+    Object.assign(rt.urlFetch.options, { whitelist: [functions().proxy] });
     rt.identityToken = () => token;
     const again = rt.run("runPrepare") as { value: { created: string[]; previousYear: string } };
     expect(again.value.created).toEqual([]);
@@ -102,7 +96,7 @@ describe("N-1", () => {
   });
 
   it("says so when the Union has no previous return", async () => {
-    const rt = await openConnected(fixture("05"), connection(), { prepare: false });
+    const rt = await openConnected(fixture("05"), functions(), { prepare: false });
     clearLegacyPrevious(rt);
     const prepared = rt.run("runPrepare") as { value: { previousYear: string } };
     expect(prepared.value.previousYear).toBe(

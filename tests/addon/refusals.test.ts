@@ -1,25 +1,15 @@
 // Every refusal of interfaces.md reaches the user as one calm French sentence, with the server's findings placed in the workbook.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { snapshot } from "../harness/snapshot.ts";
 import { fixture } from "../helpers/legacy-fixtures.ts";
-import { type Connection, openConnected, submit } from "./support/connected-session.ts";
-import { type FunctionsThread, startFunctionsThread } from "./support/functions-thread.ts";
+import { openConnected, submit } from "./support/connected-session.ts";
+import { useFunctionsThread } from "./support/functions-thread.ts";
 
-let functions: FunctionsThread;
-let connection: Connection;
-
-beforeAll(async () => {
-  functions = await startFunctionsThread();
-  connection = { functions, base: functions.proxy };
-});
-
-afterAll(async () => {
-  await functions.stop();
-});
+const functions = useFunctionsThread();
 
 describe("refusals", () => {
   it("403: someone who may not send for the structure", async () => {
-    const rt = await openConnected(fixture("01"), connection, { email: "intrus@exemple.fr" });
+    const rt = await openConnected(fixture("01"), functions(), { email: "intrus@exemple.fr" });
     const before = snapshot(rt.book);
     expect(submit(rt)).toMatchObject({
       sent: false,
@@ -30,8 +20,8 @@ describe("refusals", () => {
   });
 
   it("401: an identity the functions do not accept", async () => {
-    const token = await functions.token("direction@lyon.pimms.example", "another-client-id");
-    const rt = await openConnected(fixture("01"), connection, { token });
+    const token = await functions().token("direction@lyon.pimms.example", "another-client-id");
+    const rt = await openConnected(fixture("01"), functions(), { token });
     expect(submit(rt)).toMatchObject({
       sent: false,
       message:
@@ -40,9 +30,9 @@ describe("refusals", () => {
   });
 
   it("409: a campaign the Union has closed", async () => {
-    await functions.openCampaign(2017);
-    await functions.closeCampaign(2017);
-    const rt = await openConnected(fixture("05"), connection);
+    await functions().openCampaign(2017);
+    await functions().closeCampaign(2017);
+    const rt = await openConnected(fixture("05"), functions());
     const year = rt.book.names.get("fld_identification_year");
     rt.spreadsheet.getRange(`'${year?.sheet}'!B${(year?.range.top ?? 0) + 1}`).setValue(2017);
     expect(submit(rt)).toMatchObject({
@@ -72,10 +62,10 @@ describe("refusals", () => {
       "Le service de l'Union a relevé des erreurs dans le retour : corrigez-les, puis renvoyez.",
     ],
   ])("%i: the functions' own answer, replayed to the add-on", async (status, body, message) => {
-    const real = await functions.post("submitReturn", body, director);
+    const real = await functions().post("submitReturn", body, director);
     expect(real.status).toBe(status);
-    const rt = await openConnected(lyon, connection);
-    await functions.setMode({ kind: "answer", status: real.status, body: real.body });
+    const rt = await openConnected(lyon, functions());
+    await functions().setMode({ kind: "answer", status: real.status, body: real.body });
     try {
       const outcome = submit(rt);
       expect(outcome).toMatchObject({ sent: false, message });
@@ -90,7 +80,7 @@ describe("refusals", () => {
         expect(total?.sheet).toBe("Données financières ✓");
       }
     } finally {
-      await functions.setMode({ kind: "pass" });
+      await functions().setMode({ kind: "pass" });
     }
   });
 });

@@ -1,13 +1,13 @@
 // The sidebar in headless Chromium, bridged to the harness: verify, click a finding, send, read the result; by keyboard, at 300 px.
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import type { GasRuntime } from "../harness/gas-runtime.ts";
 import { closeBrowser, openSidebarPage, type SidebarPage } from "../harness/sidebar-browser.ts";
 import { snapshot } from "../harness/snapshot.ts";
 import { fixture } from "../helpers/legacy-fixtures.ts";
 import { openConnected } from "./support/connected-session.ts";
-import { type FunctionsThread, startFunctionsThread } from "./support/functions-thread.ts";
+import { useFunctionsThread } from "./support/functions-thread.ts";
 
 const ARTIFACTS = join(import.meta.dirname, "../../test-artifacts");
 const AXE = readFileSync(
@@ -15,19 +15,14 @@ const AXE = readFileSync(
   "utf8",
 );
 
-let functions: FunctionsThread;
-
-beforeAll(async () => {
-  functions = await startFunctionsThread();
-});
+const functions = useFunctionsThread();
 
 afterAll(async () => {
   await closeBrowser();
-  await functions.stop();
 });
 
 async function verifiedSidebar(): Promise<{ rt: GasRuntime; sidebar: SidebarPage }> {
-  const rt = await openConnected(fixture("03"), { functions, base: functions.proxy });
+  const rt = await openConnected(fixture("03"), functions());
   rt.trigger("onOpen", "NONE");
   rt.clickMenu("Vérifier");
   const sidebar = await openSidebarPage(rt);
@@ -132,7 +127,7 @@ describe("sidebar", () => {
     try {
       type(rt, "fld_finance_chargesTotal", 572_941.46);
       const before = snapshot(rt.book);
-      await functions.setMode({ kind: "answer", status: 503, body: { error: "Indisponible." } });
+      await functions().setMode({ kind: "answer", status: 503, body: { error: "Indisponible." } });
       await page.getByRole("button", { name: "Envoyer à l'Union" }).click();
       const alert = page.getByRole("alert");
       await expect
@@ -142,7 +137,7 @@ describe("sidebar", () => {
         );
       expect(snapshot(rt.book)).toEqual(before);
     } finally {
-      await functions.setMode({ kind: "pass" });
+      await functions().setMode({ kind: "pass" });
       await sidebar.close();
     }
   });

@@ -1,26 +1,16 @@
 // « Envoyer à l'Union » against the local functions: one revision per content, echoes recognised, every refusal in French.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { snapshot } from "../harness/snapshot.ts";
 import { fixture } from "../helpers/legacy-fixtures.ts";
-import { type Connection, openConnected, sentKeys, submit } from "./support/connected-session.ts";
-import { type FunctionsThread, startFunctionsThread } from "./support/functions-thread.ts";
+import { openConnected, sentKeys, submit } from "./support/connected-session.ts";
+import { useFunctionsThread } from "./support/functions-thread.ts";
 
-let functions: FunctionsThread;
-let connection: Connection;
-
-beforeAll(async () => {
-  functions = await startFunctionsThread();
-  connection = { functions, base: functions.proxy };
-});
-
-afterAll(async () => {
-  await functions.stop();
-});
+const functions = useFunctionsThread();
 
 describe("submit", () => {
   it("sends a complete return once, echoes a repeat, and makes a new revision after an edit", async () => {
     const fx = fixture("04");
-    const rt = await openConnected(fx, connection);
+    const rt = await openConnected(fx, functions());
     const first = submit(rt);
     expect(first).toMatchObject({
       sent: true,
@@ -46,7 +36,7 @@ describe("submit", () => {
   });
 
   it("refuses locally, without any request, a return with errors or missing required fields", async () => {
-    const rt = await openConnected(fixture("03"), connection);
+    const rt = await openConnected(fixture("03"), functions());
     const before = snapshot(rt.book);
     const outcome = submit(rt);
     expect(outcome).toMatchObject({

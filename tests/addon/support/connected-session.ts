@@ -6,27 +6,30 @@ import type { FunctionsThread } from "./functions-thread.ts";
 
 export const FUNCTIONS_URL_PROPERTY = "FUNCTIONS_BASE_URL";
 
-export interface Connection {
-  functions: FunctionsThread;
-  /** The base the add-on is configured with (the proxy's, or an unreachable one). */
-  base: string;
+export interface ConnectOptions extends SessionOptions {
+  /** The base the add-on is configured with; default: the fault proxy in front of the functions. */
+  base?: string;
+  /** Signs in someone else than the fixture's director. */
+  email?: string;
+  token?: string;
+  /** Prepares the workbook first (default). */
+  prepare?: boolean;
 }
 
-/** Opens the fixture (and prepares it unless told not to), its director's ID token ready; `email` signs in someone else. */
+/** Opens the fixture with the add-on configured for the local functions, its director signed in. */
 export async function openConnected(
   fx: LegacyFixture,
-  connection: Connection,
-  options: SessionOptions & { email?: string; token?: string; prepare?: boolean } = {},
+  functions: FunctionsThread,
+  options: ConnectOptions = {},
 ): Promise<GasRuntime> {
+  const base = options.base ?? functions.proxy;
   const token =
     options.token ??
-    (await connection.functions.token(
-      options.email ?? (fx.ret.identification.directorEmail as string),
-    ));
+    (await functions.token(options.email ?? (fx.ret.identification.directorEmail as string)));
   const rt = await openWorkbook(fx.xlsx, {
-    whitelist: [connection.base],
+    whitelist: [base],
     identityToken: () => token,
-    scriptProperties: { [FUNCTIONS_URL_PROPERTY]: connection.base },
+    scriptProperties: { [FUNCTIONS_URL_PROPERTY]: base },
     fetchTimeoutMs: 30_000,
     ...options,
   });

@@ -1,5 +1,6 @@
 // The local functions in a worker thread: the add-on's UrlFetchApp blocks this thread, the functions answer from theirs.
 import { Worker } from "node:worker_threads";
+import { afterAll, beforeAll } from "vitest";
 import type { Operations } from "./functions-worker.ts";
 
 export type FunctionsThread = {
@@ -58,4 +59,19 @@ export async function startFunctionsThread(): Promise<FunctionsThread> {
       await worker.terminate();
     },
   } as FunctionsThread;
+}
+
+/** Starts the functions thread before the file's tests and stops it after; the getter gives it to them. */
+export function useFunctionsThread(): () => FunctionsThread {
+  let functions: FunctionsThread | null = null;
+  beforeAll(async () => {
+    functions = await startFunctionsThread();
+  });
+  afterAll(async () => {
+    await functions?.stop();
+  });
+  return () => {
+    if (!functions) throw new Error("The functions thread is not started yet");
+    return functions;
+  };
 }
