@@ -86,10 +86,15 @@ describe.each([
     expect(await violations(withImages(mail))).toEqual([]);
   });
 
-  it("gives every chart an alt text carrying its figures", async () => {
+  it("gives every chart an alt text carrying its figures (the legend, said in words above it, none)", async () => {
     await page.setContent(withImages(mail));
     const alts = await page.$$eval("img", (imgs) => imgs.map((i) => i.getAttribute("alt") ?? ""));
     const charts = doc.sections.flatMap((s) => s.entries).filter((e) => e.chart);
+    expect(alts[0]).toBe("");
+    expect(await page.$eval("img", (img) => img.previousElementSibling?.textContent)).toBe(
+      doc.legend.text,
+    );
+    alts.shift();
     expect(alts).toHaveLength(charts.length);
     charts.forEach((e, i) => {
       const row = e.chart?.rows[0];

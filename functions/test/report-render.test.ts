@@ -62,20 +62,22 @@ describe("renderReport, delivered and parsed back", () => {
     }
   });
 
-  it("carries every chart as an inline cid: PNG that decodes to a sane size", () => {
+  it("carries every chart, and the legend once, as inline cid: PNGs that decode to a sane size", () => {
     for (const { doc, mail, html } of received) {
       const charts = entries(doc).filter((e) => e.chart);
       const cids = [...html.matchAll(/src="cid:([^"]+)"/g)].map((m) => m[1]);
       const images = mail.attachments.filter((a) => a.contentType === "image/png");
-      expect(cids).toHaveLength(charts.length);
+      expect(cids).toHaveLength(charts.length + 1);
+      expect(cids[0]).toMatch(/^legende\./);
       expect(images.map((a) => a.cid).sort()).toEqual([...cids].sort());
       for (const image of images) {
         const png = image.content;
         expect(png.subarray(0, 8).toString("hex")).toBe("89504e470d0a1a0a");
         expect(png.toString("latin1", 12, 16)).toBe("IHDR");
         expect(png.readUInt32BE(16)).toBe(600 * PNG_SCALE);
-        expect(png.readUInt32BE(20)).toBeGreaterThan(100 * PNG_SCALE);
-        expect(png.readUInt32BE(20)).toBeLessThan(400 * PNG_SCALE);
+        const height = png.readUInt32BE(20) / PNG_SCALE;
+        if (image.cid?.startsWith("legende.")) expect(height).toBe(30);
+        else expect(height === 90 || height === 148, `${image.cid} ${height}`).toBe(true);
         expect(image.contentDisposition).toBe("inline");
       }
     }
@@ -181,6 +183,6 @@ describe("transparent mode and the Union's summary", () => {
       expect(pdf).toContain(compact(`${s.name} (${s.code})`));
     }
     const charts = doc.sections.flatMap((s) => s.entries).filter((e) => e.chart).length;
-    expect(mail?.attachments.filter((a) => a.contentType === "image/png")).toHaveLength(charts);
+    expect(mail?.attachments.filter((a) => a.contentType === "image/png")).toHaveLength(charts + 1);
   });
 });

@@ -27,12 +27,14 @@ export interface Figure {
 }
 
 export const CHART_WIDTH = 600;
+/** Where renderers file the legend among the charts (no indicator has this key). */
+export const LEGEND_ID = "legende";
 const LEFT = 12;
 const PLOT_START = 200;
 const PLOT_END = 578;
 const TOP = 32;
 const ROW = 58;
-const LEGEND = 28;
+const LEGEND = 30;
 /** From a row's top to its centre line. */
 const MID = 20;
 const LABEL_SIZE = 11;
@@ -88,8 +90,10 @@ function rowLabel(label: string, cy: number): Shape[] {
   ];
 }
 
-function legend(y: number, withMarker: boolean): Shape[] {
-  const shapes: Shape[] = [];
+/** The legend, drawn once per mail rather than under every chart. */
+export function legendFigure(withMarker: boolean): Figure {
+  const y = LEGEND / 2;
+  const shapes: Shape[] = [{ t: "rect", x: 0, y: 0, w: CHART_WIDTH, h: LEGEND, fill: WHITE }];
   let x = LEFT;
   const item = (draw: (x: number) => Shape[], label: string) => {
     shapes.push(...draw(x), text(label, x + 26, y + 4, LABEL_SIZE, "regular", MUTED));
@@ -114,12 +118,12 @@ function legend(y: number, withMarker: boolean): Shape[] {
       (x) => [{ t: "diamond", x: x + 10, y, r: 7, fill: CHART.marker, stroke: WHITE }],
       "votre structure",
     );
-  return shapes;
+  return { width: CHART_WIDTH, height: LEGEND, shapes };
 }
 
 export function chartFigure(model: ChartModel): Figure {
   const { rows, marker } = model;
-  const height = TOP + rows.length * ROW + LEGEND;
+  const height = TOP + rows.length * ROW;
   const values = rows.flatMap((r) => [r.stats.min, r.stats.max]);
   if (marker) values.push(marker.value);
   let lo = Math.min(...values);
@@ -190,6 +194,5 @@ export function chartFigure(model: ChartModel): Figure {
       ),
     );
   }
-  shapes.push(...legend(height - 13, marker !== null));
   return { width: CHART_WIDTH, height, shapes };
 }

@@ -1,6 +1,6 @@
 // Distribution charts as standalone SVG: the figure's shapes, text as outlines, and an accessible title and description.
 import type { ChartModel } from "@barometre/shared";
-import { chartFigure, type Figure, type Shape } from "./chart-figure.ts";
+import { chartFigure, type Figure, legendFigure, type Shape } from "./chart-figure.ts";
 import { escapeXml } from "./escape.ts";
 import { GlyphSheet } from "./text-outline.ts";
 
@@ -19,9 +19,14 @@ function shapeSvg(s: Shape, glyphs: GlyphSheet): string {
   }
 }
 
-export function chartSvg(model: ChartModel, figure: Figure = chartFigure(model)): string {
-  const id = `chart-${model.id}`;
+function figureSvg(figure: Figure, id: string, title: string, description: string): string {
   const glyphs = new GlyphSheet();
   const body = figure.shapes.map((s) => shapeSvg(s, glyphs)).join("");
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${figure.width}" height="${figure.height}" viewBox="0 0 ${figure.width} ${figure.height}" role="img" aria-labelledby="${id}-title ${id}-desc"><title id="${id}-title">${escapeXml(model.title)}</title><desc id="${id}-desc">${escapeXml(model.alt)}</desc>${glyphs.defs()}${body}</svg>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${figure.width}" height="${figure.height}" viewBox="0 0 ${figure.width} ${figure.height}" role="img" aria-labelledby="${id}-title ${id}-desc"><title id="${id}-title">${escapeXml(title)}</title><desc id="${id}-desc">${escapeXml(description)}</desc>${glyphs.defs()}${body}</svg>`;
 }
+
+export const chartSvg = (model: ChartModel, figure: Figure = chartFigure(model)): string =>
+  figureSvg(figure, `chart-${model.id}`, model.title, model.alt);
+
+export const legendSvg = (text: string, withMarker: boolean): string =>
+  figureSvg(legendFigure(withMarker), "legend", "Légende des graphiques", text);

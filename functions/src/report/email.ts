@@ -1,5 +1,6 @@
 // The report as email HTML: table layout and inline styles for Gmail and Outlook, charts as cid: images with their figures in alt.
 import type { Block, Fact, Layout, NamedTable, Status } from "@barometre/shared";
+import { LEGEND_ID } from "./chart-figure.ts";
 import { escapeXml as esc } from "./escape.ts";
 import { BAND, INK, MUTED, PAGE, RULE, TITLE, WHITE } from "./palette.ts";
 
@@ -68,6 +69,12 @@ function block(b: Block, images: ChartImages): string {
         .join("")}</ul>`;
     case "facts":
       return facts(b.facts);
+    case "legend": {
+      const image = images.get(LEGEND_ID);
+      if (!image) throw new Error("No image for the legend");
+      // The legend image only repeats the sentence above it: decorative, so screen readers skip it.
+      return `<p style="${FONT}margin:14px 0 6px;font-size:13px;line-height:1.5;color:${MUTED};">${esc(b.text)}</p><img src="cid:${esc(image.cid)}" width="${image.width}" height="${image.height}" alt="" style="display:block;width:100%;max-width:${image.width}px;height:auto;border:0;margin:0 0 8px;">`;
+    }
     case "chart": {
       const image = images.get(b.chart.id);
       if (!image) throw new Error(`No image for chart ${b.chart.id}`);

@@ -1,7 +1,7 @@
 // The report as a PDF attachment (pdfkit): the same blocks, charts drawn as vectors from the same figures, DejaVu Sans embedded.
 import type { Block, Fact, Layout, NamedTable, Status } from "@barometre/shared";
 import PDFDocument from "pdfkit";
-import type { Figure, Shape } from "./chart-figure.ts";
+import { type Figure, LEGEND_ID, type Shape } from "./chart-figure.ts";
 import type { Weight } from "./fonts.ts";
 import { BAND, INK, MUTED, PAGE, RULE, TITLE, WHITE } from "./palette.ts";
 import { pdfFont } from "./pdf-fonts.ts";
@@ -198,6 +198,12 @@ function block(doc: Doc, b: Block, figures: ReadonlyMap<string, Figure>): void {
       return list(doc, b.items);
     case "facts":
       return facts(doc, b.facts);
+    case "legend": {
+      const figure = figures.get(LEGEND_ID);
+      if (!figure) throw new Error("No figure for the legend");
+      font(doc, "regular", 9, MUTED).text(b.text, MARGIN, doc.y, { width: WIDTH });
+      return chart(doc, figure);
+    }
     case "chart": {
       const figure = figures.get(b.chart.id);
       if (!figure) throw new Error(`No figure for chart ${b.chart.id}`);

@@ -6,8 +6,8 @@ import {
   type ReportDocument,
   reportLayout,
 } from "@barometre/shared";
-import { chartFigure, type Figure } from "./chart-figure.ts";
-import { chartSvg } from "./charts.ts";
+import { chartFigure, type Figure, LEGEND_ID, legendFigure } from "./chart-figure.ts";
+import { chartSvg, legendSvg } from "./charts.ts";
 import { type ChartImages, emailHtml } from "./email.ts";
 import { reportPdf } from "./pdf.ts";
 import { svgToPng } from "./raster.ts";
@@ -30,23 +30,43 @@ export interface RenderedMail {
   attachments: MailAttachment[];
 }
 
+/** The legend is the same in every mail: drawn and encoded once per process and wording. */
+const legends = new Map<string, { figure: Figure; png: Buffer }>();
+
+function legend(text: string, marker: boolean): { figure: Figure; png: Buffer } {
+  const key = `${marker}\u0000${text}`;
+  let drawn = legends.get(key);
+  if (!drawn) {
+    drawn = { figure: legendFigure(marker), png: svgToPng(legendSvg(text, marker)) };
+    legends.set(key, drawn);
+  }
+  return drawn;
+}
+
 export async function renderLayout(layout: Layout): Promise<RenderedMail> {
   const figures = new Map<string, Figure>();
   const images = new Map<string, { cid: string; width: number; height: number }>();
   const attachments: MailAttachment[] = [];
-  for (const b of layout.blocks) {
-    if (b.kind !== "chart") continue;
-    const figure = chartFigure(b.chart);
-    const cid = `${b.chart.id}.${layout.fileStem}@barometre.pimms`;
-    figures.set(b.chart.id, figure);
-    images.set(b.chart.id, { cid, width: figure.width, height: figure.height });
+  const inline = (id: string, figure: Figure, png: Buffer) => {
+    const cid = `${id}.${layout.fileStem}@barometre.pimms`;
+    figures.set(id, figure);
+    images.set(id, { cid, width: figure.width, height: figure.height });
     attachments.push({
-      filename: `graphique-${b.chart.id}.png`,
-      content: svgToPng(chartSvg(b.chart, figure)),
+      filename: `graphique-${id}.png`,
+      content: png,
       contentType: "image/png",
       cid,
       contentDisposition: "inline",
     });
+  };
+  for (const b of layout.blocks) {
+    if (b.kind === "legend") {
+      const { figure, png } = legend(b.text, b.marker);
+      inline(LEGEND_ID, figure, png);
+    } else if (b.kind === "chart") {
+      const figure = chartFigure(b.chart);
+      inline(b.chart.id, figure, svgToPng(chartSvg(b.chart, figure)));
+    }
   }
   const html = emailHtml(layout, images as ChartImages);
   attachments.push({

@@ -8,6 +8,7 @@ function block(b: Block): string {
     case "heading":
       return underline(b.level === 2 ? b.text.toUpperCase() : b.text, b.level === 2 ? "=" : "-");
     case "paragraph":
+    case "legend":
       return b.text;
     case "list":
       return b.items.map((i) => `- ${i.text}`).join("\n");

@@ -37,6 +37,7 @@ export function buildReport(input: ReportInput): ReportDocument {
     ],
     summary: buildSummary(structure.name, positioning.indicators, entries, campaign.bands),
     sections: sectionsOf(entries),
+    legend: { text: `${READING.chart} ${READING.marker}`, marker: true },
     transparentTable:
       transparent && input.transparentTable
         ? namedTable(
@@ -49,7 +50,6 @@ export function buildReport(input: ReportInput): ReportDocument {
       transparent
         ? "Mode transparent, décidé par l'Union pour cette campagne : le tableau nominatif ci-dessus montre les indicateurs de chaque structure du réseau."
         : "Mode anonyme : ce rapport ne montre que vos propres chiffres et des statistiques du réseau ; aucune autre structure n'y est nommée et aucune de ses valeurs n'y figure.",
-      `${READING.chart} ${READING.marker}`,
       READING.quantiles,
       READING.smallGroups(campaign.minGroupSize),
       "Rapport établi par l'Union nationale des PIMMS à partir des retours du Baromètre.",

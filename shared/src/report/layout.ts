@@ -16,6 +16,8 @@ export type Block =
   | { kind: "list"; items: { text: string; status: Status | null }[] }
   | { kind: "facts"; facts: Fact[] }
   | { kind: "chart"; chart: ChartModel }
+  /** How to read the charts, in words and as a drawn legend. */
+  | { kind: "legend"; text: string; marker: boolean }
   | { kind: "table"; table: NamedTable };
 
 export interface Layout {
@@ -53,6 +55,8 @@ function layout(doc: PrintedDocument, table: NamedTable | null): Layout {
     { kind: "paragraph", text: doc.summary.headline, strong: true },
     { kind: "list", items: doc.summary.items.map(({ text, status }) => ({ text, status })) },
   ];
+  if (doc.sections.some((s) => s.entries.some((e) => e.chart)))
+    blocks.push({ kind: "legend", ...doc.legend });
   for (const section of doc.sections) {
     const heading = `${section.number}. ${section.title}`;
     blocks.push({ kind: "heading", level: 2, text: heading });

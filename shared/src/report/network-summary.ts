@@ -191,9 +191,9 @@ export function buildNetworkSummary(input: NetworkSummaryInput): NetworkSummaryD
       items,
     },
     sections: sectionsOf(entries),
+    legend: { text: READING.chart, marker: false },
     notes: [
       "Document réservé à l'Union : il nomme les structures en bande rouge pour permettre leur accompagnement.",
-      READING.chart,
       READING.quantiles,
       READING.smallGroups(campaign.minGroupSize),
     ],

@@ -127,7 +127,9 @@ export interface PrintedDocument<E extends EntryBody = EntryBody> {
   header: string[];
   summary: { headline: string; items: SummaryItem[] };
   sections: IndicatorSection<E>[];
-  /** Closing notes: how to read the document and what it keeps private. */
+  /** How to read the charts, shown once before them with the legend drawn as a chart; marker: the structure's diamond is explained too. */
+  legend: { text: string; marker: boolean };
+  /** Closing notes: how to read the figures and what the document keeps private. */
   notes: string[];
 }
 
