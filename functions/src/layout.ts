@@ -12,6 +12,13 @@
 //                                                   the first answer given for an idempotency key
 //   campaigns/{YEAR}/latest/{CODE}                  a copy of each structure's highest revision, so a campaign's
 //                                                   population (2,800 structures) is one query
+//   campaigns/{YEAR}/final/benchmark                the final benchmark, computed once at close: network and group
+//                                                   statistics, settings, member count, fan-out progress
+//   campaigns/{YEAR}/finalMembers/{CODE}            each structure's frozen positioning at close (one report each)
+//   mail/{id}                                       the outbox, in the firestore-send-email extension's schema;
+//                                                   ids are deterministic (report-2018-CODE, revision-2018-CODE-000002)
+//   mailClaims/{id}~{attempt}                       one per delivery attempt, created before sending (exactly once)
+//   unionSheets/{YEAR}                              the Union's consolidated sheet for a campaign: sync state
 //
 // Only the functions and the Union's command line touch these documents (firestore.rules deny every client).
 // Every query filters or sorts on one field, so Firestore's automatic single-field indexes serve them all;
@@ -49,3 +56,22 @@ export const latestCol = (db: Firestore, year: number): CollectionReference =>
 
 export const latestDoc = (db: Firestore, year: number, code: string): DocumentReference =>
   latestCol(db, year).doc(code);
+
+export const finalBenchmarkDoc = (db: Firestore, year: number): DocumentReference =>
+  campaignDoc(db, year).collection("final").doc("benchmark");
+
+export const finalMembersCol = (db: Firestore, year: number): CollectionReference =>
+  campaignDoc(db, year).collection("finalMembers");
+
+export const mailCol = (db: Firestore): CollectionReference => db.collection("mail");
+
+export const mailDoc = (db: Firestore, id: string): DocumentReference => mailCol(db).doc(id);
+
+export const mailClaimsCol = (db: Firestore): CollectionReference => db.collection("mailClaims");
+
+/** The claim of one delivery attempt of a mail. */
+export const mailClaimDoc = (db: Firestore, id: string, attempt: number): DocumentReference =>
+  mailClaimsCol(db).doc(`${id}~${attempt}`);
+
+export const unionSheetDoc = (db: Firestore, year: number): DocumentReference =>
+  db.collection("unionSheets").doc(String(year));

@@ -1,0 +1,237 @@
+// The outbox sender against a real SMTP server: retries with backoff, permanent refusals, races, a crash mid-send.
+import { Worker } from "node:worker_threads";
+import { mailClaimDoc, mailDoc } from "@barometre/functions/layout";
+import type { OutboxMail } from "@barometre/functions/mail/outbox";
+import { backoffMs, deliverMail, RETRY_POLICY } from "@barometre/functions/mail/sender";
+import { sweepOutbox } from "@barometre/functions/mail/sweep";
+import { type Firestore, Timestamp } from "firebase-admin/firestore";
+import { simpleParser } from "mailparser";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import {
+  emulatorFirestore,
+  type FirestoreEmulator,
+  startFirestoreEmulator,
+} from "../../cli/src/stack/firestore-emulator.ts";
+import { queueTestMail, type SenderRig, startSenderRig } from "./support/outbox.ts";
+
+let emulator: FirestoreEmulator;
+let db: Firestore;
+let rig: SenderRig;
+
+beforeAll(async () => {
+  emulator = await startFirestoreEmulator(`demo-outbox-${process.pid}`);
+  db = emulatorFirestore(emulator);
+});
+afterAll(() => emulator.stop());
+afterEach(() => rig?.close());
+
+const mailOf = async (id: string) => (await mailDoc(db, id).get()).data() as OutboxMail;
+const messageIds = () => rig.sink.received.map((m) => m.messageId);
+
+describe("the outbox sender", () => {
+  it("retries through 4xx refusals, a silent server and refused connections, then delivers each mail once", async () => {
+    rig = await startSenderRig(db);
+    const ids = await Promise.all(Array.from({ length: 5 }, () => queueTestMail(db)));
+    const states = async () => Promise.all(ids.map(async (id) => (await mailOf(id)).delivery));
+
+    rig.sink.answer = () => ({ code: 451, message: "4.3.0 Boîte temporairement indisponible" });
+    expect(await sweepOutbox(rig.deps)).toEqual({ retry: 5 });
+    for (const d of await states()) {
+      expect(d).toMatchObject({ state: "RETRY", attempts: 1, leaseExpireTime: null });
+      expect(d.error).toMatch(/^Refus temporaire du serveur de courriel \(451\)/);
+    }
+    const first = await mailOf(ids[0] as string);
+    expect((first.due as Timestamp).toMillis() - rig.clock.now().getTime()).toBeGreaterThan(
+      backoffMs(RETRY_POLICY, 1) - 5_000,
+    );
+    // Not due yet: a sweep now leaves them alone.
+    expect(await sweepOutbox(rig.deps)).toEqual({});
+
+    rig.clock.advance(backoffMs(RETRY_POLICY, 1));
+    rig.sink.answer = () => "hang";
+    expect(await sweepOutbox(rig.deps)).toEqual({ retry: 5 });
+    for (const d of await states())
+      expect(d).toMatchObject({
+        state: "RETRY",
+        attempts: 2,
+        error: expect.stringMatching(/à temps|ECONNECTION|ESOCKET/),
+      });
+
+    rig.clock.advance(backoffMs(RETRY_POLICY, 2));
+    await rig.sinkDown();
+    expect(await sweepOutbox(rig.deps)).toEqual({ retry: 5 });
+    for (const d of await states())
+      expect(d).toMatchObject({
+        state: "RETRY",
+        attempts: 3,
+        error: expect.stringMatching(/^Connexion au serveur de courriel impossible/),
+      });
+
+    rig.clock.advance(backoffMs(RETRY_POLICY, 3));
+    rig.sink.answer = () => "accept";
+    await rig.sinkUp();
+    expect(await sweepOutbox(rig.deps)).toEqual({ sent: 5 });
+    for (const [i, d] of (await states()).entries()) {
+      expect(d).toMatchObject({
+        state: "SUCCESS",
+        attempts: 4,
+        error: null,
+        leaseExpireTime: null,
+      });
+      expect(d.endTime).toBeInstanceOf(Timestamp);
+      expect(d.info).toMatchObject({
+        messageId: `<${ids[i]}@pimms.example>`,
+        accepted: [expect.stringMatching(/@pimms\.example$/)],
+        rejected: [],
+      });
+    }
+    expect([...messageIds()].sort()).toEqual(ids.map((id) => `<${id}@pimms.example>`).sort());
+    expect(await sweepOutbox(rig.deps)).toEqual({});
+    rig.clock.advance(RETRY_POLICY.maxBackoffMs * 2);
+    expect(await sweepOutbox(rig.deps)).toEqual({});
+    expect(rig.sink.received).toHaveLength(5);
+  });
+
+  it("ends in ERROR with the server's reason on a permanent refusal, and never tries again", async () => {
+    rig = await startSenderRig(db);
+    const id = await queueTestMail(db);
+    rig.sink.answer = () => ({ code: 550, message: "5.1.1 Destinataire inconnu" });
+    expect(await deliverMail(rig.deps, id)).toBe("failed");
+    const { delivery, due } = await mailOf(id);
+    expect(delivery).toMatchObject({ state: "ERROR", attempts: 1 });
+    expect(delivery.error).toBe(
+      "Refus définitif du serveur de courriel (550) : 5.1.1 Destinataire inconnu",
+    );
+    expect(delivery.endTime).toBeInstanceOf(Timestamp);
+    expect(due).toBeNull();
+    rig.sink.answer = () => "accept";
+    rig.clock.advance(RETRY_POLICY.maxBackoffMs);
+    expect(await sweepOutbox(rig.deps)).toEqual({});
+    expect(await deliverMail(rig.deps, id)).toBe("done");
+    expect(rig.sink.received).toHaveLength(0);
+  });
+
+  it("gives up after the last allowed attempt, saying how many were made and why", async () => {
+    rig = await startSenderRig(db, { ...RETRY_POLICY, maxAttempts: 3 });
+    const id = await queueTestMail(db);
+    rig.sink.answer = () => ({ code: 421, message: "4.7.0 Trop de connexions" });
+    const outcomes = [];
+    for (let k = 1; k <= 3; k++) {
+      outcomes.push(await deliverMail(rig.deps, id));
+      rig.clock.advance(backoffMs(rig.deps.policy, k));
+    }
+    expect(outcomes).toEqual(["retry", "retry", "failed"]);
+    const { delivery } = await mailOf(id);
+    expect(delivery).toMatchObject({ state: "ERROR", attempts: 3 });
+    expect(delivery.error).toMatch(/^Abandon après 3 tentatives\. Refus temporaire .*\(421\)/);
+  });
+
+  it("delivers once when ten senders race on the same mail", async () => {
+    rig = await startSenderRig(db);
+    const id = await queueTestMail(db);
+    const outcomes = await Promise.all(Array.from({ length: 10 }, () => deliverMail(rig.deps, id)));
+    expect(outcomes.filter((o) => o === "sent")).toHaveLength(1);
+    expect(outcomes.filter((o) => o !== "sent").every((o) => o === "busy" || o === "done")).toBe(
+      true,
+    );
+    expect(messageIds()).toEqual([`<${id}@pimms.example>`]);
+    expect((await mailOf(id)).delivery).toMatchObject({ state: "SUCCESS", attempts: 1 });
+  });
+
+  it("sends once, after the lease expires, a mail whose sender died mid-send", async () => {
+    rig = await startSenderRig(db);
+    const id = await queueTestMail(db);
+    let offered!: () => void;
+    const inFlight = new Promise<void>((resolve) => {
+      offered = resolve;
+    });
+    rig.sink.answer = () => {
+      offered();
+      return "hang";
+    };
+    const worker = new Worker(new URL("./support/crash-sender.ts", import.meta.url), {
+      execArgv: ["--import", "tsx"],
+      workerData: { projectId: emulator.projectId, port: rig.sink.port, mailId: id },
+    });
+    await inFlight;
+    await worker.terminate();
+    expect((await mailOf(id)).delivery).toMatchObject({ state: "PROCESSING", attempts: 1 });
+    expect((await mailClaimDoc(db, id, 1).get()).get("state")).toBe("sending");
+
+    rig.sink.answer = () => "accept";
+    expect(await sweepOutbox(rig.deps)).toEqual({});
+    rig.clock.advance(RETRY_POLICY.leaseMs + 1_000);
+    expect(await sweepOutbox(rig.deps)).toEqual({ sent: 1 });
+    expect(messageIds()).toEqual([`<${id}@pimms.example>`]);
+    expect((await mailOf(id)).delivery).toMatchObject({ state: "SUCCESS", attempts: 2 });
+    expect(rig.sink.offered).toBe(2);
+  });
+
+  it("does not send again a mail the server accepted just before its sender died", async () => {
+    rig = await startSenderRig(db);
+    const id = await queueTestMail(db);
+    // What a sender leaves when it dies between the SMTP answer and the mail's update: claim "sent", mail PROCESSING.
+    const lease = Timestamp.fromMillis(Date.now() + RETRY_POLICY.leaseMs);
+    const info = {
+      messageId: `<${id}@pimms.example>`,
+      accepted: ["direction@pimms.example"],
+      rejected: [],
+      pendingRecipients: [],
+      response: "250 OK",
+    };
+    await mailClaimDoc(db, id, 1).create({
+      mailId: id,
+      attempt: 1,
+      state: "sent",
+      info,
+      leaseExpireTime: lease,
+    });
+    await mailDoc(db, id).update({
+      "delivery.state": "PROCESSING",
+      "delivery.attempts": 1,
+      "delivery.leaseExpireTime": lease,
+      due: lease,
+    });
+    rig.clock.advance(RETRY_POLICY.leaseMs + 1_000);
+    expect(await sweepOutbox(rig.deps)).toEqual({ done: 1 });
+    expect((await mailOf(id)).delivery).toMatchObject({ state: "SUCCESS", info });
+    expect(rig.sink.offered).toBe(0);
+  });
+
+  it("sends a mail queued in the extension's own schema, with its attachments intact", async () => {
+    rig = await startSenderRig(db);
+    const png = Buffer.from("89504e470d0a1a0a0000000d49484452", "hex");
+    const pdf = Buffer.from("%PDF-1.7\n%âãÏÓ\n", "latin1");
+    await mailDoc(db, "hand-written").create({
+      to: "union@pimms.example",
+      message: {
+        subject: "Écrit à la main",
+        text: "Voir la pièce jointe.",
+        html: '<p>Voir <img src="cid:graphique@pimms"></p>',
+        attachments: [
+          { filename: "g.png", content: png, contentType: "image/png", cid: "graphique@pimms" },
+          { filename: "r.pdf", content: pdf, contentType: "application/pdf" },
+        ],
+      },
+    });
+    expect(await deliverMail(rig.deps, "hand-written")).toBe("sent");
+    const parsed = await simpleParser(rig.sink.received[0]?.raw as Buffer, {
+      skipImageLinks: true,
+    });
+    expect(parsed.messageId).toBe("<hand-written@pimms.example>");
+    expect(parsed.from?.value[0]).toMatchObject({
+      name: "Baromètre des PIMMS",
+      address: "barometre@pimms.example",
+    });
+    expect(parsed.subject).toBe("Écrit à la main");
+    expect(parsed.html).toContain('src="cid:graphique@pimms"');
+    const [image, file] = parsed.attachments;
+    expect(image?.content.equals(png)).toBe(true);
+    expect(image?.cid).toBe("graphique@pimms");
+    expect(file?.content.equals(pdf)).toBe(true);
+    expect((await mailOf("hand-written")).delivery).toMatchObject({
+      state: "SUCCESS",
+      attempts: 1,
+    });
+  });
+});
