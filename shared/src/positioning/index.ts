@@ -1,7 +1,7 @@
 // A structure's positioning against its campaign: each indicator's value and band, network and peer-group figures, and changes since N-1.
 import type { Status } from "../indicators/bands.ts";
 import { fragileKeys } from "../indicators/compute.ts";
-import { INDICATORS, type IndicatorKey, indicator } from "../indicators/definitions.ts";
+import { INDICATORS, type IndicatorDef, type IndicatorKey } from "../indicators/definitions.ts";
 import { changeSince, medianChange } from "../stats/change.ts";
 import {
   type GroupIndex,
@@ -59,11 +59,12 @@ export interface PreviousExercice {
 function view(
   label: string,
   group: GroupIndex,
-  key: IndicatorKey,
+  def: IndicatorDef,
   value: number | boolean | null,
   min: number,
 ): GroupView {
-  if (indicator(key).unit === "bool") {
+  const key = def.key;
+  if (def.unit === "bool") {
     const yesShare = group.yesShare[key] ?? null;
     return {
       label,
@@ -103,9 +104,8 @@ export function positionStructure(
       value: result.value,
       status: result.status,
       reason: result.reason,
-      network: view("Réseau", population.network, def.key, result.value, min),
-      group:
-        peer && member.territory ? view(member.territory, peer, def.key, result.value, min) : null,
+      network: view("Réseau", population.network, def, result.value, min),
+      group: peer && member.territory ? view(member.territory, peer, def, result.value, min) : null,
       previousValue: before,
       change: changeSince(member.indicators, previous.member?.indicators ?? null, def.key),
       networkMedianChange: def.unit === "bool" ? null : medianChange(nowStats, prevStats),

@@ -5,7 +5,7 @@ import {
   type IndicatorKey,
   NUMERIC_INDICATOR_KEYS,
 } from "../indicators/definitions.ts";
-import { ascending, percentileRankSorted, quartileBand } from "./quantile.ts";
+import { mergeAscending, percentileRankSorted, quartileBand } from "./quantile.ts";
 import { DEFAULT_MIN_GROUP_SIZE, type GroupStats, isSuppressed, summarise } from "./summary.ts";
 
 /** One structure of the population: its code, peer group and indicators. */
@@ -47,18 +47,32 @@ const numeric = (m: Member, key: IndicatorKey): number | null => {
   return typeof v === "number" ? v : null;
 };
 
-function indexGroup(members: readonly Member[], minGroupSize: number): GroupIndex {
+/** Each numeric indicator's values among `members`, ascending: one pass over the members, then one sort per column. */
+function sortedColumns(members: readonly Member[]): Float64Array[] {
+  const columns = NUMERIC_INDICATOR_KEYS.map(() => new Float64Array(members.length));
+  const counts = NUMERIC_INDICATOR_KEYS.map(() => 0);
+  for (const m of members) {
+    const indicators = m.indicators;
+    NUMERIC_INDICATOR_KEYS.forEach((key, k) => {
+      const v = indicators[key].value;
+      if (typeof v === "number") (columns[k] as Float64Array)[(counts[k] as number)++] = v;
+    });
+  }
+  return columns.map((c, k) => c.subarray(0, counts[k]).sort());
+}
+
+/** The group's statistics from its sorted columns (in NUMERIC_INDICATOR_KEYS order), and its Oui/Non shares. */
+function indexGroup(
+  members: readonly Member[],
+  columns: readonly Float64Array[],
+  minGroupSize: number,
+): GroupIndex {
   const sorted = {} as Record<IndicatorKey, Float64Array>;
   const stats = {} as StatsByIndicator;
-  for (const key of NUMERIC_INDICATOR_KEYS) {
-    const values: number[] = [];
-    for (const m of members) {
-      const v = numeric(m, key);
-      if (v !== null) values.push(v);
-    }
-    sorted[key] = ascending(values);
+  NUMERIC_INDICATOR_KEYS.forEach((key, k) => {
+    sorted[key] = columns[k] as Float64Array;
     stats[key] = summarise(sorted[key], minGroupSize);
-  }
+  });
   const yesShare: GroupIndex["yesShare"] = {};
   const answered: GroupIndex["answered"] = {};
   for (const key of BOOLEAN_KEYS) {
@@ -74,22 +88,43 @@ function indexGroup(members: readonly Member[], minGroupSize: number): GroupInde
   return { size: members.length, sorted, stats, yesShare, answered };
 }
 
+/**
+ * Each peer group is sorted once; the network's columns are merged from the groups' (and the structures without a
+ * territory), in linear time rather than sorted again.
+ */
 export function indexPopulation(
   members: readonly Member[],
   minGroupSize = DEFAULT_MIN_GROUP_SIZE,
 ): PopulationIndex {
   const byTerritory = new Map<string, Member[]>();
+  const unplaced: Member[] = [];
   for (const m of members) {
-    if (m.territory === null) continue;
+    if (m.territory === null) {
+      unplaced.push(m);
+      continue;
+    }
     const list = byTerritory.get(m.territory);
     if (list) list.push(m);
     else byTerritory.set(m.territory, [m]);
   }
+  const runs: Float64Array[][] = NUMERIC_INDICATOR_KEYS.map(() => []);
+  const addRuns = (columns: readonly Float64Array[]) => {
+    columns.forEach((c, k) => {
+      runs[k]?.push(c);
+    });
+    return columns;
+  };
   const groups = new Map<string, GroupIndex>();
   for (const territory of [...byTerritory.keys()].sort((a, b) => a.localeCompare(b, "fr"))) {
-    groups.set(territory, indexGroup(byTerritory.get(territory) as Member[], minGroupSize));
+    const list = byTerritory.get(territory) as Member[];
+    groups.set(territory, indexGroup(list, addRuns(sortedColumns(list)), minGroupSize));
   }
-  return { minGroupSize, network: indexGroup(members, minGroupSize), groups };
+  addRuns(sortedColumns(unplaced));
+  return {
+    minGroupSize,
+    network: indexGroup(members, runs.map(mergeAscending), minGroupSize),
+    groups,
+  };
 }
 
 /** Where a value stands in a group, or nulls when the group's statistics are suppressed. */
