@@ -19,9 +19,12 @@ export type CellAttribute =
   | "validation";
 
 export interface ProtectionModel {
-  range: Range0;
+  /** Null for the protection of the whole sheet (Sheet.protect). */
+  range: Range0 | null;
   description: string;
   warningOnly: boolean;
+  /** Areas of a protected sheet left editable. */
+  unprotected: Range0[];
 }
 
 export interface ConditionalRuleModel {

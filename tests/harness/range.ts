@@ -5,6 +5,7 @@ import { asGas } from "./as-gas.ts";
 import type { Book, CellAttribute, SheetModel } from "./book.ts";
 import type { CallKind } from "./call-log.ts";
 import { HarnessProtection } from "./protection.ts";
+import type { HarnessTextStyle } from "./text-style.ts";
 
 type GasRange = GoogleAppsScript.Spreadsheet.Range;
 
@@ -27,10 +28,12 @@ type Used =
   | "setWraps"
   | "setHorizontalAlignments"
   | "setVerticalAlignments"
+  | "setTextStyles"
   | "setNotes"
   | "getNotes"
   | "getMergedRanges"
   | "merge"
+  | "mergeAcross"
   | "protect"
   | "activate"
   | "getA1Notation"
@@ -195,6 +198,26 @@ export class HarnessRange implements Pick<GasRange, Used> {
     return this.setAttributes("setVerticalAlignments", "verticalAlignment", alignments);
   }
 
+  /** Each style sets the attributes it holds; the others stay as they are (the add-on styles new sheets only). */
+  setTextStyles(styles: GoogleAppsScript.Spreadsheet.TextStyle[][]): GasRange {
+    this.call("write", "setTextStyles");
+    this.checkSize(styles);
+    const set = (name: CellAttribute, r: number, c: number, value: unknown) => {
+      if (value !== null)
+        this.book.setAttribute(this.model, name, this.rect.top + r, this.rect.left + c, value);
+    };
+    styles.forEach((row, r) => {
+      row.forEach((style, c) => {
+        const m = (style as unknown as HarnessTextStyle).model;
+        set("fontWeight", r, c, m.bold === null ? null : m.bold ? "bold" : "normal");
+        set("fontStyle", r, c, m.italic === null ? null : m.italic ? "italic" : "normal");
+        set("fontSize", r, c, m.fontSize);
+        set("fontColor", r, c, m.foregroundColor);
+      });
+    });
+    return this.self();
+  }
+
   setNotes(notes: (string | null)[][]): GasRange {
     return this.setAttributes("setNotes", "note", notes);
   }
@@ -216,7 +239,20 @@ export class HarnessRange implements Pick<GasRange, Used> {
   /** Merging keeps the top-left value only, as Sheets does. */
   merge(): GasRange {
     this.call("write", "merge");
-    const r = this.rect;
+    this.mergeArea(this.rect);
+    return this.self();
+  }
+
+  /** One merged area per row of the range, in one call. */
+  mergeAcross(): GasRange {
+    this.call("write", "mergeAcross");
+    for (let row = this.rect.top; row <= this.rect.bottom; row++) {
+      this.mergeArea({ ...this.rect, top: row, bottom: row });
+    }
+    return this.self();
+  }
+
+  private mergeArea(r: Range0): void {
     const overlaps = this.model.merges.some(
       (m) => m.top <= r.bottom && m.bottom >= r.top && m.left <= r.right && m.right >= r.left,
     );
@@ -230,14 +266,11 @@ export class HarnessRange implements Pick<GasRange, Used> {
       }
     }
     this.model.merges.push({ ...r });
-    return this.self();
   }
 
   protect(): GoogleAppsScript.Spreadsheet.Protection {
     this.call("write", "protect");
-    const protection = new HarnessProtection(this.book, { ...this.rect });
-    this.model.protections.push(protection.model);
-    return asGas(protection);
+    return asGas(HarnessProtection.add(this.book, this.model, { ...this.rect }));
   }
 
   activate(): GasRange {
@@ -247,27 +280,27 @@ export class HarnessRange implements Pick<GasRange, Used> {
   }
 
   getA1Notation(): string {
-    this.call("meta", "getA1Notation");
+    this.call("handle", "getA1Notation");
     return formatA1(this.rect);
   }
 
   getRow(): number {
-    this.call("meta", "getRow");
+    this.call("handle", "getRow");
     return this.rect.top + 1;
   }
 
   getColumn(): number {
-    this.call("meta", "getColumn");
+    this.call("handle", "getColumn");
     return this.rect.left + 1;
   }
 
   getNumRows(): number {
-    this.call("meta", "getNumRows");
+    this.call("handle", "getNumRows");
     return this.rows;
   }
 
   getNumColumns(): number {
-    this.call("meta", "getNumColumns");
+    this.call("handle", "getNumColumns");
     return this.cols;
   }
 

@@ -5,6 +5,7 @@ import { asGas } from "./as-gas.ts";
 import { type Book, DEFAULT_COLUMN_WIDTH, type SheetModel } from "./book.ts";
 import type { CallKind } from "./call-log.ts";
 import type { HarnessConditionalFormatRule } from "./conditional-format.ts";
+import { HarnessProtection } from "./protection.ts";
 import { HarnessRange } from "./range.ts";
 
 type GasSheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -27,6 +28,7 @@ type Used =
   | "setColumnWidths"
   | "getColumnWidth"
   | "setConditionalFormatRules"
+  | "protect"
   | "activate"
   | "setActiveRange"
   | "getLastRow"
@@ -136,6 +138,12 @@ export class HarnessSheet implements Pick<GasSheet, Used> {
     this.model.conditionalRules = rules.map(
       (r) => (r as unknown as HarnessConditionalFormatRule).model,
     );
+  }
+
+  /** The whole sheet's protection (its existing one, if any); editable areas are set on it. */
+  protect(): GoogleAppsScript.Spreadsheet.Protection {
+    this.call("write", "protect");
+    return asGas(HarnessProtection.ofSheet(this.book, this.model));
   }
 
   activate(): GasSheet {

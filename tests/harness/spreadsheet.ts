@@ -7,6 +7,7 @@ import { HarnessConditionalFormatRuleBuilder } from "./conditional-format.ts";
 import { HarnessDataValidationBuilder } from "./data-validation.ts";
 import type { HarnessRange } from "./range.ts";
 import { HarnessSheet } from "./sheet.ts";
+import { HarnessTextStyleBuilder } from "./text-style.ts";
 
 type GasSpreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type GasSheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -79,7 +80,12 @@ export function spreadsheetApp(
 ): GoogleAppsScript.Spreadsheet.SpreadsheetApp {
   const app: Pick<
     GoogleAppsScript.Spreadsheet.SpreadsheetApp,
-    "getActiveSpreadsheet" | "getUi" | "newDataValidation" | "newConditionalFormatRule" | "flush"
+    | "getActiveSpreadsheet"
+    | "getUi"
+    | "newDataValidation"
+    | "newConditionalFormatRule"
+    | "newTextStyle"
+    | "flush"
   > = {
     getActiveSpreadsheet() {
       auth.require("SpreadsheetApp.getActiveSpreadsheet");
@@ -94,6 +100,9 @@ export function spreadsheetApp(
     },
     newConditionalFormatRule() {
       return asGas(new HarnessConditionalFormatRuleBuilder(book));
+    },
+    newTextStyle() {
+      return asGas(new HarnessTextStyleBuilder(book));
     },
     flush() {
       book.calls.record("handle", "SpreadsheetApp.flush");

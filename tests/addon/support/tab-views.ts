@@ -3,6 +3,7 @@ import { a1 } from "@barometre/shared";
 import type { Cell, DataValidation, Workbook, Worksheet } from "exceljs";
 import type { Book, SheetModel } from "../../harness/book.ts";
 import type { HarnessDataValidation } from "../../harness/data-validation.ts";
+import { isEditable } from "../../harness/protection.ts";
 import { probeBoth } from "./validation-probes.ts";
 
 export interface CellView {
@@ -114,7 +115,7 @@ export function sheetsTab(
         italic: attr("fontStyle", r, c) === "italic",
         fontColor: (attr("fontColor", r, c) as string | undefined) ?? null,
         background: (attr("background", r, c) as string | undefined) ?? null,
-        editable: !sheet.protections.some((p) => inside(p.range, r, c)),
+        editable: isEditable(sheet, r, c),
         accepts: mine && rule ? probeBoth(rule, mine, a1(r, c)).sheets : mine ? [] : null,
       };
     }
