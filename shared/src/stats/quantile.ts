@@ -18,7 +18,8 @@ function mergeTwo(a: Float64Array, b: Float64Array): Float64Array {
   while (i < a.length && j < b.length) {
     const x = a[i] as number;
     const y = b[j] as number;
-    if (x <= y) {
+    // Equal values keep a's first, except that -0 precedes +0 as in the typed-array sort.
+    if (x < y || (x === y && !(Object.is(y, -0) && Object.is(x, 0)))) {
       out[o++] = x;
       i++;
     } else {

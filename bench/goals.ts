@@ -1,0 +1,93 @@
+// The figures the bench reports (issue 8): key in results.json, French description, unit and goal.
+
+export const FIGURE_KEYS = [
+  "addon.validateReadsPerTab",
+  "addon.prepareCalls",
+  "addon.prepareCallsGrowth",
+  "coldStart.ratio",
+  "benchmark2800.computeMs",
+  "benchmark2800.speedup",
+  "campaignClose2800.reportsPerSecondPerCore",
+  "submit.p50Ms",
+  "submit.p95Ms",
+  "import.workbooksPerSecond",
+] as const;
+
+export type FigureKey = (typeof FIGURE_KEYS)[number];
+
+export type Unit = "count" | "ratio" | "ms" | "perSecond";
+
+export interface Goal {
+  /** What is measured, in French. */
+  label: string;
+  unit: Unit;
+  /** The figure passes when it is at most (≤) or at least (≥) the target; a figure with no target is informative. */
+  op: "≤" | "≥" | null;
+  target: number | null;
+}
+
+export const GOALS: Record<FigureKey, Goal> = {
+  "addon.validateReadsPerTab": {
+    label: "Lectures du service Spreadsheet par onglet lors de la vérification (harnais)",
+    unit: "count",
+    op: "≤",
+    target: 1,
+  },
+  "addon.prepareCalls": {
+    label: "Appels au service Spreadsheet pour préparer un classeur historique (harnais)",
+    unit: "count",
+    op: "≤",
+    target: 60,
+  },
+  "addon.prepareCallsGrowth": {
+    label: "Appels pour préparer un classeur 10 fois plus grand ÷ appels pour le classeur normal",
+    unit: "ratio",
+    op: "≤",
+    target: 1,
+  },
+  "coldStart.ratio": {
+    label:
+      "Chargement à froid du module d'entrée des fonctions ÷ firebase-admin/firestore + firebase-functions/v2/https seuls (médianes, processus neufs)",
+    unit: "ratio",
+    op: "≤",
+    target: 1.3,
+  },
+  "benchmark2800.computeMs": {
+    label: "Statistiques et positions de 2 800 retours en mémoire (médiane des passes)",
+    unit: "ms",
+    op: "≤",
+    target: 50,
+  },
+  "benchmark2800.speedup": {
+    label:
+      "Les mêmes statistiques en formules de tableur (QUARTILE, AVERAGE, COUNTIF… dans HyperFormula) ÷ les nôtres",
+    unit: "ratio",
+    op: "≥",
+    target: 20,
+  },
+  "campaignClose2800.reportsPerSecondPerCore": {
+    label:
+      "Rapports (HTML, graphiques PNG, PDF) produits par seconde et par cœur à la clôture d'une campagne de 2 800 structures",
+    unit: "perSecond",
+    op: "≥",
+    target: 6,
+  },
+  "submit.p50Ms": {
+    label: "Latence médiane de submitReturn sur la pile locale, 2 800 retours déjà enregistrés",
+    unit: "ms",
+    op: null,
+    target: null,
+  },
+  "submit.p95Ms": {
+    label: "Latence p95 de submitReturn sur la pile locale, 2 800 retours déjà enregistrés",
+    unit: "ms",
+    op: "≤",
+    target: 500,
+  },
+  "import.workbooksPerSecond": {
+    label: "Classeurs historiques importés par seconde (lecture .xlsx et import réels)",
+    unit: "perSecond",
+    op: "≥",
+    target: 5,
+  },
+};

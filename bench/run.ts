@@ -1,0 +1,78 @@
+// npm run bench [-- --only KEY]: takes every measurement, prints the French table and writes bench/results.json.
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { type Figure, judge, type Measured } from "./figure.ts";
+import { FIGURE_KEYS } from "./goals.ts";
+import type { Measure } from "./measure.ts";
+import { MEASURES } from "./measures/index.ts";
+import { currentLoad, machine } from "./support/machine.ts";
+import { figuresTable } from "./support/table.ts";
+
+const RESULTS = join(import.meta.dirname, "results.json");
+
+const USAGE = `Usage : npm run bench [-- --only CLÉ[,CLÉ…]]
+CLÉ est une clé de bench/results.json ou son préfixe (addon, submit…) :
+${FIGURE_KEYS.map((k) => `  ${k}`).join("\n")}`;
+
+/** The measures to run: all, or those yielding a key matching one of --only's keys or prefixes. */
+function selected(args: readonly string[]): { measures: Measure[]; only: string[] | null } {
+  const at = args.indexOf("--only");
+  if (at === -1) return { measures: [...MEASURES], only: null };
+  const only = (args[at + 1] ?? "").split(",").filter(Boolean);
+  const matches = (key: string) => only.some((o) => key === o || key.startsWith(`${o}.`));
+  const measures = MEASURES.filter((m) => m.keys.some(matches));
+  if (only.length === 0 || measures.length === 0) throw new Error(USAGE);
+  return { measures, only };
+}
+
+/** A measurement that fails yields its figures as absent with the reason, so the others still run. */
+async function take(measure: Measure): Promise<{ measured: Measured[]; failed: boolean }> {
+  process.stderr.write(`… ${measure.title}\n`);
+  try {
+    return { measured: await measure.run(), failed: false };
+  } catch (error) {
+    const reason = `la mesure a échoué : ${error instanceof Error ? error.message : String(error)}`;
+    console.error(error);
+    return { measured: measure.keys.map((key) => ({ key, absent: reason })), failed: true };
+  }
+}
+
+async function main(args: readonly string[]): Promise<number> {
+  if (args.includes("--help")) {
+    console.log(USAGE);
+    return 0;
+  }
+  const { measures, only } = selected(args);
+  const context = machine();
+  const figures: Figure[] = [];
+  let failed = false;
+  for (const measure of measures) {
+    const outcome = await take(measure);
+    failed ||= outcome.failed;
+    figures.push(...outcome.measured.map(judge));
+  }
+  context.loadAverage.end = currentLoad();
+  const order = (f: Figure) => FIGURE_KEYS.indexOf(f.key);
+  figures.sort((a, b) => order(a) - order(b));
+  console.log(
+    `Baromètre des PIMMS : mesures de performance (${context.cores} cœurs, Node ${context.node})\n`,
+  );
+  console.log(figuresTable(figures));
+  const results = {
+    generatedAt: new Date().toISOString(),
+    only,
+    machine: context,
+    figures: Object.fromEntries(figures.map((f) => [f.key, f])),
+  };
+  await writeFile(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`\nRésultats écrits dans bench/results.json.`);
+  return failed ? 1 : 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(2);
+  },
+);

@@ -1,0 +1,30 @@
+// The French table of figures printed at the end of a bench run, with the details under it.
+import { formatNumber } from "@barometre/shared";
+import { renderTable } from "../../cli/src/table.ts";
+import type { Figure } from "../figure.ts";
+import type { Unit } from "../goals.ts";
+
+const DECIMALS: Record<Unit, number> = { count: 0, ratio: 2, ms: 1, perSecond: 1 };
+const SUFFIX: Record<Unit, string> = { count: "", ratio: "", ms: " ms", perSecond: " /s" };
+
+export const formatFigure = (value: number, unit: Unit): string =>
+  `${formatNumber(value, Number.isInteger(value) && unit !== "ms" ? 0 : DECIMALS[unit])}${SUFFIX[unit]}`;
+
+const goalText = (f: Figure) =>
+  f.op === null || f.target === null ? "—" : `${f.op} ${formatFigure(f.target, f.unit)}`;
+
+const passText = (f: Figure) => (f.pass === null ? "—" : f.pass ? "oui" : "non");
+
+export function figuresTable(figures: readonly Figure[]): string {
+  const rows = figures.map((f) => [
+    f.key,
+    f.value === null ? "absente" : formatFigure(f.value, f.unit),
+    goalText(f),
+    passText(f),
+  ]);
+  const details = figures.map((f) => {
+    const extra = f.absentReason ?? f.note;
+    return `- ${f.key} : ${f.label}.${extra ? ` ${f.absentReason ? "Absente : " : ""}${extra}` : ""}`;
+  });
+  return [renderTable(["clé", "mesure", "objectif", "atteint ?"], rows), "", ...details].join("\n");
+}
