@@ -1,6 +1,7 @@
 // Conditional format rules of the harness: the "text equals" rules the add-on uses for status bands.
 import { asGas } from "./as-gas.ts";
 import type { Book, ConditionalRuleModel } from "./book.ts";
+import { CountedBuilder } from "./counted-builder.ts";
 import type { HarnessRange } from "./range.ts";
 
 type GasRuleBuilder = GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder;
@@ -10,48 +11,43 @@ export class HarnessConditionalFormatRule {
 }
 
 export class HarnessConditionalFormatRuleBuilder
+  extends CountedBuilder<ConditionalRuleModel, GasRuleBuilder>
   implements
     Pick<
       GasRuleBuilder,
       "whenTextEqualTo" | "setBackground" | "setFontColor" | "setRanges" | "build"
     >
 {
-  private readonly model: ConditionalRuleModel = {
-    ranges: [],
-    textEqualTo: "",
-    background: null,
-    fontColor: null,
-  };
-
-  constructor(private readonly book: Book) {}
-
-  private step(method: string, change: () => void): GasRuleBuilder {
-    this.book.calls.record("handle", `ConditionalFormatRuleBuilder.${method}`);
-    change();
-    return asGas(this);
+  constructor(book: Book) {
+    super(book, "ConditionalFormatRuleBuilder", {
+      ranges: [],
+      textEqualTo: "",
+      background: null,
+      fontColor: null,
+    });
   }
 
   whenTextEqualTo(text: string): GasRuleBuilder {
-    return this.step("whenTextEqualTo", () => {
-      this.model.textEqualTo = text;
+    return this.step("whenTextEqualTo", (m) => {
+      m.textEqualTo = text;
     });
   }
 
   setBackground(color: string | null): GasRuleBuilder {
-    return this.step("setBackground", () => {
-      this.model.background = color;
+    return this.step("setBackground", (m) => {
+      m.background = color;
     });
   }
 
   setFontColor(color: string | null): GasRuleBuilder {
-    return this.step("setFontColor", () => {
-      this.model.fontColor = color;
+    return this.step("setFontColor", (m) => {
+      m.fontColor = color;
     });
   }
 
   setRanges(ranges: GoogleAppsScript.Spreadsheet.Range[]): GasRuleBuilder {
-    return this.step("setRanges", () => {
-      this.model.ranges = ranges.map((r) => ({ ...(r as unknown as HarnessRange).rect }));
+    return this.step("setRanges", (m) => {
+      m.ranges = ranges.map((r) => ({ ...(r as unknown as HarnessRange).rect }));
     });
   }
 

@@ -1,6 +1,7 @@
 // Text styles of the harness: the builder SpreadsheetApp.newTextStyle() returns and the style it builds.
 import { asGas } from "./as-gas.ts";
 import type { Book } from "./book.ts";
+import { CountedBuilder } from "./counted-builder.ts";
 
 type GasTextStyle = GoogleAppsScript.Spreadsheet.TextStyle;
 type GasTextStyleBuilder = GoogleAppsScript.Spreadsheet.TextStyleBuilder;
@@ -36,25 +37,20 @@ export class HarnessTextStyle
 }
 
 export class HarnessTextStyleBuilder
+  extends CountedBuilder<TextStyleModel, GasTextStyleBuilder>
   implements
     Pick<
       GasTextStyleBuilder,
       "setBold" | "setItalic" | "setFontSize" | "setForegroundColor" | "build"
     >
 {
-  private readonly model: TextStyleModel = {
-    bold: null,
-    italic: null,
-    fontSize: null,
-    foregroundColor: null,
-  };
-
-  constructor(private readonly book: Book) {}
-
-  private step(method: string, change: (m: TextStyleModel) => void): GasTextStyleBuilder {
-    this.book.calls.record("handle", `TextStyleBuilder.${method}`);
-    change(this.model);
-    return asGas(this);
+  constructor(book: Book) {
+    super(book, "TextStyleBuilder", {
+      bold: null,
+      italic: null,
+      fontSize: null,
+      foregroundColor: null,
+    });
   }
 
   setBold(bold: boolean): GasTextStyleBuilder {
