@@ -2,6 +2,7 @@
 import type { CellPlan, CellStyle, TabPlan } from "@barometre/shared";
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
+type TextStyle = GoogleAppsScript.Spreadsheet.TextStyle;
 type Matrix<T> = T[][];
 
 /** Fills a matrix over the tab's rectangle; `used` tells whether any cell has the attribute at all. */
@@ -33,24 +34,8 @@ interface StyleSetter<T> {
 
 const setter = <T>(s: StyleSetter<T>): StyleSetter<unknown> => s as StyleSetter<unknown>;
 
-/** Sheets' defaults (null resets a colour or alignment; 10 is the default font size). */
+/** What text styles leave out, with Sheets' defaults (null resets a colour or alignment). */
 const STYLE_SETTERS: readonly StyleSetter<unknown>[] = [
-  setter<GoogleAppsScript.Spreadsheet.FontWeight | null>({
-    read: (s) => (s.bold ? "bold" : undefined),
-    fallback: null,
-    apply: (r, m) => r.setFontWeights(m),
-  }),
-  setter<GoogleAppsScript.Spreadsheet.FontStyle | null>({
-    read: (s) => (s.italic ? "italic" : undefined),
-    fallback: null,
-    apply: (r, m) => r.setFontStyles(m),
-  }),
-  setter<number>({ read: (s) => s.fontSize, fallback: 10, apply: (r, m) => r.setFontSizes(m) }),
-  setter<string | null>({
-    read: (s) => s.fontColor,
-    fallback: null,
-    apply: (r, m) => r.setFontColors(m),
-  }),
   setter<string | null>({
     read: (s) => s.background,
     fallback: null,
@@ -87,8 +72,40 @@ export function noteMatrix(tab: TabPlan, width: number) {
   return matrixOf<string | null>(tab, width, (c) => c.note, null);
 }
 
-/** Applies every style attribute the tab uses, one batched call each. */
+const hasText = (s: CellStyle) =>
+  s.bold || s.italic || s.fontSize !== undefined || s.fontColor !== undefined;
+
+/**
+ * Weight, slant, size and colour together: one TextStyle per distinct look, built locally; a cell
+ * without any gets the empty style, which sets nothing.
+ */
+function textStyleMatrix(tab: TabPlan, width: number) {
+  const built = new Map<string, TextStyle>();
+  const styleOf = (s: CellStyle): TextStyle => {
+    const key = JSON.stringify([s.bold, s.italic, s.fontSize, s.fontColor]);
+    const known = built.get(key);
+    if (known) return known;
+    const builder = SpreadsheetApp.newTextStyle();
+    if (s.bold) builder.setBold(true);
+    if (s.italic) builder.setItalic(true);
+    if (s.fontSize !== undefined) builder.setFontSize(s.fontSize);
+    if (s.fontColor !== undefined) builder.setForegroundColor(s.fontColor);
+    const style = builder.build();
+    built.set(key, style);
+    return style;
+  };
+  return matrixOf(
+    tab,
+    width,
+    (c) => (c.style && hasText(c.style) ? styleOf(c.style) : undefined),
+    styleOf({}),
+  );
+}
+
+/** Applies every style attribute the tab uses: the text styles in one call, then one call per other attribute. */
 export function applyStyles(range: Range, tab: TabPlan, width: number): void {
+  const text = textStyleMatrix(tab, width);
+  if (text.used) range.setTextStyles(text.matrix);
   for (const s of STYLE_SETTERS) {
     const { matrix, used } = matrixOf(
       tab,

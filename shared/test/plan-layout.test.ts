@@ -19,6 +19,7 @@ import {
   planTabNames,
   type Range0,
   readMarker,
+  SECTION_LIST,
   STATUS_COLOURS,
   type TabPlan,
   validationError,
@@ -60,7 +61,7 @@ describe("the workbook plan", () => {
     for (const tab of plan.tabs) {
       const width = tab.columnWidths.length;
       for (const row of tab.cells) expect(row.length, tab.name).toBe(width);
-      for (const m of [...tab.merges, ...tab.protections.map((p) => p.range)]) {
+      for (const m of [...tab.merges, ...tab.protection.editable]) {
         expect(m.right < width && m.bottom < tab.cells.length && m.top <= m.bottom, tab.name).toBe(
           true,
         );
@@ -176,13 +177,24 @@ describe("the workbook plan", () => {
     for (const tab of plan.tabs) {
       tab.cells.forEach((row, r) => {
         row.forEach((cell, c) => {
-          const covered = tab.protections.some((p) => inside(p.range, r, c));
-          if (cell?.validation) expect(covered, `${tab.name}!${a1(r, c)}`).toBe(false);
-          else if (cell?.value !== undefined || cell?.formula)
-            expect(covered, `${tab.name}!${a1(r, c)}`).toBe(true);
+          const editable = tab.protection.editable.some((area) => inside(area, r, c));
+          expect(editable, `${tab.name}!${a1(r, c)}`).toBe(cell?.validation !== undefined);
         });
       });
     }
+  });
+
+  it("leaves each tab's inputs editable in one rectangle, and none in the computed tabs", () => {
+    const areas = Object.fromEntries(plan.tabs.map((t) => [t.kind, t.protection.editable]));
+    for (const { id } of SECTION_LIST.filter((s) => s.id !== "governance")) {
+      expect(areas[id], id).toHaveLength(1);
+    }
+    // The date and the three officers of each meeting: one block.
+    expect(areas.governance).toEqual([
+      { top: 3, left: 1, bottom: 2 + MEETINGS.length, right: 1 + OFFICERS.length },
+    ]);
+    expect(areas.indicators).toEqual([]);
+    expect(areas.positioning).toEqual([]);
   });
 
   it("shows rates as percentages and each status as text coloured by conditional formats", () => {

@@ -1,6 +1,7 @@
-// Batching: preparing and verifying make as many Spreadsheet calls for a workbook ten times larger, and verifying reads each tab once.
+// Batching: preparing and verifying make as many Spreadsheet calls for a workbook ten times larger, verifying reads each tab once, preparing writes each attribute once per tab.
+import { buildWorkbookPlan } from "@barometre/shared";
 import { describe, expect, it } from "vitest";
-import type { Book } from "../harness/book.ts";
+import { type Book, DEFAULT_COLUMN_WIDTH } from "../harness/book.ts";
 import type { CallKind } from "../harness/call-log.ts";
 import { fixture } from "../helpers/legacy-fixtures.ts";
 import { openWorkbook } from "./support/addon-session.ts";
@@ -20,8 +21,12 @@ function tenfold(book: Book): void {
   }
 }
 
-function counts(book: Book): Record<CallKind, number> {
-  return Object.fromEntries(KINDS.map((k) => [k, book.calls.count(k)])) as Record<CallKind, number>;
+function counts(book: Book) {
+  return {
+    ...(Object.fromEntries(KINDS.map((k) => [k, book.calls.count(k)])) as Record<CallKind, number>),
+    service: book.calls.serviceCalls(),
+    writeBatches: book.calls.writeBatches(),
+  };
 }
 
 async function measure(grow: boolean) {
@@ -32,13 +37,24 @@ async function measure(grow: boolean) {
     0,
   );
   rt.book.calls.reset();
-  expect((rt.run("runPrepare") as { ok: boolean }).ok).toBe(true);
+  const prepared = rt.run("runPrepare") as { ok: boolean; value: { created: string[] } };
+  expect(prepared.ok).toBe(true);
   const prepare = counts(rt.book);
+  const prepareWrites = rt.book.calls.byMethod("write");
   rt.book.calls.reset();
   expect((rt.run("runVerify") as { ok: boolean }).ok).toBe(true);
   const verify = counts(rt.book);
   const verifyReads = rt.book.calls.byMethod("read");
-  return { cells, prepare, verify, verifyReads, sheets: rt.book.sheets.length };
+  const created = prepared.value.created.length;
+  return {
+    cells,
+    prepare,
+    prepareWrites,
+    created,
+    verify,
+    verifyReads,
+    sheets: rt.book.sheets.length,
+  };
 }
 
 describe("Spreadsheet calls", () => {
@@ -56,5 +72,26 @@ describe("Spreadsheet calls", () => {
   it("read each tab once when verifying", async () => {
     const { verifyReads, sheets } = await measure(false);
     expect(verifyReads).toEqual({ "Range.getValues": sheets });
+  });
+
+  it("write each attribute of a new tab in one call, every read done before the first write", async () => {
+    const { prepare, prepareWrites, created } = await measure(false);
+    const {
+      "Spreadsheet.setNamedRange": names,
+      "Sheet.setColumnWidths": widths,
+      ...perTab
+    } = prepareWrites;
+    const plan = buildWorkbookPlan(null);
+    expect(created).toBe(plan.tabs.length);
+    // Spreadsheet.setNamedRange takes one name at a time.
+    expect(names).toBe(plan.names.length);
+    // One call per run of equal neighbouring widths, none where a new sheet's width is the planned one.
+    const runs = plan.tabs.flatMap((t) =>
+      t.columnWidths.filter((w, c) => w !== DEFAULT_COLUMN_WIDTH && w !== t.columnWidths[c - 1]),
+    );
+    expect(widths).toBe(runs.length);
+    for (const [method, n] of Object.entries(perTab))
+      expect(n, method).toBeLessThanOrEqual(created);
+    expect(prepare.writeBatches).toBe(1);
   });
 });

@@ -16,9 +16,11 @@ async function writeTab(ws: Worksheet, tab: TabPlan): Promise<void> {
     row.forEach((plan, c) => {
       const cell = ws.getCell(r + 1, c + 1);
       if (plan) writeCell(cell, plan, r, c);
-      // Excel's equivalent of warning-only protection: the sheet is protected without a password
-      // and only the cells no protection range covers stay editable.
-      if (!tab.protections.some((p) => inside(p.range, r, c))) cell.protection = { locked: false };
+      // Excel's equivalent of the warning-only protection: the sheet is protected without a
+      // password and only the cells of its editable areas are unlocked.
+      if (tab.protection.editable.some((area) => inside(area, r, c))) {
+        cell.protection = { locked: false };
+      }
     });
   });
   for (const m of tab.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
@@ -44,14 +46,12 @@ async function writeTab(ws: Worksheet, tab: TabPlan): Promise<void> {
       ],
     });
   });
-  if (tab.protections.length > 0) {
-    await ws.protect("", {
-      selectLockedCells: true,
-      selectUnlockedCells: true,
-      formatColumns: true,
-      formatRows: true,
-    });
-  }
+  await ws.protect("", {
+    selectLockedCells: true,
+    selectUnlockedCells: true,
+    formatColumns: true,
+    formatRows: true,
+  });
 }
 
 /** exceljs keeps tab order in this field; it has no public way to move a tab. */

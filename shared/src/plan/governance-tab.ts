@@ -31,12 +31,7 @@ export function governanceTab(name: string, ret: PimmsReturn | null): TabPlan {
     }
     addRow(draft, cells);
   }
-  const C = GOVERNANCE_COLS;
   return finishTab(draft, name, {
-    columnWidths: [260, 120, 110, 110, 110, 420],
-    protectedColumns: [
-      { from: C.meeting, to: C.meeting, description: "Instances du Baromètre" },
-      { from: C.help, to: C.help, description: "Aides du Baromètre" },
-    ],
+    columnWidths: [260, 100, 100, 100, 100, 420],
   });
 }

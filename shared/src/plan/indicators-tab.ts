@@ -98,10 +98,7 @@ export function indicatorsTab(name: string, settings: BandSettings = {}): TabPla
   }
   const statusRange = rect(FIRST_ROW, C.status, draft.rows.length - 1, C.status);
   return finishTab(draft, name, {
-    columnWidths: [40, 300, 200, 140, 90, 100, 100, 420, 420],
-    protectedColumns: [
-      { from: 0, to: draft.width - 1, description: "Indicateurs calculés du Baromètre" },
-    ],
+    columnWidths: [40, 300, 170, 170, 100, 100, 100, 420, 420],
     conditionalFormats: (Object.keys(STATUS_COLOURS) as Status[]).map((status) => ({
       range: statusRange,
       text: STATUS_LABELS[status],

@@ -78,9 +78,6 @@ export function positioningTab(name: string): TabPlan {
     addRow(draft, cells);
   }
   return finishTab(draft, name, {
-    columnWidths: [300, 120, 130, 110, 110, 100, 90, 140, 150],
-    protectedColumns: [
-      { from: 0, to: draft.width - 1, description: "Positionnement envoyé par l'Union" },
-    ],
+    columnWidths: [300, 130, 130, 100, 100, 100, 100, 150, 150],
   });
 }

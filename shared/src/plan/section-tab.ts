@@ -28,14 +28,6 @@ export function sectionTab(section: SectionSpec, name: string, ret: PimmsReturn 
     });
   }
   return finishTab(draft, name, {
-    columnWidths: [380, 170, 90, 560],
-    protectedColumns: [
-      { from: SECTION_COLS.label, to: SECTION_COLS.label, description: "Libellés du Baromètre" },
-      {
-        from: SECTION_COLS.unit,
-        to: SECTION_COLS.help,
-        description: "Unités et aides du Baromètre",
-      },
-    ],
+    columnWidths: [380, 170, 100, 560],
   });
 }

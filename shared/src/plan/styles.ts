@@ -6,7 +6,7 @@ const NAVY = "#1f4e79";
 
 export const STYLES = {
   title: { bold: true, fontSize: 14, fontColor: NAVY },
-  marker: { italic: true, fontSize: 8, fontColor: "#595959", horizontalAlignment: "right" },
+  marker: { italic: true, fontSize: 8, fontColor: "#595959" },
   intro: { italic: true, fontColor: "#404040" },
   header: { bold: true, fontColor: "#ffffff", background: NAVY, verticalAlignment: "middle" },
   label: { wrap: true, verticalAlignment: "top" },

@@ -1,9 +1,10 @@
-// What every validated tab shares: the title row with its marker, full-width sentences, the protected header row.
+// What every validated tab shares: the title row with its marker, full-width sentences, the header row, one protection.
 import type { Range0 } from "../grid/index.ts";
+import { inputAreas } from "./input-areas.ts";
 import { CANONICAL_TABS } from "./layout.ts";
 import { markerText } from "./marker.ts";
 import { STYLES } from "./styles.ts";
-import type { CellPlan, ConditionalFormatPlan, ProtectionPlan, TabKind, TabPlan } from "./types.ts";
+import type { CellPlan, ConditionalFormatPlan, TabKind, TabPlan } from "./types.ts";
 
 export type Row = (CellPlan | null)[];
 
@@ -60,32 +61,36 @@ export function addRow(draft: TabDraft, cells: Readonly<Record<number, CellPlan>
 }
 
 export interface TabFinish {
-  /** Pixels, one per column. */
+  /**
+   * Pixels, one per column. 100 is a new Google sheet's own width and equal neighbours are set
+   * together, so each other width costs the add-on one call: keep few distinct ones.
+   */
   columnWidths: number[];
-  /** Column ranges of the body (below the headers) the user is warned before editing. */
-  protectedColumns: readonly { from: number; to: number; description: string }[];
   conditionalFormats?: ConditionalFormatPlan[];
 }
 
-/** The finished tab: everything above the body is frozen and protected, so are the listed body columns. */
+/** Shown in the spreadsheet's list of protected sheets. */
+export const PROTECTION_DESCRIPTIONS = {
+  inputs:
+    "Baromètre des PIMMS : seules les cellules de saisie (sur fond clair) se modifient sans avertissement.",
+  computed: "Baromètre des PIMMS : onglet calculé, toute modification demande une confirmation.",
+} as const;
+
+/** The finished tab: everything above the body is frozen; the whole tab warns before an edit, except its inputs. */
 export function finishTab(draft: TabDraft, name: string, finish: TabFinish): TabPlan {
-  const header = draft.headerRow;
-  const last = draft.rows.length - 1;
-  const protections: ProtectionPlan[] = [
-    { range: rect(0, 0, header, draft.width - 1), description: "Titre et en-têtes du Baromètre" },
-    ...finish.protectedColumns.map((p) => ({
-      range: rect(header + 1, p.from, last, p.to),
-      description: p.description,
-    })),
-  ];
+  const editable = inputAreas(draft.rows);
   return {
     kind: draft.kind,
     name,
     cells: draft.rows,
     columnWidths: finish.columnWidths,
-    frozenRows: header + 1,
+    frozenRows: draft.headerRow + 1,
     merges: draft.merges,
-    protections,
+    protection: {
+      description:
+        editable.length > 0 ? PROTECTION_DESCRIPTIONS.inputs : PROTECTION_DESCRIPTIONS.computed,
+      editable,
+    },
     conditionalFormats: finish.conditionalFormats ?? [],
   };
 }

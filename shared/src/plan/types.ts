@@ -54,10 +54,11 @@ export interface ConditionalFormatPlan {
   fontColor: string;
 }
 
-/** A range the user is warned before editing (labels, headers, formulas). */
+/** The whole tab warns before an edit (labels, headers, formulas), except in its input cells. */
 export interface ProtectionPlan {
-  range: Range0;
   description: string;
+  /** The input cells as the fewest rectangles: typed in without a warning. */
+  editable: Range0[];
 }
 
 export interface TabPlan {
@@ -66,11 +67,11 @@ export interface TabPlan {
   name: string;
   /** Dense rows × columns; null for an untouched cell. */
   cells: (CellPlan | null)[][];
-  /** Pixels, one per column. */
+  /** Pixels, one per column (a new Google sheet's columns are 100 wide). */
   columnWidths: number[];
   frozenRows: number;
   merges: Range0[];
-  protections: ProtectionPlan[];
+  protection: ProtectionPlan;
   conditionalFormats: ConditionalFormatPlan[];
 }
 

@@ -1,7 +1,7 @@
 // A validated tab as plain data, read from the harness (the add-on's work) or from an .xlsx (barometre prepare's).
 import { a1 } from "@barometre/shared";
 import type { Cell, DataValidation, Workbook, Worksheet } from "exceljs";
-import type { Book, SheetModel } from "../../harness/book.ts";
+import { type Book, DEFAULT_COLUMN_WIDTH, type SheetModel } from "../../harness/book.ts";
 import type { HarnessDataValidation } from "../../harness/data-validation.ts";
 import { isEditable } from "../../harness/protection.ts";
 import { probeBoth } from "./validation-probes.ts";
@@ -11,8 +11,13 @@ export interface CellView {
   format: string | null;
   bold: boolean;
   italic: boolean;
+  /** Null at each program's own default size. */
+  fontSize: number | null;
   fontColor: string | null;
   background: string | null;
+  wrap: boolean;
+  horizontal: string | null;
+  vertical: string | null;
   /** Not covered by a protection: the user types here without a warning. */
   editable: boolean;
   /** Which probe values the cell's validation accepts; null without validation. */
@@ -21,12 +26,19 @@ export interface CellView {
 
 export interface TabView {
   cells: Record<string, CellView>;
+  /** Pixels, one per column. */
+  widths: number[];
   merges: string[];
   frozenRows: number;
   conditional: string[];
 }
 
 const DAY_MS = 86_400_000;
+/** exceljs's default font size (write-cell.ts); a new Google sheet's is its own. */
+const EXCEL_FONT_SIZE = 11;
+/** Pixels of an Excel column width, the inverse of write-plan.ts's conversion. */
+const excelPixels = (width: number | undefined) =>
+  width === undefined ? null : Math.round(width * 7 + 5);
 const hex = (argb: string | undefined) => (argb ? `#${argb.slice(2).toLowerCase()}` : null);
 const inside = (
   r: { top: number; left: number; bottom: number; right: number },
@@ -56,8 +68,12 @@ export function excelTab(ws: Worksheet, rows: number, cols: number): TabView {
         format: cell.numFmt || null,
         bold: cell.font?.bold === true,
         italic: cell.font?.italic === true,
+        fontSize: cell.font?.size === EXCEL_FONT_SIZE ? null : (cell.font?.size ?? null),
         fontColor: hex(cell.font?.color?.argb),
         background: hex(fill?.fgColor?.argb),
+        wrap: cell.alignment?.wrapText === true,
+        horizontal: cell.alignment?.horizontal ?? null,
+        vertical: cell.alignment?.vertical ?? null,
         editable: cell.protection?.locked === false,
         accepts: cell.dataValidation
           ? probeBoth(cell.dataValidation as DataValidation, undefined, a1(r, c)).excel
@@ -68,6 +84,7 @@ export function excelTab(ws: Worksheet, rows: number, cols: number): TabView {
   const frozen = ws.views.find((v) => v.state === "frozen") as { ySplit?: number } | undefined;
   return {
     cells,
+    widths: Array.from({ length: cols }, (_, c) => excelPixels(ws.getColumn(c + 1).width) ?? 0),
     merges: [...(ws.model.merges as string[])].sort(),
     frozenRows: frozen?.ySplit ?? 0,
     conditional: (
@@ -113,8 +130,12 @@ export function sheetsTab(
         format: format && format !== "General" ? format : null,
         bold: attr("fontWeight", r, c) === "bold",
         italic: attr("fontStyle", r, c) === "italic",
+        fontSize: (attr("fontSize", r, c) as number | undefined) ?? null,
         fontColor: (attr("fontColor", r, c) as string | undefined) ?? null,
         background: (attr("background", r, c) as string | undefined) ?? null,
+        wrap: attr("wrap", r, c) === true,
+        horizontal: (attr("horizontalAlignment", r, c) as string | undefined) ?? null,
+        vertical: (attr("verticalAlignment", r, c) as string | undefined) ?? null,
         editable: isEditable(sheet, r, c),
         accepts: mine && rule ? probeBoth(rule, mine, a1(r, c)).sheets : mine ? [] : null,
       };
@@ -122,6 +143,10 @@ export function sheetsTab(
   }
   return {
     cells,
+    widths: Array.from(
+      { length: cols },
+      (_, c) => sheet.columnWidths.get(c) ?? DEFAULT_COLUMN_WIDTH,
+    ),
     merges: sheet.merges.map(range).sort(),
     frozenRows: sheet.frozenRows,
     conditional: sheet.conditionalRules.flatMap((rule) =>
