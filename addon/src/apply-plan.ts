@@ -6,6 +6,7 @@ import {
   applyStyles,
   noteMatrix,
   numberFormatMatrix,
+  type TextStyles,
   tabWidth,
   valueMatrix,
 } from "./tab-matrices.ts";
@@ -13,7 +14,7 @@ import {
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-function applyCells(sheet: Sheet, tab: TabPlan): void {
+function applyCells(sheet: Sheet, tab: TabPlan, styles: TextStyles): void {
   const width = tabWidth(tab);
   const range = sheet.getRange(1, 1, tab.cells.length, width);
   // Formats first: Sheets would otherwise read a text input such as "0123" as a number.
@@ -27,15 +28,15 @@ function applyCells(sheet: Sheet, tab: TabPlan): void {
     }),
   );
   if (validations.some((row) => row.some((v) => v !== null))) range.setDataValidations(validations);
-  applyStyles(range, tab, width);
+  applyStyles(range, tab, width, styles);
   const notes = noteMatrix(tab, width);
   if (notes.used) range.setNotes(notes.matrix);
 }
 
 /** Inserts the tab at `index` (0-based) and gives it the plan's cells, rules and layout. */
-export function applyTab(ss: Spreadsheet, tab: TabPlan, index: number): Sheet {
+export function applyTab(ss: Spreadsheet, tab: TabPlan, index: number, styles: TextStyles): Sheet {
   const sheet = ss.insertSheet(tab.name, index);
-  applyCells(sheet, tab);
+  applyCells(sheet, tab, styles);
   applyLayout(sheet, tab);
   return sheet;
 }

@@ -11,6 +11,7 @@ import { withDocumentLock } from "./document-lock.ts";
 import type { PrepareOutcome } from "./panel-types.ts";
 import { previousYear } from "./previous-year.ts";
 import { addLayout, readWorkbook } from "./read-workbook.ts";
+import { textStyles } from "./tab-matrices.ts";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -37,8 +38,9 @@ export function prepareWorkbook(): PrepareOutcome {
     for (const { field, value } of previous.values) setValue(result.ret, field, value);
     const plan = buildWorkbookPlan(result.ret, { occupied: read.grid.sheets.map((s) => s.name) });
     const created = new Map<string, Sheet>();
+    const styles = textStyles();
     for (const tab of plan.tabs.filter((t) => missing.includes(t.kind))) {
-      created.set(tab.name, applyTab(ss, tab, read.sheets.length + created.size));
+      created.set(tab.name, applyTab(ss, tab, read.sheets.length + created.size, styles));
     }
     applyNames(ss, plan.names, created);
     created.values().next().value?.activate();

@@ -75,13 +75,13 @@ export function noteMatrix(tab: TabPlan, width: number) {
 const hasText = (s: CellStyle) =>
   s.bold || s.italic || s.fontSize !== undefined || s.fontColor !== undefined;
 
-/**
- * Weight, slant, size and colour together: one TextStyle per distinct look, built locally; a cell
- * without any gets the empty style, which sets nothing.
- */
-function textStyleMatrix(tab: TabPlan, width: number) {
+/** A cell style's weight, slant, size and colour as one TextStyle. */
+export type TextStyles = (style: CellStyle) => TextStyle;
+
+/** Builds each distinct TextStyle once (builders are local: no call reaches the document). */
+export function textStyles(): TextStyles {
   const built = new Map<string, TextStyle>();
-  const styleOf = (s: CellStyle): TextStyle => {
+  return (s) => {
     const key = JSON.stringify([s.bold, s.italic, s.fontSize, s.fontColor]);
     const known = built.get(key);
     if (known) return known;
@@ -94,17 +94,19 @@ function textStyleMatrix(tab: TabPlan, width: number) {
     built.set(key, style);
     return style;
   };
-  return matrixOf(
-    tab,
-    width,
-    (c) => (c.style && hasText(c.style) ? styleOf(c.style) : undefined),
-    styleOf({}),
-  );
 }
 
-/** Applies every style attribute the tab uses: the text styles in one call, then one call per other attribute. */
-export function applyStyles(range: Range, tab: TabPlan, width: number): void {
-  const text = textStyleMatrix(tab, width);
+/**
+ * Applies every style attribute the tab uses: weight, slant, size and colour in one setTextStyles
+ * (a cell without any gets the empty style, which sets nothing), then one call per other attribute.
+ */
+export function applyStyles(range: Range, tab: TabPlan, width: number, styles: TextStyles): void {
+  const text = matrixOf(
+    tab,
+    width,
+    (c) => (c.style && hasText(c.style) ? styles(c.style) : undefined),
+    styles({}),
+  );
   if (text.used) range.setTextStyles(text.matrix);
   for (const s of STYLE_SETTERS) {
     const { matrix, used } = matrixOf(
