@@ -6,6 +6,7 @@ import { FIGURE_KEYS } from "./goals.ts";
 import type { Measure } from "./measure.ts";
 import { MEASURES } from "./measures/index.ts";
 import { currentLoad, machine } from "./support/machine.ts";
+import { measureInFreshProcess } from "./support/measure-process.ts";
 import { figuresTable } from "./support/table.ts";
 
 const RESULTS = join(import.meta.dirname, "results.json");
@@ -25,16 +26,13 @@ function selected(args: readonly string[]): { measures: Measure[]; only: string[
   return { measures, only };
 }
 
-/** A measurement that fails yields its figures as absent with the reason, so the others still run. */
+/** Each measurement runs in a fresh process; one that fails yields its figures as absent with the reason. */
 async function take(measure: Measure): Promise<{ measured: Measured[]; failed: boolean }> {
   process.stderr.write(`… ${measure.title}\n`);
-  try {
-    return { measured: await measure.run(), failed: false };
-  } catch (error) {
-    const reason = `la mesure a échoué : ${error instanceof Error ? error.message : String(error)}`;
-    console.error(error);
-    return { measured: measure.keys.map((key) => ({ key, absent: reason })), failed: true };
-  }
+  const reply = await measureInFreshProcess(MEASURES.indexOf(measure));
+  if ("measured" in reply) return { measured: reply.measured, failed: false };
+  const reason = `la mesure a échoué : ${reply.error}`;
+  return { measured: measure.keys.map((key) => ({ key, absent: reason })), failed: true };
 }
 
 async function main(args: readonly string[]): Promise<number> {

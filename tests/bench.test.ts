@@ -9,6 +9,7 @@ import {
 } from "../bench/support/formula-benchmark.ts";
 import { coldImportMs } from "../bench/support/fresh-process.ts";
 import { cellCount, growTenfold } from "../bench/support/grow-workbook.ts";
+import { measureInFreshProcess } from "../bench/support/measure-process.ts";
 import { median, percentile } from "../bench/support/sample-stats.ts";
 import { figuresTable } from "../bench/support/table.ts";
 import { sampleRuns } from "../bench/support/timing.ts";
@@ -112,5 +113,11 @@ describe("fresh-process timing", () => {
     await expect(coldImportMs(["no-such-module-here"], import.meta.dirname)).rejects.toThrow(
       /no-such-module-here/,
     );
+  });
+});
+
+describe("measurements in a fresh process", () => {
+  it("come back as an error when the measurement does not exist", async () => {
+    expect(await measureInFreshProcess(-1)).toEqual({ error: "no measure number -1" });
   });
 });

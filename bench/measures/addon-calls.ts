@@ -32,6 +32,14 @@ const kinds = (rt: GasRuntime): Record<CallKind, number> => ({
 const documentCalls = (counts: Record<CallKind, number>) =>
   DOCUMENT_CALLS.reduce((n, k) => n + counts[k], 0);
 
+/** "Spreadsheet.setNamedRange × 83, …": where the calls go, biggest first. */
+const biggest = (byMethod: Record<string, number>, count: number) =>
+  Object.entries(byMethod)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, count)
+    .map(([method, n]) => `${method} × ${n}`)
+    .join(", ");
+
 /** Prepares then verifies the fixture (grown tenfold or not) through the menu functions, counting calls for each. */
 async function session(grow: boolean): Promise<Session> {
   const rt = await openWorkbook(fixture(FIXTURE).xlsx);
@@ -78,6 +86,7 @@ export const addonCalls: Measure = {
           byKind: normal.prepare,
           writesByMethod: normal.prepareWrites,
         },
+        note: `Lectures ${normal.prepare.read}, écritures ${normal.prepare.write}, métadonnées ${normal.prepare.meta} ; écritures les plus nombreuses : ${biggest(normal.prepareWrites, 4)}.`,
       },
       {
         key: "addon.prepareCallsGrowth",

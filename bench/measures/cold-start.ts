@@ -11,7 +11,7 @@ const ROOT = join(import.meta.dirname, "../..");
 /** The same build as `npm run functions:build`, into the bench's own folder: functions/lib is left as it is. */
 const OUT = join(ROOT, "bench/out/functions");
 const BASELINE = ["firebase-admin/firestore", "firebase-functions/v2/https"];
-const RUNS = 15;
+const RUNS = 11;
 
 /** The chunk the entry module imports on the first request (the handlers and their dependencies). */
 async function handlersChunk(): Promise<string> {

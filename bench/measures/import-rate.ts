@@ -18,7 +18,7 @@ import { median, round } from "../support/sample-stats.ts";
 
 const OUT = join(import.meta.dirname, "../out/import");
 const GENERATED = 30;
-const PASSES = 3;
+const PASSES = 5;
 
 interface Workbook {
   path: string;

@@ -3,6 +3,7 @@ import type { Measure } from "../measure.ts";
 import { addonCalls } from "./addon-calls.ts";
 import { benchmarkCompute } from "./benchmark-compute.ts";
 import { benchmarkFormulas } from "./benchmark-formulas.ts";
+import { campaignClose } from "./campaign-close.ts";
 import { coldStart } from "./cold-start.ts";
 import { importRate } from "./import-rate.ts";
 
@@ -11,5 +12,6 @@ export const MEASURES: readonly Measure[] = [
   coldStart,
   benchmarkCompute,
   benchmarkFormulas,
+  campaignClose,
   importRate,
 ];

@@ -1,4 +1,4 @@
-// The generated network the in-process measures share: its members (current exercice and N-1) with their indicators.
+// The generated network the in-process measures work on: its members (current exercice and N-1) with their indicators.
 import { generateNetwork, type Member, memberOf } from "@barometre/shared";
 
 export interface DemoPopulation {
@@ -7,18 +7,10 @@ export interface DemoPopulation {
   previous: (Member | null)[];
 }
 
-const cache = new Map<number, DemoPopulation>();
-
-/** Generated once per size: several measures work on the same 2,800 structures. */
 export function demoPopulation(size: number): DemoPopulation {
-  let population = cache.get(size);
-  if (!population) {
-    const { structures } = generateNetwork({ size });
-    population = {
-      members: structures.map((s) => memberOf(s.current)),
-      previous: structures.map((s) => (s.previous ? memberOf(s.previous) : null)),
-    };
-    cache.set(size, population);
-  }
-  return population;
+  const { structures } = generateNetwork({ size });
+  return {
+    members: structures.map((s) => memberOf(s.current)),
+    previous: structures.map((s) => (s.previous ? memberOf(s.previous) : null)),
+  };
 }
