@@ -4,6 +4,7 @@ import {
   indexPopulation,
   type Member,
   memberValue,
+  type PopulationIndex,
   type Position,
   positionIn,
   type StatsByIndicator,
@@ -20,7 +21,14 @@ export interface BenchmarkOptions {
 }
 
 export function benchmark(members: readonly Member[], options: BenchmarkOptions = {}): Benchmark {
-  const index = indexPopulation(members, options.minGroupSize);
+  return benchmarkOf(indexPopulation(members, options.minGroupSize), members);
+}
+
+/**
+ * The benchmark of `members` from their population already indexed (indexPopulation of exactly these members):
+ * a caller that also positions every structure, as a campaign close does, indexes the population once.
+ */
+export function benchmarkOf(index: PopulationIndex, members: readonly Member[]): Benchmark {
   const groups: Record<string, StatsByIndicator> = {};
   for (const [territory, group] of index.groups) groups[territory] = group.stats;
   const mine = members.map(() => ({}) as Record<IndicatorKey, Position>);

@@ -5,9 +5,13 @@ export function ascending(values: Iterable<number>): Float64Array {
   return Float64Array.from(values).sort();
 }
 
-/** The ascending union of ascending runs, merged in linear time (the network's values from its groups' values). */
+/**
+ * The ascending union of ascending runs, merged in linear time (the network's values from its groups' values);
+ * a single non-empty run is returned as it is, not copied.
+ */
 export function mergeAscending(runs: readonly Float64Array[]): Float64Array {
-  return runs.reduce(mergeTwo, new Float64Array(0));
+  const filled = runs.filter((r) => r.length > 0);
+  return filled.length === 0 ? new Float64Array(0) : filled.reduce(mergeTwo);
 }
 
 function mergeTwo(a: Float64Array, b: Float64Array): Float64Array {
