@@ -11,7 +11,7 @@ import { coldImportMs } from "../bench/support/fresh-process.ts";
 import { cellCount, growTenfold } from "../bench/support/grow-workbook.ts";
 import { measureInFreshProcess } from "../bench/support/measure-process.ts";
 import { median, percentile } from "../bench/support/sample-stats.ts";
-import { figuresTable } from "../bench/support/table.ts";
+import { figuresTable, formatFigure } from "../bench/support/table.ts";
 import { sampleRuns } from "../bench/support/timing.ts";
 import { Book } from "./harness/book.ts";
 
@@ -119,5 +119,17 @@ describe("fresh-process timing", () => {
 describe("measurements in a fresh process", () => {
   it("come back as an error when the measurement does not exist", async () => {
     expect(await measureInFreshProcess(-1)).toEqual({ error: "no measure number -1" });
+  });
+});
+
+describe("figures as the table shows them", () => {
+  it("keep at most three significant digits for ratios, one decimal for times and rates", () => {
+    expect(formatFigure(1.0821, "ratio")).toBe("1,08");
+    expect(formatFigure(28.44, "ratio")).toBe("28,4");
+    expect(formatFigure(282.9, "ratio")).toBe("283");
+    expect(formatFigure(1, "ratio")).toBe("1");
+    expect(formatFigure(4520, "ms")).toBe("4\u202f520,0 ms");
+    expect(formatFigure(7.03, "perSecond")).toBe("7,0 /s");
+    expect(formatFigure(240, "count")).toBe("240");
   });
 });

@@ -4,11 +4,18 @@ import { renderTable } from "../../cli/src/table.ts";
 import type { Figure } from "../figure.ts";
 import type { Unit } from "../goals.ts";
 
-const DECIMALS: Record<Unit, number> = { count: 0, ratio: 2, ms: 1, perSecond: 1 };
 const SUFFIX: Record<Unit, string> = { count: "", ratio: "", ms: " ms", perSecond: " /s" };
 
+/** Three significant digits at most for ratios (1,08 ; 28,4 ; 283), one decimal for times and rates. */
+function decimals(value: number, unit: Unit): number {
+  if (unit === "ms") return 1;
+  if (Number.isInteger(value) || unit === "count") return 0;
+  if (unit === "perSecond") return 1;
+  return value >= 100 ? 0 : value >= 10 ? 1 : 2;
+}
+
 export const formatFigure = (value: number, unit: Unit): string =>
-  `${formatNumber(value, Number.isInteger(value) && unit !== "ms" ? 0 : DECIMALS[unit])}${SUFFIX[unit]}`;
+  `${formatNumber(value, decimals(value, unit))}${SUFFIX[unit]}`;
 
 const goalText = (f: Figure) =>
   f.op === null || f.target === null ? "—" : `${f.op} ${formatFigure(f.target, f.unit)}`;
