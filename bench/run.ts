@@ -22,7 +22,9 @@ function selected(args: readonly string[]): { measures: Measure[]; only: string[
   const only = (args[at + 1] ?? "").split(",").filter(Boolean);
   const matches = (key: string) => only.some((o) => key === o || key.startsWith(`${o}.`));
   const measures = MEASURES.filter((m) => m.keys.some(matches));
-  if (only.length === 0 || measures.length === 0) throw new Error(USAGE);
+  if (only.length === 0) throw new Error(USAGE);
+  if (measures.length === 0)
+    throw new Error(`Aucune mesure ne donne « ${only.join(", ")} ».\n${USAGE}`);
   return { measures, only };
 }
 
