@@ -1,6 +1,6 @@
 // Builds the deployable functions into functions/lib: one ESM bundle with @barometre/shared inlined, lazy imports kept
-// lazy as separate chunks, and the package.json Cloud Build installs (runtime dependencies, Node 22).
-import { copyFile, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+// lazy as separate chunks, the report fonts, and the package.json Cloud Build installs (runtime dependencies, Node 22).
+import { copyFile, cp, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build, type Metafile } from "esbuild";
@@ -79,6 +79,8 @@ export async function buildFunctions(outdir = join(FUNCTIONS, "lib")): Promise<M
   };
   await writeFile(join(outdir, "package.json"), `${JSON.stringify(lib, null, 2)}\n`);
   await copyParamFiles(outdir);
+  // Cloud Functions have no system fonts: the report renderer finds assets/fonts above its chunk, as in the sources.
+  await cp(join(FUNCTIONS, "assets"), join(outdir, "assets"), { recursive: true });
   return metafile;
 }
 

@@ -10,8 +10,8 @@ export interface SubmitAnswer {
   status: "accepted";
   revision: number;
   indicators: Indicators;
-  /** Filled by the positioning-on-submit; null until the campaign's population is positioned. */
-  positioning: Positioning | null;
+  /** The revision against its campaign's population and peer group, with changes since N-1. */
+  positioning: Positioning;
   /** Warnings for the sidebar: validation warnings and the year-on-year review. */
   findings: Finding[];
 }

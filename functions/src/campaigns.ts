@@ -27,6 +27,8 @@ export interface Campaign {
   /** Anonymous: reports show no other structure; transparent: they add a named comparison. */
   mode: CampaignMode;
   updatedBy: string;
+  /** Set when a close asked for the final reports: the hourly upkeep finishes what such a close started. */
+  reportsRequestedAt?: Timestamp;
 }
 
 const ISO_DAY = z.string().refine((s) => {
@@ -134,9 +136,22 @@ async function updateCampaign(db: Firestore, year: number, fields: Record<string
   }
 }
 
-export async function closeCampaign(db: Firestore, year: number, by: string, now: Date) {
+/** Refuses further returns; with `reports`, also records that the final reports are to be sent. */
+export async function closeCampaign(
+  db: Firestore,
+  year: number,
+  by: string,
+  now: Date,
+  options: { reports?: boolean } = {},
+) {
   const at = Timestamp.fromDate(now);
-  await updateCampaign(db, year, { state: "closed", closedAt: at, updatedAt: at, updatedBy: by });
+  await updateCampaign(db, year, {
+    state: "closed",
+    closedAt: at,
+    updatedAt: at,
+    updatedBy: by,
+    ...(options.reports ? { reportsRequestedAt: at } : {}),
+  });
 }
 
 /** Changes a campaign's settings; `bands` replaces the campaign's whole set of overrides. */

@@ -1,5 +1,5 @@
 // The one typed configuration: region and function options in code, deployment values from Firebase params.
-import { defineString } from "firebase-functions/params";
+import { defineInt, defineSecret, defineString } from "firebase-functions/params";
 
 /** 1 Mio: far above a return (about 5 ko), and the limit interfaces.md promises callers. */
 export const MAX_BODY_BYTES = 1_048_576;
@@ -16,6 +16,38 @@ export const ADDON_OAUTH_CLIENT_ID = defineString("ADDON_OAUTH_CLIENT_ID", {
     "Identifiant du client OAuth du module complémentaire (audience acceptée des jetons d'identité), séparés par des virgules s'il y en a plusieurs",
 });
 
+export const MAIL_FROM = defineString("MAIL_FROM", {
+  description:
+    "Expéditeur des courriels du Baromètre, par exemple « Baromètre des PIMMS <barometre@pimms.fr> » (son domaine fait aussi les Message-ID)",
+});
+
+export const UNION_EMAILS = defineString("UNION_EMAILS", {
+  description:
+    "Adresses de l'Union qui reçoivent l'avis de chaque retour et la synthèse de clôture, séparées par des virgules",
+});
+
+export const UNION_SHEET_ID = defineString("UNION_SHEET_ID", {
+  default: "",
+  description:
+    "Identifiant du Google Sheet consolidé de l'Union (partagé en édition avec le compte de service des fonctions) ; vide : pas de tableau consolidé",
+});
+
+export const SMTP_HOST = defineString("SMTP_HOST", {
+  description: "Serveur SMTP d'envoi des courriels",
+});
+
+export const SMTP_PORT = defineInt("SMTP_PORT", {
+  default: 587,
+  description: "Port du serveur SMTP (465 : TLS direct ; 587 : STARTTLS)",
+});
+
+export const SMTP_USER = defineString("SMTP_USER", {
+  description: "Identifiant SMTP",
+});
+
+/** The one secret: set with `firebase functions:secrets:set SMTP_PASSWORD`, never in a file. */
+export const SMTP_PASSWORD = defineSecret("SMTP_PASSWORD");
+
 /** Options of every HTTP function: public invoker because each request carries its own Google ID token. */
 export const FUNCTION_OPTIONS = {
   region: REGION,
@@ -25,17 +57,37 @@ export const FUNCTION_OPTIONS = {
   maxInstances: 10,
 } as const;
 
+export interface MailSettings {
+  /** The From of every mail. */
+  from: string;
+  /** The Union's addresses: revision notices and the network summary. */
+  union: string[];
+}
+
 export interface Config {
   /** Accepted token audiences. */
   audiences: string[];
   maxBodyBytes: number;
+  mail: MailSettings;
+  /** The Union's consolidated Google Sheet, or null when the deployment has none. */
+  unionSheetId: string | null;
 }
 
-export function productionConfig(): Config {
-  const audiences = ADDON_OAUTH_CLIENT_ID.value()
+const list = (text: string) =>
+  text
     .split(",")
     .map((s) => s.trim())
     .filter(Boolean);
+
+export function productionConfig(): Config {
+  const audiences = list(ADDON_OAUTH_CLIENT_ID.value());
   if (audiences.length === 0) throw new Error("ADDON_OAUTH_CLIENT_ID is empty");
-  return { audiences, maxBodyBytes: MAX_BODY_BYTES };
+  const union = list(UNION_EMAILS.value());
+  if (union.length === 0) throw new Error("UNION_EMAILS is empty");
+  return {
+    audiences,
+    maxBodyBytes: MAX_BODY_BYTES,
+    mail: { from: MAIL_FROM.value(), union },
+    unionSheetId: UNION_SHEET_ID.value().trim() || null,
+  };
 }

@@ -3,6 +3,9 @@ import type { Firestore } from "firebase-admin/firestore";
 import type { TokenVerifier } from "./auth.ts";
 import type { Config } from "./config.ts";
 import type { Logger } from "./http.ts";
+import type { PopulationCache } from "./positioning/population-cache.ts";
+import type { ReportRenderer } from "./renderer.ts";
+import type { Tasks } from "./tasks.ts";
 
 export interface Deps {
   db: Firestore;
@@ -11,4 +14,12 @@ export interface Deps {
   clock: () => Date;
   config: Config;
   logger: Logger;
+  /** Campaign populations kept between requests, for the positioning of each accepted revision. */
+  populations: PopulationCache;
+  /** Background work: the campaign-close report batches, the debounced sync of the Union's sheet. */
+  tasks: Tasks;
+  renderer: ReportRenderer;
 }
+
+/** What background work (campaign close, report batches, upkeep) needs: there is no caller to authenticate. */
+export type WorkDeps = Pick<Deps, "db" | "clock" | "config" | "logger" | "tasks" | "renderer">;

@@ -9,6 +9,7 @@ import {
 } from "@barometre/shared";
 import type { Firestore } from "firebase-admin/firestore";
 import { csvValue, toCsv } from "./csv.ts";
+import { parisTime } from "./paris-time.ts";
 import { listLatest, type ReviewState } from "./revisions.ts";
 
 export interface ExportRow {
@@ -41,13 +42,7 @@ export async function exportCampaign(db: Firestore, year: number): Promise<Campa
   };
 }
 
-const parisTime = new Intl.DateTimeFormat("fr-FR", {
-  timeZone: "Europe/Paris",
-  dateStyle: "short",
-  timeStyle: "medium",
-});
-
-const REVIEW_WORDS: Record<ReviewState, string> = {
+export const REVIEW_WORDS: Record<ReviewState, string> = {
   pending: "en attente",
   accepted: "accepté",
   hasIssues: "à corriger",

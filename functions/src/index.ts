@@ -1,7 +1,11 @@
-// The deployed functions, and nothing else: each loads the handlers on its first request so cold starts stay light.
-import { onRequest } from "firebase-functions/v2/https";
+// The deployed functions, and nothing else: each loads its code on first use so cold starts stay light.
+import { onDocumentWritten } from "firebase-functions/v2/firestore";
+import { type HttpsOptions, onRequest } from "firebase-functions/v2/https";
+import { onSchedule } from "firebase-functions/v2/scheduler";
+import { onTaskDispatched } from "firebase-functions/v2/tasks";
 import type { FunctionName, Handlers } from "./app.ts";
-import { FUNCTION_OPTIONS } from "./config.ts";
+import { FUNCTION_OPTIONS, REGION, SMTP_PASSWORD } from "./config.ts";
+import type { ReportBatchTask, SheetSyncTask } from "./tasks.ts";
 
 let loading: Promise<Handlers> | undefined;
 
@@ -14,8 +18,10 @@ function handlers(): Promise<Handlers> {
   return loading;
 }
 
-const lazy = (name: FunctionName) =>
-  onRequest(FUNCTION_OPTIONS, async (req, res) => {
+const production = () => import("./production.ts");
+
+const lazy = (name: FunctionName, options: HttpsOptions = {}) =>
+  onRequest({ ...FUNCTION_OPTIONS, ...options }, async (req, res) => {
     let all: Handlers;
     try {
       all = await handlers();
@@ -35,4 +41,87 @@ export const submitReturn = lazy("submitReturn");
 export const previousReturn = lazy("previousReturn");
 export const campaignExport = lazy("campaignExport");
 export const reviewReturn = lazy("reviewReturn");
-export const manageCampaign = lazy("manageCampaign");
+/** Closing a campaign computes the final benchmark of every structure: more memory and time. */
+export const manageCampaign = lazy("manageCampaign", { memory: "1GiB", timeoutSeconds: 300 });
+
+/** The outbox sender: every write of a mail document; new mails and retries asked by hand are attempted. */
+export const deliverMail = onDocumentWritten(
+  { document: "mail/{id}", region: REGION, secrets: [SMTP_PASSWORD], retry: false },
+  async (event) => {
+    const [{ onMailWritten }, sender] = await Promise.all([
+      import("./mail/trigger.ts"),
+      production().then((m) => m.productionSender()),
+    ]);
+    await onMailWritten(sender, event.params.id, event.data?.after.data());
+  },
+);
+
+/** Retries after their backoff, mails whose sender died (lease expired), anything a trigger missed. */
+export const sweepOutbox = onSchedule(
+  { schedule: "every 5 minutes", region: REGION, secrets: [SMTP_PASSWORD], timeoutSeconds: 300 },
+  async () => {
+    const [{ sweepOutbox: sweep }, sender] = await Promise.all([
+      import("./mail/sweep.ts"),
+      production().then((m) => m.productionSender()),
+    ]);
+    await sweep(sender);
+  },
+);
+
+/** Deadlines, unfinished closes and fan-outs, the Union's sheet. */
+export const upkeep = onSchedule(
+  {
+    schedule: "every 60 minutes",
+    timeZone: "Europe/Paris",
+    region: REGION,
+    memory: "1GiB",
+    timeoutSeconds: 540,
+  },
+  async () => {
+    const [{ upkeep: run }, m] = await Promise.all([import("./close/upkeep.ts"), production()]);
+    await run(m.productionDeps());
+  },
+);
+
+/** Seconds a report batch may take; it stops cleanly a little before, and Cloud Tasks runs it again. */
+const BATCH_SECONDS = 540;
+
+/** One batch of the campaign-close fan-out (see close/report-batch.ts). */
+export const reportBatch = onTaskDispatched<ReportBatchTask>(
+  {
+    region: REGION,
+    memory: "1GiB",
+    timeoutSeconds: BATCH_SECONDS,
+    retryConfig: { maxAttempts: 20, minBackoffSeconds: 30, maxBackoffSeconds: 600 },
+    rateLimits: { maxConcurrentDispatches: 6 },
+  },
+  async (request) => {
+    const [{ runReportBatch }, m] = await Promise.all([
+      import("./close/report-batch.ts"),
+      production(),
+    ]);
+    await runReportBatch(
+      m.productionDeps(),
+      request.data,
+      AbortSignal.timeout((BATCH_SECONDS - 60) * 1000),
+    );
+  },
+);
+
+/** The debounced rewrite of the Union's consolidated sheet for a campaign. */
+export const syncUnionSheet = onTaskDispatched<SheetSyncTask>(
+  {
+    region: REGION,
+    timeoutSeconds: 120,
+    retryConfig: { maxAttempts: 5, minBackoffSeconds: 60 },
+    rateLimits: { maxConcurrentDispatches: 1 },
+  },
+  async (request) => {
+    const [{ syncUnionSheet: sync }, m] = await Promise.all([
+      import("./union-sheet/sync.ts"),
+      production(),
+    ]);
+    const sheets = await m.productionSheets();
+    if (sheets) await sync(sheets, request.data.year);
+  },
+);

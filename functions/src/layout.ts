@@ -13,8 +13,9 @@
 //   campaigns/{YEAR}/latest/{CODE}                  a copy of each structure's highest revision, so a campaign's
 //                                                   population (2,800 structures) is one query
 //   campaigns/{YEAR}/final/benchmark                the final benchmark, computed once at close: network and group
-//                                                   statistics, settings, member count, fan-out progress
-//   campaigns/{YEAR}/finalMembers/{CODE}            each structure's frozen positioning at close (one report each)
+//                                                   statistics, settings, member count, when the fan-out started
+//   campaigns/{YEAR}/final/batch-{0000}             one batch of the report fan-out: its structures' frozen
+//                                                   positionings, as one JSON text (array-contains on `codes`)
 //   mail/{id}                                       the outbox, in the firestore-send-email extension's schema;
 //                                                   ids are deterministic (report-2018-CODE, revision-2018-CODE-000002)
 //   mailClaims/{id}~{attempt}                       one per delivery attempt, created before sending (exactly once)
@@ -57,11 +58,14 @@ export const latestCol = (db: Firestore, year: number): CollectionReference =>
 export const latestDoc = (db: Firestore, year: number, code: string): DocumentReference =>
   latestCol(db, year).doc(code);
 
-export const finalBenchmarkDoc = (db: Firestore, year: number): DocumentReference =>
-  campaignDoc(db, year).collection("final").doc("benchmark");
+export const finalCol = (db: Firestore, year: number): CollectionReference =>
+  campaignDoc(db, year).collection("final");
 
-export const finalMembersCol = (db: Firestore, year: number): CollectionReference =>
-  campaignDoc(db, year).collection("finalMembers");
+export const finalBenchmarkDoc = (db: Firestore, year: number): DocumentReference =>
+  finalCol(db, year).doc("benchmark");
+
+export const finalBatchDoc = (db: Firestore, year: number, batch: number): DocumentReference =>
+  finalCol(db, year).doc(`batch-${String(batch).padStart(4, "0")}`);
 
 export const mailCol = (db: Firestore): CollectionReference => db.collection("mail");
 

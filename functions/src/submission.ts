@@ -4,10 +4,12 @@ import {
   type CellLocator,
   coerceReturn,
   computeIndicators,
+  DEFAULT_MIN_GROUP_SIZE,
   type Finding,
   findField,
   hasErrors,
   type PimmsReturn,
+  type Positioning,
   plannedCell,
   sortFindings,
   validateReturn,
@@ -16,10 +18,13 @@ import { Timestamp } from "firebase-admin/firestore";
 import { requireStructureAccess } from "./access.ts";
 import { findAnswer, recordAnswer, type SubmitAnswer } from "./answers.ts";
 import type { Identity } from "./auth.ts";
-import { getCampaign, requireOpen } from "./campaigns.ts";
+import { type Campaign, getCampaign, requireOpen } from "./campaigns.ts";
 import type { Deps } from "./deps.ts";
 import { parseWith, SUBMISSION_SCHEMA } from "./envelope.ts";
 import { HttpError } from "./http.ts";
+import { queueMail } from "./mail/outbox.ts";
+import { revisionNotice, revisionNoticeId } from "./mail/revision-notice.ts";
+import { positionRevision } from "./positioning/position-revision.ts";
 import {
   appendRevision,
   findRevisionByKey,
@@ -27,6 +32,7 @@ import {
   type StoredRevision,
   syncLatest,
 } from "./revisions.ts";
+import { requestSheetSync } from "./union-sheet/request-sync.ts";
 import { yearOnYearWarnings } from "./year-on-year.ts";
 
 export type SubmitResult = SubmitAnswer & { duplicate: boolean };
@@ -51,11 +57,11 @@ function readReturn(input: unknown): { ret: PimmsReturn; findings: Finding[] } {
   return { ret, findings: sortFindings([...findings, ...validateReturn(ret, cellOf)]) };
 }
 
-const answerOf = (revision: StoredRevision): SubmitAnswer => ({
+const answerOf = (revision: StoredRevision, positioning: Positioning): SubmitAnswer => ({
   status: "accepted",
   revision: revision.number,
   indicators: revision.indicators,
-  positioning: null,
+  positioning,
   findings: revision.findings,
 });
 
@@ -63,11 +69,30 @@ const answerOf = (revision: StoredRevision): SubmitAnswer => ({
 export const contentHash = (ret: PimmsReturn): string =>
   createHash("sha256").update(JSON.stringify(ret)).digest("hex");
 
-/** Finishes what storing a revision started (latest copy, answer record): also what a retry completes. */
-async function complete(deps: Deps, revision: StoredRevision): Promise<SubmitAnswer> {
+/**
+ * Finishes what storing a revision started: latest copy, positioning, the Union's notice (one per revision by
+ * its id), the sheet's sync, the answer record. Also what a retry completes after a crash or an outage.
+ */
+async function complete(
+  deps: Deps,
+  revision: StoredRevision,
+  campaign: Campaign | null,
+): Promise<SubmitAnswer> {
+  const { db } = deps;
   const { year, structureCode: code, idempotencyKey: key, contentHash } = revision;
-  await syncLatest(deps.db, year, code);
-  return recordAnswer(deps.db, { year, code, key, contentHash }, answerOf(revision));
+  await syncLatest(db, year, code);
+  const settings = campaign ?? (await getCampaign(db, year));
+  const positioning = await positionRevision(
+    deps,
+    revision,
+    settings?.minGroupSize ?? DEFAULT_MIN_GROUP_SIZE,
+  );
+  const notice = revisionNotice(revision, positioning, deps.config.mail.union);
+  await Promise.all([
+    queueMail(db, revisionNoticeId(revision), notice, deps.config.mail.from, deps.clock()),
+    requestSheetSync(deps, year),
+  ]);
+  return recordAnswer(db, { year, code, key, contentHash }, answerOf(revision, positioning));
 }
 
 /**
@@ -112,7 +137,7 @@ export async function submitReturn(
   const answered = await findAnswer(db, year, code, key);
   if (answered) return replay(answered.contentHash, hash, answered.answer);
   const stored = await findRevisionByKey(db, year, code, key);
-  if (stored) return replay(stored.contentHash, hash, await complete(deps, stored));
+  if (stored) return replay(stored.contentHash, hash, await complete(deps, stored, null));
 
   const now = deps.clock();
   const campaign = requireOpen(await getCampaign(db, year), year, now);
@@ -135,6 +160,6 @@ export async function submitReturn(
     submittedAt: Timestamp.fromDate(now),
     idempotencyKey: key,
   });
-  const answer = await complete(deps, revision);
+  const answer = await complete(deps, revision, campaign);
   return created ? { ...answer, duplicate: false } : replay(revision.contentHash, hash, answer);
 }

@@ -167,37 +167,6 @@ describe("the outbox sender", () => {
     expect(rig.sink.offered).toBe(2);
   });
 
-  it("does not send again a mail the server accepted just before its sender died", async () => {
-    rig = await startSenderRig(db);
-    const id = await queueTestMail(db);
-    // What a sender leaves when it dies between the SMTP answer and the mail's update: claim "sent", mail PROCESSING.
-    const lease = Timestamp.fromMillis(Date.now() + RETRY_POLICY.leaseMs);
-    const info = {
-      messageId: `<${id}@pimms.example>`,
-      accepted: ["direction@pimms.example"],
-      rejected: [],
-      pendingRecipients: [],
-      response: "250 OK",
-    };
-    await mailClaimDoc(db, id, 1).create({
-      mailId: id,
-      attempt: 1,
-      state: "sent",
-      info,
-      leaseExpireTime: lease,
-    });
-    await mailDoc(db, id).update({
-      "delivery.state": "PROCESSING",
-      "delivery.attempts": 1,
-      "delivery.leaseExpireTime": lease,
-      due: lease,
-    });
-    rig.clock.advance(RETRY_POLICY.leaseMs + 1_000);
-    expect(await sweepOutbox(rig.deps)).toEqual({ done: 1 });
-    expect((await mailOf(id)).delivery).toMatchObject({ state: "SUCCESS", info });
-    expect(rig.sink.offered).toBe(0);
-  });
-
   it("sends a mail queued in the extension's own schema, with its attachments intact", async () => {
     rig = await startSenderRig(db);
     const png = Buffer.from("89504e470d0a1a0a0000000d49484452", "hex");

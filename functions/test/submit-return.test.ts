@@ -50,7 +50,7 @@ describe("submitReturn accepts", () => {
       status: "accepted",
       revision: 1,
       duplicate: false,
-      positioning: null,
+      positioning: { structureCode: "PIMMS-RENNES", territory: "Urbain QPV", networkSize: 1 },
     });
     expect(body.indicators.trainingRate.value).toBeCloseTo(0.036440166068538456, 12);
     expect(body.indicators.financialBalance.status).toBe("red");

@@ -10,6 +10,7 @@ import {
   withFirestore,
   yearArgument,
 } from "../firestore.ts";
+import { closeWithReports } from "./campaign-close.ts";
 import type { Command } from "./command.ts";
 
 const USAGE = "campaign open|close|show ANNÉE [options]";
@@ -54,7 +55,11 @@ const command: Command = {
     "  --min-group : taille minimale d'un groupe dont on montre les statistiques (5 par défaut).",
     "  --mode : anonyme (par défaut) ou transparent (comparaison nommée entre structures).",
     "campaign close ANNÉE",
-    "  Clôt la campagne : les envois sont refusés.",
+    "  Clôt la campagne : les envois sont refusés. Le benchmark final est calculé une fois pour toutes,",
+    "  puis la synthèse du réseau (pour l'Union) et le rapport de chaque structure (à sa direction) sont",
+    "  produits ici et mis dans la file d'envoi. Interrompue, la commande se relance : seuls les rapports",
+    "  manquants sont produits, aucun n'est envoyé deux fois. Expéditeur et adresses de l'Union :",
+    "  variables MAIL_FROM et UNION_EMAILS, comme pour les fonctions (inutiles avec l'émulateur local).",
     "campaign show ANNÉE",
     "  Affiche l'état et les réglages de la campagne.",
     "",
@@ -80,12 +85,14 @@ const command: Command = {
         "--deadline, --min-group et --mode ne s'emploient qu'avec « campaign open ».",
       );
     const settings = settingsOf(values);
-    const { closeCampaign, getCampaign, openCampaign } = await import(
-      "@barometre/functions/campaigns"
-    );
+    const { getCampaign, openCampaign } = await import("@barometre/functions/campaigns");
+    let reports = "";
     const campaign = await withFirestore(values.project, async (db) => {
       if (action === "open") await openCampaign(db, year, settings, CLI_ACTOR, new Date());
-      if (action === "close") await closeCampaign(db, year, CLI_ACTOR, new Date());
+      if (action === "close") {
+        const done = await closeWithReports(db, year, CLI_ACTOR);
+        reports = `  rapports : ${done.structures} structures en ${done.batches} lots, ${done.rendered} produits par cette commande et mis en file d'envoi, synthèse du réseau pour l'Union\n`;
+      }
       return getCampaign(db, year);
     });
     if (!campaign) throw new UserError(`La campagne ${year} n'existe pas.`);
@@ -96,7 +103,7 @@ const command: Command = {
         `  groupe minimal : ${campaign.minGroupSize}`,
         `  mode : ${MODE_WORDS[campaign.mode]}`,
         `  bandes modifiées : ${Object.keys(campaign.bands).join(", ") || "aucune"}`,
-      ].join("\n") + "\n",
+      ].join("\n") + `\n${reports}`,
     );
     return 0;
   },

@@ -4,10 +4,19 @@ import { FirestoreServer } from "@firestore-emulator/server";
 import { type App, getApps, initializeApp } from "firebase-admin/app";
 import { type Firestore, getFirestore } from "firebase-admin/firestore";
 
+/** Loads a module as the emulator package itself resolves it. */
+const emulatorRequire = createRequire(
+  createRequire(import.meta.url).resolve("@firestore-emulator/server"),
+);
+
 /** The grpc-js the emulator package itself uses: its server must be bound with credentials of that copy. */
-const grpc = createRequire(createRequire(import.meta.url).resolve("@firestore-emulator/server"))(
-  "@grpc/grpc-js",
-) as { ServerCredentials: { createInsecure(): unknown } };
+const grpc = emulatorRequire("@grpc/grpc-js") as {
+  ServerCredentials: { createInsecure(): unknown };
+};
+
+// The emulator keeps its state with immer, which deep-freezes every state it produces: a development check that
+// costs about half the emulator's time on large documents (a campaign's 2,800 returns) and guards nothing here.
+(emulatorRequire("immer") as { setAutoFreeze(on: boolean): void }).setAutoFreeze(false);
 
 interface GrpcServer {
   bindAsync(

@@ -4,9 +4,11 @@ import { createHandlers, FUNCTION_NAMES } from "@barometre/functions/app";
 import { googleTokenVerifier } from "@barometre/functions/auth";
 import { MAX_BODY_BYTES } from "@barometre/functions/config";
 import type { Deps } from "@barometre/functions/deps";
+import { PopulationCache } from "@barometre/functions/positioning/population-cache";
 import express from "express";
 import type { Firestore } from "firebase-admin/firestore";
 import type { DevAuth } from "./dev-auth.ts";
+import { type LocalQueues, type LocalWorkOptions, localWork } from "./local-deps.ts";
 
 /** Where the local certificates are served, beside the functions. */
 export const CERTS_PATH = "/dev/certs";
@@ -14,13 +16,12 @@ export const CERTS_PATH = "/dev/certs";
 /** Where the local stack hands out ID tokens (GET ?email=…), for `barometre dev-token`; production has no such thing. */
 export const TOKEN_PATH = "/dev/token";
 
-export interface FunctionsServerOptions {
+export interface FunctionsServerOptions extends Omit<LocalWorkOptions, "db" | "logger"> {
   db: Firestore;
   /** Accepted token audiences. */
   audiences: string[];
   /** The local token issuer whose certificates the functions trust instead of Google's. */
   devAuth: DevAuth;
-  clock?: () => Date;
   port?: number;
   maxBodyBytes?: number;
   /** Failures the handlers log; default: standard error. */
@@ -30,6 +31,9 @@ export interface FunctionsServerOptions {
 export interface FunctionsServer {
   /** "http://127.0.0.1:PORT": each function at {url}/{name}. */
   url: string;
+  /** What the handlers run on, for the background work tests and the local stack start themselves. */
+  deps: Deps;
+  queues: LocalQueues;
   close(): Promise<void>;
 }
 
@@ -53,24 +57,32 @@ export async function startFunctionsServer(
     server.once("error", reject);
   });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const work = localWork(
+    {
+      ...options,
+      logger: {
+        error: options.logError ?? ((message, details) => console.error(message, details)),
+      },
+    },
+    { audiences: options.audiences, maxBodyBytes: options.maxBodyBytes ?? MAX_BODY_BYTES },
+  );
   const deps: Deps = {
-    db: options.db,
+    ...work.deps,
     verifyToken: googleTokenVerifier({
       audiences: options.audiences,
       certsUrl: `${url}${CERTS_PATH}`,
     }),
-    clock: options.clock ?? (() => new Date()),
-    config: { audiences: options.audiences, maxBodyBytes: options.maxBodyBytes ?? MAX_BODY_BYTES },
-    logger: {
-      error: options.logError ?? ((message, details) => console.error(message, details)),
-    },
+    populations: new PopulationCache(),
   };
   const handlers = createHandlers(deps);
   for (const name of FUNCTION_NAMES) app.all(`/${name}`, (req, res) => handlers[name](req, res));
   return {
     url,
+    deps,
+    queues: work.queues,
     close: () =>
       new Promise((resolve, reject) => {
+        work.queues.kill();
         server.closeAllConnections();
         server.close((error) => (error ? reject(error) : resolve()));
       }),

@@ -70,7 +70,7 @@ export type DeliveryOutcome =
   /** Erased. */
   | "gone";
 
-type ClaimState = "sending" | "sent" | "failed";
+type ClaimState = "sending" | "failed";
 
 interface Claim {
   mailId: string;
@@ -81,14 +81,12 @@ interface Claim {
   claimedAt: Timestamp;
   leaseExpireTime: Timestamp;
   state: ClaimState;
-  info: DeliveryInfo | null;
   error: string | null;
 }
 
 type ClaimResult =
   | { kind: "claimed"; attempt: number; ref: DocumentReference; lease: Timestamp }
   | { kind: "busy" }
-  | { kind: "sentBefore"; info: DeliveryInfo | null }
   | { kind: "exhausted"; attempts: number };
 
 const addresses = (list: SentInfo["accepted"] | undefined): string[] =>
@@ -123,7 +121,6 @@ async function claimAttempt(
       claimedAt: Timestamp.fromDate(now),
       leaseExpireTime: lease,
       state: "sending",
-      info: null,
       error: null,
     };
     try {
@@ -133,7 +130,6 @@ async function claimAttempt(
       if (!isAlreadyExists(error)) throw error;
     }
     const other = (await ref.get()).data() as Claim | undefined;
-    if (other?.state === "sent") return { kind: "sentBefore", info: other.info };
     if (other?.state === "sending" && other.leaseExpireTime.toMillis() > now.getTime())
       return { kind: "busy" };
     // A failed attempt, or a sender that died holding it: the next number is free to claim.
@@ -151,7 +147,7 @@ async function record(ref: DocumentReference, fields: Record<string, unknown>): 
   }
 }
 
-const succeeded = (info: DeliveryInfo | null, at: Date) => ({
+const succeeded = (info: DeliveryInfo, at: Date) => ({
   "delivery.state": "SUCCESS",
   "delivery.endTime": Timestamp.fromDate(at),
   "delivery.info": info,
@@ -189,11 +185,8 @@ export async function deliverMail(deps: SenderDeps, id: string): Promise<Deliver
   if (blocked) return blocked;
   const delivery: Delivery = mail.delivery ?? pendingDelivery(Timestamp.fromDate(now));
   const structureCode = mail.structureCode ?? null;
-  // From the last attempt started: its claim may say it was sent after all (its sender died before recording it).
-  const claim = await claimAttempt(deps, id, structureCode, Math.max(1, delivery.attempts), now);
+  const claim = await claimAttempt(deps, id, structureCode, delivery.attempts + 1, now);
   if (claim.kind === "busy") return "busy";
-  if (claim.kind === "sentBefore")
-    return (await record(ref, succeeded(claim.info, now))) ? "done" : "gone";
   if (claim.kind === "exhausted") {
     const error = `Abandon après ${claim.attempts} tentatives. ${delivery.error ?? ""}`.trim();
     return (await record(ref, failed(error, now))) ? "failed" : "gone";
@@ -224,10 +217,7 @@ export async function deliverMail(deps: SenderDeps, id: string): Promise<Deliver
   } catch (error) {
     return afterFailure(deps, ref, claim, smtpFailure(error));
   }
-  const info = infoOf(sent);
-  // The claim first: if this sender dies now, the next one finds "sent" and does not send again.
-  await claim.ref.update({ state: "sent", info });
-  return (await record(ref, succeeded(info, deps.clock()))) ? "sent" : "gone";
+  return (await record(ref, succeeded(infoOf(sent), deps.clock()))) ? "sent" : "gone";
 }
 
 async function afterFailure(

@@ -31,10 +31,19 @@ export interface SenderRig {
   close(): Promise<void>;
 }
 
-/** Short SMTP timeouts so a server that never answers costs half a second. */
+/** Short SMTP timeouts, so a server that never answers costs half a second. */
+export const QUICK_SMTP = { connection: 1000, greeting: 1000, socket: 500 };
+
+/**
+ * Timeouts for a busy test process, where the SMTP server shares the thread with the emulator: a timeout there
+ * would be a client giving up on a mail the server then accepts, and a legitimate second send.
+ */
+export const CALM_SMTP = { connection: 10_000, greeting: 10_000, socket: 10_000 };
+
 export async function startSenderRig(
   db: Firestore,
   policy: RetryPolicy = RETRY_POLICY,
+  timeoutMs = QUICK_SMTP,
 ): Promise<SenderRig> {
   let sink = await startSmtpSink();
   const transport = await smtpTransport({
@@ -42,7 +51,7 @@ export async function startSenderRig(
     port: sink.port,
     user: null,
     password: null,
-    timeoutMs: { connection: 1000, greeting: 1000, socket: 500 },
+    timeoutMs,
   });
   const clock = movableClock();
   const logged: string[] = [];

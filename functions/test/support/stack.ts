@@ -14,7 +14,10 @@ import {
   type FirestoreEmulator,
   startFirestoreEmulator,
 } from "../../../cli/src/stack/firestore-emulator.ts";
-import { startFunctionsServer } from "../../../cli/src/stack/functions-server.ts";
+import {
+  type FunctionsServer,
+  startFunctionsServer,
+} from "../../../cli/src/stack/functions-server.ts";
 
 export const AUDIENCE = "1234567890-addon.apps.googleusercontent.com";
 export const ADMIN = "union@pimms.example";
@@ -33,6 +36,8 @@ export interface TestStack {
   emulator: FirestoreEmulator;
   /** What the handlers logged as failures. */
   logged: string[];
+  /** The handlers' dependencies and the in-process task queues behind them. */
+  server: Pick<FunctionsServer, "deps" | "queues">;
   token(email: string, options?: Partial<IdTokenOptions>): Promise<string>;
   call(
     name: string,
@@ -59,6 +64,7 @@ export async function startTestStack(options: { clock?: () => Date } = {}): Prom
     auth,
     emulator,
     logged,
+    server,
     token: (email, opts = {}) => auth.signIdToken(email, { audience: AUDIENCE, ...opts }),
     call: (name, init = {}) => {
       const query = init.query ? `?${new URLSearchParams(init.query)}` : "";

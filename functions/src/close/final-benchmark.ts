@@ -1,0 +1,217 @@
+// The final benchmark of a closed campaign, computed once: statistics in one document, and the structures in
+// batches for the report fan-out, each batch one document holding its structures' frozen positionings.
+//
+// The batch documents are written (set, same content each time) before the head document is created; create()
+// makes the head the commit point, so two closers racing, or a closer that crashed half-way and is run again,
+// end with one benchmark, and the fan-out only ever reads a complete one. A batch keeps its members as one JSON
+// text: the positioning of a structure has hundreds of fields that nobody queries, and one field is much
+// cheaper to store and read than hundreds.
+import {
+  type BandSettings,
+  type Indicators,
+  indexPopulation,
+  type PopulationIndex,
+  type Positioning,
+  positionStructure,
+  type StatsByIndicator,
+} from "@barometre/shared";
+import { type Firestore, Timestamp } from "firebase-admin/firestore";
+import type { CampaignMode } from "../campaigns.ts";
+import { listStructures } from "../directory.ts";
+import { isAlreadyExists } from "../firestore-errors.ts";
+import { finalBatchDoc, finalBenchmarkDoc, finalCol } from "../layout.ts";
+import { memberOfRevision } from "../positioning/population-cache.ts";
+import { listLatest, type StoredRevision } from "../revisions.ts";
+
+/** At most this many structures per batch: a batch is 50 reports, about 10 s of CPU. */
+export const BATCH_SIZE = 50;
+
+/** A batch document stays under Firestore's 1 Mio limit; a positioning is about 12 ko of JSON. */
+const BATCH_BYTES = 800_000;
+
+export interface FinalMember {
+  code: string;
+  /** The directory's name, or the return's when the directory has none. */
+  name: string;
+  territory: string | null;
+  /** Where the report goes: the return's director address, or the directory's addresses. */
+  to: string[];
+  revision: number;
+  /** ISO 8601. */
+  submittedAt: string;
+  indicators: Indicators;
+  positioning: Positioning;
+}
+
+/** One batch document: `members` is the JSON text of FinalMember[]. */
+export interface FinalBatch {
+  batch: number;
+  codes: string[];
+  members: string;
+}
+
+export interface FinalBenchmark {
+  year: number;
+  mode: CampaignMode;
+  minGroupSize: number;
+  bands: BandSettings;
+  /** Structures still on record (an erasure takes one out). */
+  memberCount: number;
+  batches: number;
+  network: StatsByIndicator;
+  groups: Record<string, StatsByIndicator>;
+  /** Structures of the previous campaign the changes were computed against. */
+  previousCount: number;
+  computedAt: Timestamp;
+  computedBy: string;
+  /** When the report fan-out was last (re)started, null before. */
+  fanOutAt: Timestamp | null;
+}
+
+export interface CampaignSettingsForClose {
+  year: number;
+  mode: CampaignMode;
+  minGroupSize: number;
+  bands: BandSettings;
+}
+
+/** What a close computed, so the Union's summary need not read it back. */
+export interface ComputedBenchmark {
+  members: FinalMember[];
+  previous: PopulationIndex | null;
+}
+
+export async function getFinalBenchmark(
+  db: Firestore,
+  year: number,
+): Promise<FinalBenchmark | null> {
+  const snap = await finalBenchmarkDoc(db, year).get();
+  return snap.exists ? (snap.data() as FinalBenchmark) : null;
+}
+
+export const membersOf = (batch: FinalBatch): FinalMember[] => JSON.parse(batch.members);
+
+export async function finalBatch(
+  db: Firestore,
+  year: number,
+  batch: number,
+): Promise<FinalMember[]> {
+  const snap = await finalBatchDoc(db, year, batch).get();
+  return snap.exists ? membersOf(snap.data() as FinalBatch) : [];
+}
+
+/** Every structure of the final benchmark, in code order. */
+export async function allFinalMembers(db: Firestore, year: number): Promise<FinalMember[]> {
+  const snap = await finalCol(db, year).where("batch", ">=", 0).orderBy("batch").get();
+  return snap.docs.flatMap((d) => membersOf(d.data() as FinalBatch));
+}
+
+function finalMember(
+  r: StoredRevision,
+  positioning: Positioning,
+  directory: Map<string, { name: string; emails: string[] }>,
+): FinalMember {
+  const entry = directory.get(r.structureCode);
+  const director = r.payload.identification.directorEmail;
+  return {
+    code: r.structureCode,
+    name: entry?.name ?? r.payload.identification.structureName ?? r.structureCode,
+    territory: r.territory,
+    to: director ? [director] : (entry?.emails ?? []),
+    revision: r.number,
+    submittedAt: r.submittedAt.toDate().toISOString(),
+    indicators: r.indicators,
+    positioning,
+  };
+}
+
+/** Cuts the members, in order, into batches of at most BATCH_SIZE structures and BATCH_BYTES of JSON. */
+function batchesOf(members: readonly FinalMember[]): FinalBatch[] {
+  const batches: FinalBatch[] = [];
+  let current: string[] = [];
+  let codes: string[] = [];
+  let bytes = 0;
+  const flush = () => {
+    if (!current.length) return;
+    batches.push({ batch: batches.length, codes, members: `[${current.join(",")}]` });
+    current = [];
+    codes = [];
+    bytes = 0;
+  };
+  for (const m of members) {
+    const json = JSON.stringify(m);
+    if (current.length >= BATCH_SIZE || bytes + json.length > BATCH_BYTES) flush();
+    current.push(json);
+    codes.push(m.code);
+    bytes += json.length;
+  }
+  flush();
+  return batches;
+}
+
+async function compute(
+  db: Firestore,
+  campaign: CampaignSettingsForClose,
+): Promise<ComputedBenchmark & { index: PopulationIndex }> {
+  const [latest, before, directory] = await Promise.all([
+    listLatest(db, campaign.year),
+    listLatest(db, campaign.year - 1),
+    listStructures(db),
+  ]);
+  const population = latest.map(memberOfRevision);
+  const index = indexPopulation(population, campaign.minGroupSize);
+  const previousMembers = new Map(before.map((r) => [r.structureCode, memberOfRevision(r)]));
+  const previous = before.length
+    ? indexPopulation([...previousMembers.values()], campaign.minGroupSize)
+    : null;
+  const names = new Map(directory.map((s) => [s.code, s]));
+  const members = latest.map((r, i) =>
+    finalMember(
+      r,
+      positionStructure(index, population[i] as (typeof population)[number], {
+        population: previous,
+        member: previousMembers.get(r.structureCode) ?? null,
+      }),
+      names,
+    ),
+  );
+  return { members, previous, index };
+}
+
+/**
+ * The campaign's final benchmark: the stored one, or computed now from the latest revisions. Also returns what
+ * it computed, when it did, so the caller need not read it back.
+ */
+export async function takeFinalBenchmark(
+  db: Firestore,
+  campaign: CampaignSettingsForClose,
+  by: string,
+  now: Date,
+): Promise<{ head: FinalBenchmark; computed: ComputedBenchmark | null }> {
+  const stored = await getFinalBenchmark(db, campaign.year);
+  if (stored) return { head: stored, computed: null };
+  const { members, previous, index } = await compute(db, campaign);
+  const batches = batchesOf(members);
+  for (const b of batches) await finalBatchDoc(db, campaign.year, b.batch).set(b);
+  const head: FinalBenchmark = {
+    year: campaign.year,
+    mode: campaign.mode,
+    minGroupSize: campaign.minGroupSize,
+    bands: campaign.bands,
+    memberCount: members.length,
+    batches: batches.length,
+    network: index.network.stats,
+    groups: Object.fromEntries([...index.groups].map(([t, g]) => [t, g.stats])),
+    previousCount: previous ? previous.network.size : 0,
+    computedAt: Timestamp.fromDate(now),
+    computedBy: by,
+    fanOutAt: null,
+  };
+  try {
+    await finalBenchmarkDoc(db, campaign.year).create(head);
+    return { head, computed: { members, previous } };
+  } catch (error) {
+    if (!isAlreadyExists(error)) throw error;
+    return { head: (await getFinalBenchmark(db, campaign.year)) as FinalBenchmark, computed: null };
+  }
+}

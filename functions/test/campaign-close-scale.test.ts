@@ -1,0 +1,150 @@
+// Campaign close on 2,800 generated structures: one final benchmark, 2,800 report mails and the Union's summary,
+// none twice, with the fan-out killed half-way and resumed by the hourly upkeep.
+//
+// The reports here are rendered as their plain text only (the real document, laid out): the full rendering
+// (charts, PDF) costs about 0.2 s of CPU per report, and is checked end to end on 35 structures in
+// campaign-close.test.ts. What this file checks is the fan-out at scale.
+import { openCampaign } from "@barometre/functions/campaigns";
+import { closeAndReport, RESUME_AFTER_MS } from "@barometre/functions/close/close-campaign";
+import { getFinalBenchmark } from "@barometre/functions/close/final-benchmark";
+import { upkeep } from "@barometre/functions/close/upkeep";
+import { mailCol } from "@barometre/functions/layout";
+import type { OutboxMail } from "@barometre/functions/mail/outbox";
+import { RETRY_POLICY } from "@barometre/functions/mail/sender";
+import { sweepOutbox } from "@barometre/functions/mail/sweep";
+import type { ReportRenderer } from "@barometre/functions/renderer";
+import { plainText } from "@barometre/functions/report/text";
+import {
+  computeIndicators,
+  generateNetwork,
+  NUMERIC_INDICATOR_KEYS,
+  networkSummaryLayout,
+  reportLayout,
+} from "@barometre/shared";
+import type { Firestore } from "firebase-admin/firestore";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  emulatorFirestore,
+  type FirestoreEmulator,
+  startFirestoreEmulator,
+} from "../../cli/src/stack/firestore-emulator.ts";
+import { localWork } from "../../cli/src/stack/local-deps.ts";
+import { plainStats } from "./support/independent-stats.ts";
+import { seedLatest, storedRevision } from "./support/network.ts";
+import { CALM_SMTP, movableClock, startSenderRig } from "./support/outbox.ts";
+
+const SIZE = 2800;
+const network = generateNetwork({ size: SIZE, seed: 2800 });
+const year = network.year;
+let emulator: FirestoreEmulator;
+let db: Firestore;
+
+const textOnly = (rendered: { count: number }): ReportRenderer => ({
+  report: async (doc) => {
+    rendered.count++;
+    return { subject: doc.subject, text: plainText(reportLayout(doc)), html: "", attachments: [] };
+  },
+  summary: async (doc) => ({
+    subject: doc.subject,
+    text: plainText(networkSummaryLayout(doc)),
+    html: "",
+    attachments: [],
+  }),
+});
+
+const logger = { error: () => {} };
+
+beforeAll(async () => {
+  emulator = await startFirestoreEmulator(`demo-scale-${process.pid}`);
+  db = emulatorFirestore(emulator);
+  await openCampaign(db, year, {}, "union@pimms.example", new Date());
+  // The current campaign only: N-1 is checked on 35 structures in campaign-close.test.ts.
+  await seedLatest(
+    db,
+    network.structures.map((s) => storedRevision(s.current)),
+  );
+});
+afterAll(() => emulator.stop());
+
+describe("campaign close at 2,800 structures", () => {
+  it("fans the reports out, survives a kill half-way, and sends each structure its report once", async () => {
+    const clock = movableClock();
+    const rendered = { count: 0 };
+    const first = localWork(
+      { db, clock: clock.now, logger, renderer: textOnly(rendered) },
+      { audiences: [], maxBodyBytes: 0 },
+    );
+    const original = first.deps.renderer.report;
+    first.deps.renderer = {
+      ...first.deps.renderer,
+      report: async (doc) => {
+        // The "crash": the whole queue dies while its batches are half done.
+        if (rendered.count === SIZE / 2) first.queues.kill();
+        return original(doc);
+      },
+    };
+    const outcome = await closeAndReport(first.deps, year, "union@pimms.example");
+    expect(outcome).toEqual({ year, structures: SIZE, batches: SIZE / 50 });
+    await first.queues.idle();
+    const reports = () => mailCol(db).where("kind", "==", "report").count().get();
+    const half = (await reports()).data().count;
+    expect(half).toBeGreaterThan(0);
+    expect(half).toBeLessThan(SIZE);
+
+    // Too early: the upkeep leaves a recent fan-out alone.
+    const second = localWork(
+      { db, clock: clock.now, logger, renderer: textOnly(rendered) },
+      { audiences: [], maxBodyBytes: 0 },
+    );
+    expect(await upkeep(second.deps)).toMatchObject({ resumed: [] });
+    clock.advance(RESUME_AFTER_MS);
+    expect(await upkeep(second.deps)).toMatchObject({ closed: [], resumed: [year] });
+    await second.queues.idle();
+    expect((await reports()).data().count).toBe(SIZE);
+    // Rendered again: only what was not queued before the kill, plus at most the reports caught mid-flight.
+    expect(rendered.count - SIZE).toBeLessThanOrEqual(2);
+    expect(await upkeep(second.deps)).toMatchObject({ resumed: [] });
+
+    const rig = await startSenderRig(db, RETRY_POLICY, CALM_SMTP);
+    try {
+      rig.clock.advance(RESUME_AFTER_MS * 2);
+      for (let k = 0; k < 20; k++) {
+        const counts = await sweepOutbox(rig.deps, { limit: 500, concurrency: 8 });
+        if (Object.keys(counts).length === 0) break;
+      }
+      const received = rig.sink.received;
+      expect(received).toHaveLength(SIZE + 1);
+      expect(new Set(received.map((m) => m.messageId)).size).toBe(SIZE + 1);
+      const byRecipient = new Map<string, number>();
+      for (const m of received)
+        for (const to of m.to) byRecipient.set(to, (byRecipient.get(to) ?? 0) + 1);
+      for (const s of network.structures)
+        expect(byRecipient.get(s.current.identification.directorEmail as string), s.code).toBe(1);
+      expect(byRecipient.get("union@pimms.example")).toBe(1);
+      const one = received.find(
+        (m) => m.messageId === `<report-${year}-${network.structures[0]?.code}@pimms.example>`,
+      );
+      expect(one?.raw.toString("utf8")).toContain(network.structures[0]?.name);
+      const states = await mailCol(db).get();
+      expect(states.docs.every((d) => (d.data() as OutboxMail).delivery.state === "SUCCESS")).toBe(
+        true,
+      );
+    } finally {
+      await rig.close();
+    }
+  });
+
+  it("stored network statistics equal to an independent computation over the 2,800 returns", async () => {
+    const head = await getFinalBenchmark(db, year);
+    const indicators = network.structures.map((s) => computeIndicators(s.current));
+    for (const key of NUMERIC_INDICATOR_KEYS) {
+      const values = indicators
+        .map((i) => i[key].value)
+        .filter((v): v is number => typeof v === "number");
+      const expected = plainStats(values);
+      const stored = head?.network[key] as unknown as Record<string, number>;
+      for (const [stat, value] of Object.entries(expected))
+        expect(stored[stat], `${key} ${stat}`).toBeCloseTo(value, 9);
+    }
+  });
+});

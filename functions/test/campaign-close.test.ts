@@ -1,0 +1,235 @@
+// Campaign close end to end on 35 generated structures: the admin's close request, one final benchmark, every
+// report rendered and delivered over SMTP (figures, charts, PDF), the Union's summary; transparent mode and the
+// command line's close on a second campaign.
+
+import { openCampaign } from "@barometre/functions/campaigns";
+import { getFinalBenchmark } from "@barometre/functions/close/final-benchmark";
+import { addAdmin, saveStructure } from "@barometre/functions/directory";
+import { sweepOutbox } from "@barometre/functions/mail/sweep";
+import {
+  buildReport,
+  computeIndicators,
+  type DemoNetwork,
+  generateNetwork,
+  indexPopulation,
+  type Member,
+  memberOf,
+  NUMERIC_INDICATOR_KEYS,
+  positionStructure,
+  type ReportDocument,
+  reportLayout,
+} from "@barometre/shared";
+import { type ParsedMail, simpleParser } from "mailparser";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { main } from "../../cli/src/main.ts";
+import { plainStats } from "./support/independent-stats.ts";
+import { seedLatest, storedRevision } from "./support/network.ts";
+import { CALM_SMTP, type SenderRig, startSenderRig } from "./support/outbox.ts";
+import { ADMIN, startTestStack, type TestStack } from "./support/stack.ts";
+
+const network = generateNetwork();
+const small = generateNetwork({ size: 8, seed: 16, year: 2016 });
+let stack: TestStack;
+let rig: SenderRig;
+
+async function register(n: DemoNetwork) {
+  const now = new Date();
+  await Promise.all(
+    n.structures.map((s) =>
+      saveStructure(
+        stack.db,
+        {
+          code: s.code,
+          name: s.name,
+          territory: s.territory,
+          emails: [s.current.identification.directorEmail as string],
+        },
+        now,
+      ),
+    ),
+  );
+  await seedLatest(stack.db, [
+    ...n.structures.map((s) => storedRevision(s.current)),
+    ...n.structures.flatMap((s) => (s.previous ? [storedRevision(s.previous)] : [])),
+  ]);
+}
+
+/** Delivers everything due, as the deployed trigger and sweep would, and parses what the SMTP server got. */
+async function deliverAll(): Promise<ParsedMail[]> {
+  const before = rig.sink.received.length;
+  while (Object.keys(await sweepOutbox(rig.deps, { concurrency: 8 })).length > 0);
+  return Promise.all(
+    rig.sink.received.slice(before).map((m) => simpleParser(m.raw, { skipImageLinks: true })),
+  );
+}
+
+/** The report each structure should get, computed here from the generated returns. */
+function expectedReports(n: DemoNetwork, mode: "anonymous" | "transparent"): ReportDocument[] {
+  const members = n.structures.map((s) => memberOf(s.current));
+  const before = n.structures.flatMap((s) => (s.previous ? [memberOf(s.previous)] : []));
+  const index = indexPopulation(members, 5);
+  const previous = indexPopulation(before, 5);
+  return n.structures.map((s, i) =>
+    buildReport({
+      campaign: { year: n.year, mode, minGroupSize: 5, bands: {} },
+      structure: { code: s.code, name: s.name, territory: s.territory },
+      revision: {
+        number: 1,
+        submittedAt: new Date(Date.UTC(n.year + 1, 4, 15, 9, 30)).toISOString(),
+      },
+      positioning: positionStructure(index, members[i] as Member, {
+        population: previous,
+        member: before.find((m) => m.structureCode === s.code) ?? null,
+      }),
+      ...(mode === "transparent"
+        ? {
+            transparentTable: n.structures.map((t, j) => ({
+              code: t.code,
+              name: t.name,
+              indicators: (members[j] as Member).indicators,
+            })),
+          }
+        : {}),
+    }),
+  );
+}
+
+const pdfOf = (mail: ParsedMail) =>
+  mail.attachments.find((a) => a.contentType === "application/pdf");
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  rig = await startSenderRig(stack.db, undefined, CALM_SMTP);
+  await addAdmin(stack.db, ADMIN, "test", new Date());
+  await openCampaign(stack.db, network.year, {}, ADMIN, new Date());
+  await openCampaign(stack.db, small.year, { mode: "transparent" }, ADMIN, new Date());
+  await register(network);
+  await register(small);
+});
+afterAll(async () => {
+  await rig.close();
+  await stack.close();
+});
+
+describe("closing a campaign", () => {
+  let mails: ParsedMail[] = [];
+
+  it("is one admin request that answers with the fan-out and fills the outbox", async () => {
+    const res = await stack.call("manageCampaign", {
+      token: await stack.token(ADMIN),
+      body: { action: "close", year: network.year },
+    });
+    const body = await res.json();
+    expect(res.status, JSON.stringify(body)).toBe(200);
+    expect(body).toMatchObject({
+      campaign: { state: "closed" },
+      reports: { year: network.year, structures: 35, batches: 1 },
+    });
+    await stack.server.queues.idle();
+    mails = await deliverAll();
+    expect(mails).toHaveLength(36);
+  });
+
+  it("computed the benchmark once, its statistics equal to an independent computation", async () => {
+    const head = await getFinalBenchmark(stack.db, network.year);
+    const all = network.structures.map((s) => ({
+      t: s.territory,
+      i: computeIndicators(s.current),
+    }));
+    for (const key of NUMERIC_INDICATOR_KEYS)
+      for (const [group, rows] of [
+        ["Réseau", all],
+        ["Urbain QPV", all.filter((r) => r.t === "Urbain QPV")],
+      ] as const) {
+        const values = rows
+          .map((r) => r.i[key].value)
+          .filter((v): v is number => typeof v === "number");
+        const stored = (group === "Réseau" ? head?.network : head?.groups[group])?.[
+          key
+        ] as unknown as Record<string, number>;
+        for (const [stat, value] of Object.entries(plainStats(values)))
+          expect(stored[stat], `${group} ${key} ${stat}`).toBeCloseTo(value, 9);
+      }
+    // A second close changes nothing: same benchmark, no new mail.
+    const again = await stack.call("manageCampaign", {
+      token: await stack.token(ADMIN),
+      body: { action: "close", year: network.year },
+    });
+    expect(again.status).toBe(200);
+    await stack.server.queues.idle();
+    expect((await getFinalBenchmark(stack.db, network.year))?.computedAt).toEqual(head?.computedAt);
+    expect(await deliverAll()).toHaveLength(0);
+  });
+
+  it("sent each director their report with the right figures, inline charts and the PDF, naming no one else", () => {
+    const docs = expectedReports(network, "anonymous");
+    for (const [i, s] of network.structures.entries()) {
+      const doc = docs[i] as ReportDocument;
+      const mail = mails.find((m) => m.subject === doc.subject) as ParsedMail;
+      expect(mail, s.code).toBeDefined();
+      expect(mail.to).toMatchObject({ text: s.current.identification.directorEmail });
+      expect(mail.messageId).toBe(`<report-${network.year}-${s.code}@pimms.example>`);
+      for (const e of doc.sections.flatMap((x) => x.entries)) {
+        expect(mail.text, `${s.code} ${e.key}`).toContain(e.valueText);
+        if (e.evolution) expect(mail.text).toContain(e.evolution);
+      }
+      const charts = reportLayout(doc).blocks.filter(
+        (b) => b.kind === "chart" || b.kind === "legend",
+      ).length;
+      const images = mail.attachments.filter((a) => a.contentType === "image/png");
+      expect(images).toHaveLength(charts);
+      for (const image of images) expect(mail.html).toContain(`cid:${image.cid}`);
+      expect(pdfOf(mail)?.filename).toBe(`barometre-${network.year}-${s.code}.pdf`);
+      expect(pdfOf(mail)?.content.subarray(0, 5).toString()).toBe("%PDF-");
+      for (const other of network.structures)
+        if (other.code !== s.code) {
+          expect(mail.html).not.toContain(other.code);
+          expect(mail.text).not.toContain(other.code);
+        }
+    }
+  });
+
+  it("sent the Union its network summary, naming the fragile structures", () => {
+    const summary = mails.find((m) => m.subject?.includes("synthèse du réseau")) as ParsedMail;
+    expect(summary.subject).toBe(
+      `Baromètre des PIMMS ${network.year} : synthèse du réseau (35\u00a0structures)`,
+    );
+    expect(summary.to).toMatchObject({ text: "union@pimms.example" });
+    expect(pdfOf(summary)?.filename).toBe(`barometre-${network.year}-synthese-reseau.pdf`);
+    const fragile = network.structures.filter((s) =>
+      Object.values(computeIndicators(s.current)).some((r) => r.status === "red"),
+    );
+    expect(fragile.length).toBeGreaterThan(0);
+    for (const s of fragile) expect(summary.text).toContain(`${s.name} (${s.code})`);
+  });
+
+  it("closes from the command line, in transparent mode with the named table in every report", async () => {
+    let stdout = "";
+    const out = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => {
+      stdout += String(chunk);
+      return true;
+    });
+    const err = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
+    let code: number;
+    try {
+      code = await main(["campaign", "close", String(small.year)]);
+    } finally {
+      out.mockRestore();
+      err.mockRestore();
+    }
+    expect(code, stdout).toBe(0);
+    expect(stdout).toContain(`Campagne ${small.year} : close`);
+    expect(stdout).toContain("rapports : 8 structures en 1 lots, 8 produits par cette commande");
+    const received = await deliverAll();
+    expect(received).toHaveLength(9);
+    for (const s of small.structures) {
+      const mail = received.find(
+        (m) => m.to && "text" in m.to && m.to.text === s.current.identification.directorEmail,
+      );
+      expect(mail?.html, s.code).toContain("<caption");
+      for (const other of small.structures)
+        expect(mail?.text).toContain(`${other.name} (${other.code})`);
+    }
+    expect(expectedReports(small, "transparent")[0]?.transparentTable?.rows).toHaveLength(8);
+  });
+});
