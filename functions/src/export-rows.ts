@@ -1,11 +1,13 @@
 // A campaign's export: the latest revision of every structure, as the JSON of interfaces.md or a CSV for French Excel.
 import {
+  bandsFor,
   FIELDS,
   getValue,
   INDICATOR_KEYS,
   type Indicators,
   indicator,
   type PimmsReturn,
+  STATUS_LABELS,
 } from "@barometre/shared";
 import type { Firestore } from "firebase-admin/firestore";
 import { csvValue, toCsv } from "./csv.ts";
@@ -49,9 +51,22 @@ export const REVIEW_WORDS: Record<ReviewState, string> = {
   rejected: "rejeté",
 };
 
+/** Each indicator's value column, followed by its band column when it has bands. */
+const INDICATOR_COLUMNS = INDICATOR_KEYS.flatMap((key) => {
+  const name = indicator(key).name;
+  const value = { head: `Indicateur : ${name}`, cell: (i: Indicators) => csvValue(i[key].value) };
+  if (bandsFor(key) === null) return [value];
+  const band = (i: Indicators) => {
+    const status = i[key].status;
+    return status ? STATUS_LABELS[status] : "";
+  };
+  return [value, { head: `Bande : ${name}`, cell: band }];
+});
+
 /**
  * One line per structure: revision, submission time (Paris), submitter and review, then every field under its
- * French label, then every indicator under its name (rates as fractions, empty when not computable).
+ * French label, then every indicator under its name (rates as fractions, empty when not computable) with its
+ * band (Vert, Orange, Rouge) when it has bands.
  */
 export async function exportCampaignCsv(db: Firestore, year: number): Promise<string> {
   const latest = await listLatest(db, year);
@@ -61,7 +76,7 @@ export async function exportCampaignCsv(db: Firestore, year: number): Promise<st
     "Soumis par",
     "Revue de l'Union",
     ...FIELDS.map((f) => f.label),
-    ...INDICATOR_KEYS.map((k) => `Indicateur : ${indicator(k).name}`),
+    ...INDICATOR_COLUMNS.map((c) => c.head),
   ];
   const rows = latest.map((r) => [
     csvValue(r.number),
@@ -69,7 +84,7 @@ export async function exportCampaignCsv(db: Firestore, year: number): Promise<st
     csvValue(r.submittedBy),
     csvValue(REVIEW_WORDS[r.review.state]),
     ...FIELDS.map((f) => csvValue(getValue(r.payload, f), f.type === "date")),
-    ...INDICATOR_KEYS.map((k) => csvValue(r.indicators[k].value)),
+    ...INDICATOR_COLUMNS.map((c) => c.cell(r.indicators)),
   ]);
   return toCsv(header, rows);
 }

@@ -1,20 +1,70 @@
 // Everything stored about one structure, for data-protection requests: exported as JSON, or erased without a trace.
-import type { DocumentReference, Firestore } from "firebase-admin/firestore";
+import { type DocumentReference, FieldValue, type Firestore } from "firebase-admin/firestore";
 import { listCampaignYears } from "./campaigns.ts";
+import type { FinalBatch } from "./close/final-benchmark.ts";
+import { getStructure } from "./directory.ts";
 import { type Json, toJson } from "./firestore-json.ts";
-import { answersCol, latestDoc, revisionsCol, structureDoc } from "./layout.ts";
+import {
+  answersCol,
+  finalBenchmarkDoc,
+  finalCol,
+  latestDoc,
+  mailClaimsCol,
+  mailCol,
+  revisionsCol,
+  structureDoc,
+  unionSheetDoc,
+} from "./layout.ts";
+import type { StoredRevision } from "./revisions.ts";
+import { structureRow } from "./union-sheet/tables.ts";
 
 /**
- * One kind of data kept about a structure. Every kind is both exported and erased, so a kind added here (the
- * mail outbox, the Union's consolidated rows) cannot be forgotten by one of the two.
+ * One kind of data kept about a structure. Every kind is both exported and erased, so a kind added here cannot
+ * be forgotten by one of the two. Most kinds are whole documents; some are a part of a shared document (its
+ * entry in a campaign's final benchmark) or live outside Firestore (its row in the Union's sheet).
  */
 export interface StructureDataKind {
   /** Its key in the export. */
   name: string;
   /** What it is, in the French summary of an erasure. */
   label: string;
-  /** The documents of that kind for the structure, across the given campaign years. */
-  documents(db: Firestore, code: string, years: readonly number[]): Promise<DocumentReference[]>;
+  /** What is kept, across the given campaign years. */
+  export(db: Firestore, code: string, years: readonly number[]): Promise<Json[]>;
+  /** Removes it; returns how many items were removed. */
+  erase(db: Firestore, code: string, years: readonly number[]): Promise<number>;
+}
+
+type Documents = (
+  db: Firestore,
+  code: string,
+  years: readonly number[],
+) => Promise<DocumentReference[]>;
+
+/** Firestore's limit of writes per batch. */
+const BATCH = 500;
+
+/** A kind made of whole documents: exported as they are, erased by deleting them. */
+function documentKind(name: string, label: string, documents: Documents): StructureDataKind {
+  return {
+    name,
+    label,
+    export: async (db, code, years) => {
+      const refs = await documents(db, code, years);
+      const snaps = refs.length ? await db.getAll(...refs) : [];
+      return snaps
+        .filter((s) => s.exists)
+        .map((s) => ({ path: s.ref.path, data: toJson(s.data()) }));
+    },
+    erase: async (db, code, years) => {
+      const refs = await documents(db, code, years);
+      for (let i = 0; i < refs.length; i += BATCH) {
+        const batch = db.batch();
+        for (const ref of refs.slice(i, i + BATCH)) batch.delete(ref);
+        await batch.commit();
+      }
+      return refs.length;
+    },
+  };
 }
 
 async function existing(db: Firestore, refs: DocumentReference[]): Promise<DocumentReference[]> {
@@ -23,74 +73,121 @@ async function existing(db: Firestore, refs: DocumentReference[]): Promise<Docum
 }
 
 const perCampaign =
-  (col: typeof revisionsCol) => async (db: Firestore, code: string, years: readonly number[]) => {
+  (col: typeof revisionsCol): Documents =>
+  async (db, code, years) => {
     const snaps = await Promise.all(years.map((y) => col(db, y, code).get()));
     return snaps.flatMap((s) => s.docs.map((d) => d.ref));
   };
 
+const latestOf: Documents = (db, code, years) =>
+  existing(
+    db,
+    years.map((y) => latestDoc(db, y, code)),
+  );
+
+/** The mails about the structure (notices, reports) and the claims of their delivery attempts. */
+const mails: Documents = async (db, code) => {
+  const [sent, claims] = await Promise.all([
+    mailCol(db).where("structureCode", "==", code).get(),
+    mailClaimsCol(db).where("structureCode", "==", code).get(),
+  ]);
+  return [...sent.docs, ...claims.docs].map((d) => d.ref);
+};
+
+/**
+ * Its row in each campaign's consolidated sheet: the sheet is rebuilt from the latest revisions, so erasing the
+ * structure marks the sheet for a rewrite, which drops the row (at the next sync, within the hour).
+ */
+const sheetRows: StructureDataKind = {
+  name: "unionSheetRows",
+  label: "lignes du tableau consolidé de l'Union",
+  export: async (db, code, years) => {
+    const [entry, latest] = await Promise.all([getStructure(db, code), latestOf(db, code, years)]);
+    const snaps = latest.length ? await db.getAll(...latest) : [];
+    return snaps.map((s) => {
+      const r = s.data() as StoredRevision;
+      return { sheet: `Structures ${r.year}`, row: structureRow(r, entry?.name) as Json };
+    });
+  },
+  erase: async (db, code, years) => {
+    const latest = await latestOf(db, code, years);
+    const sheets = await existing(
+      db,
+      latest.map((ref) => unionSheetDoc(db, Number(ref.parent.parent?.id))),
+    );
+    await Promise.all(sheets.map((ref) => ref.update({ dirty: true })));
+    return sheets.length;
+  },
+};
+
+async function finalBatchesWith(db: Firestore, code: string, years: readonly number[]) {
+  const snaps = await Promise.all(
+    years.map((y) => finalCol(db, y).where("codes", "array-contains", code).get()),
+  );
+  return snaps.flatMap((s) => s.docs);
+}
+
+/** Its entry in each closed campaign's final benchmark (the statistics, aggregates, stay as computed). */
+const finalEntries: StructureDataKind = {
+  name: "finalBenchmark",
+  label: "positionnements finaux",
+  export: async (db, code, years) =>
+    (await finalBatchesWith(db, code, years)).flatMap((d) => {
+      const members = JSON.parse((d.data() as FinalBatch).members) as { code: string }[];
+      return members
+        .filter((m) => m.code === code)
+        .map((m) => ({ path: d.ref.path, data: m as Json }));
+    }),
+  erase: async (db, code, years) => {
+    const docs = await finalBatchesWith(db, code, years);
+    for (const d of docs) {
+      const batch = d.data() as FinalBatch;
+      const members = (JSON.parse(batch.members) as { code: string }[]).filter(
+        (m) => m.code !== code,
+      );
+      await d.ref.update({
+        codes: batch.codes.filter((c) => c !== code),
+        members: JSON.stringify(members),
+      });
+      await finalBenchmarkDoc(db, Number(d.ref.parent.parent?.id)).update({
+        memberCount: FieldValue.increment(-1),
+      });
+    }
+    return docs.length;
+  },
+};
+
 /** In erase order: the directory entry first, so the structure's emails stop being accepted at once. */
 export const STRUCTURE_DATA: StructureDataKind[] = [
-  {
-    name: "directory",
-    label: "annuaire",
-    documents: (db, code) => existing(db, [structureDoc(db, code)]),
-  },
-  { name: "revisions", label: "révisions", documents: perCampaign(revisionsCol) },
-  { name: "idempotencyRecords", label: "réponses aux envois", documents: perCampaign(answersCol) },
-  {
-    name: "latest",
-    label: "dernières révisions",
-    documents: (db, code, years) =>
-      existing(
-        db,
-        years.map((y) => latestDoc(db, y, code)),
-      ),
-  },
+  documentKind("directory", "annuaire", (db, code) => existing(db, [structureDoc(db, code)])),
+  documentKind("revisions", "révisions", perCampaign(revisionsCol)),
+  documentKind("idempotencyRecords", "réponses aux envois", perCampaign(answersCol)),
+  // Before the latest copies: the sheets to rewrite are those of the campaigns with one.
+  sheetRows,
+  documentKind("latest", "dernières révisions", latestOf),
+  documentKind("mails", "courriels et tentatives d'envoi", mails),
+  finalEntries,
 ];
-
-/** Visits each kind of data in order with its documents for the structure, across every campaign. */
-async function eachKind(
-  db: Firestore,
-  code: string,
-  kinds: readonly StructureDataKind[],
-  visit: (kind: StructureDataKind, refs: DocumentReference[]) => Promise<void>,
-): Promise<void> {
-  const years = await listCampaignYears(db);
-  for (const kind of kinds) await visit(kind, await kind.documents(db, code, years));
-}
 
 export async function exportStructure(
   db: Firestore,
   code: string,
   kinds: readonly StructureDataKind[] = STRUCTURE_DATA,
 ): Promise<Record<string, Json>> {
+  const years = await listCampaignYears(db);
   const out: Record<string, Json> = { structureCode: code };
-  await eachKind(db, code, kinds, async (kind, refs) => {
-    const snaps = refs.length ? await db.getAll(...refs) : [];
-    out[kind.name] = snaps
-      .filter((s) => s.exists)
-      .map((s) => ({ path: s.ref.path, data: toJson(s.data()) }));
-  });
+  for (const kind of kinds) out[kind.name] = await kind.export(db, code, years);
   return out;
 }
 
-/** Firestore's limit of writes per batch. */
-const BATCH = 500;
-
-/** Deletes every document of every kind; returns how many were deleted, by kind name. */
+/** Erases every kind in order; returns how many items were removed, by kind name. */
 export async function eraseStructure(
   db: Firestore,
   code: string,
   kinds: readonly StructureDataKind[] = STRUCTURE_DATA,
 ): Promise<Record<string, number>> {
+  const years = await listCampaignYears(db);
   const counts: Record<string, number> = {};
-  await eachKind(db, code, kinds, async (kind, refs) => {
-    for (let i = 0; i < refs.length; i += BATCH) {
-      const batch = db.batch();
-      for (const ref of refs.slice(i, i + BATCH)) batch.delete(ref);
-      await batch.commit();
-    }
-    counts[kind.name] = refs.length;
-  });
+  for (const kind of kinds) counts[kind.name] = await kind.erase(db, code, years);
   return counts;
 }

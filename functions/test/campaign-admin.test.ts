@@ -1,5 +1,12 @@
 // Union administration over HTTP: campaigns (open, settings, close), the campaign export in JSON and CSV, healthz.
-import { FIELDS, INDICATOR_KEYS, indicator } from "@barometre/shared";
+import {
+  bandsFor,
+  FIELDS,
+  INDICATOR_KEYS,
+  indicator,
+  STATUS_LABELS,
+  type Status,
+} from "@barometre/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   ADMIN,
@@ -193,7 +200,8 @@ describe("campaignExport", () => {
     expect(header.slice(0, 4)).toEqual(["Révision", "Soumis le", "Soumis par", "Revue de l'Union"]);
     expect(header).toContain("Total des produits");
     expect(header).toContain(`Indicateur : ${indicator("trainingRate").name}`);
-    expect(header).toHaveLength(4 + FIELDS.length + INDICATOR_KEYS.length);
+    const banded = INDICATOR_KEYS.filter((k) => bandsFor(k) !== null).length;
+    expect(header).toHaveLength(4 + FIELDS.length + INDICATOR_KEYS.length + banded);
     const cells = lines[2]?.split(";") ?? [];
     const at = (label: string) => cells[header.indexOf(label)];
     expect(at("Code structure")).toBe("PIMMS-RENNES");
@@ -204,6 +212,14 @@ describe("campaignExport", () => {
     expect(at("Revue de l'Union")).toBe("en attente");
     expect(at("Soumis le")).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2}$/);
     expect(at(`Indicateur : ${indicator("trainingRate").name}`)).toMatch(/^0,0364/);
+    // The band the revision was stored with, under the campaign's bands of the time.
+    const stored = (await stack.db.doc("campaigns/2018/latest/PIMMS-RENNES").get()).get(
+      "indicators",
+    );
+    expect(at(`Bande : ${indicator("trainingRate").name}`)).toBe(
+      STATUS_LABELS[stored.trainingRate.status as Status],
+    );
+    expect(at(`Bande : ${indicator("financialBalance").name}`)).toBe("Rouge");
   });
 
   it("answers 400 for an unknown format, 404 for an unknown campaign, 403 for a director", async () => {

