@@ -6,6 +6,7 @@ import { benchmarkFormulas } from "./benchmark-formulas.ts";
 import { campaignClose } from "./campaign-close.ts";
 import { coldStart } from "./cold-start.ts";
 import { importRate } from "./import-rate.ts";
+import { submitLatency } from "./submit-latency.ts";
 
 export const MEASURES: readonly Measure[] = [
   addonCalls,
@@ -13,5 +14,6 @@ export const MEASURES: readonly Measure[] = [
   benchmarkCompute,
   benchmarkFormulas,
   campaignClose,
+  submitLatency,
   importRate,
 ];
