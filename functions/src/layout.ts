@@ -12,6 +12,8 @@
 //                                                   the first answer given for an idempotency key
 //   campaigns/{YEAR}/latest/{CODE}                  a copy of each structure's highest revision, so a campaign's
 //                                                   population (2,800 structures) is one query
+//   campaigns/{YEAR}/state/population              a version number raised by every change of the latest copies,
+//                                                   so a cached population is checked with one read
 //   campaigns/{YEAR}/final/benchmark                the final benchmark, computed once at close: network and group
 //                                                   statistics, settings, member count, when the fan-out started
 //   campaigns/{YEAR}/final/batch-{0000}             one batch of the report fan-out: its structures' frozen
@@ -57,6 +59,9 @@ export const latestCol = (db: Firestore, year: number): CollectionReference =>
 
 export const latestDoc = (db: Firestore, year: number, code: string): DocumentReference =>
   latestCol(db, year).doc(code);
+
+export const populationVersionDoc = (db: Firestore, year: number): DocumentReference =>
+  campaignDoc(db, year).collection("state").doc("population");
 
 export const finalCol = (db: Firestore, year: number): CollectionReference =>
   campaignDoc(db, year).collection("final");

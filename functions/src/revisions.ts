@@ -16,13 +16,19 @@
 // - The latest copy: whoever changes a structure's revisions (a new revision, a review) then copies the
 //   highest revision to campaigns/{year}/latest/{code}, re-reads the highest revision and copies again until
 //   it did not change in between. The last copy written is therefore of the current highest revision, even
-//   when writers interleave, without any compare-and-set.
+//   when writers interleave, without any compare-and-set. It then raises the campaign's population version,
+//   which tells cached populations (positioning on submit) that they may be out of date.
 import type { Finding, Indicators, PimmsReturn } from "@barometre/shared";
-import { type CollectionReference, type Firestore, Timestamp } from "firebase-admin/firestore";
+import {
+  type CollectionReference,
+  FieldValue,
+  type Firestore,
+  Timestamp,
+} from "firebase-admin/firestore";
 import { isAlreadyExists, isNotFound } from "./firestore-errors.ts";
 import { toJson } from "./firestore-json.ts";
 import { HttpError } from "./http.ts";
-import { latestCol, latestDoc, revisionId, revisionsCol } from "./layout.ts";
+import { latestCol, latestDoc, populationVersionDoc, revisionId, revisionsCol } from "./layout.ts";
 
 export const REVIEW_STATES = ["accepted", "hasIssues", "rejected"] as const;
 export type ReviewState = "pending" | (typeof REVIEW_STATES)[number];
@@ -112,6 +118,16 @@ export async function appendRevision(
 const sameVersion = (a: StoredRevision, b: StoredRevision) =>
   a.number === b.number && JSON.stringify(toJson(a.review)) === JSON.stringify(toJson(b.review));
 
+/** Records that a campaign's latest copies changed: written after the change, read before using a cache. */
+export async function bumpPopulation(db: Firestore, year: number): Promise<void> {
+  await populationVersionDoc(db, year).set({ version: FieldValue.increment(1) }, { merge: true });
+}
+
+/** The campaign's population version (0 before any change). */
+export async function populationVersion(db: Firestore, year: number): Promise<number> {
+  return ((await populationVersionDoc(db, year).get()).get("version") as number | undefined) ?? 0;
+}
+
 /** Makes campaigns/{year}/latest/{code} a copy of the structure's highest revision (see the module comment). */
 export async function syncLatest(db: Firestore, year: number, code: string): Promise<void> {
   const col = revisionsCol(db, year, code);
@@ -121,8 +137,9 @@ export async function syncLatest(db: Firestore, year: number, code: string): Pro
     // Revisions all have the same fields, so set() leaves the same document whether it replaces or merges.
     await latestDoc(db, year, code).set(top);
     const again = await highestRevision(col);
-    if (again && sameVersion(top, again)) return;
+    if (again && sameVersion(top, again)) break;
   }
+  await bumpPopulation(db, year);
 }
 
 export async function getLatest(

@@ -15,7 +15,7 @@ import {
   structureDoc,
   unionSheetDoc,
 } from "./layout.ts";
-import type { StoredRevision } from "./revisions.ts";
+import { bumpPopulation, type StoredRevision } from "./revisions.ts";
 import { structureRow } from "./union-sheet/tables.ts";
 
 /**
@@ -157,6 +157,19 @@ const finalEntries: StructureDataKind = {
   },
 };
 
+const latestCopies = documentKind("latest", "dernières révisions", latestOf);
+
+/** The latest copies, whose erasure changes their campaigns' populations: their versions are raised after. */
+const latest: StructureDataKind = {
+  ...latestCopies,
+  erase: async (db, code, years) => {
+    const campaigns = (await latestOf(db, code, years)).map((ref) => Number(ref.parent.parent?.id));
+    const erased = await latestCopies.erase(db, code, years);
+    await Promise.all(campaigns.map((year) => bumpPopulation(db, year)));
+    return erased;
+  },
+};
+
 /** In erase order: the directory entry first, so the structure's emails stop being accepted at once. */
 export const STRUCTURE_DATA: StructureDataKind[] = [
   documentKind("directory", "annuaire", (db, code) => existing(db, [structureDoc(db, code)])),
@@ -164,7 +177,7 @@ export const STRUCTURE_DATA: StructureDataKind[] = [
   documentKind("idempotencyRecords", "réponses aux envois", perCampaign(answersCol)),
   // Before the latest copies: the sheets to rewrite are those of the campaigns with one.
   sheetRows,
-  documentKind("latest", "dernières révisions", latestOf),
+  latest,
   documentKind("mails", "courriels et tentatives d'envoi", mails),
   finalEntries,
 ];

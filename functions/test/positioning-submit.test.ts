@@ -1,9 +1,11 @@
 // Positioning in the submitReturn answer, against the stored population and N-1, kept right by the population cache.
 import { openCampaign } from "@barometre/functions/campaigns";
 import { saveStructure } from "@barometre/functions/directory";
-import { latestDoc, mailDoc } from "@barometre/functions/layout";
+import { mailDoc, revisionId, revisionsCol } from "@barometre/functions/layout";
 import type { OutboxMail } from "@barometre/functions/mail/outbox";
 import { deliverMail } from "@barometre/functions/mail/sender";
+import { syncLatest } from "@barometre/functions/revisions";
+import { eraseStructure } from "@barometre/functions/structure-data";
 import {
   computeIndicators,
   type DemoStructure,
@@ -104,27 +106,36 @@ describe("submitReturn positions the revision", () => {
     );
   });
 
-  it("merges what other instances stored meanwhile, reading only what changed", async () => {
+  it("uses its cache when its own revision is the only change", async () => {
+    const counts = { ...stack.server.deps.populations.counts };
+    const body = await submit(second.current, "second-key-a");
+    expect(body.positioning).toEqual(asJson(expected(second.code)));
+    expect(stack.server.deps.populations.counts).toEqual({ ...counts, cached: counts.cached + 2 });
+  });
+
+  it("merges what another instance stored meanwhile, reading only what changed", async () => {
     const counts = { ...stack.server.deps.populations.counts };
     const changed = structuredClone(second.current);
     changed.activity.visitors = (changed.activity.visitors as number) * 3;
     current.set(second.code, changed);
-    // Written by "another instance": only the latest copy, with a later revision number.
-    await latestDoc(stack.db, network.year, second.code).set(
-      storedRevision(changed, { number: 2, at: new Date() }),
-    );
+    // What another instance does: a revision 2, then the latest copy and the population version.
+    await revisionsCol(stack.db, network.year, second.code)
+      .doc(revisionId(2))
+      .create(storedRevision(changed, { number: 2, at: new Date() }));
+    await syncLatest(stack.db, network.year, second.code);
     const body = await submit(third.current, "third-key-a");
     expect(body.positioning).toEqual(asJson(expected(third.code)));
     expect(stack.server.deps.populations.counts).toEqual({
       full: counts.full,
-      delta: counts.delta + 2,
+      cached: counts.cached + 1,
+      delta: counts.delta + 1,
     });
   });
 
   it("reads the population again when a structure was erased", async () => {
     const full = stack.server.deps.populations.counts.full;
     const gone = network.structures[39] as DemoStructure;
-    await latestDoc(stack.db, network.year, gone.code).delete();
+    await eraseStructure(stack.db, gone.code);
     current.delete(gone.code);
     const body = await submit(current.get(third.code) as PimmsReturn, "third-key-b");
     expect(body.positioning).toEqual(asJson(expected(third.code)));

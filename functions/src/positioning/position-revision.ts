@@ -21,7 +21,7 @@ export async function positionRevision(
 ): Promise<Positioning> {
   const now = deps.clock();
   const [current, previous] = await Promise.all([
-    deps.populations.get(deps.db, revision.year, now),
+    deps.populations.get(deps.db, revision.year, now, revision),
     deps.populations.get(deps.db, revision.year - 1, now),
   ]);
   const member = memberOfRevision(revision);
