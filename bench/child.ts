@@ -8,7 +8,7 @@ const measure = MEASURES[Number(process.argv[2])];
 async function reply(): Promise<MeasureReply> {
   if (!measure) return { error: `no measure number ${process.argv[2]}` };
   try {
-    return { measured: await measure.run() };
+    return { measured: await (await measure.load()).run() };
   } catch (error) {
     console.error(error);
     return { error: error instanceof Error ? error.message : String(error) };

@@ -53,7 +53,8 @@ export const GOALS: Record<FigureKey, Goal> = {
     target: 1.3,
   },
   "benchmark2800.computeMs": {
-    label: "Statistiques et positions de 2 800 retours en mémoire (médiane des passes)",
+    label:
+      "Statistiques et positionnements (avec N-1) de 2 800 retours en mémoire (médiane du temps processeur des passes)",
     unit: "ms",
     op: "≤",
     target: 50,

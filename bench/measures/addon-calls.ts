@@ -4,7 +4,7 @@ import { openWorkbook } from "../../tests/addon/support/addon-session.ts";
 import type { CallKind } from "../../tests/harness/call-log.ts";
 import type { GasRuntime } from "../../tests/harness/gas-runtime.ts";
 import { fixture } from "../../tests/helpers/legacy-fixtures.ts";
-import type { Measure } from "../measure.ts";
+import type { Measured } from "../figure.ts";
 import { cellCount, growTenfold } from "../support/grow-workbook.ts";
 import { round } from "../support/sample-stats.ts";
 
@@ -63,40 +63,36 @@ async function session(grow: boolean): Promise<Session> {
   };
 }
 
-export const addonCalls: Measure = {
-  title: "Appels du module complémentaire au service Spreadsheet",
-  keys: ["addon.validateReadsPerTab", "addon.prepareCalls", "addon.prepareCallsGrowth"],
-  async run() {
-    const normal = await session(false);
-    const large = await session(true);
-    const calls = documentCalls(normal.prepare);
-    return [
-      {
-        key: "addon.validateReadsPerTab",
-        value: round(normal.verifyReads / normal.tabs, 2),
-        inputs: { fixture: fixture(FIXTURE).name, tabs: normal.tabs, verifyCalls: normal.verify },
+export async function run(): Promise<Measured[]> {
+  const normal = await session(false);
+  const large = await session(true);
+  const calls = documentCalls(normal.prepare);
+  return [
+    {
+      key: "addon.validateReadsPerTab",
+      value: round(normal.verifyReads / normal.tabs, 2),
+      inputs: { fixture: fixture(FIXTURE).name, tabs: normal.tabs, verifyCalls: normal.verify },
+    },
+    {
+      key: "addon.prepareCalls",
+      value: calls,
+      inputs: {
+        fixture: fixture(FIXTURE).name,
+        cells: normal.cells,
+        counted: DOCUMENT_CALLS,
+        byKind: normal.prepare,
+        writesByMethod: normal.prepareWrites,
       },
-      {
-        key: "addon.prepareCalls",
-        value: calls,
-        inputs: {
-          fixture: fixture(FIXTURE).name,
-          cells: normal.cells,
-          counted: DOCUMENT_CALLS,
-          byKind: normal.prepare,
-          writesByMethod: normal.prepareWrites,
-        },
-        note: `Lectures ${normal.prepare.read}, écritures ${normal.prepare.write}, métadonnées ${normal.prepare.meta} ; écritures les plus nombreuses : ${biggest(normal.prepareWrites, 4)}.`,
+      note: `Lectures ${normal.prepare.read}, écritures ${normal.prepare.write}, métadonnées ${normal.prepare.meta} ; écritures les plus nombreuses : ${biggest(normal.prepareWrites, 4)}.`,
+    },
+    {
+      key: "addon.prepareCallsGrowth",
+      value: round(documentCalls(large.prepare) / calls, 3),
+      inputs: {
+        cells: { normal: normal.cells, large: large.cells },
+        prepare: { normal: normal.prepare, large: large.prepare },
+        verify: { normal: normal.verify, large: large.verify },
       },
-      {
-        key: "addon.prepareCallsGrowth",
-        value: round(documentCalls(large.prepare) / calls, 3),
-        inputs: {
-          cells: { normal: normal.cells, large: large.cells },
-          prepare: { normal: normal.prepare, large: large.prepare },
-          verify: { normal: normal.verify, large: large.verify },
-        },
-      },
-    ];
-  },
-};
+    },
+  ];
+}

@@ -1,6 +1,7 @@
 // campaignClose2800.reportsPerSecondPerCore: final reports (HTML, PNG charts, PDF) per CPU-second, as the campaign close renders them.
+import { renderReport } from "@barometre/functions/report/render";
 import { buildReport, demoCampaign, generateNetwork } from "@barometre/shared";
-import type { Measure } from "../measure.ts";
+import type { Measured } from "../figure.ts";
 import { round } from "../support/sample-stats.ts";
 import { cpuMsSince } from "../support/timing.ts";
 
@@ -12,52 +13,47 @@ const WARMUP = 2;
 const PDF = Buffer.from("%PDF-");
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47]);
 
-export const campaignClose: Measure = {
-  title: "Clôture d'une campagne de 2 800 structures : rapports",
-  keys: ["campaignClose2800.reportsPerSecondPerCore"],
-  async run() {
-    const { renderReport } = await import("@barometre/functions/report/render");
-    const network = generateNetwork({ size: SIZE });
-    // The close's own share: indicators, both populations indexed and every structure positioned, once.
-    const campaignCpu = process.cpuUsage();
-    const campaign = demoCampaign(network);
-    const campaignMs = cpuMsSince(campaignCpu);
-    const step = Math.floor(SIZE / (RENDERED + WARMUP));
-    const inputs = Array.from({ length: RENDERED + WARMUP }, (_, i) => campaign.reports[i * step]);
-    let bytes = 0;
-    let cpuMs = 0;
-    const start = performance.now();
-    for (const [i, input] of inputs.entries()) {
-      if (!input) throw new Error("report input missing");
-      const cpu = process.cpuUsage();
-      const mail = await renderReport(buildReport(input));
-      if (i >= WARMUP) cpuMs += cpuMsSince(cpu);
-      const pdf = mail.attachments.find((a) => a.contentType === "application/pdf");
-      const charts = mail.attachments.filter((a) => a.contentType === "image/png");
-      if (!pdf?.content.subarray(0, 5).equals(PDF) || charts.length === 0 || !mail.html)
-        throw new Error(`le rapport de ${input.structure.code} est incomplet`);
-      if (!charts.every((c) => c.content.subarray(0, 4).equals(PNG)))
-        throw new Error(`un graphique du rapport de ${input.structure.code} n'est pas un PNG`);
-      bytes += mail.attachments.reduce((n, a) => n + a.content.length, mail.html.length);
-    }
-    const wallMs = performance.now() - start;
-    const perReportMs = campaignMs / SIZE + cpuMs / RENDERED;
-    return [
-      {
-        key: "campaignClose2800.reportsPerSecondPerCore",
-        value: round(1000 / perReportMs, 2),
-        inputs: {
-          structures: SIZE,
-          reportsRendered: RENDERED,
-          warmup: WARMUP,
-          renderCpuMsPerReport: round(cpuMs / RENDERED, 1),
-          campaignCpuMs: round(campaignMs, 1),
-          campaignCpuMsPerReport: round(campaignMs / SIZE, 3),
-          wallMsIncludingWarmup: round(wallMs, 0),
-          averageMailBytes: Math.round(bytes / inputs.length),
-          measured: "process.cpuUsage (tous les fils du processus) pour buildReport + renderReport",
-        },
+export async function run(): Promise<Measured[]> {
+  const network = generateNetwork({ size: SIZE });
+  // The close's own share: indicators, both populations indexed and every structure positioned, once.
+  const campaignCpu = process.cpuUsage();
+  const campaign = demoCampaign(network);
+  const campaignMs = cpuMsSince(campaignCpu);
+  const step = Math.floor(SIZE / (RENDERED + WARMUP));
+  const inputs = Array.from({ length: RENDERED + WARMUP }, (_, i) => campaign.reports[i * step]);
+  let bytes = 0;
+  let cpuMs = 0;
+  const start = performance.now();
+  for (const [i, input] of inputs.entries()) {
+    if (!input) throw new Error("report input missing");
+    const cpu = process.cpuUsage();
+    const mail = await renderReport(buildReport(input));
+    if (i >= WARMUP) cpuMs += cpuMsSince(cpu);
+    const pdf = mail.attachments.find((a) => a.contentType === "application/pdf");
+    const charts = mail.attachments.filter((a) => a.contentType === "image/png");
+    if (!pdf?.content.subarray(0, 5).equals(PDF) || charts.length === 0 || !mail.html)
+      throw new Error(`le rapport de ${input.structure.code} est incomplet`);
+    if (!charts.every((c) => c.content.subarray(0, 4).equals(PNG)))
+      throw new Error(`un graphique du rapport de ${input.structure.code} n'est pas un PNG`);
+    bytes += mail.attachments.reduce((n, a) => n + a.content.length, mail.html.length);
+  }
+  const wallMs = performance.now() - start;
+  const perReportMs = campaignMs / SIZE + cpuMs / RENDERED;
+  return [
+    {
+      key: "campaignClose2800.reportsPerSecondPerCore",
+      value: round(1000 / perReportMs, 2),
+      inputs: {
+        structures: SIZE,
+        reportsRendered: RENDERED,
+        warmup: WARMUP,
+        renderCpuMsPerReport: round(cpuMs / RENDERED, 1),
+        campaignCpuMs: round(campaignMs, 1),
+        campaignCpuMsPerReport: round(campaignMs / SIZE, 3),
+        wallMsIncludingWarmup: round(wallMs, 0),
+        averageMailBytes: Math.round(bytes / inputs.length),
+        measured: "process.cpuUsage (tous les fils du processus) pour buildReport + renderReport",
       },
-    ];
-  },
-};
+    },
+  ];
+}

@@ -3,7 +3,7 @@ import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { buildFunctions } from "../../functions/scripts/build.ts";
-import type { Measure } from "../measure.ts";
+import type { Measured } from "../figure.ts";
 import { coldImportMs } from "../support/fresh-process.ts";
 import { median, round } from "../support/sample-stats.ts";
 
@@ -20,45 +20,41 @@ async function handlersChunk(): Promise<string> {
   return pathToFileURL(join(OUT, "chunks", name)).href;
 }
 
-export const coldStart: Measure = {
-  title: "Démarrage à froid des fonctions",
-  keys: ["coldStart.ratio"],
-  async run() {
-    await buildFunctions(OUT);
-    const variants = {
-      entry: [pathToFileURL(join(OUT, "index.js")).href],
-      baseline: BASELINE,
-      firstRequest: [pathToFileURL(join(OUT, "index.js")).href, await handlersChunk()],
-    };
-    const names = Object.keys(variants) as (keyof typeof variants)[];
-    const samples = {
-      entry: [] as number[],
-      baseline: [] as number[],
-      firstRequest: [] as number[],
-    };
-    // One unmeasured round fills the file cache; then the order rotates so drift hits every variant alike.
-    for (const name of names) await coldImportMs(variants[name], ROOT);
-    for (let i = 0; i < RUNS; i++) {
-      for (let j = 0; j < names.length; j++) {
-        const name = names[(i + j) % names.length] as keyof typeof variants;
-        samples[name].push(await coldImportMs(variants[name], ROOT));
-      }
+export async function run(): Promise<Measured[]> {
+  await buildFunctions(OUT);
+  const variants = {
+    entry: [pathToFileURL(join(OUT, "index.js")).href],
+    baseline: BASELINE,
+    firstRequest: [pathToFileURL(join(OUT, "index.js")).href, await handlersChunk()],
+  };
+  const names = Object.keys(variants) as (keyof typeof variants)[];
+  const samples = {
+    entry: [] as number[],
+    baseline: [] as number[],
+    firstRequest: [] as number[],
+  };
+  // One unmeasured round fills the file cache; then the order rotates so drift hits every variant alike.
+  for (const name of names) await coldImportMs(variants[name], ROOT);
+  for (let i = 0; i < RUNS; i++) {
+    for (let j = 0; j < names.length; j++) {
+      const name = names[(i + j) % names.length] as keyof typeof variants;
+      samples[name].push(await coldImportMs(variants[name], ROOT));
     }
-    const entry = median(samples.entry);
-    const baseline = median(samples.baseline);
-    return [
-      {
-        key: "coldStart.ratio",
-        value: round(entry / baseline),
-        inputs: {
-          runs: RUNS,
-          entryMedianMs: round(entry, 1),
-          baselineMedianMs: round(baseline, 1),
-          baselineModules: BASELINE,
-          firstRequestMedianMs: round(median(samples.firstRequest), 1),
-          build: "functions/scripts/build.ts (npm run functions:build) dans bench/out/functions",
-        },
+  }
+  const entry = median(samples.entry);
+  const baseline = median(samples.baseline);
+  return [
+    {
+      key: "coldStart.ratio",
+      value: round(entry / baseline),
+      inputs: {
+        runs: RUNS,
+        entryMedianMs: round(entry, 1),
+        baselineMedianMs: round(baseline, 1),
+        baselineModules: BASELINE,
+        firstRequestMedianMs: round(median(samples.firstRequest), 1),
+        build: "functions/scripts/build.ts (npm run functions:build) dans bench/out/functions",
       },
-    ];
-  },
-};
+    },
+  ];
+}

@@ -13,7 +13,7 @@ import {
 } from "../../cli/test/helpers/legacy-workbook.ts";
 import { writeWorkbook } from "../../cli/test/helpers/workbook-spec.ts";
 import { LEGACY_FIXTURES } from "../../tests/helpers/legacy-fixtures.ts";
-import type { Measure } from "../measure.ts";
+import type { Measured } from "../figure.ts";
 import { median, round } from "../support/sample-stats.ts";
 
 const OUT = join(import.meta.dirname, "../out/import");
@@ -57,31 +57,27 @@ async function importAll(books: readonly Workbook[]): Promise<void> {
   }
 }
 
-export const importRate: Measure = {
-  title: "Import de classeurs historiques",
-  keys: ["import.workbooksPerSecond"],
-  async run() {
-    const books = await workbooks();
-    await importAll(books.slice(0, 3));
-    const rates: number[] = [];
-    for (let pass = 0; pass < PASSES; pass++) {
-      const start = performance.now();
-      await importAll(books);
-      rates.push(books.length / ((performance.now() - start) / 1000));
-    }
-    return [
-      {
-        key: "import.workbooksPerSecond",
-        value: round(median(rates), 1),
-        inputs: {
-          workbooks: books.length,
-          legacySamples: LEGACY_FIXTURES.length,
-          generated: books.length - LEGACY_FIXTURES.length,
-          passes: PASSES,
-          ratesPerPass: rates.map((r) => round(r, 1)),
-          checked: "chaque import redonne exactement le retour dont le classeur est tiré",
-        },
+export async function run(): Promise<Measured[]> {
+  const books = await workbooks();
+  await importAll(books.slice(0, 3));
+  const rates: number[] = [];
+  for (let pass = 0; pass < PASSES; pass++) {
+    const start = performance.now();
+    await importAll(books);
+    rates.push(books.length / ((performance.now() - start) / 1000));
+  }
+  return [
+    {
+      key: "import.workbooksPerSecond",
+      value: round(median(rates), 1),
+      inputs: {
+        workbooks: books.length,
+        legacySamples: LEGACY_FIXTURES.length,
+        generated: books.length - LEGACY_FIXTURES.length,
+        passes: PASSES,
+        ratesPerPass: rates.map((r) => round(r, 1)),
+        checked: "chaque import redonne exactement le retour dont le classeur est tiré",
       },
-    ];
-  },
-};
+    },
+  ];
+}

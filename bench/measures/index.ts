@@ -1,19 +1,40 @@
 // Every measurement of `npm run bench`, in the order the table shows them.
 import type { Measure } from "../measure.ts";
-import { addonCalls } from "./addon-calls.ts";
-import { benchmarkCompute } from "./benchmark-compute.ts";
-import { benchmarkFormulas } from "./benchmark-formulas.ts";
-import { campaignClose } from "./campaign-close.ts";
-import { coldStart } from "./cold-start.ts";
-import { importRate } from "./import-rate.ts";
-import { submitLatency } from "./submit-latency.ts";
 
 export const MEASURES: readonly Measure[] = [
-  addonCalls,
-  coldStart,
-  benchmarkCompute,
-  benchmarkFormulas,
-  campaignClose,
-  submitLatency,
-  importRate,
+  {
+    title: "Appels du module complémentaire au service Spreadsheet",
+    keys: ["addon.validateReadsPerTab", "addon.prepareCalls", "addon.prepareCallsGrowth"],
+    load: () => import("./addon-calls.ts"),
+  },
+  {
+    title: "Démarrage à froid des fonctions",
+    keys: ["coldStart.ratio"],
+    load: () => import("./cold-start.ts"),
+  },
+  {
+    title: "Benchmark de 2 800 retours en mémoire",
+    keys: ["benchmark2800.computeMs"],
+    load: () => import("./benchmark-compute.ts"),
+  },
+  {
+    title: "Benchmark de 2 800 retours : nos statistiques contre des formules de tableur",
+    keys: ["benchmark2800.speedup"],
+    load: () => import("./benchmark-formulas.ts"),
+  },
+  {
+    title: "Clôture d'une campagne de 2 800 structures : rapports",
+    keys: ["campaignClose2800.reportsPerSecondPerCore"],
+    load: () => import("./campaign-close.ts"),
+  },
+  {
+    title: "Latence de submitReturn avec 2 800 retours enregistrés",
+    keys: ["submit.p50Ms", "submit.p95Ms"],
+    load: () => import("./submit-latency.ts"),
+  },
+  {
+    title: "Import de classeurs historiques",
+    keys: ["import.workbooksPerSecond"],
+    load: () => import("./import-rate.ts"),
+  },
 ];

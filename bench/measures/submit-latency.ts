@@ -5,7 +5,7 @@ import { revisionId, revisionsCol } from "@barometre/functions/layout";
 import { type DemoStructure, generateNetwork } from "@barometre/shared";
 import { seedLatest, storedRevision } from "../../functions/test/support/network.ts";
 import { ADMIN, startTestStack, type TestStack } from "../../functions/test/support/stack.ts";
-import type { Measure } from "../measure.ts";
+import type { Measured } from "../figure.ts";
 import { percentile, round } from "../support/sample-stats.ts";
 
 const SIZE = 2_800;
@@ -45,64 +45,60 @@ async function submit(stack: TestStack, s: DemoStructure, token: string, attempt
   return { ms, positioned: body.positioning !== null && body.positioning !== undefined };
 }
 
-export const submitLatency: Measure = {
-  title: "Latence de submitReturn avec 2 800 retours enregistrés",
-  keys: ["submit.p50Ms", "submit.p95Ms"],
-  async run() {
-    const stack = await startTestStack();
-    try {
-      const network = generateNetwork({ size: SIZE, seed: 95 });
-      const seedStart = performance.now();
-      await seed(stack, network.structures, network.year);
-      const seedMs = performance.now() - seedStart;
-      const step = Math.floor(SIZE / (WARMUP + SUBMISSIONS));
-      const senders = Array.from(
-        { length: WARMUP + SUBMISSIONS },
-        (_, i) => network.structures[i * step] as DemoStructure,
+export async function run(): Promise<Measured[]> {
+  const stack = await startTestStack();
+  try {
+    const network = generateNetwork({ size: SIZE, seed: 95 });
+    const seedStart = performance.now();
+    await seed(stack, network.structures, network.year);
+    const seedMs = performance.now() - seedStart;
+    const step = Math.floor(SIZE / (WARMUP + SUBMISSIONS));
+    const senders = Array.from(
+      { length: WARMUP + SUBMISSIONS },
+      (_, i) => network.structures[i * step] as DemoStructure,
+    );
+    const tokens: string[] = [];
+    for (const s of senders) {
+      // Their stored revision 1, so each submission below is their revision 2, as in a real campaign.
+      const first = storedRevision(s.current, {
+        at: arrival(network.year, network.structures.indexOf(s)),
+      });
+      await revisionsCol(stack.db, network.year, s.code).doc(revisionId(1)).create(first);
+      const email = s.current.identification.directorEmail as string;
+      await saveStructure(
+        stack.db,
+        { code: s.code, name: s.name, territory: s.territory, emails: [email] },
+        new Date(),
       );
-      const tokens: string[] = [];
-      for (const s of senders) {
-        // Their stored revision 1, so each submission below is their revision 2, as in a real campaign.
-        const first = storedRevision(s.current, {
-          at: arrival(network.year, network.structures.indexOf(s)),
-        });
-        await revisionsCol(stack.db, network.year, s.code).doc(revisionId(1)).create(first);
-        const email = s.current.identification.directorEmail as string;
-        await saveStructure(
-          stack.db,
-          { code: s.code, name: s.name, territory: s.territory, emails: [email] },
-          new Date(),
-        );
-        tokens.push(await stack.token(email));
-      }
-      const answers = [];
-      for (const [i, s] of senders.entries())
-        answers.push(await submit(stack, s, tokens[i] as string, i));
-      const timed = answers.slice(WARMUP);
-      const ms = timed.map((a) => a.ms);
-      const positioned = answers.filter((a) => a.positioned).length;
-      const inputs = {
-        storedReturns: SIZE,
-        storedPreviousReturns: network.structures.filter((s) => s.previous).length,
-        submissions: SUBMISSIONS,
-        warmupMs: answers.slice(0, WARMUP).map((a) => round(a.ms, 1)),
-        maxMs: round(Math.max(...ms), 1),
-        answersWithPositioning: positioned,
-        seedMs: round(seedMs, 0),
-        // What the handlers logged as failures meanwhile (none expected).
-        failuresLogged: stack.logged.slice(0, 3),
-        stack: "émulateur Firestore en processus, jetons RS256 signés, express sur 127.0.0.1",
-      };
-      const note =
-        positioned === answers.length
-          ? undefined
-          : `${answers.length - positioned} réponses sans positionnement : la latence ne compte pas encore son calcul.`;
-      return [
-        { key: "submit.p50Ms", value: round(percentile(ms, 0.5), 1), inputs, note },
-        { key: "submit.p95Ms", value: round(percentile(ms, 0.95), 1), inputs, note },
-      ];
-    } finally {
-      await stack.close();
+      tokens.push(await stack.token(email));
     }
-  },
-};
+    const answers = [];
+    for (const [i, s] of senders.entries())
+      answers.push(await submit(stack, s, tokens[i] as string, i));
+    const timed = answers.slice(WARMUP);
+    const ms = timed.map((a) => a.ms);
+    const positioned = answers.filter((a) => a.positioned).length;
+    const inputs = {
+      storedReturns: SIZE,
+      storedPreviousReturns: network.structures.filter((s) => s.previous).length,
+      submissions: SUBMISSIONS,
+      warmupMs: answers.slice(0, WARMUP).map((a) => round(a.ms, 1)),
+      maxMs: round(Math.max(...ms), 1),
+      answersWithPositioning: positioned,
+      seedMs: round(seedMs, 0),
+      // What the handlers logged as failures meanwhile (none expected).
+      failuresLogged: stack.logged.slice(0, 3),
+      stack: "émulateur Firestore en processus, jetons RS256 signés, express sur 127.0.0.1",
+    };
+    const note =
+      positioned === answers.length
+        ? undefined
+        : `${answers.length - positioned} réponses sans positionnement : la latence ne compte pas encore son calcul.`;
+    return [
+      { key: "submit.p50Ms", value: round(percentile(ms, 0.5), 1), inputs, note },
+      { key: "submit.p95Ms", value: round(percentile(ms, 0.95), 1), inputs, note },
+    ];
+  } finally {
+    await stack.close();
+  }
+}
