@@ -4,6 +4,7 @@
 
 import { openCampaign } from "@barometre/functions/campaigns";
 import { getFinalBenchmark } from "@barometre/functions/close/final-benchmark";
+import { DEADLINE_ACTOR, upkeep } from "@barometre/functions/close/upkeep";
 import { addAdmin, saveStructure } from "@barometre/functions/directory";
 import { sweepOutbox } from "@barometre/functions/mail/sweep";
 import {
@@ -29,6 +30,7 @@ import { ADMIN, startTestStack, type TestStack } from "./support/stack.ts";
 
 const network = generateNetwork();
 const small = generateNetwork({ size: 8, seed: 16, year: 2016 });
+const late = generateNetwork({ size: 5, seed: 15, year: 2013 });
 let stack: TestStack;
 let rig: SenderRig;
 
@@ -103,8 +105,10 @@ beforeAll(async () => {
   await addAdmin(stack.db, ADMIN, "test", new Date());
   await openCampaign(stack.db, network.year, {}, ADMIN, new Date());
   await openCampaign(stack.db, small.year, { mode: "transparent" }, ADMIN, new Date());
+  await openCampaign(stack.db, late.year, { deadline: "2014-06-30" }, ADMIN, new Date());
   await register(network);
   await register(small);
+  await register(late);
 });
 afterAll(async () => {
   await rig.close();
@@ -231,5 +235,26 @@ describe("closing a campaign", () => {
         expect(mail?.text).toContain(`${other.name} (${other.code})`);
     }
     expect(expectedReports(small, "transparent")[0]?.transparentTable?.rows).toHaveLength(8);
+  });
+
+  it("is done by the hourly upkeep for a campaign whose deadline has passed, and only for it", async () => {
+    expect(await upkeep(stack.server.deps)).toEqual({
+      closed: [late.year],
+      resumed: [],
+      sheetSyncs: [],
+    });
+    await stack.server.queues.idle();
+    const campaign = (await stack.db.doc(`campaigns/${late.year}`).get()).data();
+    expect(campaign).toMatchObject({ state: "closed", updatedBy: DEADLINE_ACTOR });
+    const received = await deliverAll();
+    expect(received.map((m) => m.subject).sort()).toEqual(
+      [
+        ...late.structures.map(
+          (s) => `Baromètre des PIMMS ${late.year} : le positionnement de ${s.name}`,
+        ),
+        `Baromètre des PIMMS ${late.year} : synthèse du réseau (5\u00a0structures)`,
+      ].sort(),
+    );
+    expect(await upkeep(stack.server.deps)).toEqual({ closed: [], resumed: [], sheetSyncs: [] });
   });
 });

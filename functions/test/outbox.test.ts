@@ -12,6 +12,7 @@ import {
   type FirestoreEmulator,
   startFirestoreEmulator,
 } from "../../cli/src/stack/firestore-emulator.ts";
+import { watchOutbox } from "../../cli/src/stack/outbox-watcher.ts";
 import { queueTestMail, type SenderRig, startSenderRig } from "./support/outbox.ts";
 
 let emulator: FirestoreEmulator;
@@ -202,5 +203,27 @@ describe("the outbox sender", () => {
       state: "SUCCESS",
       attempts: 1,
     });
+  });
+
+  it("is triggered by every write locally: new mails go out at once, and a RETRY set by hand is attempted", async () => {
+    rig = await startSenderRig(db);
+    const watcher = watchOutbox(rig.deps, { sweepEveryMs: 60_000 });
+    try {
+      rig.sink.answer = () => ({ code: 550, message: "5.7.1 Refusé" });
+      const refused = await queueTestMail(db);
+      await watcher.drained();
+      expect((await mailOf(refused)).delivery.state).toBe("ERROR");
+      rig.sink.answer = () => "accept";
+      const ids = await Promise.all(Array.from({ length: 3 }, () => queueTestMail(db)));
+      // The extension's way to ask for another attempt: set the state to RETRY.
+      await mailDoc(db, refused).update({ "delivery.state": "RETRY" });
+      await watcher.drained();
+      expect([...messageIds()].sort()).toEqual(
+        [...ids, refused].map((id) => `<${id}@pimms.example>`).sort(),
+      );
+      expect((await mailOf(refused)).delivery).toMatchObject({ state: "SUCCESS", attempts: 2 });
+    } finally {
+      await watcher.stop();
+    }
   });
 });

@@ -1,0 +1,58 @@
+// The deployed outbox sender, locally: a Firestore listener runs the same trigger logic as deliverMail on every
+// write of a mail, and a periodic sweep catches retries and expired leases, as the scheduled sweepOutbox does.
+import { mailCol } from "@barometre/functions/layout";
+import type { OutboxMail } from "@barometre/functions/mail/outbox";
+import type { SenderDeps } from "@barometre/functions/mail/sender";
+import { sweepOutbox } from "@barometre/functions/mail/sweep";
+import { onMailWritten } from "@barometre/functions/mail/trigger";
+import { Timestamp } from "firebase-admin/firestore";
+
+export interface OutboxWatcher {
+  /** Resolves once every mail is delivered or failed for good (none due, none in flight). */
+  drained(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export function watchOutbox(
+  deps: SenderDeps,
+  options: { sweepEveryMs?: number } = {},
+): OutboxWatcher {
+  const inFlight = new Set<Promise<unknown>>();
+  const track = (work: Promise<unknown>) => {
+    const done = work
+      .catch((error: unknown) =>
+        deps.logger.error("outbox: échec d'envoi", {
+          detail: error instanceof Error ? error.message : String(error),
+        }),
+      )
+      .finally(() => inFlight.delete(done));
+    inFlight.add(done);
+  };
+  const unsubscribe = mailCol(deps.db).onSnapshot((snap) => {
+    for (const change of snap.docChanges())
+      if (change.type !== "removed")
+        track(onMailWritten(deps, change.doc.id, change.doc.data() as Partial<OutboxMail>));
+  });
+  const timer = setInterval(() => track(sweepOutbox(deps)), options.sweepEveryMs ?? 5_000);
+  const settled = async () => {
+    while (inFlight.size > 0) await Promise.all(inFlight);
+  };
+  return {
+    drained: async () => {
+      for (;;) {
+        await settled();
+        const pending = await mailCol(deps.db)
+          .where("due", ">", Timestamp.fromMillis(0))
+          .count()
+          .get();
+        if (pending.data().count === 0 && inFlight.size === 0) return;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    },
+    stop: async () => {
+      unsubscribe();
+      clearInterval(timer);
+      await settled();
+    },
+  };
+}
