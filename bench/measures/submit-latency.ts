@@ -7,6 +7,7 @@ import { seedLatest, storedRevision } from "../../functions/test/support/network
 import { ADMIN, startTestStack, type TestStack } from "../../functions/test/support/stack.ts";
 import type { Measured } from "../figure.ts";
 import { percentile, round } from "../support/sample-stats.ts";
+import { formatFigure } from "../support/table.ts";
 
 const SIZE = 2_800;
 const WARMUP = 3;
@@ -90,10 +91,11 @@ export async function run(): Promise<Measured[]> {
       failuresLogged: stack.logged.slice(0, 3),
       stack: "émulateur Firestore en processus, jetons RS256 signés, express sur 127.0.0.1",
     };
+    const cold = `Hors les ${WARMUP} premières soumissions (la première, qui charge les populations N et N-1 : ${formatFigure(answers[0]?.ms ?? 0, "ms")}).`;
     const note =
       positioned === answers.length
-        ? undefined
-        : `${answers.length - positioned} réponses sans positionnement : la latence ne compte pas encore son calcul.`;
+        ? cold
+        : `${cold} ${answers.length - positioned} réponses sans positionnement : la latence ne compte pas encore son calcul.`;
     return [
       { key: "submit.p50Ms", value: round(percentile(ms, 0.5), 1), inputs, note },
       { key: "submit.p95Ms", value: round(percentile(ms, 0.95), 1), inputs, note },
