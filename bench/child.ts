@@ -6,7 +6,7 @@ import type { MeasureReply } from "./support/measure-process.ts";
 const measure = MEASURES[Number(process.argv[2])];
 
 async function reply(): Promise<MeasureReply> {
-  if (!measure) return { error: `no measure number ${process.argv[2]}` };
+  if (!measure) return { error: `aucune mesure n° ${process.argv[2]}` };
   try {
     return { measured: await (await measure.load()).run() };
   } catch (error) {

@@ -19,7 +19,7 @@ export interface Figure extends Goal {
   inputs: Inputs;
 }
 
-export function meets(goal: Goal, value: number): boolean | null {
+function meets(goal: Goal, value: number): boolean | null {
   if (goal.op === null || goal.target === null) return null;
   return goal.op === "≤" ? value <= goal.target : value >= goal.target;
 }

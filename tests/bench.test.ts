@@ -118,7 +118,7 @@ describe("fresh-process timing", () => {
 
 describe("measurements in a fresh process", () => {
   it("come back as an error when the measurement does not exist", async () => {
-    expect(await measureInFreshProcess(-1)).toEqual({ error: "no measure number -1" });
+    expect(await measureInFreshProcess(-1)).toEqual({ error: "aucune mesure n° -1" });
   });
 });
 

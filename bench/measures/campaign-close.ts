@@ -25,7 +25,7 @@ export async function run(): Promise<Measured[]> {
   let cpuMs = 0;
   const start = performance.now();
   for (const [i, input] of inputs.entries()) {
-    if (!input) throw new Error("report input missing");
+    if (!input) throw new Error(`pas de rapport n° ${i} dans la campagne générée`);
     const cpu = process.cpuUsage();
     const mail = await renderReport(buildReport(input));
     if (i >= WARMUP) cpuMs += cpuMsSince(cpu);

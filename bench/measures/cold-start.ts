@@ -16,7 +16,8 @@ const RUNS = 11;
 /** The chunk the entry module imports on the first request (the handlers and their dependencies). */
 async function handlersChunk(): Promise<string> {
   const name = (await readdir(join(OUT, "chunks"))).find((f) => /^production-.*\.js$/.test(f));
-  if (!name) throw new Error("the functions build has no production chunk");
+  if (!name)
+    throw new Error("la construction des fonctions n'a pas produit le module des gestionnaires");
   return pathToFileURL(join(OUT, "chunks", name)).href;
 }
 

@@ -11,7 +11,7 @@ import {
 } from "@barometre/shared";
 import { type CellValue, HyperFormula, type RawCellContent } from "hyperformula";
 
-export const NETWORK_SHEET = "Réseau";
+const NETWORK_SHEET = "Réseau";
 const STATS_SHEET = "Statistiques";
 const POSITIONS_SHEET = "Positions";
 const KEYS = NUMERIC_INDICATOR_KEYS;
@@ -41,8 +41,10 @@ const column = (sheet: string, k: number, rows: number) =>
 function groupsOf(members: readonly Member[]): [string, Member[]][] {
   const byTerritory = new Map<string, Member[]>();
   for (const m of members) {
-    if (m.territory !== null)
-      byTerritory.set(m.territory, [...(byTerritory.get(m.territory) ?? []), m]);
+    if (m.territory === null) continue;
+    const list = byTerritory.get(m.territory);
+    if (list) list.push(m);
+    else byTerritory.set(m.territory, [m]);
   }
   const territories = [...byTerritory.keys()].sort((a, b) => a.localeCompare(b, "fr"));
   return [

@@ -40,7 +40,11 @@ export function coldImportMs(specifiers: readonly string[], cwd: string): Promis
       const ms = Number(out);
       if (code === 0 && Number.isFinite(ms)) resolve(ms);
       else
-        reject(new Error(`loading ${specifiers.join(", ")} failed (exit ${code}): ${err.trim()}`));
+        reject(
+          new Error(
+            `le chargement de ${specifiers.join(", ")} a échoué (code ${code}) : ${err.trim()}`,
+          ),
+        );
     });
   });
 }

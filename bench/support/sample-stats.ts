@@ -3,8 +3,8 @@ import { ascending, quantileSorted } from "@barometre/shared";
 
 /** The p-quantile (0 ≤ p ≤ 1) of the samples, interpolated between closest ranks. */
 export function percentile(samples: readonly number[], p: number): number {
-  if (samples.length === 0) throw new Error("percentile of no samples");
-  if (!(p >= 0 && p <= 1)) throw new Error(`percentile: p must be within [0, 1], not ${p}`);
+  if (samples.length === 0) throw new Error("aucune mesure dont prendre un centile");
+  if (!(p >= 0 && p <= 1)) throw new Error(`centile : p doit être compris entre 0 et 1, pas ${p}`);
   return quantileSorted(ascending(samples), p);
 }
 
