@@ -19,12 +19,23 @@ const FACTORIES = {
 
 export type FunctionName = keyof typeof FACTORIES;
 
+/** A campaign close computes the final benchmark of every structure before it answers. */
+const LONG_DEADLINES: Partial<Record<FunctionName, number>> = { manageCampaign: 240_000 };
+
 export const FUNCTION_NAMES = Object.keys(FACTORIES) as FunctionName[];
 
 export type Handlers = Record<FunctionName, Handler>;
 
 export function createHandlers(deps: Deps): Handlers {
   return Object.fromEntries(
-    FUNCTION_NAMES.map((name) => [name, guard(name, deps.logger, FACTORIES[name](deps))]),
+    FUNCTION_NAMES.map((name) => [
+      name,
+      guard(
+        name,
+        deps.logger,
+        FACTORIES[name](deps),
+        LONG_DEADLINES[name] ?? deps.config.requestDeadlineMs,
+      ),
+    ]),
   ) as Handlers;
 }

@@ -4,6 +4,9 @@ import { defineInt, defineSecret, defineString } from "firebase-functions/params
 /** 1 Mio: far above a return (about 5 ko), and the limit interfaces.md promises callers. */
 export const MAX_BODY_BYTES = 1_048_576;
 
+/** The add-on's UrlFetchApp waits up to 60 s; an answer within 20 s leaves it time to retry. */
+export const REQUEST_DEADLINE_MS = 20_000;
+
 /** Paris: functions next to the data (Firestore location europe-west9, see firebase.json). */
 export const REGION = "europe-west9";
 
@@ -68,6 +71,8 @@ export interface Config {
   /** Accepted token audiences. */
   audiences: string[];
   maxBodyBytes: number;
+  /** A request not answered by then gets a 503 the caller may retry (well under the functions' timeout). */
+  requestDeadlineMs: number;
   mail: MailSettings;
   /** The Union's consolidated Google Sheet, or null when the deployment has none. */
   unionSheetId: string | null;
@@ -87,6 +92,7 @@ export function productionConfig(): Config {
   return {
     audiences,
     maxBodyBytes: MAX_BODY_BYTES,
+    requestDeadlineMs: REQUEST_DEADLINE_MS,
     mail: { from: MAIL_FROM.value(), union },
     unionSheetId: UNION_SHEET_ID.value().trim() || null,
   };

@@ -1,6 +1,7 @@
 // The HTTP vocabulary of every handler: request and response shapes, French refusals, and the guard that answers them.
 import type { Finding } from "@barometre/shared";
 import type { Request, Response } from "express";
+import { REQUEST_DEADLINE_MS } from "./config.ts";
 import { isUnavailable } from "./firestore-errors.ts";
 
 /**
@@ -71,20 +72,49 @@ function refuse(res: HttpResponse, error: HttpError): void {
     );
 }
 
+/** A request still running after its deadline: Firestore retries an outage for about 44 s before giving up. */
+class DeadlineExceeded extends Error {}
+
+/**
+ * The handler, or a DeadlineExceeded after `ms`: the caller gets a prompt, retryable answer. The handler may
+ * still finish its work afterwards; a submission retried with the same idempotency key then finds it.
+ */
+async function within(ms: number, run: Promise<void>): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new DeadlineExceeded()), ms);
+  });
+  try {
+    await Promise.race([run, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /**
  * Wraps a handler so every failure becomes a French `{ error }` answer: refusals with their status,
- * a Firestore outage as 503, anything else as 500 logged without the request (so never a token).
+ * a Firestore outage or a request past its deadline as 503, anything else as 500 logged without the request
+ * (so never a token).
  */
-export function guard(name: string, logger: Logger, handler: Handler): Handler {
+export function guard(
+  name: string,
+  logger: Logger,
+  handler: Handler,
+  deadlineMs = REQUEST_DEADLINE_MS,
+): Handler {
   return async (req, res) => {
     try {
-      await handler(req, res);
+      await within(deadlineMs, handler(req, res));
     } catch (error) {
       if (res.headersSent) return;
       if (error instanceof HttpError) return refuse(res, error);
       const detail = error instanceof Error ? error.message : String(error);
-      if (isUnavailable(error)) {
-        logger.error(`${name}: base de données indisponible`, { detail });
+      if (isUnavailable(error) || error instanceof DeadlineExceeded) {
+        const why =
+          error instanceof DeadlineExceeded
+            ? "délai de réponse dépassé"
+            : "base de données indisponible";
+        logger.error(`${name}: ${why}`, { detail });
         return refuse(
           res,
           new HttpError(

@@ -70,10 +70,7 @@ describe("campaign close at 2,800 structures", () => {
   it("fans the reports out, survives a kill half-way, and sends each structure its report once", async () => {
     const clock = movableClock();
     const rendered = { count: 0 };
-    const first = localWork(
-      { db, clock: clock.now, logger, renderer: textOnly(rendered) },
-      { audiences: [], maxBodyBytes: 0 },
-    );
+    const first = localWork({ db, clock: clock.now, logger, renderer: textOnly(rendered) });
     const original = first.deps.renderer.report;
     first.deps.renderer = {
       ...first.deps.renderer,
@@ -92,10 +89,7 @@ describe("campaign close at 2,800 structures", () => {
     expect(half).toBeLessThan(SIZE);
 
     // Too early: the upkeep leaves a recent fan-out alone.
-    const second = localWork(
-      { db, clock: clock.now, logger, renderer: textOnly(rendered) },
-      { audiences: [], maxBodyBytes: 0 },
-    );
+    const second = localWork({ db, clock: clock.now, logger, renderer: textOnly(rendered) });
     expect(await upkeep(second.deps)).toMatchObject({ resumed: [] });
     clock.advance(RESUME_AFTER_MS);
     expect(await upkeep(second.deps)).toMatchObject({ closed: [], resumed: [year] });

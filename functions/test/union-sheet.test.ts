@@ -204,15 +204,12 @@ describe("syncUnionSheet", () => {
 
   it("runs once for all the revisions of a 30-second window", async () => {
     await latestDoc(db, year, (network.structures[1] as DemoStructure).code).update({ number: 2 });
-    const work = localWork(
-      {
-        db,
-        unionSheet: { spreadsheetId: SHEET, sheets: deps.sheets },
-        clock: () => new Date(Date.UTC(2019, 4, 1, 8, 0, 10)),
-        queue: { delayMs: () => 0 },
-      },
-      { audiences: [], maxBodyBytes: 0 },
-    );
+    const work = localWork({
+      db,
+      unionSheet: { spreadsheetId: SHEET, sheets: deps.sheets },
+      clock: () => new Date(Date.UTC(2019, 4, 1, 8, 0, 10)),
+      queue: { delayMs: () => 0 },
+    });
     for (let k = 0; k < 5; k++) await requestSheetSync(work.deps, year);
     await work.queues.idle();
     expect(work.queues.sheetSync.counts.completed).toBe(1);

@@ -52,17 +52,14 @@ export async function closeWithReports(
   ]);
   const renderer = counting(lazyRenderer);
   const failures: string[] = [];
-  const work = localWork(
-    {
-      db,
-      mail: await cliMailSettings(),
-      renderer,
-      logger: {
-        error: (message, details) => failures.push(`${message} : ${String(details.detail ?? "")}`),
-      },
+  const work = localWork({
+    db,
+    mail: await cliMailSettings(),
+    renderer,
+    logger: {
+      error: (message, details) => failures.push(`${message} : ${String(details.detail ?? "")}`),
     },
-    { audiences: [], maxBodyBytes: 0 },
-  );
+  });
   const outcome = await closeAndReport(work.deps, year, by);
   await work.queues.idle();
   if (failures.length)

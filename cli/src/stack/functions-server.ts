@@ -2,7 +2,6 @@
 import type { AddressInfo } from "node:net";
 import { createHandlers, FUNCTION_NAMES } from "@barometre/functions/app";
 import { googleTokenVerifier } from "@barometre/functions/auth";
-import { MAX_BODY_BYTES } from "@barometre/functions/config";
 import type { Deps } from "@barometre/functions/deps";
 import { PopulationCache } from "@barometre/functions/positioning/population-cache";
 import express from "express";
@@ -24,6 +23,8 @@ export interface FunctionsServerOptions extends Omit<LocalWorkOptions, "db" | "l
   devAuth: DevAuth;
   port?: number;
   maxBodyBytes?: number;
+  /** A request not answered by then gets a 503 (default: the deployed functions' 20 s). */
+  requestDeadlineMs?: number;
   /** Failures the handlers log; default: standard error. */
   logError?: (message: string, details: Record<string, unknown>) => void;
 }
@@ -64,7 +65,11 @@ export async function startFunctionsServer(
         error: options.logError ?? ((message, details) => console.error(message, details)),
       },
     },
-    { audiences: options.audiences, maxBodyBytes: options.maxBodyBytes ?? MAX_BODY_BYTES },
+    {
+      audiences: options.audiences,
+      maxBodyBytes: options.maxBodyBytes,
+      requestDeadlineMs: options.requestDeadlineMs,
+    },
   );
   const deps: Deps = {
     ...work.deps,

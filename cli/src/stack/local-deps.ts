@@ -1,7 +1,12 @@
 // The functions' dependencies as the local stack and the tests run them: in-process task queues running the real
 // task handlers, the local stack's mail settings, and the Union's sheet when a Sheets API is given.
 import { runReportBatch } from "@barometre/functions/close/report-batch";
-import type { Config, MailSettings } from "@barometre/functions/config";
+import {
+  type Config,
+  MAX_BODY_BYTES,
+  type MailSettings,
+  REQUEST_DEADLINE_MS,
+} from "@barometre/functions/config";
 import type { WorkDeps } from "@barometre/functions/deps";
 import type { Logger } from "@barometre/functions/http";
 import { lazyRenderer, type ReportRenderer } from "@barometre/functions/renderer";
@@ -45,7 +50,7 @@ const stderrLogger: Logger = { error: (message, details) => console.error(messag
 /** Background dependencies with their in-process queues; `config` completes the mail and sheet settings. */
 export function localWork(
   options: LocalWorkOptions,
-  config: Pick<Config, "audiences" | "maxBodyBytes">,
+  config: Partial<Pick<Config, "audiences" | "maxBodyBytes" | "requestDeadlineMs">> = {},
 ): { deps: WorkDeps & { config: Config }; queues: LocalQueues } {
   const logger = options.logger ?? stderrLogger;
   const sheet = options.unionSheet ?? null;
@@ -70,7 +75,9 @@ export function localWork(
     clock: options.clock ?? (() => new Date()),
     logger,
     config: {
-      ...config,
+      audiences: config.audiences ?? [],
+      maxBodyBytes: config.maxBodyBytes ?? MAX_BODY_BYTES,
+      requestDeadlineMs: config.requestDeadlineMs ?? REQUEST_DEADLINE_MS,
       mail: options.mail ?? LOCAL_MAIL,
       unionSheetId: sheet?.spreadsheetId ?? null,
     },
