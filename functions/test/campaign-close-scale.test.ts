@@ -22,13 +22,9 @@ import {
   reportLayout,
 } from "@barometre/shared";
 import type { Firestore } from "firebase-admin/firestore";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  emulatorFirestore,
-  type FirestoreEmulator,
-  startFirestoreEmulator,
-} from "../../cli/src/stack/firestore-emulator.ts";
+import { beforeAll, describe, expect, it } from "vitest";
 import { localWork } from "../../cli/src/stack/local-deps.ts";
+import { useEmulator } from "./support/emulator.ts";
 import { plainStats } from "./support/independent-stats.ts";
 import { seedLatest, storedRevision } from "./support/network.ts";
 import { CALM_SMTP, movableClock, startSenderRig } from "./support/outbox.ts";
@@ -36,7 +32,7 @@ import { CALM_SMTP, movableClock, startSenderRig } from "./support/outbox.ts";
 const SIZE = 2800;
 const network = generateNetwork({ size: SIZE, seed: 2800 });
 const year = network.year;
-let emulator: FirestoreEmulator;
+const firestore = useEmulator("scale");
 let db: Firestore;
 
 const textOnly = (rendered: { count: number }): ReportRenderer => ({
@@ -55,8 +51,7 @@ const textOnly = (rendered: { count: number }): ReportRenderer => ({
 const logger = { error: () => {} };
 
 beforeAll(async () => {
-  emulator = await startFirestoreEmulator(`demo-scale-${process.pid}`);
-  db = emulatorFirestore(emulator);
+  db = firestore().db;
   await openCampaign(db, year, {}, "union@pimms.example", new Date());
   // The current campaign only: N-1 is checked on 35 structures in campaign-close.test.ts.
   await seedLatest(
@@ -64,7 +59,6 @@ beforeAll(async () => {
     network.structures.map((s) => storedRevision(s.current)),
   );
 });
-afterAll(() => emulator.stop());
 
 describe("campaign close at 2,800 structures", () => {
   it("fans the reports out, survives a kill half-way, and sends each structure its report once", async () => {

@@ -5,7 +5,7 @@
 import { openCampaign } from "@barometre/functions/campaigns";
 import { getFinalBenchmark } from "@barometre/functions/close/final-benchmark";
 import { DEADLINE_ACTOR, upkeep } from "@barometre/functions/close/upkeep";
-import { addAdmin, saveStructure } from "@barometre/functions/directory";
+import { addAdmin } from "@barometre/functions/directory";
 import { sweepOutbox } from "@barometre/functions/mail/sweep";
 import {
   buildReport,
@@ -24,7 +24,7 @@ import { type ParsedMail, simpleParser } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { main } from "../../cli/src/main.ts";
 import { plainStats } from "./support/independent-stats.ts";
-import { seedLatest, storedRevision } from "./support/network.ts";
+import { registerStructures, seedLatest, storedRevision } from "./support/network.ts";
 import { CALM_SMTP, type SenderRig, startSenderRig } from "./support/outbox.ts";
 import { ADMIN, startTestStack, type TestStack } from "./support/stack.ts";
 
@@ -35,21 +35,7 @@ let stack: TestStack;
 let rig: SenderRig;
 
 async function register(n: DemoNetwork) {
-  const now = new Date();
-  await Promise.all(
-    n.structures.map((s) =>
-      saveStructure(
-        stack.db,
-        {
-          code: s.code,
-          name: s.name,
-          territory: s.territory,
-          emails: [s.current.identification.directorEmail as string],
-        },
-        now,
-      ),
-    ),
-  );
+  await registerStructures(stack.db, n.structures);
   await seedLatest(stack.db, [
     ...n.structures.map((s) => storedRevision(s.current)),
     ...n.structures.flatMap((s) => (s.previous ? [storedRevision(s.previous)] : [])),

@@ -6,24 +6,18 @@ import { backoffMs, deliverMail, RETRY_POLICY } from "@barometre/functions/mail/
 import { sweepOutbox } from "@barometre/functions/mail/sweep";
 import { type Firestore, Timestamp } from "firebase-admin/firestore";
 import { simpleParser } from "mailparser";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import {
-  emulatorFirestore,
-  type FirestoreEmulator,
-  startFirestoreEmulator,
-} from "../../cli/src/stack/firestore-emulator.ts";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { watchOutbox } from "../../cli/src/stack/outbox-watcher.ts";
+import { useEmulator } from "./support/emulator.ts";
 import { queueTestMail, type SenderRig, startSenderRig } from "./support/outbox.ts";
 
-let emulator: FirestoreEmulator;
+const firestore = useEmulator("outbox");
 let db: Firestore;
 let rig: SenderRig;
 
 beforeAll(async () => {
-  emulator = await startFirestoreEmulator(`demo-outbox-${process.pid}`);
-  db = emulatorFirestore(emulator);
+  db = firestore().db;
 });
-afterAll(() => emulator.stop());
 afterEach(() => rig?.close());
 
 const mailOf = async (id: string) => (await mailDoc(db, id).get()).data() as OutboxMail;
@@ -152,7 +146,7 @@ describe("the outbox sender", () => {
     };
     const worker = new Worker(new URL("./support/crash-sender.ts", import.meta.url), {
       execArgv: ["--import", "tsx"],
-      workerData: { projectId: emulator.projectId, port: rig.sink.port, mailId: id },
+      workerData: { projectId: firestore().emulator.projectId, port: rig.sink.port, mailId: id },
     });
     await inFlight;
     await worker.terminate();

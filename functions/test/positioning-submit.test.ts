@@ -1,6 +1,5 @@
 // Positioning in the submitReturn answer, against the stored population and N-1, kept right by the population cache.
 import { openCampaign } from "@barometre/functions/campaigns";
-import { saveStructure } from "@barometre/functions/directory";
 import { mailDoc, revisionId, revisionsCol } from "@barometre/functions/layout";
 import type { OutboxMail } from "@barometre/functions/mail/outbox";
 import { deliverMail } from "@barometre/functions/mail/sender";
@@ -20,7 +19,7 @@ import {
 } from "@barometre/shared";
 import { simpleParser } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedLatest, storedRevision } from "./support/network.ts";
+import { registerStructures, seedLatest, storedRevision } from "./support/network.ts";
 import { startSenderRig } from "./support/outbox.ts";
 import { ADMIN, startTestStack, type TestStack } from "./support/stack.ts";
 
@@ -62,22 +61,8 @@ const asJson = (p: Positioning) => JSON.parse(JSON.stringify(p));
 
 beforeAll(async () => {
   stack = await startTestStack();
-  const now = new Date();
-  await Promise.all(
-    network.structures.map((s) =>
-      saveStructure(
-        stack.db,
-        {
-          code: s.code,
-          name: s.name,
-          territory: s.territory,
-          emails: [s.current.identification.directorEmail as string],
-        },
-        now,
-      ),
-    ),
-  );
-  await openCampaign(stack.db, network.year, {}, ADMIN, now);
+  await registerStructures(stack.db, network.structures);
+  await openCampaign(stack.db, network.year, {}, ADMIN, new Date());
   await seedLatest(stack.db, [
     ...[...current.values()].map((r) => storedRevision(r)),
     ...previous.map((r) => storedRevision(r)),

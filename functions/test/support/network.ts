@@ -1,8 +1,14 @@
 // Generated networks stored straight into Firestore (latest revisions of a campaign), for tests at scale.
 import { createHash } from "node:crypto";
+import { saveStructure } from "@barometre/functions/directory";
 import { latestDoc } from "@barometre/functions/layout";
 import type { StoredRevision } from "@barometre/functions/revisions";
-import { type BandSettings, computeIndicators, type PimmsReturn } from "@barometre/shared";
+import {
+  type BandSettings,
+  computeIndicators,
+  type DemoStructure,
+  type PimmsReturn,
+} from "@barometre/shared";
 import { type Firestore, Timestamp } from "firebase-admin/firestore";
 
 /** A return as a stored revision, the way submitReturn would have stored it. */
@@ -39,4 +45,26 @@ export async function seedLatest(
       batch.set(latestDoc(db, r.year, r.structureCode), r);
     await batch.commit();
   }
+}
+
+/** Registers the structures in the directory, each with its return's director as the one authorised address. */
+export async function registerStructures(
+  db: Firestore,
+  structures: readonly DemoStructure[],
+): Promise<void> {
+  const now = new Date();
+  await Promise.all(
+    structures.map((s) =>
+      saveStructure(
+        db,
+        {
+          code: s.code,
+          name: s.name,
+          territory: s.territory,
+          emails: [s.current.identification.directorEmail as string],
+        },
+        now,
+      ),
+    ),
+  );
 }
