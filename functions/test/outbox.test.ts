@@ -1,7 +1,7 @@
 // The outbox sender against a real SMTP server: retries with backoff, permanent refusals, races, a crash mid-send.
 import { Worker } from "node:worker_threads";
 import { mailClaimDoc, mailDoc } from "@barometre/functions/layout";
-import type { OutboxMail } from "@barometre/functions/mail/outbox";
+import { type OutboxMail, queueMail } from "@barometre/functions/mail/outbox";
 import { backoffMs, deliverMail, RETRY_POLICY } from "@barometre/functions/mail/sender";
 import { sweepOutbox } from "@barometre/functions/mail/sweep";
 import { type Firestore, Timestamp } from "firebase-admin/firestore";
@@ -9,7 +9,7 @@ import { simpleParser } from "mailparser";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { watchOutbox } from "../../cli/src/stack/outbox-watcher.ts";
 import { useEmulator } from "./support/emulator.ts";
-import { queueTestMail, type SenderRig, startSenderRig } from "./support/outbox.ts";
+import { FROM, queueTestMail, type SenderRig, startSenderRig } from "./support/outbox.ts";
 
 const firestore = useEmulator("outbox");
 let db: Firestore;
@@ -219,5 +219,45 @@ describe("the outbox sender", () => {
     } finally {
       await watcher.stop();
     }
+  });
+
+  it("records a mail too large for Firestore as failed with the reason, rather than losing it", async () => {
+    rig = await startSenderRig(db);
+    const big = Buffer.alloc(1_100_000, 1);
+    const attachments = [
+      {
+        filename: "r.pdf",
+        content: big,
+        contentType: "application/pdf",
+        contentDisposition: "attachment" as const,
+      },
+    ];
+    const outcome = await queueMail(
+      db,
+      "too-large-report",
+      {
+        to: ["d@pimms.example"],
+        message: { subject: "Rapport", text: "…", html: "", attachments },
+        kind: "report",
+        campaignYear: 2018,
+        structureCode: "PIMMS-ESSAI",
+      },
+      FROM,
+      new Date(),
+    );
+    expect(outcome).toBe("tooLarge");
+    const mail = await mailOf("too-large-report");
+    expect(mail.delivery).toMatchObject({ state: "ERROR", attempts: 0 });
+    expect(mail.delivery.error).toMatch(
+      /^Courriel trop volumineux pour la file d'envoi \(1[\u00a0\u202f]075 Kio, pour 1[\u00a0\u202f]015 Kio au plus\) : il n'a pas été envoyé\.$/,
+    );
+    expect(mail.message).toEqual({
+      subject: "Rapport",
+      text: mail.delivery.error,
+      html: "",
+      attachments: [],
+    });
+    expect(mail.due).toBeNull();
+    expect(await sweepOutbox(rig.deps)).toEqual({});
   });
 });

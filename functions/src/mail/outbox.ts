@@ -1,4 +1,5 @@
 // The mail outbox: documents in the firestore-send-email extension's schema, queued once each under a deterministic id.
+import { formatNumber } from "@barometre/shared";
 import { type Firestore, Timestamp } from "firebase-admin/firestore";
 import { isAlreadyExists } from "../firestore-errors.ts";
 import { mailDoc } from "../layout.ts";
@@ -72,7 +73,7 @@ export const MAX_MAIL_BYTES = 1_040_000;
 
 /** Why a mail over the limit is not sent, in French, recorded as its delivery error. */
 export const tooLargeReason = (bytes: number): string =>
-  `Courriel trop volumineux pour la file d'envoi (${(bytes / 1_048_576).toLocaleString("fr-FR", { maximumFractionDigits: 1 })} Mio pour 1 Mio au plus) : il n'a pas été envoyé.`;
+  `Courriel trop volumineux pour la file d'envoi (${formatNumber(Math.ceil(bytes / 1024), 0)} Kio, pour ${formatNumber(Math.floor(MAX_MAIL_BYTES / 1024), 0)} Kio au plus) : il n'a pas été envoyé.`;
 
 /** A stable Message-ID: a re-sent mail (after a crash) is recognisably the same message. */
 export function messageIdOf(id: string, from: string): string {
