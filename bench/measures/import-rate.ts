@@ -4,14 +4,10 @@ import { join } from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { computeIndicators, generateNetwork, type PimmsReturn } from "@barometre/shared";
 import fc from "fast-check";
+import { LAYOUTS, type LegacyStyle, legacyWorkbook } from "../../cli/src/demo/legacy-workbook.ts";
+import { writeWorkbook } from "../../cli/src/demo/workbook-spec.ts";
 import { importWorkbookFile } from "../../cli/src/xlsx/read-folder.ts";
-import {
-  LAYOUTS,
-  type LegacyStyle,
-  legacyStyleArbitrary,
-  legacyWorkbook,
-} from "../../cli/test/helpers/legacy-workbook.ts";
-import { writeWorkbook } from "../../cli/test/helpers/workbook-spec.ts";
+import { legacyStyleArbitrary } from "../../cli/test/helpers/legacy-variations.ts";
 import { LEGACY_FIXTURES } from "../../tests/helpers/legacy-fixtures.ts";
 import type { Measured } from "../figure.ts";
 import { median, round } from "../support/sample-stats.ts";

@@ -4,9 +4,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { PimmsReturn } from "@barometre/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { LAYOUTS, legacyWorkbook, setFieldCell } from "./helpers/legacy-workbook.ts";
+import { LAYOUTS, legacyWorkbook } from "../src/demo/legacy-workbook.ts";
+import { type WorkbookSpec, writeWorkbook } from "../src/demo/workbook-spec.ts";
+import { setFieldCell } from "./helpers/legacy-variations.ts";
 import { runCli } from "./helpers/run-cli.ts";
-import { type WorkbookSpec, writeWorkbook } from "./helpers/workbook-spec.ts";
 import { deflatedEntry, zipArchive } from "./helpers/zip-writer.ts";
 
 const TRUTH = join(

@@ -5,14 +5,11 @@ import { importWorkbook, type PimmsReturn } from "@barometre/shared";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { returnArbitrary } from "../../tests/helpers/return-arbitrary.ts";
+import { LAYOUTS, type LegacyStyle, legacyWorkbook } from "../src/demo/legacy-workbook.ts";
+import { writeWorkbook } from "../src/demo/workbook-spec.ts";
 import { readWorkbookFile } from "../src/xlsx/read.ts";
-import {
-  LAYOUTS,
-  type LegacyStyle,
-  legacyStyleArbitrary,
-  legacyWorkbook,
-} from "./helpers/legacy-workbook.ts";
-import { normalisedGrid, toGrid, writeWorkbook } from "./helpers/workbook-spec.ts";
+import { legacyStyleArbitrary } from "./helpers/legacy-variations.ts";
+import { normalisedGrid, toGrid } from "./helpers/workbook-spec.ts";
 
 const unknownOutsideJunk = (findings: { message: string; cell: string | null }[]) =>
   findings.filter(

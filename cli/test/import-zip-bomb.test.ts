@@ -3,11 +3,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { emptyReturn } from "@barometre/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { LAYOUTS, legacyWorkbook } from "../src/demo/legacy-workbook.ts";
+import { writeWorkbook } from "../src/demo/workbook-spec.ts";
 import { UserError } from "../src/errors.ts";
 import { readWorkbookFile } from "../src/xlsx/read.ts";
-import { LAYOUTS, legacyWorkbook } from "./helpers/legacy-workbook.ts";
 import { runCli } from "./helpers/run-cli.ts";
-import { writeWorkbook } from "./helpers/workbook-spec.ts";
 import { entriesOf, spacesStream, zipArchive } from "./helpers/zip-writer.ts";
 
 const GIB_2 = 2048;

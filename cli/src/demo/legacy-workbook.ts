@@ -1,4 +1,5 @@
-// Legacy "outil de données" workbooks generated from a return, in any mix of the variations domain.md §5 lists.
+// Legacy "outil de données" workbooks written from a return, in any mix of the variations domain.md §5 lists: for npm
+// start's demo network and the importer's tests.
 import {
   FIELDS,
   type Field,
@@ -11,7 +12,6 @@ import {
   type PimmsReturn,
   type SectionId,
 } from "@barometre/shared";
-import fc from "fast-check";
 import type { SheetSpec, SpecValue, WorkbookSpec } from "./workbook-spec.ts";
 
 type GridColumn = "date" | "president" | "treasurer" | "secretary";
@@ -51,7 +51,12 @@ export interface LegacyStyle {
   junkRows: number;
 }
 
-const CANONICAL_COLUMNS: readonly GridColumn[] = ["date", "president", "treasurer", "secretary"];
+export const CANONICAL_COLUMNS: readonly GridColumn[] = [
+  "date",
+  "president",
+  "treasurer",
+  "secretary",
+];
 const HEADER: Record<GridColumn, string> = {
   date: "Date",
   president: "Président",
@@ -150,7 +155,8 @@ export const LAYOUTS: Record<"A" | "B" | "C", LegacyStyle> = {
   },
 };
 
-function labelOf(f: Field, index: number, style: LegacyStyle): string {
+/** The label a field is written under in the style. */
+export function labelOf(f: Field, index: number, style: LegacyStyle): string {
   const spellings = [f.label, ...(f.synonyms ?? [])];
   const isExit = f.section === "social" && f.id.startsWith("exits");
   let text =
@@ -194,7 +200,7 @@ const EMPTY: Record<LegacyStyle["empty"], SpecValue> = {
 };
 
 /** The cell a value is written as, in the style. */
-export function valueCell(f: Field, value: FieldValue, style: LegacyStyle): SpecValue {
+function valueCell(f: Field, value: FieldValue, style: LegacyStyle): SpecValue {
   if (f.emptyMeansNo) return value ? style.presence[0] : style.presence[1];
   if (value === null) return EMPTY[style.empty];
   if (typeof value === "number") return numberCell(f, value, style);
@@ -306,73 +312,4 @@ export function legacyWorkbook(ret: PimmsReturn, style: LegacyStyle): WorkbookSp
   for (const section of DATA_SECTIONS) tab(section, (w) => w.fields(ret, fieldsOf(section)));
   if (style.junkRows > 0) sheets.push(junkSheet(style.junkRows));
   return { sheets };
-}
-
-const aliasOf = (aliases: string[]) => fc.constantFrom(...aliases);
-
-/** Any mix of the variations: tab names, columns, spellings, value forms, grid orders, decorations. */
-export const legacyStyleArbitrary: fc.Arbitrary<LegacyStyle> = fc.record({
-  tabNames: fc.record({
-    identification: aliasOf(["Identification", "Onglet identification", "IDENTIFICATION"]),
-    governance: aliasOf([
-      "Gouvernance",
-      "Onglet gouvernance",
-      "Onglet onglet gouvernance",
-      "Feuil1",
-    ]),
-    finance: aliasOf(["Données financières", "Donnees financieres", "Finances", "FINANCES"]),
-    social: aliasOf(["Données sociales", "Social", "Onglet social"]),
-    activity: aliasOf(["Activité", "Activite", "Activité KeepPlace"]),
-    network: aliasOf(["Réseau et communication", "Réseau", "Communication"]),
-  }),
-  identification: fc.constantFrom("own-tab", "top-of-first"),
-  labelColumn: fc.integer({ min: 0, max: 2 }),
-  valueGap: fc.integer({ min: 1, max: 4 }),
-  spelling: fc.nat(5),
-  labelCase: fc.constantFrom("asIs", "upper", "lower"),
-  decoration: fc.constantFrom("none", "colon", "dash", "bullet", "euroSuffix"),
-  numbers: fc.constantFrom("number", "frenchText", "euroText", "formula"),
-  space: fc.constantFrom(" ", "\u00a0", "\u202f"),
-  dates: fc.constantFrom("date", "serial", "text"),
-  presence: fc.constantFrom<readonly [SpecValue, SpecValue]>(
-    ["Oui", "Non"],
-    ["oui", "non"],
-    ["X", null],
-    ["x", ""],
-    ["O", "N"],
-    [1, 0],
-    ["1", "0"],
-    [true, false],
-    ["VRAI", "FAUX"],
-    ["TRUE", "FALSE"],
-  ),
-  empty: fc.constantFrom("blank", "dash", "N/A", "néant", "omit"),
-  governanceColumns: fc.shuffledSubarray([...CANONICAL_COLUMNS], { minLength: 4, maxLength: 4 }),
-  meetingLabels: fc.constantFrom("long", "short"),
-  exitsShortForms: fc.boolean(),
-  titleRows: fc.boolean(),
-  hiddenNotes: fc.boolean(),
-  blankRows: fc.boolean(),
-  mergedLabels: fc.boolean(),
-  junkRows: fc.constantFrom(0, 0, 50),
-});
-
-/** Replaces the value cell of a field written by `legacyWorkbook` in that style (to plant bad values). */
-export function setFieldCell(
-  spec: WorkbookSpec,
-  style: LegacyStyle,
-  key: string,
-  value: SpecValue,
-): void {
-  const f = FIELDS.find((x) => x.key === key);
-  if (!f) throw new Error(`Unknown field ${key}`);
-  const label = labelOf(f, FIELDS.indexOf(f), style);
-  for (const sheet of spec.sheets) {
-    const row = sheet.rows.find((r) => r[style.labelColumn] === label);
-    if (row) {
-      row[style.labelColumn + style.valueGap] = value;
-      return;
-    }
-  }
-  throw new Error(`No row for ${key}`);
 }
