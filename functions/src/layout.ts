@@ -27,7 +27,8 @@
 // Every query filters or sorts on one field, so Firestore's automatic single-field indexes serve them all;
 // firestore.indexes.json only exempts the large maps (payload, indicators, findings, answer) from indexing.
 // Nothing relies on transactions, collectionGroup, startAfter/offset, FieldValue.delete or set() replacing a
-// document: the emulator available here gets those silently wrong (see the emulator-conformance test).
+// document: the emulator available here gets those silently wrong (see the emulator-conformance test). select()
+// only saves transfer: the emulator returns whole documents, and every reader takes only the fields it names.
 import type { CollectionReference, DocumentReference, Firestore } from "firebase-admin/firestore";
 
 /** Revision numbers as document ids: zero-padded so ids sort like numbers. */

@@ -5,10 +5,15 @@
 // - the same version: nothing changed;
 // - one more, and the caller's own revision is the change (a director's submission, the common case): the
 //   revision is merged in, nothing else is read;
-// - otherwise: the latest copies submitted since the cache's high-water mark (minus a margin for slow writers)
-//   are merged in, and count() and sum(number) over the whole collection check the result (every new revision
-//   raises the sum, an erasure lowers the count); when they disagree, the population is read again in full,
-//   as it also is after a time-to-live.
+// - otherwise, for an open campaign: the latest copies submitted since the previous check (minus a margin for
+//   slow writers) are merged in; for a campaign that was not open when loaded (closed: no submission can change
+//   it, only a review or an erasure), nothing is fetched. Then count() and sum(number) over the whole collection
+//   check the result (every new revision raises the sum, an erasure lowers the count); when they disagree, the
+//   population is read again in full, as it also is after a time-to-live.
+// The delta starts from the time of the previous check, not from the newest submission seen: latest copies that
+// share one submittedAt (a bulk import) are fetched while they are recent, not on every check forever after.
+// Only the fields listed below are used: the emulator ignores select() and returns whole documents, which costs
+// time but changes nothing (see the emulator-conformance test).
 import type { Member, PopulationIndex } from "@barometre/shared";
 import { indexPopulation } from "@barometre/shared";
 import {
@@ -17,13 +22,13 @@ import {
   type QueryDocumentSnapshot,
   Timestamp,
 } from "firebase-admin/firestore";
-import { latestCol } from "../layout.ts";
+import { campaignDoc, latestCol } from "../layout.ts";
 import { populationVersion, type StoredRevision } from "../revisions.ts";
 
 export interface PopulationCacheOptions {
   /** After this, the population is read again in full whatever the checks say. */
   ttlMs: number;
-  /** How far back before the high-water mark the delta looks: the longest a submission takes to be written. */
+  /** How far back before the previous check the delta looks: the longest a submission takes to be written. */
   marginMs: number;
 }
 
@@ -32,15 +37,16 @@ const DEFAULTS: PopulationCacheOptions = { ttlMs: 10 * 60_000, marginMs: 2 * 60_
 interface Row {
   member: Member;
   number: number;
-  submittedAt: number;
 }
 
 interface Entry {
   rows: Map<string, Row>;
   version: number;
   loadedAt: number;
-  /** The latest submittedAt seen. */
-  mark: number;
+  /** When the rows were last known complete: every copy submitted before this, less the margin, is in them. */
+  checkedAt: number;
+  /** Whether the campaign was open when loaded: only then can submissions change it. */
+  open: boolean;
   /** Indexes already built from these rows, by minimum group size. */
   indexes: Map<number, PopulationIndex>;
 }
@@ -53,14 +59,13 @@ export interface CampaignPopulation {
 }
 
 /** Only what positioning needs from a latest revision (the payload stays in Firestore). */
-const FIELDS = ["structureCode", "territory", "indicators", "number", "submittedAt"] as const;
+const FIELDS = ["structureCode", "territory", "indicators", "number"] as const;
 
 type Latest = Pick<StoredRevision, (typeof FIELDS)[number]>;
 
 const rowOf = (r: Latest): Row => ({
   member: { structureCode: r.structureCode, territory: r.territory, indicators: r.indicators },
   number: r.number,
-  submittedAt: r.submittedAt.toMillis(),
 });
 
 const fromDoc = (doc: QueryDocumentSnapshot) => rowOf(doc.data() as Latest);
@@ -89,7 +94,6 @@ function merge(entry: Entry, rows: readonly Row[]): boolean {
     const code = row.member.structureCode;
     if ((entry.rows.get(code)?.number ?? 0) >= row.number) continue;
     entry.rows.set(code, row);
-    entry.mark = Math.max(entry.mark, row.submittedAt);
     changed = true;
   }
   if (changed) entry.indexes.clear();
@@ -118,43 +122,57 @@ export class PopulationCache {
   ): Promise<CampaignPopulation> {
     const version = await populationVersion(db, year);
     const entry = this.entries.get(year);
-    if (!entry || now.getTime() - entry.loadedAt >= this.options.ttlMs)
-      return view(await this.load(db, year, version, now.getTime()));
+    const at = now.getTime();
+    if (!entry || at - entry.loadedAt >= this.options.ttlMs)
+      return view(await this.load(db, year, version, at));
     if (version === entry.version) this.counts.cached++;
     else if (own?.year === year && version === entry.version + 1) {
       merge(entry, [rowOf(own)]);
       entry.version = version;
       this.counts.cached++;
     } else if (await this.catchUp(db, year, entry)) entry.version = version;
-    else return view(await this.load(db, year, version, now.getTime()));
+    else return view(await this.load(db, year, version, at));
+    entry.checkedAt = at;
     return view(entry);
   }
 
   private async load(db: Firestore, year: number, version: number, now: number): Promise<Entry> {
-    const snap = await latestCol(db, year)
-      .select(...FIELDS)
-      .get();
-    const rows = new Map(snap.docs.map((d) => [d.id, fromDoc(d)]));
-    const mark = Math.max(0, ...[...rows.values()].map((r) => r.submittedAt));
-    const entry: Entry = { rows, version, loadedAt: now, mark, indexes: new Map() };
+    const [snap, campaign] = await Promise.all([
+      latestCol(db, year)
+        .select(...FIELDS)
+        .get(),
+      campaignDoc(db, year).get(),
+    ]);
+    const entry: Entry = {
+      rows: new Map(snap.docs.map((d) => [d.id, fromDoc(d)])),
+      version,
+      loadedAt: now,
+      checkedAt: now,
+      open: campaign.get("state") === "open",
+      indexes: new Map(),
+    };
     this.entries.set(year, entry);
     this.counts.full++;
     return entry;
   }
 
-  /** Merges what changed since the mark; false when the totals show something else changed too. */
+  /** Merges what changed since the previous check; false when the totals show something else changed too. */
   private async catchUp(db: Firestore, year: number, entry: Entry): Promise<boolean> {
     const col = latestCol(db, year);
-    const since = Timestamp.fromMillis(entry.mark - this.options.marginMs);
+    const since = Timestamp.fromMillis(entry.checkedAt - this.options.marginMs);
     const [totals, delta] = await Promise.all([
       col.aggregate({ count: AggregateField.count(), sum: AggregateField.sum("number") }).get(),
-      col
-        .where("submittedAt", ">=", since)
-        .select(...FIELDS)
-        .get(),
+      entry.open
+        ? col
+            .where("submittedAt", ">=", since)
+            .select(...FIELDS)
+            .get()
+        : null,
     ]);
-    merge(entry, delta.docs.map(fromDoc));
-    this.counts.delta++;
+    if (delta) {
+      merge(entry, delta.docs.map(fromDoc));
+      this.counts.delta++;
+    }
     let sum = 0;
     for (const row of entry.rows.values()) sum += row.number;
     const { count, sum: stored } = totals.data();
