@@ -24,6 +24,9 @@ interface GrpcServer {
     credentials: unknown,
     callback: (error: Error | null, port: number) => void,
   ): void;
+  unbind(address: string): void;
+  /** grpc-js's open HTTP/2 sessions (an internal field). */
+  sessions: Map<{ destroy(): void }, unknown>;
 }
 
 export interface FirestoreEmulator {
@@ -31,8 +34,22 @@ export interface FirestoreEmulator {
   host: string;
   projectId: string;
   server: FirestoreServer;
+  /**
+   * An outage, for fault tests: the port stops listening and open connections drop, so calls in flight fail
+   * UNAVAILABLE and new ones cannot connect; the data stays in memory.
+   */
+  interrupt(): void;
+  /** Back from an outage: listens again on the same address, with the same data. */
+  resume(): Promise<void>;
   stop(): void;
 }
+
+const bind = (server: GrpcServer, address: string) =>
+  new Promise<number>((resolve, reject) =>
+    server.bindAsync(address, grpc.ServerCredentials.createInsecure(), (error, bound) =>
+      error ? reject(error) : resolve(bound),
+    ),
+  );
 
 /**
  * Starts the emulator on a free port of 127.0.0.1 and points firebase-admin at it through the environment.
@@ -43,16 +60,25 @@ export async function startFirestoreEmulator(
 ): Promise<FirestoreEmulator> {
   const server = new FirestoreServer();
   const grpcServer = (server as unknown as { server: GrpcServer }).server;
-  const port = await new Promise<number>((resolve, reject) =>
-    grpcServer.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (error, bound) =>
-      error ? reject(error) : resolve(bound),
-    ),
-  );
+  const port = await bind(grpcServer, "127.0.0.1:0");
   const host = `127.0.0.1:${port}`;
   process.env.FIRESTORE_EMULATOR_HOST = host;
   process.env.METADATA_SERVER_DETECTION = "none";
   process.env.GCLOUD_PROJECT = projectId;
-  return { host, projectId, server, stop: () => server.stop() };
+  return {
+    host,
+    projectId,
+    server,
+    interrupt: () => {
+      grpcServer.unbind(host);
+      // Without a GOAWAY code: the client sees dropped connections (UNAVAILABLE), not cancelled calls.
+      for (const session of grpcServer.sessions.keys()) session.destroy();
+    },
+    resume: async () => {
+      await bind(grpcServer, host);
+    },
+    stop: () => server.stop(),
+  };
 }
 
 /** The default admin app, found by name: firebase-functions registers an app of its own. */

@@ -46,7 +46,9 @@ export interface TestStack {
   close(): Promise<void>;
 }
 
-export async function startTestStack(options: { clock?: () => Date } = {}): Promise<TestStack> {
+export async function startTestStack(
+  options: { clock?: () => Date; requestDeadlineMs?: number } = {},
+): Promise<TestStack> {
   const emulator = await startFirestoreEmulator(`demo-test-${process.pid}`);
   const db = emulatorFirestore(emulator);
   const auth = await createDevAuth();
@@ -56,6 +58,7 @@ export async function startTestStack(options: { clock?: () => Date } = {}): Prom
     audiences: [AUDIENCE],
     devAuth: auth,
     clock: options.clock,
+    requestDeadlineMs: options.requestDeadlineMs,
     logError: (message) => logged.push(message),
   });
   return {
