@@ -1,21 +1,25 @@
-// Every command of barometre, in the order the help lists them.
-import admins from "./admins.ts";
-import benchmark from "./benchmark.ts";
-import campaign from "./campaign.ts";
+// Every command of barometre, in the order the help lists them; a command's module is loaded only when it is needed,
+// so a call pays for its own dependencies alone (exceljs, firebase-admin, the local stack…).
 import type { Command } from "./command.ts";
-import exportCommand from "./export.ts";
-import importCommand from "./import.ts";
-import prepare from "./prepare.ts";
-import structure from "./structure.ts";
-import structures from "./structures.ts";
 
-export const COMMANDS: readonly Command[] = [
-  importCommand,
-  prepare,
-  benchmark,
-  structures,
-  admins,
-  campaign,
-  exportCommand,
-  structure,
+export interface CommandEntry {
+  name: string;
+  load(): Promise<{ default: Command }>;
+}
+
+export const COMMANDS: readonly CommandEntry[] = [
+  { name: "import", load: () => import("./import.ts") },
+  { name: "prepare", load: () => import("./prepare.ts") },
+  { name: "benchmark", load: () => import("./benchmark.ts") },
+  { name: "structures", load: () => import("./structures.ts") },
+  { name: "admins", load: () => import("./admins.ts") },
+  { name: "campaign", load: () => import("./campaign.ts") },
+  { name: "export", load: () => import("./export.ts") },
+  { name: "structure", load: () => import("./structure.ts") },
+  { name: "start", load: () => import("./start.ts") },
+  { name: "dev-token", load: () => import("./dev-token.ts") },
 ];
+
+export async function loadCommand(entry: CommandEntry): Promise<Command> {
+  return (await entry.load()).default;
+}

@@ -7,13 +7,8 @@ import { PopulationCache } from "@barometre/functions/positioning/population-cac
 import express from "express";
 import type { Firestore } from "firebase-admin/firestore";
 import type { DevAuth } from "./dev-auth.ts";
+import { CERTS_PATH, TOKEN_PATH } from "./dev-paths.ts";
 import { type LocalQueues, type LocalWorkOptions, localWork } from "./local-deps.ts";
-
-/** Where the local certificates are served, beside the functions. */
-export const CERTS_PATH = "/dev/certs";
-
-/** Where the local stack hands out ID tokens (GET ?email=…), for `barometre dev-token`; production has no such thing. */
-export const TOKEN_PATH = "/dev/token";
 
 export interface FunctionsServerOptions extends Omit<LocalWorkOptions, "db" | "logger"> {
   db: Firestore;
