@@ -1,0 +1,176 @@
+// The demo campaign set up through the real paths: the network's legacy workbooks written and read back by the
+// importer, the Union's directory filled, the campaign opened and every return submitted over HTTP.
+import { join } from "node:path";
+import { addAdmin, checkStructureEntry, saveStructure } from "@barometre/functions/directory";
+import { eachLimited } from "@barometre/functions/each-limited";
+import {
+  type DemoNetwork,
+  type Finding,
+  generateNetwork,
+  type Indicators,
+  importWorkbook,
+  type PimmsReturn,
+  type Positioning,
+} from "@barometre/shared";
+import { UserError } from "../errors.ts";
+import { LOCAL_MAIL } from "../stack/local-deps.ts";
+import { readWorkbookFile } from "../xlsx/read.ts";
+import { LAYOUTS, legacyWorkbook } from "./legacy-workbook.ts";
+import type { CallOptions, LocalStack } from "./local-stack.ts";
+import type { OutDirs } from "./out-dir.ts";
+import type { Progress } from "./progress.ts";
+import { writeWorkbook } from "./workbook-spec.ts";
+
+/** The Union admin the local stack knows, who also receives the Union's mails. */
+export const UNION_ADMIN = LOCAL_MAIL.union[0] as string;
+
+/** The legacy layouts of domain.md §5, taken in turn. */
+const LAYOUT_NAMES = ["A", "B", "C"] as const;
+
+/** Submissions in flight at once, as directors would send them: enough to overlap the round trips. */
+const PARALLEL_SUBMISSIONS = 4;
+
+export interface SubmittedReturn {
+  ret: PimmsReturn;
+  revision: number;
+  indicators: Indicators;
+  positioning: Positioning;
+}
+
+/** Writes each structure's legacy workbook, in layouts A, B and C in turn; returns the paths. */
+export async function writeWorkbooks(
+  network: DemoNetwork,
+  dir: string,
+  progress: Progress,
+): Promise<string[]> {
+  const paths: string[] = [];
+  for (const [i, s] of network.structures.entries()) {
+    const layout = LAYOUTS[LAYOUT_NAMES[i % LAYOUT_NAMES.length] as keyof typeof LAYOUTS];
+    const path = join(dir, `${s.code}.xlsx`);
+    await writeWorkbook(legacyWorkbook(s.current, layout), path);
+    paths.push(path);
+    progress.advance();
+  }
+  return paths;
+}
+
+const where = (f: Finding) => (f.cell ? ` (${f.cell})` : "");
+
+/** Reads every workbook with the importer of `barometre import`; a workbook with an error stops the run. */
+export async function importWorkbooks(
+  paths: readonly string[],
+  progress: Progress,
+): Promise<PimmsReturn[]> {
+  const returns: PimmsReturn[] = [];
+  for (const path of paths) {
+    const result = importWorkbook(await readWorkbookFile(path));
+    const error = result.findings.find((f) => f.severity === "error");
+    if (error)
+      throw new UserError(
+        `Le classeur « ${path} » contient une erreur${where(error)} : ${error.message}`,
+      );
+    returns.push(result.ret);
+    progress.advance();
+  }
+  return returns;
+}
+
+/** Registers each structure with its director as the one authorised address, and the Union admin. */
+export async function registerDirectory(stack: LocalStack, returns: readonly PimmsReturn[]) {
+  const now = new Date();
+  for (const ret of returns) {
+    const id = ret.identification;
+    const { entry, problems } = checkStructureEntry({
+      code: id.structureCode,
+      name: id.structureName,
+      territory: id.territory,
+      emails: [id.directorEmail],
+    });
+    if (!entry)
+      throw new UserError(`Structure ${id.structureCode ?? "sans code"} : ${problems.join(" ")}`);
+    await saveStructure(stack.db, entry, now);
+  }
+  await addAdmin(stack.db, UNION_ADMIN, "npm start", now);
+}
+
+/** A function's JSON answer, or a French sentence saying which call failed and why. */
+export async function callOk<T>(
+  stack: LocalStack,
+  name: string,
+  what: string,
+  options: CallOptions,
+): Promise<T> {
+  const res = await stack.call(name, options);
+  const body = (await res.json().catch(() => null)) as (T & { error?: unknown }) | null;
+  if (!res.ok || body === null)
+    throw new UserError(
+      `${what} : la fonction ${name} a répondu ${res.status}${typeof body?.error === "string" ? ` (${body.error})` : ""}.`,
+    );
+  return body;
+}
+
+/** Opens the campaign through manageCampaign, as the Union admin. */
+export async function openCampaign(stack: LocalStack, year: number): Promise<void> {
+  await callOk(stack, "manageCampaign", `Ouverture de la campagne ${year}`, {
+    token: await stack.token(UNION_ADMIN),
+    body: { action: "open", year },
+  });
+}
+
+/** Submits every return through submitReturn, each with its director's token. */
+export function submitAll(
+  stack: LocalStack,
+  returns: readonly PimmsReturn[],
+  progress: Progress,
+): Promise<SubmittedReturn[]> {
+  return eachLimited(returns, PARALLEL_SUBMISSIONS, async (ret) => {
+    const id = ret.identification;
+    const answer = await callOk<Pick<SubmittedReturn, "revision" | "indicators" | "positioning">>(
+      stack,
+      "submitReturn",
+      `Envoi du retour de ${id.structureCode}`,
+      {
+        token: await stack.token(id.directorEmail as string),
+        body: { return: ret, idempotencyKey: `npm-start-${id.year}-${id.structureCode}` },
+      },
+    );
+    progress.advance();
+    const { revision, indicators, positioning } = answer;
+    return { ret, revision, indicators, positioning };
+  });
+}
+
+/** The steps setUpCampaign announces. */
+export const SETUP_STEPS = 5;
+
+export interface DemoSetup {
+  network: DemoNetwork;
+  submitted: SubmittedReturn[];
+}
+
+/**
+ * The demo network (35 structures: 32 urban, 3 rural, a few fragile) registered, its N-1 returns submitted to the
+ * previous campaign (so reports show each change over a year), and its returns written as legacy workbooks,
+ * imported and submitted to their open campaign.
+ */
+export async function setUpCampaign(
+  stack: LocalStack,
+  dirs: OutDirs,
+  progress: Progress,
+): Promise<DemoSetup> {
+  const network = generateNetwork();
+  const { year, structures } = network;
+  progress.step(`Écriture des classeurs ${year} de l'ancien outil`, structures.length);
+  const paths = await writeWorkbooks(network, dirs.workbooks, progress);
+  progress.step(`Import des classeurs ${year}`, structures.length);
+  const returns = await importWorkbooks(paths, progress);
+  progress.step(`Annuaire des structures et ouverture des campagnes ${year - 1} et ${year}`);
+  await registerDirectory(stack, returns);
+  await openCampaign(stack, year - 1);
+  await openCampaign(stack, year);
+  const history = structures.flatMap((s) => (s.previous ? [s.previous] : []));
+  progress.step(`Envoi des retours ${year - 1}, exercice précédent`, history.length);
+  await submitAll(stack, history, progress);
+  progress.step(`Envoi des retours ${year} par les directions`, returns.length);
+  return { network, submitted: await submitAll(stack, returns, progress) };
+}
