@@ -38,3 +38,18 @@ export async function requireStructureAccess(
     );
   return { entry, admin };
 }
+
+/** The caller's right to act for a structure the directory knows (to submit or report progress), or a 403. */
+export async function requireRegisteredStructure(
+  db: Firestore,
+  who: Identity,
+  code: string,
+): Promise<StructureEntry> {
+  const { entry } = await requireStructureAccess(db, who, code);
+  if (!entry)
+    throw new HttpError(
+      403,
+      `La structure « ${code} » n'est pas inscrite dans l'annuaire de l'Union.`,
+    );
+  return entry;
+}

@@ -1,10 +1,12 @@
 // Every HTTP function of the Baromètre, built from explicit dependencies and wrapped to answer failures in French.
 import { campaignExportHandler } from "./campaign-export.ts";
+import { campaignInfoHandler } from "./campaign-info.ts";
 import type { Deps } from "./deps.ts";
 import { healthzHandler } from "./healthz.ts";
 import { guard, type Handler } from "./http.ts";
 import { manageCampaignHandler } from "./manage-campaign.ts";
 import { previousReturnHandler } from "./previous-return.ts";
+import { reportProgressHandler } from "./report-progress.ts";
 import { reviewReturnHandler } from "./review-return.ts";
 import { submitReturnHandler } from "./submit-return.ts";
 
@@ -15,6 +17,8 @@ const FACTORIES = {
   campaignExport: campaignExportHandler,
   reviewReturn: reviewReturnHandler,
   manageCampaign: manageCampaignHandler,
+  campaignInfo: campaignInfoHandler,
+  reportProgress: reportProgressHandler,
 } satisfies Record<string, (deps: Deps) => Handler>;
 
 export type FunctionName = keyof typeof FACTORIES;

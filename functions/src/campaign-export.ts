@@ -1,10 +1,32 @@
-// GET campaignExport: for Union admins, the latest revision of every structure of a campaign, as JSON or CSV.
+// GET campaignExport: for Union admins, the latest revision of every structure of a campaign, as JSON or CSV; with
+// view=status, the campaign's status board instead (the CSV of returns has one fixed set of columns).
 import { requireAdmin } from "./access.ts";
 import { authenticate } from "./auth.ts";
-import { getCampaign } from "./campaigns.ts";
+import { type Campaign, getCampaign } from "./campaigns.ts";
 import type { Deps } from "./deps.ts";
 import { exportCampaign, exportCampaignCsv } from "./export-rows.ts";
 import { type Handler, HttpError, queryParam, requireMethod, yearParam } from "./http.ts";
+import { statusBoard } from "./status/board.ts";
+import { readStatusRows } from "./status/read-board.ts";
+import { statusCsv } from "./status/table.ts";
+
+/** The answer's body in each format and view, and the CSV file's name. */
+async function content(
+  deps: Deps,
+  campaign: Campaign,
+  format: "json" | "csv",
+  view: "returns" | "status",
+) {
+  const { year } = campaign;
+  if (view === "status") {
+    const board = statusBoard(campaign, await readStatusRows(deps.db, year));
+    return format === "json"
+      ? board
+      : { csv: statusCsv(board), file: `barometre-${year}-suivi.csv` };
+  }
+  if (format === "json") return exportCampaign(deps.db, year);
+  return { csv: await exportCampaignCsv(deps.db, year), file: `barometre-${year}.csv` };
+}
 
 export const campaignExportHandler =
   (deps: Deps): Handler =>
@@ -15,18 +37,22 @@ export const campaignExportHandler =
     const format = queryParam(req, "format") ?? "json";
     if (format !== "json" && format !== "csv")
       throw new HttpError(400, "Le paramètre « format » doit valoir json ou csv.");
+    const view = queryParam(req, "view") ?? "returns";
+    if (view !== "returns" && view !== "status")
+      throw new HttpError(400, "Le paramètre « view » doit valoir returns ou status.");
     await requireAdmin(deps.db, who);
-    if (!(await getCampaign(deps.db, year)))
-      throw new HttpError(404, `La campagne ${year} n'existe pas.`);
-    if (format === "json") {
-      res.status(200).json(await exportCampaign(deps.db, year));
+    const campaign = await getCampaign(deps.db, year);
+    if (!campaign) throw new HttpError(404, `La campagne ${year} n'existe pas.`);
+    const body = await content(deps, campaign, format, view);
+    if (!("csv" in body)) {
+      res.status(200).json(body);
       return;
     }
     res
       .set({
         "Content-Type": "text/csv; charset=utf-8",
-        "Content-Disposition": `attachment; filename="barometre-${year}.csv"`,
+        "Content-Disposition": `attachment; filename="${body.file}"`,
       })
       .status(200)
-      .send(await exportCampaignCsv(deps.db, year));
+      .send(body.csv);
   };

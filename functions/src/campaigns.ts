@@ -26,7 +26,14 @@ export interface Campaign {
   minGroupSize: number;
   /** Anonymous: reports show no other structure; transparent: they add a named comparison. */
   mode: CampaignMode;
+  /**
+   * Days, relative to the deadline, on which structures that have not submitted get a reminder: -14 is two weeks
+   * before, 1 the day after. Campaigns stored before reminders existed read as the default.
+   */
+  reminderOffsets: number[];
   updatedBy: string;
+  /** When it was last closed; null while open. */
+  closedAt?: Timestamp | null;
   /** Set when a close asked for the final reports: the hourly upkeep finishes what such a close started. */
   reportsRequestedAt?: Timestamp;
 }
@@ -35,6 +42,24 @@ const ISO_DAY = z.string().refine((s) => {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
   return m !== null && isoDate(Number(m[1]), Number(m[2]), Number(m[3])) === s;
 }, "doit être une date AAAA-MM-JJ.");
+
+/** J-14, J-7 and J-2 before the deadline, J+1 after it. */
+export const DEFAULT_REMINDER_OFFSETS: readonly number[] = [-14, -7, -2, 1];
+
+/** At most ten reminder days, from three months before the deadline to a month after, each once, kept in order. */
+export const REMINDER_OFFSETS = z
+  .array(
+    z
+      .int()
+      .min(-90, "une relance se place au plus tôt à J-90.")
+      .max(30, "une relance se place au plus tard à J+30."),
+  )
+  .max(10, "dix jours de relance au plus.")
+  .refine(
+    (days) => new Set(days).size === days.length,
+    "chaque jour de relance ne doit figurer qu'une fois.",
+  )
+  .transform((days) => [...days].sort((a, b) => a - b));
 
 const THRESHOLD = z.strictObject({ op: z.enum([">=", ">"]), value: z.number() });
 
@@ -69,6 +94,7 @@ export const CAMPAIGN_SETTINGS = z.strictObject({
   bands: BANDS.optional(),
   minGroupSize: z.int().min(1).max(1000).optional(),
   mode: z.enum(CAMPAIGN_MODES).optional(),
+  reminderOffsets: REMINDER_OFFSETS.optional(),
 });
 export type CampaignSettings = z.infer<typeof CAMPAIGN_SETTINGS>;
 
@@ -82,9 +108,16 @@ function changes(settings: CampaignSettings): Record<string, unknown> {
   return Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined));
 }
 
+/** A stored campaign with the settings added since it was created filled with their defaults. */
+export const campaignOf = (data: object): Campaign =>
+  ({
+    reminderOffsets: [...DEFAULT_REMINDER_OFFSETS],
+    ...(data as Partial<Campaign>),
+  }) as Campaign;
+
 export async function getCampaign(db: Firestore, year: number): Promise<Campaign | null> {
   const snap = await campaignDoc(db, year).get();
-  return snap.exists ? (snap.data() as Campaign) : null;
+  return snap.exists ? campaignOf(snap.data() as object) : null;
 }
 
 export async function listCampaignYears(db: Firestore): Promise<number[]> {
@@ -109,6 +142,7 @@ export async function openCampaign(
       bands: {},
       minGroupSize: DEFAULT_MIN_GROUP_SIZE,
       mode: "anonymous",
+      reminderOffsets: [...DEFAULT_REMINDER_OFFSETS],
       openedAt: at,
       closedAt: null,
       ...changes(settings),
@@ -173,6 +207,14 @@ export async function configureCampaign(
 export function parisDay(now: Date): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(now);
 }
+
+/** Whether the campaign's last day (Paris time) is over. */
+export const deadlinePassed = (campaign: Campaign, now: Date): boolean =>
+  campaign.deadline !== null && parisDay(now) > campaign.deadline;
+
+/** Whether a return submitted now would be accepted (requireOpen says why not). */
+export const acceptsReturns = (campaign: Campaign, now: Date): boolean =>
+  campaign.state === "open" && !deadlinePassed(campaign, now);
 
 /** The campaign a return may be submitted to, or a 409 saying why not. */
 export function requireOpen(campaign: Campaign | null, year: number, now: Date): Campaign {

@@ -1,4 +1,5 @@
-// A campaign's export: the latest revision of every structure, as the JSON of interfaces.md or a CSV for French Excel.
+// A campaign's export: the latest revision of every structure, as the JSON of interfaces.md (plus the status board)
+// or a CSV for French Excel.
 import {
   bandsFor,
   FIELDS,
@@ -13,6 +14,8 @@ import type { Firestore } from "firebase-admin/firestore";
 import { csvValue, toCsv } from "./csv.ts";
 import { parisTime } from "./paris-time.ts";
 import { listLatest, type ReviewState } from "./revisions.ts";
+import type { StatusRow } from "./status/board.ts";
+import { readStatusRows } from "./status/read-board.ts";
 
 export interface ExportRow {
   structureCode: string;
@@ -27,10 +30,13 @@ export interface ExportRow {
 export interface CampaignExport {
   year: number;
   returns: ExportRow[];
+  /** An addition to interfaces.md's shape: every registered structure and where it stands. */
+  status: StatusRow[];
 }
 
 export async function exportCampaign(db: Firestore, year: number): Promise<CampaignExport> {
   const latest = await listLatest(db, year);
+  const status = await readStatusRows(db, year, latest);
   return {
     year,
     returns: latest.map((r) => ({
@@ -41,6 +47,7 @@ export async function exportCampaign(db: Firestore, year: number): Promise<Campa
       return: r.payload,
       indicators: r.indicators,
     })),
+    status,
   };
 }
 

@@ -43,6 +43,8 @@ export const campaignExport = lazy("campaignExport");
 export const reviewReturn = lazy("reviewReturn");
 /** Closing a campaign computes the final benchmark of every structure: more memory and time. */
 export const manageCampaign = lazy("manageCampaign", { memory: "1GiB", timeoutSeconds: 300 });
+export const campaignInfo = lazy("campaignInfo");
+export const reportProgress = lazy("reportProgress");
 
 /** The outbox sender: every write of a mail document; new mails and retries asked by hand are attempted. */
 export const deliverMail = onDocumentWritten(
@@ -80,6 +82,23 @@ export const upkeep = onSchedule(
   async () => {
     const [{ upkeep: run }, m] = await Promise.all([import("./close/upkeep.ts"), production()]);
     await run(m.productionDeps());
+  },
+);
+
+/** Each morning, reminders to the structures whose return has not arrived, and the Union's digest of them. */
+export const sendReminders = onSchedule(
+  {
+    schedule: "every day 09:00",
+    timeZone: "Europe/Paris",
+    region: REGION,
+    timeoutSeconds: 540,
+  },
+  async () => {
+    const [{ sendReminders: run }, m] = await Promise.all([
+      import("./reminders/send-reminders.ts"),
+      production(),
+    ]);
+    await run(m.productionDeps(), new Date());
   },
 );
 

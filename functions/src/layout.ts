@@ -14,12 +14,15 @@
 //                                                   population (2,800 structures) is one query
 //   campaigns/{YEAR}/state/population              a version number raised by every change of the latest copies,
 //                                                   so a cached population is checked with one read
+//   campaigns/{YEAR}/progress/{CODE}                what a structure did before submitting, for the status board:
+//                                                   when the add-on first and last prepared its workbook, and who
 //   campaigns/{YEAR}/final/benchmark                the final benchmark, computed once at close: network and group
 //                                                   statistics, settings, member count, when the fan-out started
 //   campaigns/{YEAR}/final/batch-{0000}             one batch of the report fan-out: its structures' frozen
 //                                                   positionings, as one JSON text (array-contains on `codes`)
 //   mail/{id}                                       the outbox, in the firestore-send-email extension's schema;
-//                                                   ids are deterministic (report-2018-CODE, revision-2018-CODE-000002)
+//                                                   ids are deterministic (report-2018-CODE, revision-2018-CODE-000002,
+//                                                   reminder-2018-CODE-2019-06-30-J-7)
 //   mailClaims/{id}~{attempt}                       one per delivery attempt, created before sending (exactly once)
 //   unionSheets/{YEAR}                              the Union's consolidated sheet for a campaign: sync state
 //
@@ -63,6 +66,12 @@ export const latestDoc = (db: Firestore, year: number, code: string): DocumentRe
 
 export const populationVersionDoc = (db: Firestore, year: number): DocumentReference =>
   campaignDoc(db, year).collection("state").doc("population");
+
+export const progressCol = (db: Firestore, year: number): CollectionReference =>
+  campaignDoc(db, year).collection("progress");
+
+export const progressDoc = (db: Firestore, year: number, code: string): DocumentReference =>
+  progressCol(db, year).doc(code);
 
 export const finalCol = (db: Firestore, year: number): CollectionReference =>
   campaignDoc(db, year).collection("final");

@@ -11,11 +11,15 @@ import {
   latestDoc,
   mailClaimsCol,
   mailCol,
+  progressDoc,
   revisionsCol,
   structureDoc,
   unionSheetDoc,
 } from "./layout.ts";
+import type { Progress } from "./progress.ts";
 import { bumpPopulation, type StoredRevision } from "./revisions.ts";
+import { statusRows } from "./status/board.ts";
+import { statusTable } from "./status/table.ts";
 import { structureRow } from "./union-sheet/tables.ts";
 
 /**
@@ -85,6 +89,39 @@ const latestOf: Documents = (db, code, years) =>
     years.map((y) => latestDoc(db, y, code)),
   );
 
+const progressOf: Documents = (db, code, years) =>
+  existing(
+    db,
+    years.map((y) => progressDoc(db, y, code)),
+  );
+
+/** Its line on the Suivi tab of each campaign's sheet, which lists every registered structure. */
+async function statusLines(db: Firestore, code: string, years: readonly number[]): Promise<Json[]> {
+  const [entry, sheets] = await Promise.all([
+    getStructure(db, code),
+    existing(
+      db,
+      years.map((y) => unionSheetDoc(db, y)),
+    ),
+  ]);
+  const lines = await Promise.all(
+    sheets.map(async (sheet) => {
+      const year = Number(sheet.id);
+      const [latest, progress] = await Promise.all([
+        latestDoc(db, year, code).get(),
+        progressDoc(db, year, code).get(),
+      ]);
+      const rows = statusRows(
+        entry ? [entry] : [],
+        latest.exists ? [latest.data() as StoredRevision] : [],
+        progress.exists ? [progress.data() as Progress] : [],
+      );
+      return statusTable(rows).rows.map((row) => ({ sheet: `Suivi ${year}`, row: row as Json }));
+    }),
+  );
+  return lines.flat();
+}
+
 /** The mails about the structure (notices, reports) and the claims of their delivery attempts. */
 const mails: Documents = async (db, code) => {
   const [sent, claims] = await Promise.all([
@@ -95,8 +132,9 @@ const mails: Documents = async (db, code) => {
 };
 
 /**
- * Its row in each campaign's consolidated sheet: the sheet is rebuilt from the latest revisions, so erasing the
- * structure marks the sheet for a rewrite, which drops the row (at the next sync, within the hour).
+ * Its rows in each campaign's consolidated sheet: the sheet is rebuilt from the directory, the latest revisions and
+ * the progress records, so erasing the structure marks every campaign's sheet for a rewrite (the Suivi tab lists
+ * every registered structure), which drops its rows at the next sync, within the hour.
  */
 const sheetRows: StructureDataKind = {
   name: "unionSheetRows",
@@ -104,16 +142,16 @@ const sheetRows: StructureDataKind = {
   export: async (db, code, years) => {
     const [entry, latest] = await Promise.all([getStructure(db, code), latestOf(db, code, years)]);
     const snaps = latest.length ? await db.getAll(...latest) : [];
-    return snaps.map((s) => {
+    const structures = snaps.map((s) => {
       const r = s.data() as StoredRevision;
       return { sheet: `Structures ${r.year}`, row: structureRow(r, entry?.name) as Json };
     });
+    return [...structures, ...(await statusLines(db, code, years))];
   },
-  erase: async (db, code, years) => {
-    const latest = await latestOf(db, code, years);
+  erase: async (db, _code, years) => {
     const sheets = await existing(
       db,
-      latest.map((ref) => unionSheetDoc(db, Number(ref.parent.parent?.id))),
+      years.map((y) => unionSheetDoc(db, y)),
     );
     await Promise.all(sheets.map((ref) => ref.update({ dirty: true })));
     return sheets.length;
@@ -175,7 +213,7 @@ export const STRUCTURE_DATA: StructureDataKind[] = [
   documentKind("directory", "annuaire", (db, code) => existing(db, [structureDoc(db, code)])),
   documentKind("revisions", "révisions", perCampaign(revisionsCol)),
   documentKind("idempotencyRecords", "réponses aux envois", perCampaign(answersCol)),
-  // Before the latest copies: the sheets to rewrite are those of the campaigns with one.
+  documentKind("progress", "suivi de la préparation", progressOf),
   sheetRows,
   latest,
   documentKind("mails", "courriels et tentatives d'envoi", mails),

@@ -15,7 +15,7 @@ import {
   validateReturn,
 } from "@barometre/shared";
 import { Timestamp } from "firebase-admin/firestore";
-import { requireStructureAccess } from "./access.ts";
+import { requireRegisteredStructure } from "./access.ts";
 import { findAnswer, recordAnswer, type SubmitAnswer } from "./answers.ts";
 import type { Identity } from "./auth.ts";
 import { type Campaign, getCampaign, requireOpen } from "./campaigns.ts";
@@ -126,12 +126,7 @@ export async function submitReturn(
   );
   if (code === null || year === null || unusable) throw refuseFindings(findings);
 
-  const access = await requireStructureAccess(db, who, code);
-  if (!access.entry)
-    throw new HttpError(
-      403,
-      `La structure « ${code} » n'est pas inscrite dans l'annuaire de l'Union.`,
-    );
+  await requireRegisteredStructure(db, who, code);
 
   // A repeated key gets the first answer back, even if the campaign has closed since.
   const answered = await findAnswer(db, year, code, key);

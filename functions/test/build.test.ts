@@ -100,12 +100,15 @@ describe("npm run functions:build", () => {
     const regions = JSON.parse(printed);
     expect(Object.keys(regions).sort()).toEqual([
       "campaignExport",
+      "campaignInfo",
       "deliverMail",
       "healthz",
       "manageCampaign",
       "previousReturn",
       "reportBatch",
+      "reportProgress",
       "reviewReturn",
+      "sendReminders",
       "submitReturn",
       "sweepOutbox",
       "syncUnionSheet",

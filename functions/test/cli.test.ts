@@ -2,8 +2,8 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { main } from "../../cli/src/main.ts";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { barometre } from "./support/run-barometre.ts";
 import {
   ADMIN,
   directorOf,
@@ -20,27 +20,6 @@ beforeAll(async () => {
   stack = await startTestStack();
 });
 afterAll(() => stack.close());
-
-/** Runs `barometre ARGS` in this process, capturing what it prints. */
-async function barometre(...args: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const out = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => {
-    stdout += String(chunk);
-    return true;
-  });
-  const err = vi.spyOn(process.stderr, "write").mockImplementation((chunk) => {
-    stderr += String(chunk);
-    return true;
-  });
-  try {
-    const code = await main(args);
-    return { code, stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
 
 function file(name: string, text: string): string {
   const path = join(dir, name);
@@ -197,6 +176,7 @@ describe("barometre export and structure", () => {
       directory: [],
       revisions: [],
       idempotencyRecords: [],
+      progress: [],
       unionSheetRows: [],
       latest: [],
       mails: [],

@@ -1,7 +1,5 @@
 // Accessibility of the report mail in headless Chromium: axe-core finds no WCAG 2.1 AA violation, charts' alt texts carry
 // their figures, bands are written, and the text reads in order without images.
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import {
   buildNetworkSummary,
   buildReport,
@@ -10,12 +8,9 @@ import {
   generateNetwork,
   type ReportDocument,
 } from "@barometre/shared";
-import { type Browser, chromium, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { type RenderedMail, renderNetworkSummary, renderReport } from "../src/report/index.ts";
-
-const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-const WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+import { useAxePage } from "./support/axe-page.ts";
 
 const network = generateNetwork();
 const campaign = demoCampaign(network);
@@ -30,39 +25,8 @@ const withImages = (mail: RenderedMail): string =>
     return `data:image/png;base64,${image.content.toString("base64")}`;
   });
 
-let browser: Browser;
-let page: Page;
-
-beforeAll(async () => {
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-  });
-  page = await browser.newPage();
-});
-afterAll(async () => browser?.close());
-
-async function violations(html: string): Promise<{ id: string; nodes: string[] }[]> {
-  await page.setContent(html);
-  await page.addScriptTag({ content: AXE });
-  return page.evaluate(async (tags) => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (
-            ctx: Document,
-            o: object,
-          ) => Promise<{ violations: { id: string; nodes: { html: string }[] }[] }>;
-        };
-      }
-    ).axe;
-    const result = await axe.run(document, { runOnly: { type: "tag", values: tags } });
-    return result.violations.map((v) => ({
-      id: v.id,
-      nodes: v.nodes.map((n) => n.html.slice(0, 120)),
-    }));
-  }, WCAG_21_AA);
-}
+const axe = useAxePage();
+const violations = (html: string) => axe().violations(html);
 
 it("is a harness that does catch low contrast and a missing alt", async () => {
   const found = await violations(
@@ -87,11 +51,13 @@ describe.each([
   });
 
   it("gives every chart an alt text carrying its figures (the legend, said in words above it, none)", async () => {
-    await page.setContent(withImages(mail));
-    const alts = await page.$$eval("img", (imgs) => imgs.map((i) => i.getAttribute("alt") ?? ""));
+    await axe().page.setContent(withImages(mail));
+    const alts = await axe().page.$$eval("img", (imgs) =>
+      imgs.map((i) => i.getAttribute("alt") ?? ""),
+    );
     const charts = doc.sections.flatMap((s) => s.entries).filter((e) => e.chart);
     expect(alts[0]).toBe("");
-    expect(await page.$eval("img", (img) => img.previousElementSibling?.textContent)).toBe(
+    expect(await axe().page.$eval("img", (img) => img.previousElementSibling?.textContent)).toBe(
       doc.legend.text,
     );
     alts.shift();
@@ -106,8 +72,8 @@ describe.each([
   });
 
   it("writes the band wherever it is coloured", async () => {
-    await page.setContent(mail.html);
-    const coloured = await page.$$eval(
+    await axe().page.setContent(mail.html);
+    const coloured = await axe().page.$$eval(
       "[style*='background-color:#f'], [style*='background-color:#e3f4e8']",
       (nodes) =>
         nodes
@@ -122,8 +88,8 @@ describe.each([
   });
 
   it("reads in order without images: the summary, then the eight indicators, each with its value", async () => {
-    await page.setContent(mail.html.replace(/<img [^>]*>/g, ""));
-    const headings = await page.$$eval("h1, h2", (hs) =>
+    await axe().page.setContent(mail.html.replace(/<img [^>]*>/g, ""));
+    const headings = await axe().page.$$eval("h1, h2", (hs) =>
       hs.map((h) => (h as HTMLElement).innerText),
     );
     expect(headings.slice(0, 2)).toEqual([doc.title, "En résumé"]);
@@ -137,7 +103,7 @@ describe.each([
       "7",
       "8",
     ]);
-    const text = await page.evaluate(() => document.body.innerText);
+    const text = await axe().page.evaluate(() => document.body.innerText);
     let at = text.indexOf("En résumé");
     for (const e of doc.sections.flatMap((s) => s.entries)) {
       const next = text.indexOf(e.valueText, at);

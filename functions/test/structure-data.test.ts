@@ -46,7 +46,7 @@ beforeAll(async () => {
 afterAll(() => stack.close());
 
 describe("a structure's data", () => {
-  it("exports its mails (attachments in base64), its final positioning and its sheet row", async () => {
+  it("exports its mails (attachments in base64), its final positioning and its sheet rows", async () => {
     const data = (await exportStructure(stack.db, gone.code)) as Record<string, any>;
     expect(data.mails.map((m: { path: string }) => m.path).sort()).toEqual([
       `mail/report-${year}-${gone.code}`,
@@ -70,6 +70,10 @@ describe("a structure's data", () => {
       {
         sheet: `Structures ${year}`,
         row: expect.arrayContaining([gone.code, gone.name, gone.territory, 1]),
+      },
+      {
+        sheet: `Suivi ${year}`,
+        row: expect.arrayContaining([gone.code, gone.name, gone.territory, "retour envoyé", 1]),
       },
     ]);
   });

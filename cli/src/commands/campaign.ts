@@ -1,5 +1,5 @@
-// barometre campaign: open, close or show the campaign of an exercice.
-import type { CampaignMode } from "@barometre/functions/campaigns";
+// barometre campaign: open, configure, close, show or follow (status) the campaign of an exercice.
+import type { CampaignMode, CampaignSettings } from "@barometre/functions/campaigns";
 import { formatDate, parseDate } from "@barometre/shared";
 import { parse } from "../args.ts";
 import { UserError } from "../errors.ts";
@@ -11,9 +11,14 @@ import {
   yearArgument,
 } from "../firestore.ts";
 import { closeWithReports } from "./campaign-close.ts";
+import { printStatus } from "./campaign-status.ts";
 import type { Command } from "./command.ts";
+import { OUTPUT_HELP, OUTPUT_OPTION } from "./export-output.ts";
 
-const USAGE = "campaign open|close|show ANNÉE [options]";
+const USAGE = "campaign open|configure|close|show|status ANNÉE [options]";
+
+const ACTIONS = ["open", "configure", "close", "show", "status"] as const;
+type Action = (typeof ACTIONS)[number];
 
 const MODES: Record<string, CampaignMode> = { anonyme: "anonymous", transparent: "transparent" };
 const MODE_WORDS: Record<CampaignMode, string> = {
@@ -21,8 +26,33 @@ const MODE_WORDS: Record<CampaignMode, string> = {
   transparent: "transparent",
 };
 
-function settingsOf(values: { deadline?: string; "min-group"?: string; mode?: string }) {
-  const settings: { deadline?: string; minGroupSize?: number; mode?: CampaignMode } = {};
+const SETTING_OPTIONS = ["deadline", "min-group", "mode", "reminders"] as const;
+const STATUS_OPTIONS = ["json", "csv", "output"] as const;
+
+type Values = Partial<Record<(typeof SETTING_OPTIONS)[number] | "output", string>> & {
+  json?: boolean;
+  csv?: boolean;
+};
+
+/** "J-14,J-7,J-2,J+1" (or « aucune ») as days relative to the deadline, checked by the campaign's own rules. */
+async function reminderDays(text: string): Promise<number[]> {
+  const { parseOffsetLabel } = await import("@barometre/functions/reminders/offsets");
+  const { REMINDER_OFFSETS } = await import("@barometre/functions/campaigns");
+  const labels =
+    text.trim().toLowerCase() === "aucune" ? [] : text.split(/[\s,;]+/).filter(Boolean);
+  const days = labels.map(parseOffsetLabel);
+  if (days.some((d) => d === null))
+    throw new UserError(
+      `--reminders attend des jours comme J-14,J-7,J-2,J+1 (ou « aucune »), pas « ${text} ».`,
+    );
+  const checked = REMINDER_OFFSETS.safeParse(days);
+  if (!checked.success)
+    throw new UserError(`--reminders : ${checked.error.issues[0]?.message ?? "valeur refusée."}`);
+  return checked.data;
+}
+
+async function settingsOf(values: Values): Promise<CampaignSettings> {
+  const settings: CampaignSettings = {};
   if (values.deadline !== undefined) {
     const day = /^\d{1,2}\/\d{1,2}\/\d{4}$/.test(values.deadline)
       ? parseDate(values.deadline)
@@ -41,19 +71,46 @@ function settingsOf(values: { deadline?: string; "min-group"?: string; mode?: st
     if (!mode) throw new UserError("--mode attend « anonyme » ou « transparent ».");
     settings.mode = mode;
   }
+  if (values.reminders !== undefined)
+    settings.reminderOffsets = await reminderDays(values.reminders);
   return settings;
+}
+
+/** Each option belongs to some actions only: settings to open and configure, outputs to status. */
+function checkOptions(action: Action, values: Values): void {
+  const given = (names: readonly string[]) =>
+    names.filter((n) => values[n as keyof Values] !== undefined);
+  const settings = given(SETTING_OPTIONS);
+  if (settings.length > 0 && action !== "open" && action !== "configure")
+    throw new UserError(
+      `${settings.map((n) => `--${n}`).join(", ")} ne s'emploie qu'avec « campaign open » ou « campaign configure ».`,
+    );
+  if (action === "configure" && settings.length === 0)
+    throw new UserError(
+      "Indiquez au moins un réglage à changer : --deadline, --min-group, --mode ou --reminders.",
+    );
+  const outputs = given(STATUS_OPTIONS);
+  if (outputs.length > 0 && action !== "status")
+    throw new UserError(
+      `${outputs.map((n) => `--${n}`).join(", ")} ne s'emploie qu'avec « campaign status ».`,
+    );
 }
 
 const command: Command = {
   name: "campaign",
   usage: USAGE,
-  summary: "campagne d'un exercice : ouverture, clôture, état",
+  summary: "campagne d'un exercice : ouverture, réglages, clôture, état, suivi des structures",
   help: [
     "campaign open ANNÉE [--deadline jj/mm/aaaa] [--min-group N] [--mode anonyme|transparent]",
+    "                    [--reminders J-14,J-7,J-2,J+1]",
     "  Ouvre (ou rouvre) la campagne : les structures peuvent envoyer leur retour de cet exercice",
     "  jusqu'à la date limite incluse (heure de Paris). Une campagne rouverte garde ses réglages.",
     "  --min-group : taille minimale d'un groupe dont on montre les statistiques (5 par défaut).",
     "  --mode : anonyme (par défaut) ou transparent (comparaison nommée entre structures).",
+    "  --reminders : jours de relance des structures sans retour, comptés depuis la date limite",
+    "  (J-14,J-7,J-2,J+1 par défaut ; « aucune » pour n'en envoyer aucune).",
+    "campaign configure ANNÉE [--deadline …] [--min-group …] [--mode …] [--reminders …]",
+    "  Change les réglages donnés d'une campagne existante, sans l'ouvrir ni la clore.",
     "campaign close ANNÉE",
     "  Clôt la campagne : les envois sont refusés. Le benchmark final est calculé une fois pour toutes,",
     "  puis la synthèse du réseau (pour l'Union) et le rapport de chaque structure (à sa direction) sont",
@@ -62,6 +119,12 @@ const command: Command = {
     "  variables MAIL_FROM et UNION_EMAILS, comme pour les fonctions (inutiles avec l'émulateur local).",
     "campaign show ANNÉE",
     "  Affiche l'état et les réglages de la campagne.",
+    "campaign status ANNÉE [--json | --csv] [-o FICHIER]",
+    "  Le suivi : chaque structure inscrite et où elle en est (non commencé, classeur préparé, retour",
+    "  envoyé avec sa révision, sa date, la revue de l'Union et ses indicateurs en bande rouge).",
+    "  --json : le même suivi en JSON { year, state, deadline, counts, status } pour les scripts ;",
+    "  --csv : en CSV pour Excel en français (les colonnes de l'onglet Suivi du tableau consolidé).",
+    OUTPUT_HELP,
     "",
     PROJECT_HELP,
   ].join("\n"),
@@ -70,25 +133,35 @@ const command: Command = {
       argv,
       {
         ...PROJECT_OPTION,
+        ...OUTPUT_OPTION,
         deadline: { type: "string" },
         "min-group": { type: "string" },
         mode: { type: "string" },
+        reminders: { type: "string" },
+        json: { type: "boolean" },
+        csv: { type: "boolean" },
       },
       USAGE,
     );
-    const [action, rawYear, ...extra] = positionals;
-    if (extra.length > 0 || !["open", "close", "show"].includes(action ?? ""))
-      throw new UserError(`Usage : barometre ${USAGE}`);
+    const [rawAction, rawYear, ...extra] = positionals;
+    const action = ACTIONS.find((a) => a === rawAction);
+    if (extra.length > 0 || !action) throw new UserError(`Usage : barometre ${USAGE}`);
     const year = yearArgument(rawYear, USAGE);
-    if (action !== "open" && (values.deadline || values["min-group"] || values.mode))
-      throw new UserError(
-        "--deadline, --min-group et --mode ne s'emploient qu'avec « campaign open ».",
-      );
-    const settings = settingsOf(values);
-    const { getCampaign, openCampaign } = await import("@barometre/functions/campaigns");
+    checkOptions(action, values);
+    if (action === "status") {
+      await printStatus(year, values);
+      return 0;
+    }
+    const settings = await settingsOf(values);
+    const { configureCampaign, getCampaign, openCampaign } = await import(
+      "@barometre/functions/campaigns"
+    );
+    const { offsetLabel } = await import("@barometre/functions/reminders/offsets");
     let reports = "";
     const campaign = await withFirestore(values.project, async (db) => {
       if (action === "open") await openCampaign(db, year, settings, CLI_ACTOR, new Date());
+      if (action === "configure")
+        await configureCampaign(db, year, settings, CLI_ACTOR, new Date());
       if (action === "close") {
         const done = await closeWithReports(db, year, CLI_ACTOR);
         reports = `  rapports : ${done.structures} structures en ${done.batches} lots, ${done.rendered} produits par cette commande et mis en file d'envoi, synthèse du réseau pour l'Union\n`;
@@ -103,6 +176,7 @@ const command: Command = {
         `  groupe minimal : ${campaign.minGroupSize}`,
         `  mode : ${MODE_WORDS[campaign.mode]}`,
         `  bandes modifiées : ${Object.keys(campaign.bands).join(", ") || "aucune"}`,
+        `  relances : ${campaign.reminderOffsets.map(offsetLabel).join(", ") || "aucune"}`,
       ].join("\n") + `\n${reports}`,
     );
     return 0;

@@ -1,6 +1,6 @@
 // The hourly upkeep: closes campaigns whose deadline has passed, finishes the closes and fan-outs that stopped
 // half-way, and asks for a sync of the Union's sheet where revisions may have arrived or structures were erased.
-import { type Campaign, parisDay } from "../campaigns.ts";
+import { type Campaign, campaignOf, parisDay } from "../campaigns.ts";
 import type { WorkDeps } from "../deps.ts";
 import { campaignsCol, unionSheetDoc } from "../layout.ts";
 import { enqueueQuietly } from "../tasks.ts";
@@ -29,8 +29,8 @@ async function sheetWanted(deps: WorkDeps, c: Campaign): Promise<boolean> {
 export async function upkeep(deps: WorkDeps): Promise<UpkeepOutcome> {
   const now = deps.clock();
   const outcome: UpkeepOutcome = { closed: [], resumed: [], sheetSyncs: [] };
-  const campaigns = (await campaignsCol(deps.db).orderBy("year").get()).docs.map(
-    (d) => d.data() as Campaign,
+  const campaigns = (await campaignsCol(deps.db).orderBy("year").get()).docs.map((d) =>
+    campaignOf(d.data()),
   );
   for (const c of campaigns) {
     if (pastDeadline(c, now)) {

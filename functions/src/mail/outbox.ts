@@ -43,8 +43,11 @@ export interface OutboxMessage {
   attachments: OutboxAttachment[];
 }
 
-/** What a mail is about: the structure's report, the Union's summary, or the Union's notice of a revision. */
-export type MailKind = "report" | "summary" | "revision";
+/**
+ * What a mail is about: the structure's report, the Union's summary, the Union's notice of a revision, a reminder
+ * to a structure that has not submitted, or the Union's digest of the structures reminded.
+ */
+export type MailKind = "report" | "summary" | "revision" | "reminder" | "digest";
 
 export interface MailDraft {
   to: string[];

@@ -1,5 +1,6 @@
 // Brings the Union's sheet up to date for a campaign: tabs created once with their formats, then every tab rewritten
 // in one values.batchUpdate (RAW values: a structure name is never read as a formula), skipped when unchanged.
+// The tabs: structures, network statistics, fragile structures, and the status board (Suivi).
 import { createHash } from "node:crypto";
 import { a1, cellRef, DEFAULT_MIN_GROUP_SIZE } from "@barometre/shared";
 import type { sheets_v4 } from "@googleapis/sheets";
@@ -7,8 +8,11 @@ import { type Firestore, Timestamp } from "firebase-admin/firestore";
 import { getCampaign } from "../campaigns.ts";
 import { listStructures } from "../directory.ts";
 import { unionSheetDoc } from "../layout.ts";
+import { listProgress } from "../progress.ts";
 import { listLatest } from "../revisions.ts";
+import { statusRows } from "../status/board.ts";
 import type { SheetsApi } from "./sheets-client.ts";
+import { statusTab } from "./status-tab.ts";
 import { type Cell, type SheetTab, unionSheetTabs } from "./tables.ts";
 
 export interface SheetDeps {
@@ -133,19 +137,18 @@ function padded(
 }
 
 export async function syncUnionSheet(deps: SheetDeps, year: number): Promise<SyncOutcome> {
-  const [campaign, latest, directory, stateSnap] = await Promise.all([
+  const [campaign, latest, directory, progress, stateSnap] = await Promise.all([
     getCampaign(deps.db, year),
     listLatest(deps.db, year),
     listStructures(deps.db),
+    listProgress(deps.db, year),
     unionSheetDoc(deps.db, year).get(),
   ]);
   const names = new Map(directory.map((s) => [s.code, s.name]));
-  const tabs = unionSheetTabs(
-    year,
-    latest,
-    names,
-    campaign?.minGroupSize ?? DEFAULT_MIN_GROUP_SIZE,
-  );
+  const tabs = [
+    ...unionSheetTabs(year, latest, names, campaign?.minGroupSize ?? DEFAULT_MIN_GROUP_SIZE),
+    statusTab(year, statusRows(directory, latest, progress)),
+  ];
   const hash = createHash("sha256").update(JSON.stringify(tabs)).digest("hex");
   const state = stateSnap.exists ? (stateSnap.data() as UnionSheetState) : null;
   const sameSheet = state?.spreadsheetId === deps.spreadsheetId;

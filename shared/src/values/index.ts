@@ -1,3 +1,4 @@
+export * from "./deadline.ts";
 export * from "./field.ts";
 export * from "./format.ts";
 export * from "./parse.ts";

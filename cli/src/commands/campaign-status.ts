@@ -1,0 +1,50 @@
+// barometre campaign status: the campaign's status board as a French table, its JSON for scripts, or its CSV.
+import type { StatusBoard } from "@barometre/functions/status/board";
+import { daysBetween, deadlineSentence } from "@barometre/shared";
+import { UserError } from "../errors.ts";
+import { withFirestore } from "../firestore.ts";
+import { renderTable } from "../table.ts";
+import { writeExport } from "./export-output.ts";
+
+export interface StatusOptions {
+  project?: string;
+  json?: boolean;
+  csv?: boolean;
+  output?: string;
+}
+
+/** « Campagne 2018 : ouverte. Date limite : 30/06/2019, dans 12 jours. » */
+function campaignLine(board: StatusBoard, today: string): string {
+  const state = `Campagne ${board.year} : ${board.state === "open" ? "ouverte" : "close"}`;
+  return board.deadline
+    ? `${state}. ${deadlineSentence(board.deadline, daysBetween(today, board.deadline))}.`
+    : `${state}, sans date limite.`;
+}
+
+export async function printStatus(year: number, options: StatusOptions): Promise<void> {
+  if (options.json && options.csv) throw new UserError("Choisissez --json ou --csv, pas les deux.");
+  const [{ readStatusBoard }, { countsSentence, statusCsv, statusTable }, { parisDay }] =
+    await Promise.all([
+      import("@barometre/functions/status/read-board"),
+      import("@barometre/functions/status/table"),
+      import("@barometre/functions/campaigns"),
+    ]);
+  const board = await withFirestore(options.project, (db) => readStatusBoard(db, year));
+  if (!board) throw new UserError(`La campagne ${year} n'existe pas.`);
+  if (options.json || options.csv) {
+    const text = options.csv ? statusCsv(board) : `${JSON.stringify(board, null, 2)}\n`;
+    return writeExport(text, options.output);
+  }
+  const table = statusTable(board.status, true);
+  const text = [
+    campaignLine(board, parisDay(new Date())),
+    countsSentence(board),
+    "",
+    renderTable(
+      table.head,
+      table.rows.map((cells) => cells.map((c) => (c === null ? "" : String(c)))),
+    ),
+    "",
+  ].join("\n");
+  await writeExport(text, options.output);
+}

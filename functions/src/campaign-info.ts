@@ -1,0 +1,40 @@
+// GET campaignInfo: what a director's add-on shows of a campaign: open or closed, its deadline and the days left.
+import { daysBetween } from "@barometre/shared";
+import { acceptsReturns, getCampaign, parisDay } from "./campaigns.ts";
+import type { Deps } from "./deps.ts";
+import { type Handler, HttpError } from "./http.ts";
+import { readStructureQuery } from "./structure-query.ts";
+
+export interface CampaignInfo {
+  year: number;
+  state: "open" | "closed";
+  /** "YYYY-MM-DD", the last day (Paris time) returns are accepted, or null. */
+  deadline: string | null;
+  /** The server's day in Paris, which decides whether the deadline has passed. */
+  today: string;
+  /** Days from today to the deadline: 0 on its last day, negative once passed; null without a deadline. */
+  daysLeft: number | null;
+  /** Whether a return sent now would be accepted. */
+  accepting: boolean;
+}
+
+/** Same access as previousReturn: the structure's authorised addresses and the Union's admins. */
+export const campaignInfoHandler =
+  (deps: Deps): Handler =>
+  async (req, res) => {
+    const { year } = await readStructureQuery(req, deps);
+    const campaign = await getCampaign(deps.db, year);
+    if (!campaign)
+      throw new HttpError(404, `La campagne ${year} n'a pas encore été lancée par l'Union.`);
+    const now = deps.clock();
+    const today = parisDay(now);
+    const info: CampaignInfo = {
+      year,
+      state: campaign.state,
+      deadline: campaign.deadline,
+      today,
+      daysLeft: campaign.deadline === null ? null : daysBetween(today, campaign.deadline),
+      accepting: acceptsReturns(campaign, now),
+    };
+    res.status(200).json(info);
+  };

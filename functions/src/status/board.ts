@@ -1,0 +1,99 @@
+// The campaign's status board: every registered structure and where it stands: not started, workbook prepared, or
+// return submitted (revision, date, the Union's review, indicators in the red band).
+import { fragileKeys, type IndicatorKey } from "@barometre/shared";
+import type { Campaign } from "../campaigns.ts";
+import type { StructureEntry } from "../directory.ts";
+import type { Progress } from "../progress.ts";
+import type { ReviewState, StoredRevision } from "../revisions.ts";
+
+export const PROGRESS_STATES = ["notStarted", "prepared", "submitted"] as const;
+export type ProgressState = (typeof PROGRESS_STATES)[number];
+
+export interface StatusRow {
+  structureCode: string;
+  /** The directory's name (the code for a structure no longer in it). */
+  name: string;
+  territory: string | null;
+  state: ProgressState;
+  /** ISO 8601: the first time the add-on prepared the structure's workbook, or null. */
+  preparedAt: string | null;
+  /** The latest revision, null before any. */
+  revision: number | null;
+  submittedAt: string | null;
+  submittedBy: string | null;
+  review: ReviewState | null;
+  /** Indicators of the latest revision in the red band. */
+  fragile: IndicatorKey[];
+}
+
+export interface StatusBoard {
+  year: number;
+  state: Campaign["state"];
+  deadline: string | null;
+  counts: Record<ProgressState, number>;
+  status: StatusRow[];
+}
+
+/** What the board reads of a latest revision: a query may select just these fields. */
+export const SUMMARY_FIELDS = [
+  "structureCode",
+  "number",
+  "submittedAt",
+  "submittedBy",
+  "review",
+  "indicators",
+  "territory",
+] as const;
+
+export type LatestSummary = Pick<StoredRevision, (typeof SUMMARY_FIELDS)[number]>;
+
+const iso = (t: { toDate(): Date } | undefined) => t?.toDate().toISOString() ?? null;
+
+function statusRow(
+  code: string,
+  entry: StructureEntry | undefined,
+  latest: LatestSummary | undefined,
+  progress: Progress | undefined,
+): StatusRow {
+  return {
+    structureCode: code,
+    name: entry?.name ?? code,
+    territory: entry?.territory ?? latest?.territory ?? null,
+    state: latest ? "submitted" : progress ? "prepared" : "notStarted",
+    preparedAt: iso(progress?.preparedAt),
+    revision: latest?.number ?? null,
+    submittedAt: iso(latest?.submittedAt),
+    submittedBy: latest?.submittedBy ?? null,
+    review: latest?.review.state ?? null,
+    fragile: latest ? fragileKeys(latest.indicators) : [],
+  };
+}
+
+/** One row per structure of the directory, or with a return or progress, in code order. */
+export function statusRows(
+  directory: readonly StructureEntry[],
+  latest: readonly LatestSummary[],
+  progress: readonly Progress[],
+): StatusRow[] {
+  const byCode = <T extends { structureCode: string }>(list: readonly T[]) =>
+    new Map(list.map((x) => [x.structureCode, x]));
+  const entries = new Map(directory.map((e) => [e.code, e]));
+  const returns = byCode(latest);
+  const prepared = byCode(progress);
+  const codes = [...new Set([...entries.keys(), ...returns.keys(), ...prepared.keys()])].sort();
+  return codes.map((code) =>
+    statusRow(code, entries.get(code), returns.get(code), prepared.get(code)),
+  );
+}
+
+export function statusBoard(campaign: Campaign, rows: StatusRow[]): StatusBoard {
+  const counts = Object.fromEntries(PROGRESS_STATES.map((s) => [s, 0])) as StatusBoard["counts"];
+  for (const row of rows) counts[row.state]++;
+  return {
+    year: campaign.year,
+    state: campaign.state,
+    deadline: campaign.deadline,
+    counts,
+    status: rows,
+  };
+}

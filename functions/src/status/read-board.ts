@@ -1,0 +1,42 @@
+// Reads a campaign's status board from Firestore: the directory, the latest revisions (summaries only) and progress.
+import type { Firestore } from "firebase-admin/firestore";
+import { getCampaign } from "../campaigns.ts";
+import { listStructures } from "../directory.ts";
+import { latestCol } from "../layout.ts";
+import { listProgress } from "../progress.ts";
+import {
+  type LatestSummary,
+  type StatusBoard,
+  type StatusRow,
+  SUMMARY_FIELDS,
+  statusBoard,
+  statusRows,
+} from "./board.ts";
+
+/** The latest revisions without their payloads (the local emulator ignores select() and returns them whole). */
+export async function latestSummaries(db: Firestore, year: number): Promise<LatestSummary[]> {
+  const snap = await latestCol(db, year)
+    .select(...SUMMARY_FIELDS)
+    .get();
+  return snap.docs.map((d) => d.data() as LatestSummary);
+}
+
+/** The board's rows; `latest` when the caller has already read the latest revisions. */
+export async function readStatusRows(
+  db: Firestore,
+  year: number,
+  latest?: readonly LatestSummary[],
+): Promise<StatusRow[]> {
+  const [directory, summaries, progress] = await Promise.all([
+    listStructures(db),
+    latest ?? latestSummaries(db, year),
+    listProgress(db, year),
+  ]);
+  return statusRows(directory, summaries, progress);
+}
+
+/** The board of a campaign, or null when the campaign does not exist. */
+export async function readStatusBoard(db: Firestore, year: number): Promise<StatusBoard | null> {
+  const [campaign, rows] = await Promise.all([getCampaign(db, year), readStatusRows(db, year)]);
+  return campaign ? statusBoard(campaign, rows) : null;
+}
