@@ -50,6 +50,8 @@ export async function withFirestore<T>(
   project: string | undefined,
   run: (db: Firestore) => Promise<T>,
 ): Promise<T> {
+  // Against the emulator there are no Google credentials to look for: no metadata-server probe and its warning.
+  if (process.env.FIRESTORE_EMULATOR_HOST) process.env.METADATA_SERVER_DETECTION ??= "none";
   const { deleteApp, initializeApp } = await import("firebase-admin/app");
   const { getFirestore } = await import("firebase-admin/firestore");
   const app = initializeApp({ projectId: projectOf(project) }, `barometre-cli-${randomUUID()}`);

@@ -30,7 +30,9 @@ async function askToken(base: string, email: string): Promise<string> {
     );
   }
   const body = (await res.json().catch(() => null)) as { token?: unknown; error?: unknown } | null;
-  if (res.status === 400 && typeof body?.error === "string") throw new UserError(body.error);
+  // The stack refuses what it does not take for an address.
+  if (res.status === 400 && typeof body?.error === "string")
+    throw new UserError(`« ${email} » n'est pas une adresse électronique valide.`);
   if (!res.ok || typeof body?.token !== "string")
     throw new UserError(
       `${base} n'est pas une pile locale du Baromètre : elle ne délivre pas de jeton de développement (réponse ${res.status}).`,

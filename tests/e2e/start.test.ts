@@ -1,0 +1,189 @@
+// npm start, end to end: the whole main job in a subprocess, then everything it leaves checked against the
+// deterministic demo network it was built from.
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import {
+  bandsFor,
+  computeIndicators,
+  FIELDS,
+  generateNetwork,
+  getValue,
+  INDICATOR_KEYS,
+  indicator,
+  STATUS_LABELS,
+} from "@barometre/shared";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { escapeXml } from "../../functions/src/report/escape.ts";
+import { compact } from "../../functions/test/report-mail.ts";
+import { pdfText } from "../../functions/test/report-pdf-text.ts";
+import { cellValue, readCampaignCsv } from "./support/campaign-csv.ts";
+import { type MailFile, pdfOf, readMailFiles } from "./support/mail-files.ts";
+import { type Ended, npmStart, ROOT } from "./support/processes.ts";
+
+const network = generateNetwork();
+const { year, structures } = network;
+const UNION = "union@pimms.example";
+const withHistory = structures.filter((s) => s.previous).length;
+
+let out: string;
+let run: Ended;
+let mails: MailFile[];
+
+beforeAll(async () => {
+  out = await mkdtemp(join(tmpdir(), "barometre-start-"));
+  // A previous run's report, which must go, and a file of the user's, which must stay.
+  await mkdir(join(out, "reports"));
+  await writeFile(join(out, "reports", "PIMMS-ANCIEN.html"), "rapport d'une exécution précédente");
+  await writeFile(join(out, "notes.txt"), "à garder");
+  run = await npmStart(["--out", out], 240_000);
+  mails = await readMailFiles(join(out, "mail"));
+}, 300_000);
+
+afterAll(async () => {
+  await rm(out, { recursive: true, force: true });
+});
+
+const names = (dir: string) => readdir(join(out, dir)).then((n) => n.sort());
+
+describe("npm start", () => {
+  it("ends by itself with code 0, having closed every server, the emulator and the pool", () => {
+    // A server, socket, timer or gRPC channel left open would keep the process alive past the time limit.
+    expect(run.signal).toBeNull();
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).not.toMatch(/Incident|Erreur/);
+  });
+
+  it("says each step on a non-terminal and ends with a French summary", () => {
+    expect(run.stderr).toMatch(/^\[1\/8\] Démarrage de la pile locale/m);
+    expect(run.stderr).toMatch(/^\[8\/8\] Export de la campagne 2018/m);
+    expect(run.stderr).not.toContain("\r");
+    expect(run.stdout).toContain("35 retours importés de l'ancien outil et envoyés");
+    for (const s of structures) expect(run.stdout).toContain(s.code);
+    expect(run.stdout).toMatch(/Équilibre financier +1 +PIMMS-ANTONY/);
+    expect(run.stdout).toContain(
+      "103 courriels (.eml) : 35 rapports aux directions (PDF joint), pour l'Union 1 synthèse du réseau et 67 avis de retour reçu",
+    );
+  });
+
+  it("leaves a workbook, an HTML and a PDF report per structure, the CSV and the Union's summary", async () => {
+    const codes = structures.map((s) => s.code).sort();
+    expect(await names("workbooks")).toEqual(codes.map((c) => `${c}.xlsx`));
+    expect(await names("reports")).toEqual(codes.flatMap((c) => [`${c}.html`, `${c}.pdf`]).sort());
+    expect(await names("union")).toEqual([
+      "barometre-2018-synthese-reseau.html",
+      "barometre-2018-synthese-reseau.pdf",
+      "campaign-2018.csv",
+    ]);
+    expect(await readFile(join(out, "notes.txt"), "utf8")).toBe("à garder");
+  });
+
+  it("gives each report its own structure's name and code, and no other's", async () => {
+    for (const s of structures) {
+      const html = await readFile(join(out, "reports", `${s.code}.html`), "utf8");
+      const pdf = compact(pdfText(await readFile(join(out, "reports", `${s.code}.pdf`))));
+      expect(html).toContain(escapeXml(s.name));
+      expect(html).toContain(s.code);
+      expect(html).not.toContain("cid:");
+      expect(pdf).toContain(compact(s.name));
+      for (const other of structures.filter((o) => o !== s)) {
+        expect(html).not.toContain(escapeXml(other.name));
+        expect(html).not.toContain(other.code);
+        expect(pdf).not.toContain(compact(other.name));
+      }
+    }
+  });
+
+  it("mails each director their report, the very PDF left in reports/", async () => {
+    const reports = mails.filter((m) => !m.to.includes(UNION));
+    expect(reports).toHaveLength(structures.length);
+    for (const s of structures) {
+      const director = s.current.identification.directorEmail as string;
+      const own = reports.filter((m) => m.to.includes(director));
+      expect(own.map((m) => m.to)).toEqual([[director]]);
+      const pdf = pdfOf((own[0] as MailFile).mail);
+      expect(pdf?.filename).toBe(`barometre-${year}-${s.code}.pdf`);
+      expect(pdf?.content.equals(await readFile(join(out, "reports", `${s.code}.pdf`)))).toBe(true);
+    }
+  });
+
+  it("mails the Union its network summary and a notice of every return received", async () => {
+    const union = mails.filter((m) => m.to.includes(UNION));
+    const summaries = union.filter((m) => pdfOf(m.mail));
+    expect(summaries).toHaveLength(1);
+    const summaryPdf = await readFile(join(out, "union", "barometre-2018-synthese-reseau.pdf"));
+    expect(pdfOf((summaries[0] as MailFile).mail)?.content.equals(summaryPdf)).toBe(true);
+    const notices = union.filter((m) => !pdfOf(m.mail));
+    expect(notices).toHaveLength(withHistory + structures.length);
+    for (const s of structures)
+      expect(
+        notices.some((m) => m.mail.subject?.includes(`Baromètre ${year} : ${s.name} a envoyé`)),
+      ).toBe(true);
+    expect(mails).toHaveLength(structures.length + 1 + withHistory + structures.length);
+  });
+
+  it("exports a CSV whose every field and indicator is the generated return's", async () => {
+    const { bom, table } = await readCampaignCsv(join(out, "union", `campaign-${year}.csv`));
+    expect(bom).toBe(true);
+    const first = 4;
+    expect(table.header.slice(0, first)).toEqual([
+      "Révision",
+      "Soumis le",
+      "Soumis par",
+      "Revue de l'Union",
+    ]);
+    expect(table.header.slice(first, first + FIELDS.length)).toEqual(FIELDS.map((f) => f.label));
+    const codeColumn = first + FIELDS.findIndex((f) => f.key === "identification.structureCode");
+    expect(table.rows.map((r) => r[codeColumn]).sort()).toEqual(
+      structures.map((s) => s.code).sort(),
+    );
+    for (const s of structures) {
+      const row = table.rows.find((r) => r[codeColumn] === s.code) as string[];
+      expect(row[0]).toBe("1");
+      expect(row[2]).toBe(s.current.identification.directorEmail);
+      FIELDS.forEach((f, i) => {
+        expect([s.code, f.key, cellValue(f, row[first + i] as string)]).toEqual([
+          s.code,
+          f.key,
+          getValue(s.current, f),
+        ]);
+      });
+      const indicators = computeIndicators(s.current);
+      let column = first + FIELDS.length;
+      for (const key of INDICATOR_KEYS) {
+        const def = indicator(key);
+        expect(table.header[column]).toBe(`Indicateur : ${def.name}`);
+        const unit = def.unit === "bool" ? { type: "bool" as const } : { type: "dec" as const };
+        expect([s.code, key, cellValue(unit, row[column++] as string)]).toEqual([
+          s.code,
+          key,
+          indicators[key].value,
+        ]);
+        if (bandsFor(key) === null) continue;
+        const status = indicators[key].status;
+        expect([s.code, key, row[column++]]).toEqual([
+          s.code,
+          key,
+          status ? STATUS_LABELS[status] : "",
+        ]);
+      }
+      expect(column).toBe(table.header.length);
+    }
+  });
+});
+
+describe("the command's sources", () => {
+  it("never end the process with process.exit, which would hide a handle left open", async () => {
+    const files = [
+      "cli/bin/barometre.js",
+      ...(await readdir(join(ROOT, "cli/src"), { recursive: true }))
+        .filter((f) => f.endsWith(".ts"))
+        .map((f) => `cli/src/${f}`),
+    ];
+    for (const file of files)
+      expect([file, await readFile(join(ROOT, file), "utf8")]).not.toEqual([
+        file,
+        expect.stringMatching(/process\.exit\(/),
+      ]);
+  });
+});
