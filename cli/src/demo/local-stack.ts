@@ -58,7 +58,7 @@ export interface LocalStack {
 /** Stops what started, last first; every stop is tried even if one fails. */
 async function stopAll(stops: (() => unknown)[]): Promise<void> {
   const failures: unknown[] = [];
-  for (const stop of stops.reverse())
+  for (const stop of [...stops].reverse())
     try {
       await stop();
     } catch (error) {

@@ -1,5 +1,5 @@
-// The demo campaign set up through the real paths: the network's legacy workbooks written and read back by the
-// importer, the Union's directory filled, the campaign opened and every return submitted over HTTP.
+// The demo campaign set up through the real paths: the Union's directory filled, the previous exercice's returns
+// and then the network's legacy workbooks, read back by the importer, submitted over HTTP with directors' tokens.
 import { join } from "node:path";
 import { addAdmin, checkStructureEntry, saveStructure } from "@barometre/functions/directory";
 import { eachLimited } from "@barometre/functions/each-limited";
