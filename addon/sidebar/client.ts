@@ -1,5 +1,6 @@
 // The sidebar's behaviour: runs each action step by step, shows the answers, stays usable with the keyboard.
 import type {
+  CampaignView,
   PanelAction,
   PanelState,
   PrepareOutcome,
@@ -8,6 +9,7 @@ import type {
 } from "../src/panel-types.ts";
 import { byId } from "./dom.ts";
 import {
+  renderCampaign,
   renderCompleteness,
   renderFindings,
   renderIndicators,
@@ -31,6 +33,12 @@ let state: PanelState = { configured: true, lastSubmission: null };
 function setBusy(value: boolean): void {
   busy = value;
   for (const id of Object.values(ACTION_IDS)) byId(id).setAttribute("aria-disabled", String(value));
+}
+
+/** Never awaited by an action: the deadline comes when the Union's service answers, and a failure shows nothing. */
+async function refreshCampaign(): Promise<void> {
+  const answer = await call<CampaignView | null>("panelCampaign");
+  if (answer.ok) renderCampaign(answer.value);
 }
 
 async function selectCell(cell: string): Promise<void> {
@@ -109,6 +117,7 @@ const ACTIONS: Record<PanelAction, () => Promise<void>> = {
       return showMessage("error", answer.message);
     }
     steps.done(0);
+    void refreshCampaign();
     if (await verifyStep(steps, 1)) {
       showMessage("success", prepareSentence(answer.value), answer.value.previousYear);
     }
@@ -141,6 +150,7 @@ async function start(): Promise<void> {
     byId(id).addEventListener("click", () => void run(action));
   }
   const answer = await call<PanelState>("panelState");
+  if (answer.ok && answer.value.configured) void refreshCampaign();
   if (answer.ok) {
     state = answer.value;
     renderState(state);

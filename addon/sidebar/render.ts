@@ -1,5 +1,6 @@
 // Renders the server's answers: the message, findings, completeness, indicators, last send and positioning.
 import type {
+  CampaignView,
   FindingView,
   IndicatorGroup,
   PanelState,
@@ -106,6 +107,11 @@ export function renderIndicators(groups: readonly IndicatorGroup[]): void {
       ),
     ),
   );
+}
+
+/** The campaign's deadline under the structure's name; nothing when the service could not say it. */
+export function renderCampaign(view: CampaignView | null): void {
+  fill("deadline", view?.text ?? null);
 }
 
 export function renderState(state: PanelState): void {

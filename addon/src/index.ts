@@ -1,3 +1,10 @@
 // The Apps Script globals, and only them: triggers, menu items and google.script.run targets (the build stubs each one).
 export { menuOpenPanel, menuPrepare, menuSubmit, menuVerify, onInstall, onOpen } from "./menu.ts";
-export { panelState, runPrepare, runSubmit, runVerify, selectCell } from "./sidebar-api.ts";
+export {
+  panelCampaign,
+  panelState,
+  runPrepare,
+  runSubmit,
+  runVerify,
+  selectCell,
+} from "./sidebar-api.ts";

@@ -67,6 +67,12 @@ export interface PositioningView {
   fragile: string[];
 }
 
+/** The campaign of the prepared workbook, in one calm French sentence (its deadline and the days left). */
+export interface CampaignView {
+  year: number;
+  text: string;
+}
+
 export interface PanelState {
   /** False until the Union has set the functions' address in the add-on's deployment. */
   configured: boolean;

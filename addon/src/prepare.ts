@@ -1,8 +1,10 @@
-// « Préparer le classeur »: adds the validated tabs the workbook lacks, pre-filled, and never touches the user's tabs.
+// « Préparer le classeur »: adds the validated tabs the workbook lacks, pre-filled, and never touches the user's tabs;
+// then tells the Union's functions the workbook is prepared (for the Union's status board).
 import {
   buildWorkbookPlan,
   findPreparedTabs,
   importWorkbook,
+  type PimmsReturn,
   setValue,
   TAB_KINDS,
 } from "@barometre/shared";
@@ -10,12 +12,20 @@ import { applyNames, applyTab } from "./apply-plan.ts";
 import { withDocumentLock } from "./document-lock.ts";
 import type { PrepareOutcome } from "./panel-types.ts";
 import { previousYear } from "./previous-year.ts";
+import { reportPrepared } from "./progress-report.ts";
 import { addLayout, readWorkbook } from "./read-workbook.ts";
 import { textStyles } from "./tab-matrices.ts";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 export function prepareWorkbook(): PrepareOutcome {
+  const { outcome, ret } = prepareUnderLock();
+  // After the lock: the report is a network call other editors need not wait for.
+  reportPrepared(ret);
+  return outcome;
+}
+
+function prepareUnderLock(): { outcome: PrepareOutcome; ret: PimmsReturn } {
   return withDocumentLock(() => {
     const ss = SpreadsheetApp.getActiveSpreadsheet();
     const read = readWorkbook(ss);
@@ -32,7 +42,7 @@ export function prepareWorkbook(): PrepareOutcome {
         const cell = result.cells[field.key];
         if (cell) ss.getRange(cell).setValue(value);
       }
-      return { created: [], kept, previousYear: previous.sentence };
+      return { outcome: { created: [], kept, previousYear: previous.sentence }, ret: result.ret };
     }
 
     for (const { field, value } of previous.values) setValue(result.ret, field, value);
@@ -44,6 +54,9 @@ export function prepareWorkbook(): PrepareOutcome {
     }
     applyNames(ss, plan.names, created);
     created.values().next().value?.activate();
-    return { created: [...created.keys()], kept, previousYear: previous.sentence };
+    return {
+      outcome: { created: [...created.keys()], kept, previousYear: previous.sentence },
+      ret: result.ret,
+    };
   });
 }

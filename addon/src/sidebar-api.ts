@@ -1,10 +1,12 @@
 // What the sidebar calls through google.script.run: every answer is data or a calm French sentence.
 import { parseCellRef } from "@barometre/shared";
+import { campaignView } from "./campaign-view.ts";
 import { checkWorkbook } from "./check-workbook.ts";
 import { functionsBase } from "./functions-config.ts";
 import { lastSubmission, submissionView } from "./last-submission.ts";
 import type {
   Answer,
+  CampaignView,
   PanelState,
   PrepareOutcome,
   SubmitOutcome,
@@ -24,6 +26,11 @@ export function panelState(): Answer<PanelState> {
       lastSubmission: last ? submissionView(last, timeZone) : null,
     };
   });
+}
+
+/** Asked apart from panelState, so the panel shows at once and the deadline follows when the service answers. */
+export function panelCampaign(): Answer<CampaignView | null> {
+  return answer(campaignView);
 }
 
 export function runPrepare(): Answer<PrepareOutcome> {

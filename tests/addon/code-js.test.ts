@@ -56,7 +56,14 @@ describe("Code.js", () => {
     rt.trigger("onOpen", "NONE");
     const menu = rt.ui.menu?.map((i) => i.functionName) ?? [];
     const targets = sidebarTargets(readFileSync(join(dist, "Sidebar.html"), "utf8"));
-    expect(targets).toEqual(["panelState", "runPrepare", "runSubmit", "runVerify", "selectCell"]);
+    expect(targets).toEqual([
+      "panelCampaign",
+      "panelState",
+      "runPrepare",
+      "runSubmit",
+      "runVerify",
+      "selectCell",
+    ]);
     expect(menu).toHaveLength(4);
     for (const name of ["onOpen", "onInstall", ...menu, ...targets]) {
       expect(declared, name).toContain(name);

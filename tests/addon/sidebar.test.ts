@@ -1,7 +1,8 @@
 // The sidebar in headless Chromium, bridged to the harness: verify, click a finding, send, read the result; by keyboard, at 300 px.
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { axeViolations } from "../../functions/test/support/axe-page.ts";
 import type { GasRuntime } from "../harness/gas-runtime.ts";
 import { closeBrowser, openSidebarPage, type SidebarPage } from "../harness/sidebar-browser.ts";
 import { snapshot } from "../harness/snapshot.ts";
@@ -10,10 +11,6 @@ import { openConnected } from "./support/connected-session.ts";
 import { useFunctionsThread } from "./support/functions-thread.ts";
 
 const ARTIFACTS = join(import.meta.dirname, "../../test-artifacts");
-const AXE = readFileSync(
-  join(import.meta.dirname, "../../node_modules/axe-core/axe.min.js"),
-  "utf8",
-);
 
 const functions = useFunctionsThread();
 
@@ -71,6 +68,7 @@ describe("sidebar", () => {
         );
       expect(sidebar.calls).toEqual([
         "panelState",
+        "panelCampaign",
         "runVerify",
         "selectCell",
         "runVerify",
@@ -103,18 +101,7 @@ describe("sidebar", () => {
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
         300,
       );
-      await page.addScriptTag({ content: AXE });
-      const violations = await page.evaluate(async () => {
-        const axe = (
-          window as unknown as {
-            axe: { run(o: unknown): Promise<{ violations: { id: string; nodes: unknown[] }[] }> };
-          }
-        ).axe;
-        const result = await axe.run({
-          runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21aa"] },
-        });
-        return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
-      });
+      const violations = (await axeViolations(page)).map((v) => `${v.id} (${v.nodes.length})`);
       expect(violations).toEqual([]);
     } finally {
       await sidebar.close();

@@ -53,6 +53,7 @@ export async function startFunctionsThread(): Promise<FunctionsThread> {
     received: call("received"),
     openCampaign: call("openCampaign"),
     closeCampaign: call("closeCampaign"),
+    configureCampaign: call("configureCampaign"),
     post: call("post"),
     stop: async () => {
       await call("stop")();

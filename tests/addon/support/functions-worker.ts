@@ -1,6 +1,11 @@
 // Worker thread running the local functions and the fault proxy, so they answer while the add-on blocks on UrlFetchApp.
 import { parentPort } from "node:worker_threads";
-import { closeCampaign, openCampaign } from "@barometre/functions/campaigns";
+import {
+  type CampaignSettings,
+  closeCampaign,
+  configureCampaign,
+  openCampaign,
+} from "@barometre/functions/campaigns";
 import { ADMIN } from "../../../functions/test/support/stack.ts";
 import { type ProxyMode, startFaultProxy } from "./fault-proxy.ts";
 import { startLocalFunctions } from "./local-functions.ts";
@@ -14,6 +19,7 @@ export interface Operations {
   received(): { path: string; body: string }[];
   openCampaign(year: number): Promise<void>;
   closeCampaign(year: number): Promise<void>;
+  configureCampaign(year: number, settings: CampaignSettings): Promise<void>;
   /** What the functions answer to a raw POST of `body` (text sent as is), signed in as `email`. */
   post(name: string, body: string, email: string): Promise<{ status: number; body: unknown }>;
   stop(): Promise<void>;
@@ -27,6 +33,8 @@ const operations: Operations = {
   received: () => proxy.received,
   openCampaign: (year) => openCampaign(stack.db, year, {}, ADMIN, new Date()),
   closeCampaign: (year) => closeCampaign(stack.db, year, ADMIN, new Date()),
+  configureCampaign: (year, settings) =>
+    configureCampaign(stack.db, year, settings, ADMIN, new Date()),
   post: async (name, body, email) => {
     const response = await stack.call(name, { body, token: await stack.token(email) });
     return { status: response.status, body: await response.json() };

@@ -1,0 +1,55 @@
+// The campaign as the sidebar shows it: « Campagne 2018 ouverte. Date limite : 30/06/2019, dans 12 jours. »
+import { deadlineSentence, field, parseFieldValue, type RawCell } from "@barometre/shared";
+import { callFunctions, serverSentence } from "./functions-client.ts";
+import { functionsBase } from "./functions-config.ts";
+import { identityToken } from "./identity.ts";
+import type { CampaignView } from "./panel-types.ts";
+
+/** What campaignInfo answers (functions/src/campaign-info.ts). */
+interface CampaignInfo {
+  year: number;
+  state: "open" | "closed";
+  deadline: string | null;
+  daysLeft: number | null;
+  accepting: boolean;
+}
+
+const CODE = field("identification.structureCode");
+const YEAR = field("identification.year");
+
+export function campaignSentence(info: CampaignInfo): string {
+  const { year, deadline, daysLeft } = info;
+  if (info.state === "closed")
+    return `Campagne ${year} close : l'Union n'accepte plus de retours pour cet exercice.`;
+  if (deadline === null || daysLeft === null) return `Campagne ${year} ouverte, sans date limite.`;
+  const sentence = `${deadlineSentence(deadline, daysLeft)}.`;
+  return info.accepting
+    ? `Campagne ${year} ouverte. ${sentence}`
+    : `${sentence} Les envois de la campagne ${year} ne sont plus acceptés : contactez l'Union.`;
+}
+
+/** The structure code and exercice the prepared tabs hold, read from their two defined names. */
+function workbookCampaign(): { code: string; year: number } | null {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const read = (name: string) => (ss.getRangeByName(name)?.getValue() ?? null) as RawCell;
+  const code = parseFieldValue(CODE, read(CODE.name)).value;
+  const year = parseFieldValue(YEAR, read(YEAR.name)).value;
+  return typeof code === "string" && typeof year === "number" ? { code, year } : null;
+}
+
+/**
+ * The campaign of the prepared workbook, from the Union's functions; null when there is nothing calm to say (no
+ * address configured, workbook not prepared, service unavailable): the deadline is a help, never a blocker.
+ */
+export function campaignView(): CampaignView | null {
+  if (functionsBase() === null) return null;
+  const target = workbookCampaign();
+  if (!target) return null;
+  const query = `structureCode=${encodeURIComponent(target.code)}&year=${target.year}`;
+  const t = callFunctions(`/campaignInfo?${query}`, identityToken());
+  if ("failure" in t) return null;
+  if (t.status === 404)
+    return { year: target.year, text: serverSentence(t) ?? `Campagne ${target.year} non lancée.` };
+  if (t.status !== 200 || !t.body) return null;
+  return { year: target.year, text: campaignSentence(t.body as unknown as CampaignInfo) };
+}

@@ -1,0 +1,97 @@
+// The campaign's deadline in the sidebar, in headless Chromium: shown under the structure when the panel opens and
+// once a workbook is prepared, in fr-FR, readable in order, at 300 px, without WCAG 2.1 AA violation.
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { axeViolations } from "../../functions/test/support/axe-page.ts";
+import { closeBrowser, openSidebarPage } from "../harness/sidebar-browser.ts";
+import { fixture } from "../helpers/legacy-fixtures.ts";
+import { openConnected } from "./support/connected-session.ts";
+import { useFunctionsThread } from "./support/functions-thread.ts";
+import { CAMPAIGN_YEAR } from "./support/local-functions.ts";
+
+const ARTIFACTS = join(import.meta.dirname, "../../test-artifacts");
+const functions = useFunctionsThread();
+
+/** The deadline 12 days from today in Paris, and how the sidebar writes it. */
+const deadline = (() => {
+  const iso = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(
+    new Date(Date.now() + 12 * 86_400_000),
+  );
+  const [y, m, d] = iso.split("-");
+  return { iso, sentence: `Campagne 2018 ouverte. Date limite : ${d}/${m}/${y}, dans 12 jours.` };
+})();
+
+beforeAll(async () => {
+  await functions().configureCampaign(CAMPAIGN_YEAR, { deadline: deadline.iso });
+});
+afterAll(async () => {
+  await closeBrowser();
+});
+
+describe("the deadline in the sidebar", () => {
+  it("shows under the structure when the panel opens, reads in order, fits 300 px and meets WCAG AA", async () => {
+    const rt = await openConnected(fixture("03"), functions());
+    rt.trigger("onOpen", "NONE");
+    rt.clickMenu("Vérifier");
+    const sidebar = await openSidebarPage(rt);
+    const { page } = sidebar;
+    try {
+      const line = page.locator("#deadline");
+      await expect.poll(() => line.innerText()).toBe(deadline.sentence);
+      await page.getByText("Opération terminée.").waitFor();
+      const text = await page.evaluate(() => document.body.innerText);
+      const order = ["Baromètre des PIMMS", deadline.sentence, "Préparer le classeur"].map((t) =>
+        text.indexOf(t),
+      );
+      expect(order.every((at, i) => at >= 0 && (i === 0 || at > (order[i - 1] ?? 0)))).toBe(true);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        300,
+      );
+      expect(await axeViolations(page)).toEqual([]);
+      mkdirSync(ARTIFACTS, { recursive: true });
+      await page.screenshot({ path: join(ARTIFACTS, "sidebar-deadline.png"), fullPage: true });
+    } finally {
+      await sidebar.close();
+    }
+  });
+
+  it("appears once « Préparer le classeur » has made the tabs that hold the exercice", async () => {
+    const rt = await openConnected(fixture("05"), functions(), { prepare: false });
+    rt.trigger("onOpen", "NONE");
+    rt.clickMenu("Ouvrir le panneau");
+    const sidebar = await openSidebarPage(rt);
+    const { page } = sidebar;
+    try {
+      await expect.poll(() => sidebar.calls).toEqual(["panelState", "panelCampaign"]);
+      expect(await page.locator("#deadline").isHidden()).toBe(true);
+      await page.getByRole("button", { name: "Préparer le classeur" }).click();
+      await expect.poll(() => page.locator("#deadline").innerText()).toBe(deadline.sentence);
+      expect(sidebar.calls.slice(2, 4)).toEqual(["runPrepare", "panelCampaign"]);
+    } finally {
+      await sidebar.close();
+    }
+  });
+
+  it("stays hidden, and the panel calm, when the Union's service cannot say", async () => {
+    const rt = await openConnected(fixture("01"), functions());
+    await functions().setMode({ kind: "answer", status: 503, body: { error: "Indisponible." } });
+    try {
+      rt.trigger("onOpen", "NONE");
+      rt.clickMenu("Ouvrir le panneau");
+      const sidebar = await openSidebarPage(rt);
+      try {
+        await expect.poll(() => sidebar.calls).toEqual(["panelState", "panelCampaign"]);
+        await expect.poll(() => rt.urlFetch.requests.length).toBe(1);
+        // The answer (null) reaches the page right after the request; give it a moment to render anything.
+        await sidebar.page.waitForTimeout(200);
+        expect(await sidebar.page.locator("#deadline").isHidden()).toBe(true);
+        expect(await sidebar.page.getByRole("alert").count()).toBe(0);
+      } finally {
+        await sidebar.close();
+      }
+    } finally {
+      await functions().setMode({ kind: "pass" });
+    }
+  });
+});
