@@ -190,3 +190,26 @@ describe("a reminder day whose run was missed", () => {
     await closeCampaign(stack.db, 2019, ADMIN, now);
   });
 });
+
+describe("manageCampaign", () => {
+  it("sets the reminder days of a campaign, kept in order, and refuses impossible ones in French", async () => {
+    const admin = await stack.token(ADMIN);
+    const manage = (body: unknown) => stack.call("manageCampaign", { token: admin, body });
+    const set = await manage({ action: "configure", year: 2019, reminderOffsets: [3, -21, -1] });
+    expect(set.status).toBe(200);
+    expect((await set.json()).campaign.reminderOffsets).toEqual([-21, -1, 3]);
+    const read = await stack.call("manageCampaign", { token: admin, query: { year: "2018" } });
+    expect((await read.json()).campaign.reminderOffsets).toEqual([-14, -7, -2, 1]);
+    const refused: [number[], RegExp][] = [
+      [[-7, -7], /chaque jour de relance ne doit figurer qu'une fois/],
+      [[-91], /« reminderOffsets\.0 » : une relance se place au plus tôt à J-90/],
+      [[31], /au plus tard à J\+30/],
+      [Array.from({ length: 11 }, (_, i) => -i - 1), /dix jours de relance au plus/],
+    ];
+    for (const [days, why] of refused) {
+      const res = await manage({ action: "configure", year: 2019, reminderOffsets: days });
+      expect(res.status, JSON.stringify(days)).toBe(400);
+      expect((await res.json()).error).toMatch(why);
+    }
+  });
+});

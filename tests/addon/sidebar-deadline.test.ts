@@ -56,6 +56,23 @@ describe("the deadline in the sidebar", () => {
     }
   });
 
+  it("meets WCAG AA after a send too, with the deadline, the last send and the positioning together", async () => {
+    const rt = await openConnected(fixture("04"), functions());
+    rt.trigger("onOpen", "NONE");
+    rt.clickMenu("Envoyer à l'Union");
+    const sidebar = await openSidebarPage(rt);
+    const { page } = sidebar;
+    try {
+      await page.getByText("révision 1 enregistrée", { exact: false }).waitFor();
+      await expect.poll(() => page.locator("#deadline").innerText()).toBe(deadline.sentence);
+      await expect.poll(() => page.locator(".last-submission").count()).toBe(1);
+      expect(await page.locator("table.positioning").count()).toBe(1);
+      expect(await axeViolations(page)).toEqual([]);
+    } finally {
+      await sidebar.close();
+    }
+  });
+
   it("appears once « Préparer le classeur » has made the tabs that hold the exercice", async () => {
     const rt = await openConnected(fixture("05"), functions(), { prepare: false });
     rt.trigger("onOpen", "NONE");
