@@ -7,17 +7,9 @@ import { openWorkbook } from "./support/addon-session.ts";
 import { FUNCTIONS_URL_PROPERTY, openConnected } from "./support/connected-session.ts";
 import { useFunctionsThread } from "./support/functions-thread.ts";
 import { CAMPAIGN_YEAR } from "./support/local-functions.ts";
+import { parisDayIn } from "./support/paris-day.ts";
 
 const functions = useFunctionsThread();
-
-/** Today in Paris moved by `days`, as "YYYY-MM-DD" and as the sidebar writes it. */
-function parisDayIn(days: number): { iso: string; shown: string } {
-  const iso = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(
-    new Date(Date.now() + days * 86_400_000),
-  );
-  const [y, m, d] = iso.split("-");
-  return { iso, shown: `${d}/${m}/${y}` };
-}
 
 function campaignText(rt: GasRuntime): string | null {
   const answer = rt.run("panelCampaign") as { ok: true; value: { text: string } | null };

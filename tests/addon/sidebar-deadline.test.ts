@@ -9,17 +9,18 @@ import { fixture } from "../helpers/legacy-fixtures.ts";
 import { openConnected } from "./support/connected-session.ts";
 import { useFunctionsThread } from "./support/functions-thread.ts";
 import { CAMPAIGN_YEAR } from "./support/local-functions.ts";
+import { parisDayIn } from "./support/paris-day.ts";
 
 const ARTIFACTS = join(import.meta.dirname, "../../test-artifacts");
 const functions = useFunctionsThread();
 
-/** The deadline 12 days from today in Paris, and how the sidebar writes it. */
+/** The deadline 12 days from today in Paris, and how the sidebar says it. */
 const deadline = (() => {
-  const iso = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(
-    new Date(Date.now() + 12 * 86_400_000),
-  );
-  const [y, m, d] = iso.split("-");
-  return { iso, sentence: `Campagne 2018 ouverte. Date limite : ${d}/${m}/${y}, dans 12 jours.` };
+  const day = parisDayIn(12);
+  return {
+    iso: day.iso,
+    sentence: `Campagne 2018 ouverte. Date limite : ${day.shown}, dans 12 jours.`,
+  };
 })();
 
 beforeAll(async () => {
