@@ -9,6 +9,7 @@ import { createDevAuth } from "../stack/dev-auth.ts";
 import {
   defaultApp,
   emulatorFirestore,
+  type FirestoreEmulator,
   startFirestoreEmulator,
 } from "../stack/firestore-emulator.ts";
 import { type FunctionsServer, startFunctionsServer } from "../stack/functions-server.ts";
@@ -55,6 +56,23 @@ export interface LocalStack {
   close(): Promise<void>;
 }
 
+/** The ids of the outbox's documents as the in-process emulator writes them, heard from its own write events. */
+function mailWrites(emulator: FirestoreEmulator) {
+  const { emitter } = emulator.server.state;
+  return (onWrite: (id: string) => void) => {
+    const heard = ({ document }: { document: { getPath(): string } }) => {
+      const id = /\/documents\/mail\/([^/]+)$/.exec(document.getPath())?.[1];
+      if (id) onWrite(id);
+    };
+    emitter.on("create-document", heard);
+    emitter.on("update-document", heard);
+    return () => {
+      emitter.off("create-document", heard);
+      emitter.off("update-document", heard);
+    };
+  };
+}
+
 /** Stops what started, last first; every stop is tried even if one fails. */
 async function stopAll(stops: (() => unknown)[]): Promise<void> {
   const failures: unknown[] = [];
@@ -98,14 +116,17 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       password: null,
     });
     stops.push(() => transport.close());
-    const watcher = watchOutbox({
-      db,
-      clock: () => new Date(),
-      transport,
-      from: LOCAL_MAIL.from,
-      policy: RETRY_POLICY,
-      logger,
-    });
+    const watcher = watchOutbox(
+      {
+        db,
+        clock: () => new Date(),
+        transport,
+        from: LOCAL_MAIL.from,
+        policy: RETRY_POLICY,
+        logger,
+      },
+      { mailWrites: mailWrites(emulator) },
+    );
     stops.push(() => watcher.stop());
     return {
       url: server.url,

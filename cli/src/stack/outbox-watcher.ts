@@ -1,6 +1,7 @@
-// The deployed outbox sender, locally: a Firestore listener runs the same trigger logic as deliverMail on every
-// write of a mail, and a periodic sweep catches retries and expired leases, as the scheduled sweepOutbox does.
-import { mailCol } from "@barometre/functions/layout";
+// The deployed outbox sender, locally: every write of a mail (heard by a Firestore listener, or where it is written)
+// runs the same trigger logic as deliverMail, and a periodic sweep catches retries and expired leases, as the
+// scheduled sweepOutbox does.
+import { mailCol, mailDoc } from "@barometre/functions/layout";
 import type { OutboxMail } from "@barometre/functions/mail/outbox";
 import type { SenderDeps } from "@barometre/functions/mail/sender";
 import { sweepOutbox } from "@barometre/functions/mail/sweep";
@@ -13,10 +14,17 @@ export interface OutboxWatcher {
   stop(): Promise<void>;
 }
 
-export function watchOutbox(
-  deps: SenderDeps,
-  options: { sweepEveryMs?: number } = {},
-): OutboxWatcher {
+export interface OutboxWatchOptions {
+  sweepEveryMs?: number;
+  /**
+   * Subscribes to the ids of the mails written, heard where they are written, as the deployed trigger is. Without
+   * it, a Firestore listener on the outbox: the in-process emulator answers it by sending every mail again on each
+   * write anywhere in the database, so its time and memory grow with mails × writes (a gigabyte for npm start).
+   */
+  mailWrites?: (onWrite: (id: string) => void) => () => void;
+}
+
+export function watchOutbox(deps: SenderDeps, options: OutboxWatchOptions = {}): OutboxWatcher {
   const inFlight = new Set<Promise<unknown>>();
   const track = (work: Promise<unknown>) => {
     const done = work
@@ -28,11 +36,20 @@ export function watchOutbox(
       .finally(() => inFlight.delete(done));
     inFlight.add(done);
   };
-  const unsubscribe = mailCol(deps.db).onSnapshot((snap) => {
-    for (const change of snap.docChanges())
-      if (change.type !== "removed")
-        track(onMailWritten(deps, change.doc.id, change.doc.data() as Partial<OutboxMail>));
-  });
+  const attempt = (id: string, data: unknown) =>
+    onMailWritten(deps, id, data as Partial<OutboxMail> | undefined);
+  const unsubscribe = options.mailWrites
+    ? options.mailWrites((id) =>
+        track(
+          mailDoc(deps.db, id)
+            .get()
+            .then((snap) => attempt(id, snap.data())),
+        ),
+      )
+    : mailCol(deps.db).onSnapshot((snap) => {
+        for (const change of snap.docChanges())
+          if (change.type !== "removed") track(attempt(change.doc.id, change.doc.data()));
+      });
   const timer = setInterval(() => track(sweepOutbox(deps)), options.sweepEveryMs ?? 5_000);
   const settled = async () => {
     while (inFlight.size > 0) await Promise.all(inFlight);
