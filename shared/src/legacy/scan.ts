@@ -47,7 +47,8 @@ function valueColumn(sheet: SheetView, row: number, labelCol: number): number | 
     if (isBlank(raw)) continue;
     if (typeof raw === "string") {
       if (UNIT_WORDS.has(fold(raw))) continue;
-      if (FIELD_BY_LABEL.has(normaliseLabel(raw))) return null;
+      // A long text is never a label, and normalising one costs time that grows faster than its length.
+      if (raw.length <= MAX_LABEL_LENGTH && FIELD_BY_LABEL.has(normaliseLabel(raw))) return null;
     }
     return col;
   }
