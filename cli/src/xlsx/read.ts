@@ -2,7 +2,6 @@
 import { readFile, stat } from "node:fs/promises";
 import { basename } from "node:path";
 import type { WorkbookGrid } from "@barometre/shared";
-import ExcelJS from "exceljs";
 import { UserError } from "../errors.ts";
 import { sheetGrid } from "./read-grid.ts";
 import { listZipEntries, verifyZipEntries, ZIP_LIMITS, ZipRefusal } from "./zip.ts";
@@ -66,6 +65,8 @@ export async function readWorkbookFile(
 ): Promise<WorkbookGrid> {
   const bytes = await readBytes(path, shown);
   checkArchive(bytes, shown);
+  // exceljs is loaded on first use: commands that never read a workbook start without it.
+  const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
