@@ -118,6 +118,23 @@ describe("the population cache", () => {
     expect(cache.counts).toEqual({ full: 2, cached: 1, delta: 0 });
   });
 
+  it("lets concurrent requests share one load, and one delta after another instance's change", async () => {
+    const cache = new PopulationCache({ marginMs: MARGIN });
+    const loads = () =>
+      queries.filter((q) => q.collection === `campaigns/${year}/latest` && !q.filtered).length;
+    let mark = loads();
+    const cold = await Promise.all(Array.from({ length: 16 }, () => cache.get(db, year, at(0))));
+    expect(new Set(cold.map((p) => p.members.size))).toEqual(new Set([30]));
+    expect(loads() - mark).toBe(1);
+    expect(cache.counts).toEqual({ full: 1, cached: 15, delta: 0 });
+
+    await newRevision(network.structures[9] as DemoStructure, year, 2, at(1_000));
+    mark = queries.length;
+    await Promise.all(Array.from({ length: 16 }, () => cache.get(db, year, at(2_000))));
+    expect(deltaReads(year, mark)).toHaveLength(1);
+    expect(cache.counts).toEqual({ full: 1, cached: 30, delta: 1 });
+  });
+
   it("sees the submissions of a closed campaign reopened since it was loaded", async () => {
     const cache = new PopulationCache({ marginMs: MARGIN });
     await cache.get(db, before, at(0));

@@ -102,6 +102,8 @@ function merge(entry: Entry, rows: readonly Row[]): boolean {
 
 export class PopulationCache {
   private readonly entries = new Map<number, Entry>();
+  /** The check running for each campaign, if any. */
+  private readonly checking = new Map<number, Promise<CampaignPopulation>>();
   private readonly options: PopulationCacheOptions;
   /** Full reads, version checks answered from the cache, and delta merges so far, for tests and benchmarks. */
   readonly counts = { full: 0, cached: 0, delta: 0 };
@@ -113,12 +115,33 @@ export class PopulationCache {
   /**
    * The population of `year` as it stands now. `own` is a revision the caller has just made latest (and whose
    * version raise it has written): when it is the only change, nothing else is read.
+   *
+   * One check at a time per campaign: requests arriving during a check wait for it and then mostly find the
+   * population current, instead of each reading it again (at a deadline rush, or when the cache expires, every
+   * concurrent request would otherwise load the whole campaign).
    */
   async get(
     db: Firestore,
     year: number,
     now: Date,
     own: StoredRevision | null = null,
+  ): Promise<CampaignPopulation> {
+    for (let running = this.checking.get(year); running; running = this.checking.get(year))
+      await running.catch(() => undefined);
+    const check = this.check(db, year, now, own);
+    this.checking.set(year, check);
+    try {
+      return await check;
+    } finally {
+      if (this.checking.get(year) === check) this.checking.delete(year);
+    }
+  }
+
+  private async check(
+    db: Firestore,
+    year: number,
+    now: Date,
+    own: StoredRevision | null,
   ): Promise<CampaignPopulation> {
     const version = await populationVersion(db, year);
     const entry = this.entries.get(year);
