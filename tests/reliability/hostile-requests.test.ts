@@ -17,6 +17,7 @@ import {
   startTestStack,
   type TestStack,
 } from "../../functions/test/support/stack.ts";
+import { changedPaths, storedDocuments } from "../../functions/test/support/stored-documents.ts";
 import {
   ENDPOINTS,
   type EndpointSpec,
@@ -25,7 +26,6 @@ import {
   YEAR,
 } from "./support/endpoints.ts";
 import { expectFrenchSentence } from "./support/french.ts";
-import { changedPaths, storedDocuments } from "./support/stored-documents.ts";
 
 const CODE = "PIMMS-RENNES";
 const OTHER = "PIMMS-NIMES";
