@@ -20,6 +20,7 @@ import type { Progress } from "./progress.ts";
 import { bumpPopulation, type StoredRevision } from "./revisions.ts";
 import { statusRows } from "./status/board.ts";
 import { statusTable } from "./status/table.ts";
+import { unionMailsNaming } from "./union-mails.ts";
 import { structureRow } from "./union-sheet/tables.ts";
 
 /**
@@ -217,6 +218,7 @@ export const STRUCTURE_DATA: StructureDataKind[] = [
   sheetRows,
   latest,
   documentKind("mails", "courriels et tentatives d'envoi", mails),
+  unionMailsNaming,
   finalEntries,
 ];
 

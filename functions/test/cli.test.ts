@@ -180,6 +180,7 @@ describe("barometre export and structure", () => {
       unionSheetRows: [],
       latest: [],
       mails: [],
+      unionMails: [],
       finalBenchmark: [],
     });
     expect(await storedCount(stack.db, 2018, "PIMMS-CENON")).toBe(3);

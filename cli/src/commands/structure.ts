@@ -18,7 +18,7 @@ async function confirmed(code: string): Promise<boolean> {
   const rl = createInterface({ input: process.stdin, output: process.stderr });
   try {
     const answer = await rl.question(
-      `Tout ce qui concerne ${code} va être effacé définitivement (annuaire, révisions, historique des envois, courriels, positionnements finaux, lignes du tableau consolidé).\nTapez le code ${code} pour confirmer : `,
+      `Tout ce qui concerne ${code} va être effacé définitivement (annuaire, révisions, historique des envois, courriels, positionnements finaux, lignes du tableau consolidé, son nom dans les synthèses de l'Union).\nTapez le code ${code} pour confirmer : `,
     );
     return answer.trim().toUpperCase() === code;
   } finally {
@@ -42,6 +42,8 @@ const command: Command = {
     "  Efface définitivement tout cela. Demande de taper le code pour confirmer, sauf avec --yes.",
     "  Ses lignes disparaissent du tableau consolidé à sa prochaine mise à jour (dans l'heure) ;",
     "  les statistiques déjà calculées d'une campagne close, agrégées, restent telles quelles.",
+    "  Une synthèse du réseau ou un relevé des relances qui la nomme n'en garde qu'une note s'il est",
+    "  déjà envoyé ; sinon il est retiré (la synthèse est recomposée sans elle dans l'heure).",
     "  Rien n'est effacé sans confirmation.",
     "",
     PROJECT_HELP,

@@ -14,6 +14,8 @@ export interface IdTokenOptions {
   issuedAt?: Date;
   /** Default: one hour after issuedAt. */
   expiresAt?: Date;
+  /** More claims, as Google adds with other scopes (name, picture…). */
+  claims?: Record<string, unknown>;
 }
 
 export interface DevAuth {
@@ -39,7 +41,11 @@ export async function createDevAuth(): Promise<DevAuth> {
     signIdToken: (email, options) => {
       const issuedAt = options.issuedAt ?? new Date();
       const expiresAt = options.expiresAt ?? new Date(issuedAt.getTime() + 3_600_000);
-      return new SignJWT({ email, email_verified: options.emailVerified ?? true })
+      return new SignJWT({
+        ...options.claims,
+        email,
+        email_verified: options.emailVerified ?? true,
+      })
         .setProtectedHeader({ alg: "RS256", kid, typ: "JWT" })
         .setIssuer(options.issuer ?? GOOGLE_ISSUER)
         .setAudience(options.audience)

@@ -16,6 +16,7 @@ import {
 } from "../../../cli/src/stack/firestore-emulator.ts";
 import {
   type FunctionsServer,
+  type FunctionsServerOptions,
   startFunctionsServer,
 } from "../../../cli/src/stack/functions-server.ts";
 
@@ -47,7 +48,10 @@ export interface TestStack {
 }
 
 export async function startTestStack(
-  options: { clock?: () => Date; requestDeadlineMs?: number } = {},
+  options: Pick<
+    FunctionsServerOptions,
+    "clock" | "requestDeadlineMs" | "unionSheet" | "queue"
+  > = {},
 ): Promise<TestStack> {
   const emulator = await startFirestoreEmulator(`demo-test-${process.pid}`);
   const db = emulatorFirestore(emulator);
@@ -59,6 +63,8 @@ export async function startTestStack(
     devAuth: auth,
     clock: options.clock,
     requestDeadlineMs: options.requestDeadlineMs,
+    unionSheet: options.unionSheet,
+    queue: options.queue,
     logError: (message) => logged.push(message),
   });
   return {
