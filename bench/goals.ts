@@ -10,6 +10,9 @@ export const FIGURE_KEYS = [
   "campaignClose2800.reportsPerSecondPerCore",
   "submit.p50Ms",
   "submit.p95Ms",
+  "submit.deadlineHourProblems",
+  "submit.deadlineHourP50Ms",
+  "submit.deadlineHourP95Ms",
   "import.workbooksPerSecond",
 ] as const;
 
@@ -84,6 +87,26 @@ export const GOALS: Record<FigureKey, Goal> = {
     unit: "ms",
     op: "≤",
     target: 500,
+  },
+  "submit.deadlineHourProblems": {
+    label:
+      "Dernière heure avant la date limite, 2 800 structures, 16 requêtes à la fois : requêtes ou révisions perdues, réponses incohérentes",
+    unit: "count",
+    op: "≤",
+    target: 0,
+  },
+  "submit.deadlineHourP50Ms": {
+    label: "Latence médiane de submitReturn pendant cette dernière heure",
+    unit: "ms",
+    op: null,
+    target: null,
+  },
+  "submit.deadlineHourP95Ms": {
+    label:
+      "Latence p95 de submitReturn pendant cette dernière heure (16 requêtes simultanées sur 2 cœurs)",
+    unit: "ms",
+    op: null,
+    target: null,
   },
   "import.workbooksPerSecond": {
     label: "Classeurs historiques importés par seconde (lecture .xlsx et import réels)",

@@ -33,6 +33,11 @@ export const MEASURES: readonly Measure[] = [
     load: () => import("./submit-latency.ts"),
   },
   {
+    title: "Dernière heure avant la date limite : 2 800 structures sur la pile locale",
+    keys: ["submit.deadlineHourProblems", "submit.deadlineHourP50Ms", "submit.deadlineHourP95Ms"],
+    load: () => import("./deadline-hour.ts"),
+  },
+  {
     title: "Import de classeurs historiques",
     keys: ["import.workbooksPerSecond"],
     load: () => import("./import-rate.ts"),
