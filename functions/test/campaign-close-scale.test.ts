@@ -50,6 +50,7 @@ const textOnly = (rendered: { count: number }): ReportRenderer => ({
 
 const logger = { error: () => {} };
 
+// Generous time limits: this file does 2,800 of everything, and CI runs it on 2 shared cores.
 beforeAll(async () => {
   db = firestore().db;
   await openCampaign(db, year, {}, "union@pimms.example", new Date());
@@ -58,7 +59,7 @@ beforeAll(async () => {
     db,
     network.structures.map((s) => storedRevision(s.current)),
   );
-});
+}, 300_000);
 
 describe("campaign close at 2,800 structures", () => {
   it("fans the reports out, survives a kill half-way, and sends each structure its report once", async () => {
@@ -120,7 +121,7 @@ describe("campaign close at 2,800 structures", () => {
     } finally {
       await rig.close();
     }
-  });
+  }, 300_000);
 
   it("stored network statistics equal to an independent computation over the 2,800 returns", async () => {
     const head = await getFinalBenchmark(db, year);
