@@ -74,6 +74,11 @@ describe("sidebar", () => {
         "runVerify",
         "runSubmit",
       ]);
+      await page.locator("table.positioning").waitFor();
+      // Sheets gives a sidebar 300 px: the positioning table must fit without a horizontal scroll.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        300,
+      );
       mkdirSync(ARTIFACTS, { recursive: true });
       await page.screenshot({ path: join(ARTIFACTS, "sidebar.png"), fullPage: true });
     } finally {
