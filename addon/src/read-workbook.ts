@@ -3,6 +3,7 @@ import {
   type Cell,
   parseCellRef,
   type Range0,
+  rowsWhereVisibilityMatters,
   type SheetGrid,
   type WorkbookGrid,
 } from "@barometre/shared";
@@ -39,9 +40,9 @@ export function readWorkbook(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Read
 }
 
 /**
- * What the legacy reader also uses: hidden sheets and merged labels (one call per merged area, and
- * legacy templates merge their title row only). Hidden rows need one call per row in Apps Script, so
- * the add-on reads them as visible; they only decide between two copies of the same label.
+ * What the legacy reader also uses: hidden sheets, merged labels (one call per merged area, and legacy
+ * templates merge their title row only) and hidden rows. Apps Script tells whether a row is hidden one row
+ * at a time, so only the rows where it decides between two copies of a field are asked about (usually none).
  */
 export function addLayout(read: ReadWorkbook): void {
   read.grid.sheets.forEach((grid, i) => {
@@ -57,6 +58,13 @@ export function addLayout(read: ReadWorkbook): void {
         return { top: start.row, left: start.col, bottom: end.row, right: end.col };
       });
   });
+  for (const { sheet: i, row } of rowsWhereVisibilityMatters(read.grid)) {
+    const sheet = read.sheets[i] as Sheet;
+    if (sheet.isRowHiddenByUser(row + 1) || sheet.isRowHiddenByFilter(row + 1)) {
+      const grid = read.grid.sheets[i] as SheetGrid;
+      grid.hiddenRows = [...(grid.hiddenRows ?? []), row];
+    }
+  }
 }
 
 /** 0-based coordinates of "D12" (parseCellRef reads sheet-qualified references only). */

@@ -108,6 +108,17 @@ export class HarnessSheet implements Pick<GasSheet, Used> {
     return this.model.hidden;
   }
 
+  isRowHiddenByUser(rowPosition: number): boolean {
+    this.call("meta", "isRowHiddenByUser");
+    return this.model.hiddenRows.has(rowPosition - 1);
+  }
+
+  /** The harness has no filters: rows are hidden by the user only. */
+  isRowHiddenByFilter(_rowPosition: number): boolean {
+    this.call("meta", "isRowHiddenByFilter");
+    return false;
+  }
+
   setFrozenRows(rows: number): void {
     this.call("write", "setFrozenRows");
     this.model.frozenRows = rows;

@@ -16,7 +16,7 @@ import { formatRaw } from "../values/format.ts";
 import type { Candidate } from "./candidate.ts";
 import { spreadsheetError } from "./cell-error.ts";
 import { rankCandidates } from "./choose.ts";
-import { scanSheet } from "./scan.ts";
+import { type SheetScan, scanSheet } from "./scan.ts";
 import { viewSheet } from "./sheet-view.ts";
 import { unknownLabelFindings } from "./unknown-labels.ts";
 
@@ -75,7 +75,8 @@ const NOTHING_RECOGNISED: Finding = {
     "Aucune donnée du Baromètre n'a été reconnue dans ce classeur : est-ce bien l'outil de données économiques et sociales ?",
 };
 
-export function readLegacyWorkbook(grid: WorkbookGrid): ImportResult {
+/** Every sheet the reader scans, and the cells found for each field. */
+function scanWorkbook(grid: WorkbookGrid): { scans: SheetScan[]; byKey: Map<string, Candidate[]> } {
   const scans = grid.sheets
     .map(viewSheet)
     .filter((sheet) => sheet.role !== "computed")
@@ -86,6 +87,25 @@ export function readLegacyWorkbook(grid: WorkbookGrid): ImportResult {
     if (list) list.push(c);
     else byKey.set(c.key, [c]);
   }
+  return { scans, byKey };
+}
+
+/**
+ * The rows whose visibility can change what the reader keeps: those of a field found more than once. A reader
+ * that pays a call per row to learn whether it is hidden (Apps Script) asks about these only.
+ */
+export function rowsWhereVisibilityMatters(grid: WorkbookGrid): { sheet: number; row: number }[] {
+  const rows = new Map<string, { sheet: number; row: number }>();
+  for (const candidates of scanWorkbook(grid).byKey.values()) {
+    if (candidates.length < 2) continue;
+    for (const c of candidates)
+      rows.set(`${c.sheet.index}:${c.row}`, { sheet: c.sheet.index, row: c.row });
+  }
+  return [...rows.values()];
+}
+
+export function readLegacyWorkbook(grid: WorkbookGrid): ImportResult {
+  const { scans, byKey } = scanWorkbook(grid);
   const ret: PimmsReturn = emptyReturn();
   const cells: Record<string, string> = {};
   const findings: Finding[] = [];
