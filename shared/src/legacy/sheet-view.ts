@@ -19,7 +19,12 @@ export function viewSheet(grid: SheetGrid, index: number): SheetView {
     index,
     role: sheetRole(grid.name),
     hiddenRows: new Set(grid.hiddenRows ?? []),
-    mergeRight: new Map((grid.merges ?? []).map((m) => [`${m.top}:${m.left}`, m.right])),
+    // An area ending before it starts is no merge (a grid not read from a real file may hold one).
+    mergeRight: new Map(
+      (grid.merges ?? [])
+        .filter((m) => m.right >= m.left && m.bottom >= m.top)
+        .map((m) => [`${m.top}:${m.left}`, m.right]),
+    ),
   };
 }
 
