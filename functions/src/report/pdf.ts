@@ -1,4 +1,6 @@
-// The report as a PDF attachment (pdfkit): the same blocks, charts drawn as vectors from the same figures, DejaVu Sans embedded.
+// The report as a PDF attachment (pdfkit): the same blocks, charts drawn as vectors from the same figures, DejaVu Sans
+// embedded. Tagged: headings, paragraphs, lists, tables and figures (with their text alternative) in reading order for
+// screen readers; backgrounds, rules and running footers marked as artifacts.
 import type { Block, Fact, Layout, NamedTable, Status } from "@barometre/shared";
 import PDFDocument from "pdfkit";
 import { type Figure, LEGEND_ID, type Shape } from "./chart-figure.ts";
@@ -7,6 +9,7 @@ import { BAND, INK, MUTED, PAGE, RULE, TITLE, WHITE } from "./palette.ts";
 import { pdfFont } from "./pdf-fonts.ts";
 
 type Doc = PDFKit.PDFDocument;
+type Struct = PDFKit.PDFStructureElement;
 
 const MARGIN = 50;
 const WIDTH = 595.28 - 2 * MARGIN;
@@ -14,6 +17,36 @@ const LABEL_WIDTH = 150;
 
 function font(doc: Doc, weight: Weight, size: number, color = INK): Doc {
   return doc.font(weight).fontSize(size).fillColor(color);
+}
+
+/** What a screen reader skips: backgrounds and rules (Layout), running footers and repeated headers (Pagination). */
+function artifact(doc: Doc, draw: () => void, type: "Layout" | "Pagination" = "Layout"): void {
+  doc.markContent("Artifact", { type });
+  draw();
+  doc.endMarkedContent();
+}
+
+/** A structure element of `parent` holding what `draw` prints. */
+function tagged(
+  doc: Doc,
+  parent: Struct,
+  type: string,
+  draw: () => void,
+  // pdfkit reads scope (table headers) and bbox (figures) too; its types do not list them yet.
+  options: PDFKit.Mixins.StructureElementOptions & {
+    scope?: "Row" | "Column";
+    bbox?: [number, number, number, number];
+  } = {},
+): void {
+  parent.add(doc.struct(type, options, draw));
+}
+
+/** A structure element of `parent` whose children are added by `fill`, then ended. */
+function group(doc: Doc, parent: Struct, type: string, fill: (element: Struct) => void): void {
+  const element = doc.struct(type);
+  parent.add(element);
+  fill(element);
+  element.end();
 }
 
 /** Starts a new page unless `height` still fits on this one. */
@@ -60,58 +93,88 @@ function paint(doc: Doc, s: Shape, x0: number, y0: number, k: number): void {
   doc.restore();
 }
 
-function chart(doc: Doc, figure: Figure): void {
+/** Draws a figure at the current position; `alt` makes it a tagged Figure, without it the drawing is an artifact. */
+function chart(doc: Doc, parent: Struct, figure: Figure, alt: string | null): void {
   const k = WIDTH / figure.width;
-  room(doc, figure.height * k + 8);
+  const height = figure.height * k;
+  room(doc, height + 8);
   const top = doc.y + 2;
-  for (const s of figure.shapes) paint(doc, s, MARGIN, top, k);
+  const draw = () => {
+    for (const s of figure.shapes) paint(doc, s, MARGIN, top, k);
+  };
+  if (alt === null) artifact(doc, draw);
+  else
+    tagged(doc, parent, "Figure", draw, { alt, bbox: [MARGIN, top, MARGIN + WIDTH, top + height] });
   doc.x = MARGIN;
-  doc.y = top + figure.height * k + 8;
+  doc.y = top + height + 8;
 }
 
-function facts(doc: Doc, list: readonly Fact[]): void {
+/** Label and value pairs, read as a two-column table whose row headers are the labels. */
+function facts(doc: Doc, parent: Struct, list: readonly Fact[]): void {
   const valueX = MARGIN + LABEL_WIDTH + 8;
   const valueWidth = WIDTH - LABEL_WIDTH - 8;
   doc.y += 2;
-  for (const f of list) {
-    // Room for three lines: a fact is rarely longer, and measuring each one would double the layout work.
-    room(doc, 36);
-    const y = doc.y;
-    font(doc, "bold", 9, MUTED).text(f.label, MARGIN, y, { width: LABEL_WIDTH });
-    const below = doc.y;
-    if (f.status) {
-      font(doc, "bold", 9.5, BAND[f.status].fg);
-      doc
-        .rect(
-          valueX - 3,
-          y - 2,
-          valueWidth + 6,
-          doc.heightOfString(f.value, { width: valueWidth }) + 3,
-        )
-        .fill(BAND[f.status].bg);
+  group(doc, parent, "Table", (tbl) => {
+    for (const f of list) {
+      // Room for three lines: a fact is rarely longer, and measuring each one would double the layout work.
+      room(doc, 36);
+      const y = doc.y;
+      let below = y;
+      group(doc, tbl, "TR", (tr) => {
+        tagged(
+          doc,
+          tr,
+          "TH",
+          () => {
+            font(doc, "bold", 9, MUTED).text(f.label, MARGIN, y, { width: LABEL_WIDTH });
+            below = doc.y;
+          },
+          { scope: "Row" },
+        );
+        const status = f.status;
+        if (status) {
+          font(doc, "bold", 9.5, BAND[status].fg);
+          const h = doc.heightOfString(f.value, { width: valueWidth }) + 3;
+          artifact(doc, () => doc.rect(valueX - 3, y - 2, valueWidth + 6, h).fill(BAND[status].bg));
+        }
+        tagged(doc, tr, "TD", () =>
+          font(doc, status ? "bold" : "regular", 9.5, status ? BAND[status].fg : INK).text(
+            f.value,
+            valueX,
+            y,
+            { width: valueWidth },
+          ),
+        );
+      });
+      doc.y = Math.max(below, doc.y) + 3;
     }
-    font(doc, f.status ? "bold" : "regular", 9.5, f.status ? BAND[f.status].fg : INK).text(
-      f.value,
-      valueX,
-      y,
-      { width: valueWidth },
-    );
-    doc.y = Math.max(below, doc.y) + 3;
-  }
+  });
   doc.y += 4;
 }
 
-function list(doc: Doc, items: readonly { text: string; status: Status | null }[]): void {
-  for (const item of items) {
-    font(doc, "regular", 10);
-    const h = doc.heightOfString(item.text, { width: WIDTH - 16 });
-    room(doc, h + 10);
-    const y = doc.y;
-    doc.rect(MARGIN, y, WIDTH, h + 8).fill(item.status ? BAND[item.status].bg : PAGE);
-    doc.rect(MARGIN, y, 4, h + 8).fill(item.status ? BAND[item.status].accent : RULE);
-    font(doc, "regular", 10).text(item.text, MARGIN + 12, y + 4, { width: WIDTH - 16 });
-    doc.y = y + h + 12;
-  }
+function list(
+  doc: Doc,
+  parent: Struct,
+  items: readonly { text: string; status: Status | null }[],
+): void {
+  group(doc, parent, "L", (l) => {
+    for (const item of items) {
+      font(doc, "regular", 10);
+      const h = doc.heightOfString(item.text, { width: WIDTH - 16 });
+      room(doc, h + 10);
+      const y = doc.y;
+      artifact(doc, () => {
+        doc.rect(MARGIN, y, WIDTH, h + 8).fill(item.status ? BAND[item.status].bg : PAGE);
+        doc.rect(MARGIN, y, 4, h + 8).fill(item.status ? BAND[item.status].accent : RULE);
+      });
+      group(doc, l, "LI", (li) =>
+        tagged(doc, li, "LBody", () =>
+          font(doc, "regular", 10).text(item.text, MARGIN + 12, y + 4, { width: WIDTH - 16 }),
+        ),
+      );
+      doc.y = y + h + 12;
+    }
+  });
 }
 
 interface Row {
@@ -123,7 +186,7 @@ interface Row {
   colours: readonly string[];
 }
 
-function table(doc: Doc, t: NamedTable): void {
+function table(doc: Doc, parent: Struct, t: NamedTable): void {
   const first = 100;
   const other = (WIDTH - first) / (t.head.length - 1);
   const widths = t.head.map((_, i) => (i === 0 ? first : other));
@@ -135,14 +198,21 @@ function table(doc: Doc, t: NamedTable): void {
       ) + 4
     );
   };
-  const draw = (r: Row) => {
+  /** Draws a row; `tr` tags its cells (the header's first cell and each row's first cell as headers). */
+  const draw = (r: Row, tr: Struct | null, header: boolean) => {
     const h = heightOf(r);
     const y = doc.y;
     let x = MARGIN;
     r.cells.forEach((c, i) => {
       const w = widths[i] as number;
-      doc.rect(x, y, w, h).fillAndStroke(r.fills[i] ?? WHITE, "#9ca3af");
-      font(doc, r.weight, r.size, r.colours[i] ?? INK).text(c, x + 2, y + 2, { width: w - 4 });
+      const at = x;
+      artifact(doc, () => doc.rect(at, y, w, h).fillAndStroke(r.fills[i] ?? WHITE, "#9ca3af"));
+      const text = () =>
+        font(doc, r.weight, r.size, r.colours[i] ?? INK).text(c, at + 2, y + 2, { width: w - 4 });
+      if (!tr) artifact(doc, text, "Pagination");
+      else if (header) tagged(doc, tr, "TH", text, { scope: "Column" });
+      else if (i === 0) tagged(doc, tr, "TH", text, { scope: "Row" });
+      else tagged(doc, tr, "TD", text);
       x += w;
     });
     doc.x = MARGIN;
@@ -155,62 +225,73 @@ function table(doc: Doc, t: NamedTable): void {
     fills: t.head.map(() => PAGE),
     colours: [],
   };
-  font(doc, "regular", 9, MUTED).text(t.caption, MARGIN, doc.y, { width: WIDTH });
-  doc.y += 3;
-  room(doc, heightOf(header) * 2);
-  draw(header);
-  for (const r of t.rows) {
-    const row: Row = {
-      cells: r.cells,
-      weight: r.highlight ? "bold" : "regular",
-      size: 6.5,
-      fills: r.statuses.map((s) => (s ? BAND[s].bg : r.highlight ? "#eef2ff" : null)),
-      colours: r.statuses.map((s) => (s ? BAND[s].fg : INK)),
-    };
-    // A page break repeats the header row.
-    if (doc.y + heightOf(row) > doc.page.height - doc.page.margins.bottom) {
-      doc.addPage();
-      draw(header);
+  group(doc, parent, "Table", (tbl) => {
+    tagged(doc, tbl, "Caption", () =>
+      font(doc, "regular", 9, MUTED).text(t.caption, MARGIN, doc.y, { width: WIDTH }),
+    );
+    doc.y += 3;
+    room(doc, heightOf(header) * 2);
+    group(doc, tbl, "TR", (tr) => draw(header, tr, true));
+    for (const r of t.rows) {
+      const row: Row = {
+        cells: r.cells,
+        weight: r.highlight ? "bold" : "regular",
+        size: 6.5,
+        fills: r.statuses.map((s) => (s ? BAND[s].bg : r.highlight ? "#eef2ff" : null)),
+        colours: r.statuses.map((s) => (s ? BAND[s].fg : INK)),
+      };
+      // A page break repeats the header row, as an artifact: a screen reader has read it once.
+      if (doc.y + heightOf(row) > doc.page.height - doc.page.margins.bottom) {
+        doc.addPage();
+        draw(header, null, true);
+      }
+      group(doc, tbl, "TR", (tr) => draw(row, tr, false));
     }
-    draw(row);
-  }
+  });
   doc.y += 8;
 }
 
-function block(doc: Doc, b: Block, figures: ReadonlyMap<string, Figure>): void {
+function block(doc: Doc, parent: Struct, b: Block, figures: ReadonlyMap<string, Figure>): void {
   switch (b.kind) {
     case "heading":
       room(doc, b.level === 2 ? 90 : 60);
       doc.y += b.level === 2 ? 10 : 4;
-      font(doc, "bold", b.level === 2 ? 14 : 11.5, b.level === 2 ? TITLE : INK).text(
-        b.text,
-        MARGIN,
-        doc.y,
-        { width: WIDTH },
+      tagged(doc, parent, b.level === 2 ? "H2" : "H3", () =>
+        font(doc, "bold", b.level === 2 ? 14 : 11.5, b.level === 2 ? TITLE : INK).text(
+          b.text,
+          MARGIN,
+          doc.y,
+          { width: WIDTH },
+        ),
       );
       doc.y += 4;
       return;
     case "paragraph":
-      font(doc, b.strong ? "bold" : "regular", 10).text(b.text, MARGIN, doc.y, { width: WIDTH });
+      tagged(doc, parent, "P", () =>
+        font(doc, b.strong ? "bold" : "regular", 10).text(b.text, MARGIN, doc.y, { width: WIDTH }),
+      );
       doc.y += 5;
       return;
     case "list":
-      return list(doc, b.items);
+      return list(doc, parent, b.items);
     case "facts":
-      return facts(doc, b.facts);
+      return facts(doc, parent, b.facts);
     case "legend": {
       const figure = figures.get(LEGEND_ID);
       if (!figure) throw new Error("No figure for the legend");
-      font(doc, "regular", 9, MUTED).text(b.text, MARGIN, doc.y, { width: WIDTH });
-      return chart(doc, figure);
+      tagged(doc, parent, "P", () =>
+        font(doc, "regular", 9, MUTED).text(b.text, MARGIN, doc.y, { width: WIDTH }),
+      );
+      // The legend's drawing only shows what the sentence above says.
+      return chart(doc, parent, figure, null);
     }
     case "chart": {
       const figure = figures.get(b.chart.id);
       if (!figure) throw new Error(`No figure for chart ${b.chart.id}`);
-      return chart(doc, figure);
+      return chart(doc, parent, figure, b.chart.alt);
     }
     case "table":
-      return table(doc, b.table);
+      return table(doc, parent, b.table);
   }
 }
 
@@ -220,11 +301,16 @@ function footers(doc: Doc, text: string): void {
     doc.switchToPage(i);
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
-    font(doc, "regular", 8, MUTED).text(
-      `${text} · page ${i + 1} sur ${count}`,
-      MARGIN,
-      doc.page.height - 32,
-      { width: WIDTH, align: "center", lineBreak: false },
+    artifact(
+      doc,
+      () =>
+        font(doc, "regular", 8, MUTED).text(
+          `${text} · page ${i + 1} sur ${count}`,
+          MARGIN,
+          doc.page.height - 32,
+          { width: WIDTH, align: "center", lineBreak: false },
+        ),
+      "Pagination",
     );
     doc.page.margins.bottom = bottom;
   }
@@ -237,6 +323,8 @@ export function reportPdf(layout: Layout, figures: ReadonlyMap<string, Figure>):
     size: "A4",
     margin: MARGIN,
     bufferPages: true,
+    pdfVersion: "1.7",
+    tagged: true,
     lang: "fr-FR",
     displayTitle: true,
     info: { Title: layout.subject, Author: "Union nationale des PIMMS", Subject: layout.subtitle },
@@ -249,11 +337,17 @@ export function reportPdf(layout: Layout, figures: ReadonlyMap<string, Figure>):
   });
   doc.registerFont("regular", pdfFont("regular"));
   doc.registerFont("bold", pdfFont("bold"));
-  font(doc, "bold", 20, TITLE).text(layout.title, MARGIN, MARGIN, { width: WIDTH });
-  font(doc, "bold", 13).text(layout.subtitle, { width: WIDTH });
+  const root = doc.struct("Document");
+  doc.addStructure(root);
+  tagged(doc, root, "H1", () =>
+    font(doc, "bold", 20, TITLE).text(layout.title, MARGIN, MARGIN, { width: WIDTH }),
+  );
+  tagged(doc, root, "P", () => font(doc, "bold", 13).text(layout.subtitle, { width: WIDTH }));
   doc.y += 4;
-  for (const line of layout.header) font(doc, "regular", 9.5, MUTED).text(line, { width: WIDTH });
-  for (const b of layout.blocks) block(doc, b, figures);
+  for (const line of layout.header)
+    tagged(doc, root, "P", () => font(doc, "regular", 9.5, MUTED).text(line, { width: WIDTH }));
+  for (const b of layout.blocks) block(doc, root, b, figures);
+  root.end();
   footers(doc, `${layout.title} — ${layout.subtitle}`);
   doc.end();
   return done;
