@@ -5,6 +5,7 @@ import { smtpTransport } from "@barometre/functions/mail/smtp";
 import type { ReportRenderer } from "@barometre/functions/renderer";
 import { deleteApp } from "firebase-admin/app";
 import type { Firestore } from "firebase-admin/firestore";
+import { type CallOptions, callFunction } from "../stack/call-function.ts";
 import { createDevAuth } from "../stack/dev-auth.ts";
 import {
   defaultApp,
@@ -30,12 +31,6 @@ export interface LocalStackOptions {
   renderer: ReportRenderer;
   /** A failure the handlers or the background work reported. */
   onIncident(message: string): void;
-}
-
-export interface CallOptions {
-  body?: unknown;
-  token?: string;
-  query?: Record<string, string>;
 }
 
 export interface LocalStack {
@@ -135,17 +130,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       server,
       sink,
       token: (email) => auth.signIdToken(email, { audience: LOCAL_AUDIENCE }),
-      call: (name, call = {}) => {
-        const query = call.query ? `?${new URLSearchParams(call.query)}` : "";
-        const headers: Record<string, string> = {};
-        if (call.token) headers.authorization = `Bearer ${call.token}`;
-        if (call.body !== undefined) headers["content-type"] = "application/json";
-        return fetch(`${server.url}/${name}${query}`, {
-          method: call.body === undefined ? "GET" : "POST",
-          headers,
-          body: call.body === undefined ? undefined : JSON.stringify(call.body),
-        });
-      },
+      call: (name, options) => callFunction(server.url, name, options),
       settled: async () => {
         await server.queues.idle();
         await watcher.drained();

@@ -13,10 +13,11 @@ import {
   type Positioning,
 } from "@barometre/shared";
 import { UserError } from "../errors.ts";
+import type { CallOptions } from "../stack/call-function.ts";
 import { LOCAL_MAIL } from "../stack/local-deps.ts";
 import { readWorkbookFile } from "../xlsx/read.ts";
 import { LAYOUTS, legacyWorkbook } from "./legacy-workbook.ts";
-import type { CallOptions, LocalStack } from "./local-stack.ts";
+import type { LocalStack } from "./local-stack.ts";
 import type { OutDirs } from "./out-dir.ts";
 import type { Progress } from "./progress.ts";
 import { writeWorkbook } from "./workbook-spec.ts";

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { addAdmin, saveStructure } from "@barometre/functions/directory";
 import type { PimmsReturn, Territory } from "@barometre/shared";
 import type { Firestore } from "firebase-admin/firestore";
+import { type CallOptions, callFunction } from "../../../cli/src/stack/call-function.ts";
 import {
   createDevAuth,
   type DevAuth,
@@ -40,10 +41,7 @@ export interface TestStack {
   /** The handlers' dependencies and the in-process task queues behind them. */
   server: Pick<FunctionsServer, "deps" | "queues">;
   token(email: string, options?: Partial<IdTokenOptions>): Promise<string>;
-  call(
-    name: string,
-    init?: { body?: unknown; token?: string; query?: Record<string, string> },
-  ): Promise<JsonResponse>;
+  call(name: string, init?: CallOptions): Promise<JsonResponse>;
   close(): Promise<void>;
 }
 
@@ -75,22 +73,7 @@ export async function startTestStack(
     logged,
     server,
     token: (email, opts = {}) => auth.signIdToken(email, { audience: AUDIENCE, ...opts }),
-    call: (name, init = {}) => {
-      const query = init.query ? `?${new URLSearchParams(init.query)}` : "";
-      const headers: Record<string, string> = {};
-      if (init.token) headers.authorization = `Bearer ${init.token}`;
-      if (init.body !== undefined) headers["content-type"] = "application/json";
-      return fetch(`${server.url}/${name}${query}`, {
-        method: init.body === undefined ? "GET" : "POST",
-        headers,
-        body:
-          init.body === undefined
-            ? undefined
-            : typeof init.body === "string"
-              ? init.body
-              : JSON.stringify(init.body),
-      }) as Promise<JsonResponse>;
-    },
+    call: (name, init) => callFunction(server.url, name, init) as Promise<JsonResponse>,
     close: async () => {
       await server.close();
       emulator.stop();
