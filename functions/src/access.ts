@@ -18,7 +18,10 @@ export interface StructureAccess {
   admin: boolean;
 }
 
-/** The caller's right to act for a structure, or a 403 saying why not. */
+/**
+ * The caller's right to act for a structure, or a 403. A director gets the same words whether the code is
+ * registered or not, so the refusals cannot be used to list the network's codes; the words cover both causes.
+ */
 export async function requireStructureAccess(
   db: Firestore,
   who: Identity,
@@ -26,15 +29,10 @@ export async function requireStructureAccess(
 ): Promise<StructureAccess> {
   const [entry, admin] = await Promise.all([getStructure(db, code), isAdmin(db, who.email)]);
   if (admin) return { entry, admin };
-  if (!entry)
+  if (!entry?.emails.includes(who.email))
     throw new HttpError(
       403,
-      `La structure « ${code} » n'est pas inscrite dans l'annuaire de l'Union : vérifiez le code structure ou contactez l'Union.`,
-    );
-  if (!entry.emails.includes(who.email))
-    throw new HttpError(
-      403,
-      `L'adresse ${who.email} n'est pas autorisée pour la structure « ${code} » : demandez à l'Union de l'ajouter.`,
+      `L'adresse ${who.email} n'est pas autorisée pour la structure « ${code} » : vérifiez le code structure, ou demandez à l'Union de vous ajouter à l'annuaire.`,
     );
   return { entry, admin };
 }

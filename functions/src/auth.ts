@@ -1,11 +1,18 @@
 // Who is calling: the Google ID token of the Authorization header, verified with google-auth-library.
+import { canonicalAddress, formatRaw } from "@barometre/shared";
 import { OAuth2Client } from "google-auth-library";
 import { HttpError, type HttpRequest } from "./http.ts";
 
 export interface Identity {
-  /** Lower-cased, verified by Google. */
+  /** Verified by Google, in canonical form by the one address rule (shared/values/address.ts). */
   email: string;
 }
+
+/**
+ * The clock skew google-auth-library allows on `iat` and `exp` (OAuth2Client.CLOCK_SKEW_SECS_, private): the same
+ * is allowed on `nbf`, which the library does not check.
+ */
+export const CLOCK_SKEW_SECONDS = 300;
 
 /** Turns a bearer token into the caller's identity, or refuses it with a 401. */
 export type TokenVerifier = (token: string) => Promise<Identity>;
@@ -31,6 +38,7 @@ const unauthorised = (why: string) =>
 function reasonOf(error: unknown): string {
   const message = error instanceof Error ? error.message : "";
   if (/too late|expired/i.test(message)) return "le jeton d'identité a expiré.";
+  if (/too early/i.test(message)) return "le jeton d'identité n'est pas encore valide.";
   if (/recipient|audience/i.test(message))
     return "le jeton d'identité n'est pas destiné au Baromètre.";
   if (/issuer/i.test(message)) return "le jeton d'identité n'a pas été émis par Google.";
@@ -51,7 +59,7 @@ export function googleTokenVerifier(options: VerifierOptions): TokenVerifier {
         "Les certificats de Google sont momentanément inaccessibles : réessayez dans quelques minutes.",
       );
     });
-    let payload: { email?: string; email_verified?: boolean } | undefined;
+    let payload: { email?: string; email_verified?: boolean; nbf?: unknown } | undefined;
     try {
       payload = (await client.verifyIdToken({ idToken: token, audience: audiences })).getPayload();
     } catch (error) {
@@ -61,7 +69,18 @@ export function googleTokenVerifier(options: VerifierOptions): TokenVerifier {
       throw unauthorised("le jeton d'identité ne porte pas d'adresse électronique.");
     if (payload.email_verified !== true)
       throw unauthorised("l'adresse électronique du compte Google n'est pas vérifiée.");
-    return { email: payload.email.toLowerCase() };
+    const { nbf } = payload;
+    const early = typeof nbf !== "number" || nbf - CLOCK_SKEW_SECONDS > Date.now() / 1000;
+    if (nbf !== undefined && early)
+      throw unauthorised("le jeton d'identité n'est pas encore valide.");
+    const email = canonicalAddress(payload.email);
+    // Authenticated, but no directory entry or admin can hold such an address: a refusal, not a reconnection.
+    if (email === null)
+      throw new HttpError(
+        403,
+        `L'adresse « ${formatRaw(payload.email)} » ne peut pas être autorisée : le Baromètre n'accepte que les adresses en caractères ASCII (lettres sans accent, chiffres, « . », « _ », « ' », « + », « - »). Contactez l'Union.`,
+      );
+    return { email };
   };
 }
 

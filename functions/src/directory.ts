@@ -1,5 +1,5 @@
 // The Union's directory: structures (code, name, territory, authorised emails) and Union admins.
-import { field, TERRITORIES, type Territory } from "@barometre/shared";
+import { canonicalAddress, field, TERRITORIES, type Territory } from "@barometre/shared";
 import { type Firestore, Timestamp } from "firebase-admin/firestore";
 import { z } from "zod";
 import { adminDoc, adminsCol, structureDoc, structuresCol } from "./layout.ts";
@@ -8,16 +8,21 @@ export interface StructureEntry {
   code: string;
   name: string;
   territory: Territory;
-  /** Lower-cased addresses allowed to submit and read this structure's returns. */
+  /** Canonical addresses (shared/values/address.ts) allowed to submit and read this structure's returns. */
   emails: string[];
 }
 
-/** An address as stored and compared: trimmed, lower-cased, checked. */
-export const EMAIL = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .pipe(z.email({ error: "n'est pas une adresse électronique valide." }));
+/** An address as stored and compared: its canonical form by the one address rule (shared/values/address.ts). */
+export const EMAIL = z.string().transform((raw, ctx) => {
+  const address = canonicalAddress(raw);
+  if (address !== null) return address;
+  ctx.addIssue({
+    code: "custom",
+    input: raw,
+    message: "n'est pas une adresse électronique valide.",
+  });
+  return z.NEVER;
+});
 
 const CODE = field("identification.structureCode");
 
@@ -80,11 +85,15 @@ export async function listStructures(db: Firestore): Promise<StructureEntry[]> {
   return snap.docs.map((d) => d.data() as StructureEntry);
 }
 
+/** Admins are keyed by canonical address (EMAIL gives it), never a look-alike of another's. */
 export async function addAdmin(db: Firestore, email: string, addedBy: string, now: Date) {
+  if (canonicalAddress(email) !== email) throw new Error(`Not a canonical address: ${email}`);
   await adminDoc(db, email).set({ email, addedBy, addedAt: Timestamp.fromDate(now) });
 }
 
+/** An address the rule refuses, or not in canonical form, is nobody's: no document is looked up with it. */
 export async function isAdmin(db: Firestore, email: string): Promise<boolean> {
+  if (canonicalAddress(email) !== email) return false;
   return (await adminDoc(db, email).get()).exists;
 }
 

@@ -34,16 +34,27 @@
 // only saves transfer: the emulator returns whole documents, and every reader takes only the fields it names.
 import type { CollectionReference, DocumentReference, Firestore } from "firebase-admin/firestore";
 
+/**
+ * Text that reaches a document path as one id: callers validate it first (codes by the schema's pattern, addresses
+ * by the address rule, keys hashed) and answer a refusal in French; this is the last guard, so a "/" can never
+ * turn an id into a path to another document.
+ */
+function safeId(text: string): string {
+  if (text === "" || text.includes("/") || text === "." || text === ".." || /^__.*__$/.test(text))
+    throw new Error(`Unsafe document id: ${JSON.stringify(text.slice(0, 80))}`);
+  return text;
+}
+
 /** Revision numbers as document ids: zero-padded so ids sort like numbers. */
 export const revisionId = (n: number): string => String(n).padStart(6, "0");
 
 export const structureDoc = (db: Firestore, code: string): DocumentReference =>
-  db.collection("structures").doc(code);
+  db.collection("structures").doc(safeId(code));
 
 export const structuresCol = (db: Firestore): CollectionReference => db.collection("structures");
 
 export const adminDoc = (db: Firestore, email: string): DocumentReference =>
-  db.collection("admins").doc(email);
+  db.collection("admins").doc(safeId(email));
 
 export const adminsCol = (db: Firestore): CollectionReference => db.collection("admins");
 
@@ -53,16 +64,16 @@ export const campaignDoc = (db: Firestore, year: number): DocumentReference =>
   campaignsCol(db).doc(String(year));
 
 export const revisionsCol = (db: Firestore, year: number, code: string): CollectionReference =>
-  campaignDoc(db, year).collection("structures").doc(code).collection("revisions");
+  campaignDoc(db, year).collection("structures").doc(safeId(code)).collection("revisions");
 
 export const answersCol = (db: Firestore, year: number, code: string): CollectionReference =>
-  campaignDoc(db, year).collection("structures").doc(code).collection("answers");
+  campaignDoc(db, year).collection("structures").doc(safeId(code)).collection("answers");
 
 export const latestCol = (db: Firestore, year: number): CollectionReference =>
   campaignDoc(db, year).collection("latest");
 
 export const latestDoc = (db: Firestore, year: number, code: string): DocumentReference =>
-  latestCol(db, year).doc(code);
+  latestCol(db, year).doc(safeId(code));
 
 export const populationVersionDoc = (db: Firestore, year: number): DocumentReference =>
   campaignDoc(db, year).collection("state").doc("population");
@@ -71,7 +82,7 @@ export const progressCol = (db: Firestore, year: number): CollectionReference =>
   campaignDoc(db, year).collection("progress");
 
 export const progressDoc = (db: Firestore, year: number, code: string): DocumentReference =>
-  progressCol(db, year).doc(code);
+  progressCol(db, year).doc(safeId(code));
 
 export const finalCol = (db: Firestore, year: number): CollectionReference =>
   campaignDoc(db, year).collection("final");
@@ -84,13 +95,14 @@ export const finalBatchDoc = (db: Firestore, year: number, batch: number): Docum
 
 export const mailCol = (db: Firestore): CollectionReference => db.collection("mail");
 
-export const mailDoc = (db: Firestore, id: string): DocumentReference => mailCol(db).doc(id);
+export const mailDoc = (db: Firestore, mailId: string): DocumentReference =>
+  mailCol(db).doc(safeId(mailId));
 
 export const mailClaimsCol = (db: Firestore): CollectionReference => db.collection("mailClaims");
 
 /** The claim of one delivery attempt of a mail. */
-export const mailClaimDoc = (db: Firestore, id: string, attempt: number): DocumentReference =>
-  mailClaimsCol(db).doc(`${id}~${attempt}`);
+export const mailClaimDoc = (db: Firestore, mailId: string, attempt: number): DocumentReference =>
+  mailClaimsCol(db).doc(safeId(`${mailId}~${attempt}`));
 
 export const unionSheetDoc = (db: Firestore, year: number): DocumentReference =>
   db.collection("unionSheets").doc(String(year));

@@ -94,6 +94,20 @@ describe("barometre admins and campaign", () => {
     expect((await barometre("admins", "add", "pas une adresse")).code).toBe(2);
   });
 
+  it("refuses, by the one address rule, a look-alike or a slash in an admin or a directory address", async () => {
+    for (const address of ["\u212Aelvin@pimms.example", "evil/x@pimms.example"]) {
+      const run = await barometre("admins", "add", address);
+      expect(run, run.stderr).toMatchObject({ code: 2 });
+      expect(run.stderr).toContain("n'est pas une adresse électronique valide");
+    }
+    const csv =
+      "code,name,territory,emails\nPIMMS-LOOK,PIMMS Look,Rural,\u212Aelvin@pimms.example\n";
+    const run = await barometre("structures", "import", file("look.csv", csv));
+    expect(run.stderr).toMatch(/Ligne 2 : « emails.0 » n'est pas une adresse électronique valide/);
+    expect((await barometre("admins", "list")).stdout).toBe(`${ADMIN}\n`);
+    expect((await stack.db.doc("structures/PIMMS-LOOK").get()).exists).toBe(false);
+  });
+
   it("opens a campaign with a deadline, shows it, closes it", async () => {
     const open = await barometre(
       "campaign",

@@ -14,7 +14,7 @@ describe("refusals", () => {
     expect(submit(rt)).toMatchObject({
       sent: false,
       message:
-        "L'adresse intrus@exemple.fr n'est pas autorisée pour la structure « PIMMS-LYON-METROPOLE » : demandez à l'Union de l'ajouter.",
+        "L'adresse intrus@exemple.fr n'est pas autorisée pour la structure « PIMMS-LYON-METROPOLE » : vérifiez le code structure, ou demandez à l'Union de vous ajouter à l'annuaire.",
     });
     expect(snapshot(rt.book)).toEqual(before);
   });

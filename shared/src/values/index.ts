@@ -1,3 +1,4 @@
+export * from "./address.ts";
 export * from "./deadline.ts";
 export * from "./field.ts";
 export * from "./format.ts";

@@ -1,0 +1,156 @@
+// The attacks of the independent security pass (issue 19) that did not hold, each replayed over HTTP on the local
+// stack: every one is now refused in French with a 4xx, changes nothing stored, and gives no one another's rights.
+import { CLOCK_SKEW_SECONDS } from "@barometre/functions/auth";
+import { openCampaign } from "@barometre/functions/campaigns";
+import { addAdmin, saveStructure } from "@barometre/functions/directory";
+import { OAuth2Client } from "google-auth-library";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  ADMIN,
+  directorOf,
+  sampleReturn,
+  seedDirectory,
+  startTestStack,
+  type TestStack,
+} from "../../functions/test/support/stack.ts";
+import { changedPaths, storedDocuments } from "../../functions/test/support/stored-documents.ts";
+import { expectFrenchSentence } from "./support/french.ts";
+
+const CODE = "PIMMS-RENNES";
+const KELVIN_CODE = "PIMMS-KELVIN";
+const YEAR = 2018;
+/** A director whose address a look-alike could reach through Unicode case folding. */
+const KELVIN = "kelvin@pimms.example";
+let stack: TestStack;
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  await seedDirectory(stack.db, [CODE]);
+  const now = new Date();
+  await saveStructure(
+    stack.db,
+    { code: KELVIN_CODE, name: "PIMMS Kelvin", territory: "Rural", emails: [KELVIN] },
+    now,
+  );
+  await addAdmin(stack.db, "kadmin@pimms.example", "test", now);
+  await openCampaign(stack.db, YEAR, {}, ADMIN, now);
+  const first = await stack.call("submitReturn", {
+    method: "POST",
+    token: await stack.token(directorOf(CODE)),
+    body: { return: sampleReturn(CODE, YEAR), idempotencyKey: "attack-first" },
+  });
+  expect(first.status).toBe(200);
+  await stack.server.queues.idle();
+});
+afterAll(() => stack.close());
+
+const query = (code: string) => new URLSearchParams({ structureCode: code, year: String(YEAR) });
+
+/** Each function a token reaches, with a request it would accept from the right caller. */
+const REQUESTS: [string, (code: string) => { method: string; query?: string; body?: unknown }][] = [
+  ["previousReturn", (code) => ({ method: "GET", query: query(code).toString() })],
+  ["campaignInfo", (code) => ({ method: "GET", query: query(code).toString() })],
+  ["campaignExport", () => ({ method: "GET", query: `year=${YEAR}&format=json` })],
+  [
+    "submitReturn",
+    (code) => ({
+      method: "POST",
+      body: { return: sampleReturn(code, YEAR), idempotencyKey: `attack-${code}-${Date.now()}` },
+    }),
+  ],
+  [
+    "reportProgress",
+    (code) => ({ method: "POST", body: { structureCode: code, year: YEAR, step: "prepared" } }),
+  ],
+];
+
+async function send(name: string, token: string, request: ReturnType<(typeof REQUESTS)[0][1]>) {
+  const res = await fetch(`${stack.url}/${name}${request.query ? `?${request.query}` : ""}`, {
+    method: request.method,
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(request.body ? { "content-type": "application/json" } : {}),
+    },
+    body: request.body ? JSON.stringify(request.body) : undefined,
+  });
+  return { status: res.status, text: await res.text() };
+}
+
+/** The request is refused with `status` and one French sentence, and nothing stored changes. */
+async function expectRefused(name: string, token: string, code: string, status: number) {
+  const before = storedDocuments(stack.emulator);
+  const res = await send(
+    name,
+    token,
+    (REQUESTS.find(([n]) => n === name)?.[1] ?? (() => ({ method: "GET" })))(code),
+  );
+  expect(res.status, res.text.slice(0, 300)).toBe(status);
+  const body = JSON.parse(res.text) as Record<string, unknown>;
+  expect(Object.keys(body)).toEqual(["error"]);
+  expectFrenchSentence(body.error, { jsonNull: true });
+  expect(changedPaths(before, storedDocuments(stack.emulator))).toEqual([]);
+  return body.error as string;
+}
+
+describe("an address with a slash (was a 500: the admin check used it as a document path)", () => {
+  it.each(REQUESTS.map(([name]) => name))("is refused on %s with a French 403", async (name) => {
+    const error = await expectRefused(name, await stack.token("evil/x@pimms.example"), CODE, 403);
+    expect(error).toContain("ne peut pas être autorisée");
+    expect(stack.logged).toEqual([]);
+  });
+});
+
+describe("a look-alike address (was granted the rights of the address Unicode case folding gives)", () => {
+  it.each(REQUESTS.map(([name]) => name))(
+    "\\u212Aelvin is not kelvin, nor kadmin an admin, on %s",
+    async (name) => {
+      for (const lookAlike of ["\u212Aelvin@pimms.example", "\u212Aadmin@pimms.example"])
+        await expectRefused(name, await stack.token(lookAlike), KELVIN_CODE, 403);
+    },
+  );
+
+  it("while kelvin itself, in any ASCII case, keeps its rights (the control case)", async () => {
+    const res = await send("previousReturn", await stack.token("KELVIN@Pimms.Example"), {
+      method: "GET",
+      query: query(KELVIN_CODE).toString(),
+    });
+    expect(res.status, res.text).toBe(404);
+    expect(JSON.parse(res.text).error).toContain("Aucun retour");
+  });
+});
+
+describe("a token not valid yet (its nbf was not checked)", () => {
+  const inSeconds = (s: number) => Math.floor(Date.now() / 1000) + s;
+
+  it.each(REQUESTS.map(([name]) => name))("is refused on %s with a 401", async (name) => {
+    const token = await stack.token(ADMIN, { claims: { nbf: inSeconds(3600) } });
+    expect(await expectRefused(name, token, CODE, 401)).toContain("pas encore valide");
+  });
+
+  it("with an nbf that is not a number is refused too", async () => {
+    const token = await stack.token(ADMIN, { claims: { nbf: "demain" } });
+    expect(await expectRefused("campaignInfo", token, CODE, 401)).toContain("pas encore valide");
+  });
+
+  it("is allowed the clock skew google-auth-library allows on iat and exp", () => {
+    const library = OAuth2Client as unknown as { CLOCK_SKEW_SECS_: number };
+    expect(CLOCK_SKEW_SECONDS).toBe(library.CLOCK_SKEW_SECS_);
+  });
+
+  it("is accepted within the clock skew google-auth-library allows on iat and exp", async () => {
+    const token = await stack.token(ADMIN, { claims: { nbf: inSeconds(240) } });
+    const res = await send("campaignInfo", token, { method: "GET", query: query(CODE).toString() });
+    expect(res.status, res.text).toBe(200);
+  });
+});
+
+describe("a director's 403", () => {
+  it("reads the same for a registered structure and an unknown code", async () => {
+    const token = await stack.token(directorOf(CODE));
+    for (const name of ["previousReturn", "campaignInfo", "submitReturn", "reportProgress"]) {
+      const registered = await expectRefused(name, token, KELVIN_CODE, 403);
+      const unknown = await expectRefused(name, token, "PIMMS-INCONNUE", 403);
+      expect(unknown).toBe(registered.replace(KELVIN_CODE, "PIMMS-INCONNUE"));
+    }
+  });
+});
