@@ -1,5 +1,12 @@
 // Request shapes checked with zod: the return's shape derived from the schema's FIELDS, and French 400 answers.
-import { FIELDS, type Field, findField, SECTION_LIST } from "@barometre/shared";
+import {
+  FIELDS,
+  type Field,
+  findField,
+  formatNumber,
+  formatRaw,
+  SECTION_LIST,
+} from "@barometre/shared";
 import { type ZodType, z } from "zod";
 import { HttpError } from "./http.ts";
 
@@ -48,11 +55,26 @@ function valueSchema(f: Field): ZodType {
   return base.nullable().optional();
 }
 
+/** At most this many items of a list are named in an answer, which must not grow with the request. */
+const MAX_LISTED = 5;
+
+/** The first items of a list, then how many more: "a, b, c, d, e et 59 995 autres". */
+function someOf(items: readonly string[]): string {
+  const shown = items.slice(0, MAX_LISTED).join(", ");
+  const more = items.length - MAX_LISTED;
+  return more > 0 ? `${shown} et ${formatNumber(more)} autres` : shown;
+}
+
 /** Unknown keys are refused, not dropped: a mistyped field name must not lose the value it carries. */
-const strictError = (iss: { code?: string; keys?: string[]; input?: unknown }) =>
+const strictError = (iss: { code?: string; input?: unknown }) =>
   iss.code === "unrecognized_keys"
-    ? `champ inconnu ${(iss.keys ?? []).map((k) => `« ${k} »`).join(", ")}.`
+    ? "champ inconnu." // named by parseWith, which keeps the list short
     : `doit être un objet, pas ${describe(iss.input)}.`;
+
+/** Unknown keys named in a message: a few of them, each shortened, then how many more. */
+function unknownKeys(keys: readonly string[]): string {
+  return `${keys.length > 1 ? "champs inconnus" : "champ inconnu"} ${someOf(keys.map((k) => `« ${formatRaw(k)} »`))}.`;
+}
 
 /** A strict object over the fields sharing a path prefix. */
 function objectSchema(fields: readonly Field[], depth: number): ZodType {
@@ -91,30 +113,31 @@ export const IDEMPOTENCY_KEY = z.string().regex(/^[\x21-\x7e]{8,128}$/, {
   error: "doit compter de 8 à 128 caractères visibles, sans espace.",
 });
 
-export const SUBMISSION_SCHEMA = z.strictObject({
-  return: RETURN_SCHEMA,
-  idempotencyKey: IDEMPOTENCY_KEY,
-});
-
-const MAX_LISTED = 5;
+export const SUBMISSION_SCHEMA = z.strictObject(
+  { return: RETURN_SCHEMA, idempotencyKey: IDEMPOTENCY_KEY },
+  { error: strictError },
+);
 
 /** Where an issue points, in words: the field's label when the path is a return field. */
 function placeOf(path: readonly PropertyKey[]): string {
   const [head, ...rest] = path.map(String);
   const f = head === "return" ? findField(rest.join(".")) : undefined;
   if (f) return `« ${f.label} » (${f.key})`;
-  return path.length === 0 ? "la requête" : `« ${path.join(".")} »`;
+  return path.length === 0 ? "la requête" : `« ${formatRaw(path.join("."))} »`;
 }
 
 /** The body checked against a schema, or a 400 listing (in French) what is wrong and where. */
 export function parseWith<T>(schema: ZodType<T>, body: unknown): T {
   const result = schema.safeParse(body, { error: french.localeError });
   if (result.success) return result.data;
-  const messages = result.error.issues.map(
-    (issue) => `${placeOf(issue.path)} : ${issue.message.replace(/\.?$/, ".")}`,
-  );
+  const messages = result.error.issues.map((issue) => {
+    const message = issue.code === "unrecognized_keys" ? unknownKeys(issue.keys) : issue.message;
+    return `${placeOf(issue.path)} : ${message.replace(/\.?$/, ".")}`;
+  });
   const shown = messages.slice(0, MAX_LISTED).join(" ");
   const more =
-    messages.length > MAX_LISTED ? ` (et ${messages.length - MAX_LISTED} autres problèmes)` : "";
+    messages.length > MAX_LISTED
+      ? ` (et ${formatNumber(messages.length - MAX_LISTED)} autres problèmes)`
+      : "";
   throw new HttpError(400, `La requête n'a pas la forme attendue. ${shown}${more}`);
 }

@@ -61,15 +61,21 @@ export function yearParam(req: HttpRequest): number {
   return year;
 }
 
+/**
+ * Longest `error` sentence answered: messages name a few items then count the rest, so this only cuts a message
+ * that forgot to, and no answer grows with the request that caused it.
+ */
+export const MAX_ERROR_CHARS = 2_000;
+
+const bounded = (message: string) =>
+  message.length > MAX_ERROR_CHARS ? `${message.slice(0, MAX_ERROR_CHARS - 1)}…` : message;
+
 function refuse(res: HttpResponse, error: HttpError): void {
   res.set(error.headers);
+  const message = bounded(error.message);
   res
     .status(error.status)
-    .json(
-      error.findings
-        ? { error: error.message, findings: error.findings }
-        : { error: error.message },
-    );
+    .json(error.findings ? { error: message, findings: error.findings } : { error: message });
 }
 
 /** A request still running after its deadline: Firestore retries an outage for about 44 s before giving up. */

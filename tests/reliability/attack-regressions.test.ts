@@ -1,8 +1,11 @@
 // The attacks of the independent security pass (issue 19) that did not hold, each replayed over HTTP on the local
 // stack: every one is now refused in French with a 4xx, changes nothing stored, and gives no one another's rights.
+
+import { connect } from "node:net";
 import { CLOCK_SKEW_SECONDS } from "@barometre/functions/auth";
 import { openCampaign } from "@barometre/functions/campaigns";
 import { addAdmin, saveStructure } from "@barometre/functions/directory";
+import { MAX_ERROR_CHARS } from "@barometre/functions/http";
 import { OAuth2Client } from "google-auth-library";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -35,7 +38,6 @@ beforeAll(async () => {
   await addAdmin(stack.db, "kadmin@pimms.example", "test", now);
   await openCampaign(stack.db, YEAR, {}, ADMIN, now);
   const first = await stack.call("submitReturn", {
-    method: "POST",
     token: await stack.token(directorOf(CODE)),
     body: { return: sampleReturn(CODE, YEAR), idempotencyKey: "attack-first" },
   });
@@ -152,5 +154,76 @@ describe("a director's 403", () => {
       const unknown = await expectRefused(name, token, "PIMMS-INCONNUE", 403);
       expect(unknown).toBe(registered.replace(KELVIN_CODE, "PIMMS-INCONNUE"));
     }
+  });
+});
+
+describe("an answer that grew with the request", () => {
+  /** An error answer's size whatever the request: the capped sentence and its JSON. */
+  const SMALL = MAX_ERROR_CHARS * 2 + 100;
+  const many = (n: number, prefix = "inconnu") =>
+    Object.fromEntries(Array.from({ length: n }, (_, i) => [`${prefix}${i}`, 1]));
+
+  it.each([
+    ["60,000 unknown keys at the top (was an 829 KB 400)", () => ({ ...many(60_000) })],
+    [
+      "60,000 unknown keys inside a section",
+      () => ({
+        return: { ...sampleReturn(CODE, YEAR), identification: many(60_000) },
+        idempotencyKey: "attack-many-keys",
+      }),
+    ],
+    ["one unknown key of 500 KB, among 5 others", () => ({ ["k".repeat(500_000)]: 1, ...many(5) })],
+    ["60,000 wrong values", () => ({ return: many(60_000, "section"), idempotencyKey: "x" })],
+  ])("%s gets a small French 400 naming a few and counting the rest", async (_, body) => {
+    const token = await stack.token(directorOf(CODE));
+    const text = JSON.stringify(body());
+    expect(text.length).toBeGreaterThan(490_000);
+    const before = storedDocuments(stack.emulator);
+    const res = await fetch(`${stack.url}/submitReturn`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: text,
+    });
+    const answer = await res.text();
+    expect(res.status, answer.slice(0, 300)).toBe(400);
+    expect(answer.length, answer.slice(0, 300)).toBeLessThan(SMALL);
+    const { error } = JSON.parse(answer) as { error: string };
+    expectFrenchSentence(error, { jsonNull: true });
+    expect(error).toMatch(/et \d[\d\s]* autres/u);
+    expect(changedPaths(before, storedDocuments(stack.emulator))).toEqual([]);
+  });
+
+  it("an Authorization header of 100 KB gets a French 431, and the server still answers", async () => {
+    const res = await fetch(`${stack.url}/campaignInfo?${query(CODE)}`, {
+      headers: { authorization: `Bearer ${"a".repeat(100_000)}` },
+    });
+    expect(res.status).toBe(431);
+    expect(res.headers.get("content-type")).toMatch(/^application\/json/);
+    const body = (await res.json()) as Record<string, unknown>;
+    expect(Object.keys(body)).toEqual(["error"]);
+    expectFrenchSentence(body.error);
+    const after = await send("campaignInfo", await stack.token(directorOf(CODE)), {
+      method: "GET",
+      query: query(CODE).toString(),
+    });
+    expect(after.status).toBe(200);
+  });
+
+  it("a request Node cannot parse gets a French 400", async () => {
+    const { port } = new URL(stack.url);
+    const raw = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(port), "127.0.0.1", () =>
+        socket.write("GET /campaignInfo HTTP/1.1\r\nHost: x\r\nsans deux-points\r\n\r\n"),
+      );
+      let text = "";
+      socket.on("data", (chunk) => {
+        text += chunk;
+      });
+      socket.on("end", () => resolve(text));
+      socket.on("error", reject);
+    });
+    expect(raw).toMatch(/^HTTP\/1\.1 400 /);
+    const { error } = JSON.parse(raw.slice(raw.indexOf("\r\n\r\n") + 4)) as { error: string };
+    expectFrenchSentence(error);
   });
 });

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { FUNCTION_NAMES } from "@barometre/functions/app";
 import { openCampaign } from "@barometre/functions/campaigns";
 import { MAX_BODY_BYTES } from "@barometre/functions/config";
+import { MAX_ERROR_CHARS } from "@barometre/functions/http";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createDevAuth } from "../../cli/src/stack/dev-auth.ts";
 import {
@@ -96,6 +97,8 @@ async function refused(name: string, a: Attempt, status: number) {
   const before = storedDocuments(stack.emulator);
   const res = await send(name, a);
   expect(res.status, res.text.slice(0, 300)).toBe(status);
+  // No answer grows with the request: the longest sentence allowed, in its JSON.
+  expect(res.text.length, res.text.slice(0, 300)).toBeLessThan(MAX_ERROR_CHARS * 2 + 100);
   if (a.method !== "HEAD") {
     const body = JSON.parse(res.text) as Record<string, unknown>;
     expect(Object.keys(body)).toEqual(["error"]);

@@ -2,6 +2,7 @@
 import type { AddressInfo } from "node:net";
 import { createHandlers, FUNCTION_NAMES } from "@barometre/functions/app";
 import { googleTokenVerifier } from "@barometre/functions/auth";
+import { answerClientError } from "@barometre/functions/client-error";
 import type { Deps } from "@barometre/functions/deps";
 import { PopulationCache } from "@barometre/functions/positioning/population-cache";
 import express from "express";
@@ -48,6 +49,7 @@ export async function startFunctionsServer(
     res.json({ token: await options.devAuth.signIdToken(email, { audience }) });
   });
   const server = app.listen(options.port ?? 0, "127.0.0.1");
+  server.on("clientError", answerClientError);
   await new Promise<void>((resolve, reject) => {
     server.once("listening", resolve);
     server.once("error", reject);
