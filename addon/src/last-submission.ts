@@ -1,5 +1,5 @@
 // The document's last accepted send, kept in its document properties so every editor sees it.
-import { formatDate } from "@barometre/shared";
+import { formatDate, PARIS_TIME_ZONE } from "@barometre/shared";
 import type { SubmissionView } from "./panel-types.ts";
 
 const PROPERTY = "barometre.lastSubmission";
@@ -30,12 +30,13 @@ export function recordSubmission(s: StoredSubmission): void {
   PropertiesService.getDocumentProperties().setProperty(PROPERTY, JSON.stringify(s));
 }
 
-export function submissionView(s: StoredSubmission, timeZone: string): SubmissionView {
+/** The send as the sidebar shows it: the Paris day and time, whatever the spreadsheet's time zone. */
+export function submissionView(s: StoredSubmission): SubmissionView {
   const at = new Date(s.at);
-  const day = Utilities.formatDate(at, timeZone, "yyyy-MM-dd");
+  const day = Utilities.formatDate(at, PARIS_TIME_ZONE, "yyyy-MM-dd");
   return {
     revision: s.revision,
-    when: `${formatDate(day)} à ${Utilities.formatDate(at, timeZone, "HH:mm")}`,
+    when: `${formatDate(day)} à ${Utilities.formatDate(at, PARIS_TIME_ZONE, "HH:mm")}`,
     who: s.who,
     structureCode: s.structureCode,
     year: s.year,

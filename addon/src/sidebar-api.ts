@@ -20,10 +20,9 @@ import { answer, UserError } from "./user-error.ts";
 export function panelState(): Answer<PanelState> {
   return answer(() => {
     const last = lastSubmission();
-    const timeZone = SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone();
     return {
       configured: functionsBase() !== null,
-      lastSubmission: last ? submissionView(last, timeZone) : null,
+      lastSubmission: last ? submissionView(last) : null,
     };
   });
 }

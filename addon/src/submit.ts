@@ -79,7 +79,7 @@ function accepted(
   return {
     sent: true,
     message: notes.join(" "),
-    submission: submissionView(stored, checked.read.timeZone),
+    submission: submissionView(stored),
     positioning: positioning ? positioningView(positioning) : null,
     warnings: findingsOf(body).map((f) => findingView(f, checked.result.cells)),
   };

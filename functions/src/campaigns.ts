@@ -6,6 +6,7 @@ import {
   INDICATOR_KEYS,
   indicator,
   isoDate,
+  parisDay,
 } from "@barometre/shared";
 import { type Firestore, Timestamp } from "firebase-admin/firestore";
 import { z } from "zod";
@@ -203,10 +204,8 @@ export async function configureCampaign(
   });
 }
 
-/** The calendar day in Paris, where the Union's deadlines are set. */
-export function parisDay(now: Date): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(now);
-}
+/** The calendar day in Paris, where the Union's deadlines are set (shared, so reports and the add-on agree). */
+export { parisDay };
 
 /** Whether the campaign's last day (Paris time) is over. */
 export const deadlinePassed = (campaign: Campaign, now: Date): boolean =>

@@ -3,6 +3,7 @@ import { type BandSettings, bandsFor, STATUS_LABELS, type Status } from "../indi
 import { type IndicatorKey, type IndicatorUnit, indicator } from "../indicators/definitions.ts";
 import { formatUnitValue } from "../indicators/display.ts";
 import { formatDate, formatPoints } from "../values/format.ts";
+import { parisDay } from "../values/paris-day.ts";
 import type { BandText } from "./types.ts";
 
 /** "A", "A et B", "A, B et C". */
@@ -60,8 +61,9 @@ export function formatChange(unit: IndicatorUnit, delta: number): string {
   return text.startsWith("-") || !/[1-9]/.test(text) ? text : `+${text}`;
 }
 
-/** "12/04/2019" from an ISO date or timestamp (the calendar date as written, no time zone shift). */
-export const dateText = (iso: string): string => formatDate(iso.slice(0, 10));
+/** "12/04/2019" from an ISO date as written, or from an ISO timestamp as the day it was in Paris. */
+export const dateText = (iso: string): string =>
+  formatDate(/^\d{4}-\d{2}-\d{2}$/.test(iso) ? iso : parisDay(new Date(iso)));
 
 /** How to read the charts and the statistics, in the reports and in the Union's summary. */
 export const READING = {

@@ -2,4 +2,5 @@ export * from "./address.ts";
 export * from "./deadline.ts";
 export * from "./field.ts";
 export * from "./format.ts";
+export * from "./paris-day.ts";
 export * from "./parse.ts";
