@@ -1,4 +1,4 @@
-// The Union's mails that list structures by name (network summary, reminder digests): which of them name a
+// The Union's mails that list structures by name (network summary, reminder digests, report recipients): which of them name a
 // structure, for its export, and how its erasure takes its name out of them.
 import type { Firestore, QueryDocumentSnapshot } from "firebase-admin/firestore";
 import { mailClaimsCol, mailCol } from "./layout.ts";
@@ -6,7 +6,7 @@ import type { OutboxMail } from "./mail/outbox.ts";
 import type { StructureDataKind } from "./structure-data.ts";
 
 /** The kinds of mail that name several structures for the Union. */
-const LISTING_KINDS = ["summary", "digest"];
+const LISTING_KINDS = ["summary", "digest", "recipients"];
 
 /** What is left of such a mail, once sent, when a structure it named is erased. */
 export const REDACTED_TEXT =

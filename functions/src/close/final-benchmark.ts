@@ -8,6 +8,7 @@
 // cheaper to store and read than hundreds.
 import {
   type BandSettings,
+  canonicalAddress,
   type Indicators,
   indexPopulation,
   type PopulationIndex,
@@ -34,8 +35,13 @@ export interface FinalMember {
   /** The directory's name, or the return's when the directory has none. */
   name: string;
   territory: string | null;
-  /** Where the report goes: the return's director address, or the directory's addresses. */
+  /**
+   * Where the report goes, only ever addresses the directory holds for the structure: the return's director
+   * address when it is one of them, else all of them (a return must not make the Union's sender mail anyone).
+   */
   to: string[];
+  /** The return's director address when the directory does not hold it (the Union is told); absent otherwise. */
+  unlistedAddress?: string;
   revision: number;
   /** ISO 8601. */
   submittedAt: string;
@@ -112,12 +118,16 @@ function finalMember(
   directory: Map<string, { name: string; emails: string[] }>,
 ): FinalMember {
   const entry = directory.get(r.structureCode);
-  const director = r.payload.identification.directorEmail;
+  const listed = entry?.emails ?? [];
+  const given = r.payload.identification.directorEmail?.trim() || null;
+  const director = given === null ? null : canonicalAddress(given);
+  const known = director !== null && listed.includes(director);
   return {
     code: r.structureCode,
     name: entry?.name ?? r.payload.identification.structureName ?? r.structureCode,
     territory: r.territory,
-    to: director ? [director] : (entry?.emails ?? []),
+    to: known ? [director] : listed,
+    ...(given !== null && !known ? { unlistedAddress: given } : {}),
     revision: r.number,
     submittedAt: r.submittedAt.toDate().toISOString(),
     indicators: r.indicators,

@@ -6,6 +6,7 @@ import { queueMail } from "../mail/outbox.ts";
 import { memberOfRevision } from "../positioning/population-cache.ts";
 import { listLatest } from "../revisions.ts";
 import { allFinalMembers, type ComputedBenchmark, type FinalBenchmark } from "./final-benchmark.ts";
+import { queueRecipientNotice } from "./recipient-notice.ts";
 
 export const summaryMailId = (year: number): string => `summary-${year}`;
 
@@ -15,7 +16,11 @@ async function previousPopulation(deps: WorkDeps, head: FinalBenchmark) {
   return before.length ? indexPopulation(before.map(memberOfRevision), head.minGroupSize) : null;
 }
 
-/** Queues the summary unless it is queued already; `computed` saves reading back what the close just computed. */
+/**
+ * Queues the summary, and before it the notice of report recipients, unless the summary is queued already (a
+ * retry after a crash between the two finds the notice queued); `computed` saves reading back what the close
+ * just computed.
+ */
 export async function queueNetworkSummary(
   deps: WorkDeps,
   head: FinalBenchmark,
@@ -26,6 +31,7 @@ export async function queueNetworkSummary(
   const [structures, previous] = computed
     ? [computed.members, computed.previous]
     : await Promise.all([allFinalMembers(deps.db, head.year), previousPopulation(deps, head)]);
+  await queueRecipientNotice(deps, head.year, structures);
   const doc = buildNetworkSummary({
     campaign: { year: head.year, minGroupSize: head.minGroupSize, bands: head.bands },
     structures: structures.map((m) => ({
