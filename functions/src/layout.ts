@@ -1,7 +1,8 @@
 // Where everything lives in Firestore: the one place that builds document paths.
 //
 //   structures/{CODE}                               the Union's directory: code, name, territory, authorised emails
-//   admins/{email}                                  Union admins, who may do everything
+//   admins/{email}                                  Union admins, who may do everything; ids are canonical addresses
+//                                                   (shared/src/values/address.ts), never containing "/"
 //   campaigns/{YEAR}                                one campaign per exercice: state, deadline, bands, minimum
 //                                                   group size, anonymous or transparent mode
 //   campaigns/{YEAR}/structures/{CODE}/revisions/{000001}
