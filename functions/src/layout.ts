@@ -23,7 +23,7 @@
 //                                                   positionings, as one JSON text (array-contains on `codes`)
 //   mail/{id}                                       the outbox, in the firestore-send-email extension's schema;
 //                                                   ids are deterministic (report-2018-CODE, revision-2018-CODE-000002,
-//                                                   reminder-2018-CODE-2019-06-30-J-7)
+//                                                   reminder-2018-CODE-2019-06-30-J-7, recipients-2018)
 //   mailClaims/{id}~{attempt}                       one per delivery attempt, created before sending (exactly once)
 //   unionSheets/{YEAR}                              the Union's consolidated sheet for a campaign: sync state
 //
