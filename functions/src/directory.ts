@@ -1,5 +1,11 @@
 // The Union's directory: structures (code, name, territory, authorised emails) and Union admins.
-import { canonicalAddress, field, TERRITORIES, type Territory } from "@barometre/shared";
+import {
+  asciiUpperCase,
+  canonicalAddress,
+  field,
+  TERRITORIES,
+  type Territory,
+} from "@barometre/shared";
 import { type Firestore, Timestamp } from "firebase-admin/firestore";
 import { z } from "zod";
 import { adminDoc, adminsCol, structureDoc, structuresCol } from "./layout.ts";
@@ -26,11 +32,11 @@ export const EMAIL = z.string().transform((raw, ctx) => {
 
 const CODE = field("identification.structureCode");
 
-/** A structure code as the schema defines it, in capitals. */
+/** A structure code as the schema defines it, in capitals (ASCII only: no Unicode letter folds into a code). */
 export const STRUCTURE_CODE = z
   .string()
   .trim()
-  .toUpperCase()
+  .overwrite(asciiUpperCase)
   .regex(CODE.pattern as RegExp, { error: `n'est pas un code valide (${CODE.patternHint}).` });
 
 export const STRUCTURE_ENTRY = z.strictObject({

@@ -1,6 +1,7 @@
 // A return submitted by a director: validated again on the server, checked against the campaign, stored once per key.
 import { createHash } from "node:crypto";
 import {
+  asciiUpperCase,
   type CellLocator,
   coerceReturn,
   computeIndicators,
@@ -53,7 +54,7 @@ const refuseFindings = (findings: Finding[]) => {
 function readReturn(input: unknown): { ret: PimmsReturn; findings: Finding[] } {
   const { ret, findings } = coerceReturn(input);
   const code = ret.identification.structureCode;
-  if (code !== null) ret.identification.structureCode = code.trim().toUpperCase();
+  if (code !== null) ret.identification.structureCode = asciiUpperCase(code.trim());
   return { ret, findings: sortFindings([...findings, ...validateReturn(ret, cellOf)]) };
 }
 

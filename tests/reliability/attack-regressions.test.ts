@@ -227,3 +227,33 @@ describe("an answer that grew with the request", () => {
     expectFrenchSentence(error);
   });
 });
+
+describe("a structure code with a Unicode letter that upper-cases to ASCII (dotless ı → I, long ſ → S)", () => {
+  const LOOK_ALIKES = ["pımms-rennes", "PIMMſ-RENNES"];
+
+  it.each(LOOK_ALIKES)("%s is not a code in a query (400)", async (code) => {
+    const before = storedDocuments(stack.emulator);
+    const res = await send("previousReturn", await stack.token(directorOf(CODE)), {
+      method: "GET",
+      query: query(code).toString(),
+    });
+    expect(res.status, res.text).toBe(400);
+    expect(JSON.parse(res.text).error).toContain("n'est pas un code valide");
+    expect(changedPaths(before, storedDocuments(stack.emulator))).toEqual([]);
+  });
+
+  it.each(LOOK_ALIKES)("%s is not a code in a return (422, nothing stored)", async (code) => {
+    const ret = sampleReturn(CODE, YEAR);
+    ret.identification.structureCode = code;
+    const before = storedDocuments(stack.emulator);
+    const res = await send("submitReturn", await stack.token(directorOf(CODE)), {
+      method: "POST",
+      body: { return: ret, idempotencyKey: `attack-code-${code.length}-${code.charCodeAt(1)}` },
+    });
+    expect(res.status, res.text.slice(0, 300)).toBe(422);
+    expect(JSON.parse(res.text).findings).toContainEqual(
+      expect.objectContaining({ field: "identification.structureCode", severity: "error" }),
+    );
+    expect(changedPaths(before, storedDocuments(stack.emulator))).toEqual([]);
+  });
+});

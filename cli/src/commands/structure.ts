@@ -1,6 +1,7 @@
 // barometre structure: for data-protection requests, everything stored about one structure, exported or erased.
 
 import { createInterface } from "node:readline/promises";
+import { asciiUpperCase } from "@barometre/shared";
 import { parse } from "../args.ts";
 import { UserError } from "../errors.ts";
 import { PROJECT_HELP, PROJECT_OPTION, withFirestore } from "../firestore.ts";
@@ -20,7 +21,7 @@ async function confirmed(code: string): Promise<boolean> {
     const answer = await rl.question(
       `Tout ce qui concerne ${code} va être effacé définitivement (annuaire, révisions, historique des envois, courriels, positionnements finaux, lignes du tableau consolidé, son nom dans les synthèses de l'Union).\nTapez le code ${code} pour confirmer : `,
     );
-    return answer.trim().toUpperCase() === code;
+    return asciiUpperCase(answer.trim()) === code;
   } finally {
     rl.close();
   }

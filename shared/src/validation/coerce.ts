@@ -7,6 +7,7 @@ import {
   type PimmsReturn,
   setValue,
 } from "../schema/index.ts";
+import { asciiUpperCase } from "../values/ascii-case.ts";
 import { isoDate } from "../values/parse.ts";
 import type { Finding } from "./finding.ts";
 
@@ -39,7 +40,7 @@ function accept(f: Field, raw: unknown): FieldValue | undefined {
       return typeof raw === "string" && isIsoDay(raw) ? raw : undefined;
     default:
       // Structure codes are stored in capitals whichever way they arrive, as from a workbook.
-      return typeof raw === "string" ? (f.upperCase ? raw.toUpperCase() : raw) : undefined;
+      return typeof raw === "string" ? (f.upperCase ? asciiUpperCase(raw) : raw) : undefined;
   }
 }
 

@@ -6,6 +6,7 @@ import {
   getValue,
   type PimmsReturn,
 } from "../schema/index.ts";
+import { asciiUpperCase } from "../values/ascii-case.ts";
 import { formatNumber } from "../values/format.ts";
 import type { CellLocator, Finding } from "./finding.ts";
 
@@ -34,7 +35,7 @@ function fieldProblem(f: Field, value: FieldValue): string | null {
     return f.max !== undefined && value > f.max ? between() : null;
   }
   if (typeof value !== "string") return null;
-  if (f.pattern && !f.pattern.test(f.upperCase ? value.toUpperCase() : value)) {
+  if (f.pattern && !f.pattern.test(f.upperCase ? asciiUpperCase(value) : value)) {
     return `${label} n'est pas valide : ${f.patternHint ?? "format inattendu"}.`;
   }
   if (f.type === "enum" && !(f.options ?? []).includes(value)) {

@@ -7,6 +7,8 @@
 // . _ ' + - (no leading, trailing or doubled dot), "@", dotted domain labels ending in 2 letters or more; at most
 // 254 characters. So a canonical address never contains "/", and is always a valid Firestore document id.
 
+import { asciiLowerCase } from "./ascii-case.ts";
+
 const SHAPE = /^(?:[a-z0-9_'+-]+\.)*[a-z0-9_'+-]*[a-z0-9_+-]@(?:[a-z0-9][a-z0-9-]*\.)+[a-z]{2,}$/;
 
 /** Longest address accepted (RFC 5321's path limit less its angle brackets). */
@@ -16,6 +18,6 @@ export const MAX_ADDRESS_LENGTH = 254;
 export function canonicalAddress(raw: string): string | null {
   const trimmed = raw.replace(/^[ \t]+|[ \t]+$/g, "");
   if (trimmed.length > MAX_ADDRESS_LENGTH || !/^[\x21-\x7e]*$/.test(trimmed)) return null;
-  const address = trimmed.replace(/[A-Z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 32));
+  const address = asciiLowerCase(trimmed);
   return SHAPE.test(address) ? address : null;
 }

@@ -1,6 +1,7 @@
 // Parses one raw cell for one schema field: the typed value, or a French explanation of why it cannot be read.
 import type { Field, FieldValue } from "../schema/index.ts";
 import { emptyValue } from "../schema/index.ts";
+import { asciiUpperCase } from "./ascii-case.ts";
 import { formatRaw } from "./format.ts";
 import {
   fold,
@@ -74,7 +75,7 @@ export function parseFieldValue(field: Field, raw: RawCell): FieldParse {
     }
     case "text": {
       const text = parseText(raw);
-      return { value: field.upperCase && text ? text.toUpperCase() : text, problem: null };
+      return { value: field.upperCase && text ? asciiUpperCase(text) : text, problem: null };
     }
   }
 }

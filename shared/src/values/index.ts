@@ -1,4 +1,5 @@
 export * from "./address.ts";
+export * from "./ascii-case.ts";
 export * from "./deadline.ts";
 export * from "./field.ts";
 export * from "./format.ts";
