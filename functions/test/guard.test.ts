@@ -1,5 +1,11 @@
 // The guard around every handler: refusals keep their status, an outage becomes a French 503, a bug a logged 500.
-import { guard, HttpError, type HttpRequest, type HttpResponse } from "@barometre/functions/http";
+import {
+  guard,
+  HttpError,
+  type HttpRequest,
+  type HttpResponse,
+  MAX_ERROR_CHARS,
+} from "@barometre/functions/http";
 import { describe, expect, it } from "vitest";
 
 function fakeResponse() {
@@ -52,6 +58,14 @@ describe("guard", () => {
       headers: { "X-A": "b" },
     });
     expect(logs).toEqual([]);
+  });
+
+  it("cuts a refusal's sentence that grew with the request, so no answer does", async () => {
+    const { sent } = await run(new HttpError(400, `Champ inconnu ${"« x », ".repeat(100_000)}.`));
+    const { error } = sent.body as { error: string };
+    expect(error).toHaveLength(MAX_ERROR_CHARS);
+    expect(error.endsWith("…")).toBe(true);
+    expect(error.startsWith("Champ inconnu « x »")).toBe(true);
   });
 
   it("answers a Firestore outage (UNAVAILABLE, DEADLINE_EXCEEDED) with a French 503", async () => {
