@@ -17,6 +17,7 @@ import {
   type TestStack,
 } from "../../functions/test/support/stack.ts";
 import { changedPaths, storedDocuments } from "../../functions/test/support/stored-documents.ts";
+import { ENDPOINTS, type EndpointSpec } from "./support/endpoints.ts";
 import { expectFrenchSentence } from "./support/french.ts";
 
 const CODE = "PIMMS-RENNES";
@@ -48,25 +49,27 @@ afterAll(() => stack.close());
 
 const query = (code: string) => new URLSearchParams({ structureCode: code, year: String(YEAR) });
 
-/** Each function a token reaches, with a request it would accept from the right caller. */
-const REQUESTS: [string, (code: string) => { method: string; query?: string; body?: unknown }][] = [
-  ["previousReturn", (code) => ({ method: "GET", query: query(code).toString() })],
-  ["campaignInfo", (code) => ({ method: "GET", query: query(code).toString() })],
-  ["campaignExport", () => ({ method: "GET", query: `year=${YEAR}&format=json` })],
-  [
-    "submitReturn",
-    (code) => ({
-      method: "POST",
-      body: { return: sampleReturn(code, YEAR), idempotencyKey: `attack-${code}-${Date.now()}` },
-    }),
-  ],
-  [
-    "reportProgress",
-    (code) => ({ method: "POST", body: { structureCode: code, year: YEAR, step: "prepared" } }),
-  ],
-];
+interface Attempt {
+  method: string;
+  query?: string;
+  body?: unknown;
+}
 
-async function send(name: string, token: string, request: ReturnType<(typeof REQUESTS)[0][1]>) {
+/** Every function that checks a token, with the request it accepts from its caller (hostile-requests' list). */
+const AUTHENTICATED = Object.keys(ENDPOINTS).filter((n) => ENDPOINTS[n]?.caller !== "public");
+const DIRECTORS = AUTHENTICATED.filter((n) => ENDPOINTS[n]?.caller === "director");
+let attempts = 0;
+
+function validRequest(name: string, code: string): Attempt {
+  const r = (ENDPOINTS[name] as EndpointSpec).valid(code, ++attempts);
+  return {
+    method: r.method,
+    query: r.query ? new URLSearchParams(r.query).toString() : undefined,
+    body: r.body,
+  };
+}
+
+async function send(name: string, token: string, request: Attempt) {
   const res = await fetch(`${stack.url}/${name}${request.query ? `?${request.query}` : ""}`, {
     method: request.method,
     headers: {
@@ -81,11 +84,7 @@ async function send(name: string, token: string, request: ReturnType<(typeof REQ
 /** The request is refused with `status` and one French sentence, and nothing stored changes. */
 async function expectRefused(name: string, token: string, code: string, status: number) {
   const before = storedDocuments(stack.emulator);
-  const res = await send(
-    name,
-    token,
-    (REQUESTS.find(([n]) => n === name)?.[1] ?? (() => ({ method: "GET" })))(code),
-  );
+  const res = await send(name, token, validRequest(name, code));
   expect(res.status, res.text.slice(0, 300)).toBe(status);
   const body = JSON.parse(res.text) as Record<string, unknown>;
   expect(Object.keys(body)).toEqual(["error"]);
@@ -95,7 +94,7 @@ async function expectRefused(name: string, token: string, code: string, status: 
 }
 
 describe("an address with a slash (was a 500: the admin check used it as a document path)", () => {
-  it.each(REQUESTS.map(([name]) => name))("is refused on %s with a French 403", async (name) => {
+  it.each(AUTHENTICATED)("is refused on %s with a French 403", async (name) => {
     const error = await expectRefused(name, await stack.token("evil/x@pimms.example"), CODE, 403);
     expect(error).toContain("ne peut pas être autorisée");
     expect(stack.logged).toEqual([]);
@@ -103,13 +102,10 @@ describe("an address with a slash (was a 500: the admin check used it as a docum
 });
 
 describe("a look-alike address (was granted the rights of the address Unicode case folding gives)", () => {
-  it.each(REQUESTS.map(([name]) => name))(
-    "\\u212Aelvin is not kelvin, nor kadmin an admin, on %s",
-    async (name) => {
-      for (const lookAlike of ["\u212Aelvin@pimms.example", "\u212Aadmin@pimms.example"])
-        await expectRefused(name, await stack.token(lookAlike), KELVIN_CODE, 403);
-    },
-  );
+  it.each(AUTHENTICATED)("\\u212Aelvin is not kelvin, nor kadmin an admin, on %s", async (name) => {
+    for (const lookAlike of ["\u212Aelvin@pimms.example", "\u212Aadmin@pimms.example"])
+      await expectRefused(name, await stack.token(lookAlike), KELVIN_CODE, 403);
+  });
 
   it("while kelvin itself, in any ASCII case, keeps its rights (the control case)", async () => {
     const res = await send("previousReturn", await stack.token("KELVIN@Pimms.Example"), {
@@ -124,7 +120,7 @@ describe("a look-alike address (was granted the rights of the address Unicode ca
 describe("a token not valid yet (its nbf was not checked)", () => {
   const inSeconds = (s: number) => Math.floor(Date.now() / 1000) + s;
 
-  it.each(REQUESTS.map(([name]) => name))("is refused on %s with a 401", async (name) => {
+  it.each(AUTHENTICATED)("is refused on %s with a 401", async (name) => {
     const token = await stack.token(ADMIN, { claims: { nbf: inSeconds(3600) } });
     expect(await expectRefused(name, token, CODE, 401)).toContain("pas encore valide");
   });
@@ -149,7 +145,7 @@ describe("a token not valid yet (its nbf was not checked)", () => {
 describe("a director's 403", () => {
   it("reads the same for a registered structure and an unknown code", async () => {
     const token = await stack.token(directorOf(CODE));
-    for (const name of ["previousReturn", "campaignInfo", "submitReturn", "reportProgress"]) {
+    for (const name of DIRECTORS) {
       const registered = await expectRefused(name, token, KELVIN_CODE, 403);
       const unknown = await expectRefused(name, token, "PIMMS-INCONNUE", 403);
       expect(unknown).toBe(registered.replace(KELVIN_CODE, "PIMMS-INCONNUE"));
