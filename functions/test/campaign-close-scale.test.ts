@@ -26,7 +26,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { localWork } from "../../cli/src/stack/local-deps.ts";
 import { useEmulator } from "./support/emulator.ts";
 import { plainStats } from "./support/independent-stats.ts";
-import { seedLatest, storedRevision } from "./support/network.ts";
+import { registerStructures, seedLatest, storedRevision } from "./support/network.ts";
 import { CALM_SMTP, movableClock, startSenderRig } from "./support/outbox.ts";
 
 const SIZE = 2800;
@@ -54,6 +54,8 @@ const logger = { error: () => {} };
 beforeAll(async () => {
   db = firestore().db;
   await openCampaign(db, year, {}, "union@pimms.example", new Date());
+  // Reports go only to addresses the directory holds: every structure is registered, as submitting requires.
+  await registerStructures(db, network.structures);
   // The current campaign only: N-1 is checked on 35 structures in campaign-close.test.ts.
   await seedLatest(
     db,
