@@ -1,6 +1,7 @@
 // POST reviewReturn: a Union admin marks one revision accepted, to correct (hasIssues) or rejected, with a comment.
 import { z } from "zod";
 import { requireAdmin } from "./access.ts";
+import { audited } from "./audit/record.ts";
 import { YEAR } from "./campaigns.ts";
 import type { Deps } from "./deps.ts";
 import { STRUCTURE_CODE } from "./directory.ts";
@@ -32,12 +33,22 @@ export const reviewReturnHandler =
     const r = parseWith(REVIEW_REQUEST, body);
     const now = deps.clock();
     const comment = r.comment || null;
-    await reviewRevision(
-      deps.db,
-      { year: r.year, code: r.structureCode, number: r.revision },
-      { state: r.state, comment },
-      who.email,
-      now,
+    const event = {
+      actor: who.email,
+      via: "api",
+      action: "return.review",
+      structureCode: r.structureCode,
+      year: r.year,
+      detail: `révision ${r.revision} : ${r.state}`,
+    } as const;
+    await audited(deps.db, event, now, () =>
+      reviewRevision(
+        deps.db,
+        { year: r.year, code: r.structureCode, number: r.revision },
+        { state: r.state, comment },
+        who.email,
+        now,
+      ),
     );
     res.status(200).json({
       structureCode: r.structureCode,

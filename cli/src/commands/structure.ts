@@ -2,6 +2,7 @@
 
 import { createInterface } from "node:readline/promises";
 import { parse } from "../args.ts";
+import { auditedCommand } from "../audited.ts";
 import { UserError } from "../errors.ts";
 import { PROJECT_HELP, PROJECT_OPTION, withFirestore } from "../firestore.ts";
 import type { Command } from "./command.ts";
@@ -65,7 +66,11 @@ const command: Command = {
     if (!parsed.success) throw new UserError(`« ${raw} » n'est pas un code structure valide.`);
     const code = parsed.data;
     if (action === "export") {
-      const data = await withFirestore(values.project, (db) => exportStructure(db, code));
+      const data = await withFirestore(values.project, (db) =>
+        auditedCommand(db, { action: "structure.export", structureCode: code }, () =>
+          exportStructure(db, code),
+        ),
+      );
       await writeExport(`${JSON.stringify(data, null, 2)}\n`, values.output);
       return 0;
     }
@@ -73,7 +78,10 @@ const command: Command = {
       process.stderr.write("Effacement annulé : rien n'a été effacé.\n");
       return 1;
     }
-    const counts = await withFirestore(values.project, (db) => eraseStructure(db, code));
+    // The log keeps that an erasure happened and who made it, not which structure nor what it held.
+    const counts = await withFirestore(values.project, (db) =>
+      auditedCommand(db, { action: "structure.erase" }, () => eraseStructure(db, code)),
+    );
     const total = Object.values(counts).reduce((a, b) => a + b, 0);
     process.stdout.write(
       `${code} : ${total} éléments effacés (${STRUCTURE_DATA.map(
