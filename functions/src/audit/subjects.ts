@@ -3,13 +3,17 @@
 import { randomUUID } from "node:crypto";
 import type { Firestore } from "firebase-admin/firestore";
 import { isAlreadyExists } from "../firestore-errors.ts";
-import { auditSubjectDoc, auditSubjectsCol } from "../layout.ts";
+import { auditSubjectDoc, auditSubjectsCol, structureDoc } from "../layout.ts";
 
-/** The structure's subject, created on its first audited action. */
-export async function subjectOf(db: Firestore, code: string): Promise<string> {
+/**
+ * The structure's subject, created on its first audited action; null for a code the directory does not hold (an
+ * erased structure read again gets no new link to the log).
+ */
+export async function subjectOf(db: Firestore, code: string): Promise<string | null> {
   const ref = auditSubjectDoc(db, code);
-  const snap = await ref.get();
+  const [snap, entry] = await Promise.all([ref.get(), structureDoc(db, code).get()]);
   if (snap.exists) return snap.get("subject") as string;
+  if (!entry.exists) return null;
   const subject = randomUUID();
   try {
     await ref.create({ code, subject });
