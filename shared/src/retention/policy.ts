@@ -118,7 +118,7 @@ export function formatRetention(days: number): string {
   const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
   const inYears = Math.round(days / 365.25);
   if (days > 0 && years(inYears) === days) return plural(inYears, "an", "ans");
-  if (days > 0 && days % 30 === 0 && days < 365) return `${days / 30} mois`;
+  if (days >= 60 && days % 30 === 0 && days < 365) return `${days / 30} mois`;
   return plural(days, "jour", "jours");
 }
 
