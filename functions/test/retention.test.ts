@@ -4,7 +4,7 @@
 import { readAudit } from "@barometre/functions/audit/read";
 import { openCampaign, parisDay } from "@barometre/functions/campaigns";
 import { upkeep } from "@barometre/functions/close/upkeep";
-import { followupDoc, retentionSettingsDoc } from "@barometre/functions/layout";
+import { followupDoc, retentionSettingsDoc, unionSheetDoc } from "@barometre/functions/layout";
 import { RETRY_POLICY } from "@barometre/functions/mail/sender";
 import { sweepOutbox } from "@barometre/functions/mail/sweep";
 import { sendReminders } from "@barometre/functions/reminders/send-reminders";
@@ -118,6 +118,8 @@ beforeAll(async () => {
       state: "à contacter",
       notes: [{ text: "Appeler la direction.", by: ADMIN }],
     });
+  // The Union's consolidated sheet of the campaign, in sync.
+  await unionSheetDoc(stack.db, 2018).set({ dirty: false });
   // A report not delivered (its sender has not run yet), and a campaign still open.
   pendingMail = await queueTestMail(stack.db, { kind: "report", structureCode: ONCE }, now);
   await openCampaign(stack.db, 2019, {}, ADMIN, now);
@@ -313,6 +315,8 @@ describe("barometre retention", () => {
     const after = inventory();
     expectPurged({ ...halfway, snapshots: [] }, after, ["returns"]);
     expect(after.open).toEqual(before.open);
+    // The Union's sheet is rewritten without the purged returns at its next sync.
+    expect((await unionSheetDoc(stack.db, 2018).get()).get("dirty")).toBe(true);
     expect(after.reports).toEqual([`mail/${pendingMail}`]);
     expect(await applyRetention(stack.db, later(years(50)))).toEqual({ lines: [], complete: true });
   });

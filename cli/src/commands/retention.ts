@@ -63,6 +63,7 @@ async function run(dryRun: boolean, project: string | undefined): Promise<string
     const purge = () =>
       applyRetention(db, new Date(), {
         dryRun,
+        rescan: true,
         onBatch: (l) => {
           process.stderr.write(`  lot supprimé : ${formatNumber(l.count)} (${l.kind} ${l.year})\n`);
         },

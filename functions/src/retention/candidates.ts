@@ -18,6 +18,7 @@ import {
   populationVersionDoc,
   progressCol,
   revisionsCol,
+  unionSheetDoc,
 } from "../layout.ts";
 import type { MailKind, OutboxMail } from "../mail/outbox.ts";
 
@@ -74,7 +75,10 @@ const each = (refs: DocumentReference[], anchor: Date): Candidate[] =>
  * interrupted purge still finds the structure through its latest copy and finishes it.
  */
 const returns: Collect = async (db, { year, closedAt }) => {
-  const { codes, latest, progress } = await structuresOf(db, year);
+  const [{ codes, latest, progress }, sheet] = await Promise.all([
+    structuresOf(db, year),
+    unionSheetDoc(db, year).get(),
+  ]);
   const perCode = await eachLimited(codes, CONCURRENCY, async (code) => {
     const [revisions, answers] = await Promise.all([
       idsOf(revisionsCol(db, year, code)),
@@ -85,7 +89,11 @@ const returns: Collect = async (db, { year, closedAt }) => {
     );
     return each([...revisions, ...answers, ...last], closedAt);
   });
-  return perCode.flat();
+  const all = perCode.flat();
+  // The Union's consolidated sheet of the campaign is rewritten without them at its next sync.
+  const final = all.at(-1);
+  if (final && sheet.exists) final.update = { ref: sheet.ref, data: { dirty: true } };
+  return all;
 };
 
 const answers: Collect = async (db, { year, closedAt }) => {

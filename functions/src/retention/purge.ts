@@ -38,6 +38,8 @@ export interface PurgeOptions {
   limit?: number;
   /** Stops before the next batch once aborted. */
   signal?: AbortSignal;
+  /** Looks at every campaign's mails, even those all looked at less than a day ago (the Union's own run). */
+  rescan?: boolean;
   /** Called after each batch is committed. */
   onBatch?: (line: PurgeLine) => void | Promise<void>;
 }
@@ -59,7 +61,10 @@ const ageDays = (anchor: Date, now: Date) =>
 
 const due = (anchor: Date, days: number, now: Date) => ageDays(anchor, now) >= days;
 
-/** The campaign-wide purges already finished: kind-year → the close they were finished for. */
+/**
+ * Where each kind-year stands: for a campaign-wide kind, the close its purge was finished for; for mails, when they
+ * were last all looked at (a campaign's mails are then looked at again a day later, not every hour).
+ */
 async function finished(db: Firestore): Promise<Record<string, number>> {
   return ((await retentionProgressDoc(db).get()).data() ?? {}) as Record<string, number>;
 }
@@ -127,12 +132,15 @@ function mayBeDue(
   policy: RetentionPolicy,
   done: Record<string, number>,
   now: Date,
+  rescan: boolean,
 ): boolean {
-  if (
-    CAMPAIGN_WIDE.includes(kind) &&
-    done[`${kind}-${campaign.year}`] === campaign.closedAt.getTime()
-  )
-    return false;
+  const mark = done[`${kind}-${campaign.year}`];
+  if (CAMPAIGN_WIDE.includes(kind)) {
+    if (mark === campaign.closedAt.getTime()) return false;
+  } else if (!rescan && mark !== undefined) {
+    const since = now.getTime() - mark;
+    if (since >= 0 && since < DAY_MS) return false;
+  }
   return due(campaign.closedAt, policy[kind], now);
 }
 
@@ -151,7 +159,7 @@ export async function applyRetention(
   let deleted = 0;
   for (const kind of RETENTION_KINDS)
     for (const campaign of campaigns) {
-      if (!mayBeDue(kind, campaign, policy, done, now)) continue;
+      if (!mayBeDue(kind, campaign, policy, done, now, options.rescan === true)) continue;
       const candidates = (await COLLECT[kind](db, campaign)).filter((c) =>
         due(c.anchor, policy[kind], now),
       );
@@ -176,11 +184,13 @@ export async function applyRetention(
         merge(lines, { ...line });
         await options.onBatch?.(line);
       }
-      if (CAMPAIGN_WIDE.includes(kind) && !skipped)
+      if (!skipped) {
+        const mark = CAMPAIGN_WIDE.includes(kind) ? campaign.closedAt : now;
         await retentionProgressDoc(db).set(
-          { [`${kind}-${campaign.year}`]: campaign.closedAt.getTime() },
+          { [`${kind}-${campaign.year}`]: mark.getTime() },
           { merge: true },
         );
+      }
     }
   return { lines, complete: true };
 }
