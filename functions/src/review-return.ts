@@ -6,6 +6,7 @@ import { YEAR } from "./campaigns.ts";
 import type { Deps } from "./deps.ts";
 import { STRUCTURE_CODE } from "./directory.ts";
 import { parseWith } from "./envelope.ts";
+import { REVIEW_WORDS } from "./export-rows.ts";
 import { type Handler, requireMethod } from "./http.ts";
 import { readAuthenticatedJson } from "./incoming.ts";
 import { REVIEW_STATES, reviewRevision } from "./revisions.ts";
@@ -39,7 +40,7 @@ export const reviewReturnHandler =
       action: "return.review",
       structureCode: r.structureCode,
       year: r.year,
-      detail: `révision ${r.revision} : ${r.state}`,
+      detail: `révision ${r.revision} : ${REVIEW_WORDS[r.state]}`,
     } as const;
     await audited(deps.db, event, now, () =>
       reviewRevision(

@@ -120,9 +120,9 @@ describe("the audit log", () => {
     const byAction = (action: string) => entries.filter((e) => e.action === action);
     expect(byAction("directory.import")[0]?.detail).toBe("1 structures");
     expect(byAction("admin.add")[0]?.detail).toBe(NEW_ADMIN);
-    expect(byAction("campaign.open")[0]?.detail).toBe("minGroupSize");
+    expect(byAction("campaign.open")[0]?.detail).toBe("groupe minimal");
     expect(byAction("return.review").map((e) => e.detail)).toEqual([
-      "révision 1 : hasIssues",
+      "révision 1 : à corriger",
       "La révision 9 du retour 2018 de « la structure » n'existe pas.",
     ]);
     expect(byAction("campaign.export").map((e) => e.detail)).toEqual(["csv", "json"]);

@@ -176,9 +176,9 @@ describe("barometre retention", () => {
     const cases: [string[], RegExp][] = [
       [
         ["set", "returns", "200j"],
-        /« returns » : 200 jours, c'est moins que la durée d'une campagne/,
+        /« returns » : 200 jours, c'est moins que la durée d'une campagne \(un exercice, 1 an\)/,
       ],
-      [["set", "followups", "6mois"], /au moins 366 jours/],
+      [["set", "followups", "6mois"], /indiquez au moins 1 an\./],
       [["set", "courriels", "90j"], /Type de données inconnu : « courriels »/],
       [["set", "mails", "-5j"], /ne peut pas être négative/],
       [["set", "mails", "bientôt"], /durée illisible « bientôt »/],

@@ -75,7 +75,7 @@ describe("docs/rgpd.md", () => {
     for (const [i, kind] of RETENTION_KINDS.entries()) {
       expect(kinds[i]?.[3], kind).toBe(formatRetention(DEFAULT_RETENTION[kind]));
       expect(kinds[i]?.[5], kind).toBe(
-        RETENTION[kind].minimumDays ? `${RETENTION[kind].minimumDays} jours` : "aucun",
+        RETENTION[kind].minimumDays ? formatRetention(RETENTION[kind].minimumDays) : "aucun",
       );
     }
   });

@@ -84,7 +84,7 @@ async function run(dryRun: boolean, project: string | undefined): Promise<string
       ? "Simulation (rien n'a été supprimé) : seraient supprimés"
       : "Supprimé, la durée de conservation étant dépassée :",
     renderTable(PURGE_HEADER, purgeRows(report.lines)),
-    `Total : ${formatNumber(total)} éléments (un courriel compte avec ses tentatives d'envoi).`,
+    `Total : ${formatNumber(total)} élément${total > 1 ? "s" : ""} (un courriel compte avec ses tentatives d'envoi).`,
     "",
   ].join("\n");
 }

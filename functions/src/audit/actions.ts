@@ -31,9 +31,17 @@ export const CHANNEL_WORDS: Record<AuditChannel, string> = {
   upkeep: "tâche horaire",
 };
 
+const SETTING_WORDS: Record<string, string> = {
+  deadline: "date limite",
+  bands: "bandes",
+  minGroupSize: "groupe minimal",
+  mode: "mode",
+  reminderOffsets: "relances",
+};
+
 /** Which settings a change of campaign sets, for an entry's detail (their names, not their values). */
 export const settingNames = (settings: object): string | null =>
   Object.entries(settings)
     .filter(([, v]) => v !== undefined)
-    .map(([k]) => k)
+    .map(([k]) => SETTING_WORDS[k] ?? k)
     .join(", ") || null;

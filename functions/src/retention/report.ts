@@ -2,10 +2,12 @@
 import { formatNumber, RETENTION } from "@barometre/shared";
 import type { PurgeLine } from "./purge.ts";
 
+const days = (n: number) => `${formatNumber(n)} jour${n > 1 ? "s" : ""}`;
+
 const ages = (l: PurgeLine) =>
   l.minAgeDays === l.maxAgeDays
-    ? `${formatNumber(l.minAgeDays)} jours`
-    : `${formatNumber(l.minAgeDays)} à ${formatNumber(l.maxAgeDays)} jours`;
+    ? days(l.minAgeDays)
+    : `${formatNumber(l.minAgeDays)} à ${days(l.maxAgeDays)}`;
 
 /** Rows of Type, Campagne, Éléments, Âge (days since the retention started). */
 export const purgeRows = (lines: readonly PurgeLine[]): string[][] =>

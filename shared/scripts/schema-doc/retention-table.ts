@@ -31,7 +31,7 @@ export function retentionTable(): string {
         info.holds,
         formatRetention(info.defaultDays),
         ANCHOR_WORDS[info.anchor],
-        info.minimumDays ? `${info.minimumDays} jours` : "aucun",
+        info.minimumDays ? formatRetention(info.minimumDays) : "aucun",
         info.reason,
       ];
     }),

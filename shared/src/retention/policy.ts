@@ -31,11 +31,11 @@ export interface RetentionKindInfo {
   reason: string;
 }
 
-/** The longest a campaign can last, open to close: one exercice, a year at most (leap years included). */
-export const CAMPAIGN_MAX_DAYS = 366;
-
 /** Days in `n` years, counted with leap years. */
 export const years = (n: number): number => Math.round(n * 365.25);
+
+/** How long a campaign lasts: one exercice, a year. */
+export const CAMPAIGN_MAX_DAYS = years(1);
 
 export const RETENTION: Record<RetentionKind, RetentionKindInfo> = {
   returns: {
@@ -159,7 +159,7 @@ export function checkRetention(kind: string, text: string): RetentionCheck {
   if (days < info.minimumDays)
     return {
       ok: false,
-      error: `« ${kind} » : ${formatRetention(days)}, c'est moins que la durée d'une campagne (${info.minimumDays} jours au plus) ; la campagne suivante a encore besoin de ces données : indiquez au moins ${info.minimumDays} jours.`,
+      error: `« ${kind} » : ${formatRetention(days)}, c'est moins que la durée d'une campagne (un exercice, ${formatRetention(info.minimumDays)}) ; la campagne suivante a encore besoin de ces données : indiquez au moins ${formatRetention(info.minimumDays)}.`,
     };
   return { ok: true, kind: kind as RetentionKind, days };
 }
