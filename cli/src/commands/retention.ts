@@ -6,7 +6,7 @@ import { PROJECT_HELP, PROJECT_OPTION, withFirestore } from "../firestore.ts";
 import { renderTable } from "../table.ts";
 import type { Command } from "./command.ts";
 
-const USAGE = "retention show | retention set TYPE DURÉE | retention run [--dry-run]";
+const USAGE = "retention show | retention set TYPE DURÉE | retention run [--dry-run] [--batch N]";
 
 async function show(project: string | undefined): Promise<string> {
   const [{ ANCHOR_WORDS, RETENTION, RETENTION_KINDS, formatRetention }, { readRetention }] =
@@ -52,7 +52,16 @@ async function set(kind: string, text: string, project: string | undefined): Pro
   return `Conservation des ${info.label} (${checked.kind}) : ${said} ${ANCHOR_WORDS[info.anchor]}.\n`;
 }
 
-async function run(dryRun: boolean, project: string | undefined): Promise<string> {
+/** Documents written per batch: Firestore takes 500 writes at most in one. */
+function batchSize(text: string | undefined): number {
+  if (text === undefined) return 200;
+  const n = Number(text);
+  if (!/^\d+$/.test(text) || n < 1 || n > 450)
+    throw new UserError("--batch attend un nombre entier de documents par lot, entre 1 et 450.");
+  return n;
+}
+
+async function run(dryRun: boolean, batch: number, project: string | undefined): Promise<string> {
   const [{ applyRetention }, { PURGE_HEADER, purgeDetail, purgeRows }, { formatNumber }] =
     await Promise.all([
       import("@barometre/functions/retention/purge"),
@@ -64,6 +73,7 @@ async function run(dryRun: boolean, project: string | undefined): Promise<string
       applyRetention(db, new Date(), {
         dryRun,
         rescan: true,
+        batchSize: batch,
         onBatch: (l) => {
           process.stderr.write(`  lot supprimé : ${formatNumber(l.count)} (${l.kind} ${l.year})\n`);
         },
@@ -104,6 +114,8 @@ const command: Command = {
     "  Supprime ce qui a dépassé sa durée, par lots (la tâche horaire le fait aussi, 2 000 au plus",
     "  par heure). Jamais ce dont une campagne ouverte a besoin, ni un courriel non remis.",
     "  --dry-run : affiche ce qui serait supprimé, par type, campagne et âge, sans rien supprimer.",
+    "  --batch N : documents par lot (200 par défaut). Interrompue, la purge reprend au lancement",
+    "  suivant (ou à l'heure suivante) sans jamais supprimer plus que la règle alors en vigueur.",
     "",
     PROJECT_HELP,
   ].join("\n"),
@@ -112,18 +124,18 @@ const command: Command = {
     const NEGATIVE = "\u0000";
     const { values, positionals } = parse(
       argv.map((a) => (/^-\d/.test(a) ? NEGATIVE + a : a)),
-      { ...PROJECT_OPTION, "dry-run": { type: "boolean" } },
+      { ...PROJECT_OPTION, "dry-run": { type: "boolean" }, batch: { type: "string" } },
       USAGE,
     );
     const [action, ...rest] = positionals.map((p) => p.replace(NEGATIVE, ""));
-    if (values["dry-run"] && action !== "run")
-      throw new UserError("--dry-run ne s'emploie qu'avec « retention run ».");
+    if ((values["dry-run"] || values.batch !== undefined) && action !== "run")
+      throw new UserError("--dry-run et --batch ne s'emploient qu'avec « retention run ».");
     let text: string;
     if (action === "show" && rest.length === 0) text = await show(values.project);
     else if (action === "set" && rest.length === 2)
       text = await set(rest[0] as string, rest[1] as string, values.project);
     else if (action === "run" && rest.length === 0)
-      text = await run(values["dry-run"] === true, values.project);
+      text = await run(values["dry-run"] === true, batchSize(values.batch), values.project);
     else throw new UserError(`Usage : barometre ${USAGE}`);
     process.stdout.write(text);
     return 0;
