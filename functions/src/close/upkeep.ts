@@ -27,7 +27,7 @@ export interface UpkeepOutcome {
 }
 
 /** Documents one upkeep deletes at most: the rest waits for the next hour. */
-export const PURGE_LIMIT = 2000;
+const PURGE_LIMIT = 2000;
 
 /** The purge of this hour, recorded in the audit log when it deleted anything; a failure waits for the next hour. */
 async function purge(deps: WorkDeps, now: Date): Promise<PurgeLine[]> {

@@ -26,7 +26,7 @@ export interface PurgeLine {
 
 export interface PurgeReport {
   lines: PurgeLine[];
-  /** False when the run stopped before the end (its limit, its signal): the next run goes on. */
+  /** False when the run stopped at its limit: the next run goes on. */
   complete: boolean;
 }
 
@@ -34,10 +34,8 @@ export interface PurgeOptions {
   dryRun?: boolean;
   /** Documents deleted per batch (Firestore takes 500 writes at most). */
   batchSize?: number;
-  /** Documents deleted at most in this run. */
+  /** No batch is started once this many documents are written: the next run goes on. */
   limit?: number;
-  /** Stops before the next batch once aborted. */
-  signal?: AbortSignal;
   /** Looks at every campaign's mails, even those all looked at less than a day ago (the Union's own run). */
   rescan?: boolean;
   /** Called after each batch is committed. */
@@ -169,7 +167,7 @@ export async function applyRetention(
       }
       let skipped = false;
       for (const batch of batches(candidates, batchSize)) {
-        if (options.signal?.aborted || deleted >= limit) return { lines, complete: false };
+        if (deleted >= limit) return { lines, complete: false };
         const items = batch.filter(await stillDue(db, kind, campaign, now));
         skipped ||= items.length < batch.length;
         if (items.length === 0) continue;
