@@ -4,7 +4,7 @@
 import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { readAudit } from "@barometre/functions/audit/read";
-import { openCampaign, parisDay } from "@barometre/functions/campaigns";
+import { closeCampaign, openCampaign, parisDay } from "@barometre/functions/campaigns";
 import { upkeep } from "@barometre/functions/close/upkeep";
 import { followupDoc, retentionSettingsDoc, unionSheetDoc } from "@barometre/functions/layout";
 import { RETRY_POLICY } from "@barometre/functions/mail/sender";
@@ -305,17 +305,28 @@ describe("barometre retention", () => {
     });
   });
 
-  it("purges the follow-up records three years after the close", async () => {
+  it("purges the follow-up records three years after the close, and stops when the campaign is reopened", async () => {
     const before = inventory();
     expect((await applyRetention(stack.db, later(years(3) - 1))).lines).toEqual([]);
-    const report = await applyRetention(stack.db, later(years(3) + 1));
-    expect(report.lines.map((l) => [l.kind, l.count])).toEqual([["followups", 2]]);
+    const first = await applyRetention(stack.db, later(years(3) + 1), {
+      batchSize: 1,
+      // The Union reopens the campaign while the purge runs: what it holds is needed again.
+      onBatch: () => openCampaign(stack.db, 2018, {}, ADMIN, now),
+    });
+    expect(first.lines.map((l) => [l.kind, l.count])).toEqual([["followups", 1]]);
+    const reopened = inventory();
+    expect(reopened.followups).toEqual(before.followups.slice(1));
+    // Closed again a year later, the campaign's retention counts from this close.
+    await closeCampaign(stack.db, 2018, ADMIN, later(365));
+    expect((await applyRetention(stack.db, later(years(3) + 1))).lines).toEqual([]);
+    const again = await applyRetention(stack.db, later(365 + years(3)));
+    expect(again.lines.map((l) => [l.kind, l.count])).toEqual([["followups", 1]]);
     expectPurged(before, inventory(), ["followups"]);
   });
 
   it("a purge killed between batches resumes later and never deletes more than the policy then says", async () => {
     const before = inventory();
-    const tenYears = later(years(10) + 1);
+    const tenYears = later(365 + years(10));
     let batches = 0;
     await expect(
       applyRetention(stack.db, tenYears, {
