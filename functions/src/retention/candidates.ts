@@ -5,7 +5,12 @@
 // id, kind, campaign, structure and delivery time) keeps the outbox's deterministic ids taken, so no report, summary,
 // reminder or notice is ever composed and sent a second time. Erasing the structure deletes that remainder too.
 import type { RetentionKind } from "@barometre/shared";
-import { type DocumentReference, type Firestore, Timestamp } from "firebase-admin/firestore";
+import {
+  type CollectionReference,
+  type DocumentReference,
+  type Firestore,
+  Timestamp,
+} from "firebase-admin/firestore";
 import { eachLimited } from "../each-limited.ts";
 import {
   answersCol,
@@ -50,8 +55,7 @@ const CONCURRENCY = 8;
 /** The most values Firestore takes in an "in" filter. */
 const IN_LIMIT = 30;
 
-const idsOf = async (col: ReturnType<typeof latestCol>) =>
-  (await col.select().get()).docs.map((d) => d.ref);
+const idsOf = async (col: CollectionReference) => (await col.select().get()).docs.map((d) => d.ref);
 
 /** Every structure with something stored in the campaign: its latest copy or its preparation record. */
 async function structuresOf(db: Firestore, year: number) {
