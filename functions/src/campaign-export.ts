@@ -1,6 +1,7 @@
 // GET campaignExport: for Union admins, the latest revision of every structure of a campaign, as JSON or CSV; with
 // view=status, the campaign's status board instead (the CSV of returns has one fixed set of columns).
 import { requireAdmin } from "./access.ts";
+import { audited } from "./audit/record.ts";
 import { authenticate } from "./auth.ts";
 import { type Campaign, getCampaign } from "./campaigns.ts";
 import type { Deps } from "./deps.ts";
@@ -43,7 +44,18 @@ export const campaignExportHandler =
     await requireAdmin(deps.db, who);
     const campaign = await getCampaign(deps.db, year);
     if (!campaign) throw new HttpError(404, `La campagne ${year} n'existe pas.`);
-    const body = await content(deps, campaign, format, view);
+    const body = await audited(
+      deps.db,
+      {
+        actor: who.email,
+        via: "api",
+        action: view === "status" ? "campaign.status" : "campaign.export",
+        year,
+        detail: format,
+      },
+      deps.clock(),
+      () => content(deps, campaign, format, view),
+    );
     if (!("csv" in body)) {
       res.status(200).json(body);
       return;

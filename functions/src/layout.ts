@@ -26,6 +26,13 @@
 //                                                   reminder-2018-CODE-2019-06-30-J-7, recipients-2018)
 //   mailClaims/{id}~{attempt}                       one per delivery attempt, created before sending (exactly once)
 //   unionSheets/{YEAR}                              the Union's consolidated sheet for a campaign: sync state
+//   campaigns/{YEAR}/followups/{CODE}               the Union's follow-up of a fragile structure after a campaign
+//   settings/retention                              the Union's retention policy: days kept, by kind of data
+//   settings/retentionProgress                      which campaign-wide purges are finished, by kind and year
+//   audit/{id}                                      the append-only log of the Union's actions: who, when, what,
+//                                                   on which structure (through its subject) and year, the outcome
+//   auditSubjects/{CODE}                            the random subject standing for a structure in the log; erasing
+//                                                   the structure deletes it, so the log keeps no trace of the code
 //
 // Only the functions and the Union's command line touch these documents (firestore.rules deny every client).
 // Every query filters or sorts on one field, so Firestore's automatic single-field indexes serve them all;
@@ -107,3 +114,23 @@ export const mailClaimDoc = (db: Firestore, mailId: string, attempt: number): Do
 
 export const unionSheetDoc = (db: Firestore, year: number): DocumentReference =>
   db.collection("unionSheets").doc(String(year));
+
+export const followupsCol = (db: Firestore, year: number): CollectionReference =>
+  campaignDoc(db, year).collection("followups");
+
+export const followupDoc = (db: Firestore, year: number, code: string): DocumentReference =>
+  followupsCol(db, year).doc(code);
+
+export const retentionSettingsDoc = (db: Firestore): DocumentReference =>
+  db.collection("settings").doc("retention");
+
+export const retentionProgressDoc = (db: Firestore): DocumentReference =>
+  db.collection("settings").doc("retentionProgress");
+
+export const auditCol = (db: Firestore): CollectionReference => db.collection("audit");
+
+export const auditSubjectsCol = (db: Firestore): CollectionReference =>
+  db.collection("auditSubjects");
+
+export const auditSubjectDoc = (db: Firestore, code: string): DocumentReference =>
+  auditSubjectsCol(db).doc(code);

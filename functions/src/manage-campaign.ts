@@ -2,6 +2,8 @@
 // its settings.
 import { z } from "zod";
 import { requireAdmin } from "./access.ts";
+import { settingNames } from "./audit/actions.ts";
+import { audited } from "./audit/record.ts";
 import { authenticate } from "./auth.ts";
 import {
   CAMPAIGN_SETTINGS,
@@ -32,9 +34,32 @@ async function change(
   await requireAdmin(deps.db, who);
   const { action, year, ...settings } = parseWith(CAMPAIGN_REQUEST, body);
   const now = deps.clock();
-  if (action === "open") await openCampaign(deps.db, year, settings, who.email, now);
-  else if (action === "configure") await configureCampaign(deps.db, year, settings, who.email, now);
-  else return { year, reports: await closeAndReport(deps, year, who.email) };
+  const event = { actor: who.email, via: "api", year } as const;
+  if (action === "open") {
+    const existing = await getCampaign(deps.db, year);
+    await audited(
+      deps.db,
+      {
+        ...event,
+        action: existing ? "campaign.reopen" : "campaign.open",
+        detail: settingNames(settings),
+      },
+      now,
+      () => openCampaign(deps.db, year, settings, who.email, now),
+    );
+  } else if (action === "configure")
+    await audited(
+      deps.db,
+      { ...event, action: "campaign.configure", detail: settingNames(settings) },
+      now,
+      () => configureCampaign(deps.db, year, settings, who.email, now),
+    );
+  else {
+    const reports = await audited(deps.db, { ...event, action: "campaign.close" }, now, () =>
+      closeAndReport(deps, year, who.email),
+    );
+    return { year, reports };
+  }
   return { year };
 }
 

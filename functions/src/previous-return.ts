@@ -1,4 +1,5 @@
 // GET previousReturn: the latest revision of a structure's return for an exercice, with the Union's review of it.
+import { audited } from "./audit/record.ts";
 import type { Deps } from "./deps.ts";
 import { toJson } from "./firestore-json.ts";
 import { type Handler, HttpError } from "./http.ts";
@@ -8,8 +9,17 @@ import { readStructureQuery } from "./structure-query.ts";
 export const previousReturnHandler =
   (deps: Deps): Handler =>
   async (req, res) => {
-    const { code, year } = await readStructureQuery(req, deps);
-    const latest = await getLatest(deps.db, year, code);
+    const { code, year, who, admin } = await readStructureQuery(req, deps);
+    const read = () => getLatest(deps.db, year, code);
+    // A director reads their own structure's return; an admin's read of it is logged.
+    const latest = admin
+      ? await audited(
+          deps.db,
+          { actor: who.email, via: "api", action: "return.read", structureCode: code, year },
+          deps.clock(),
+          read,
+        )
+      : await read();
     if (!latest)
       throw new HttpError(404, `Aucun retour de « ${code} » n'a été reçu pour l'exercice ${year}.`);
     res.status(200).json({

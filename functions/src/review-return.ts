@@ -1,10 +1,12 @@
 // POST reviewReturn: a Union admin marks one revision accepted, to correct (hasIssues) or rejected, with a comment.
 import { z } from "zod";
 import { requireAdmin } from "./access.ts";
+import { audited } from "./audit/record.ts";
 import { YEAR } from "./campaigns.ts";
 import type { Deps } from "./deps.ts";
 import { STRUCTURE_CODE } from "./directory.ts";
 import { parseWith } from "./envelope.ts";
+import { REVIEW_WORDS } from "./export-rows.ts";
 import { type Handler, requireMethod } from "./http.ts";
 import { readAuthenticatedJson } from "./incoming.ts";
 import { REVIEW_STATES, reviewRevision } from "./revisions.ts";
@@ -32,12 +34,22 @@ export const reviewReturnHandler =
     const r = parseWith(REVIEW_REQUEST, body);
     const now = deps.clock();
     const comment = r.comment || null;
-    await reviewRevision(
-      deps.db,
-      { year: r.year, code: r.structureCode, number: r.revision },
-      { state: r.state, comment },
-      who.email,
-      now,
+    const event = {
+      actor: who.email,
+      via: "api",
+      action: "return.review",
+      structureCode: r.structureCode,
+      year: r.year,
+      detail: `révision ${r.revision} : ${REVIEW_WORDS[r.state]}`,
+    } as const;
+    await audited(deps.db, event, now, () =>
+      reviewRevision(
+        deps.db,
+        { year: r.year, code: r.structureCode, number: r.revision },
+        { state: r.state, comment },
+        who.email,
+        now,
+      ),
     );
     res.status(200).json({
       structureCode: r.structureCode,

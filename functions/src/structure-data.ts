@@ -1,5 +1,6 @@
 // Everything stored about one structure, for data-protection requests: exported as JSON, or erased without a trace.
 import { type DocumentReference, FieldValue, type Firestore } from "firebase-admin/firestore";
+import { auditTrail } from "./audit/structure-trail.ts";
 import { listCampaignYears } from "./campaigns.ts";
 import type { FinalBatch } from "./close/final-benchmark.ts";
 import { getStructure } from "./directory.ts";
@@ -220,6 +221,7 @@ export const STRUCTURE_DATA: StructureDataKind[] = [
   documentKind("mails", "courriels et tentatives d'envoi", mails),
   unionMailsNaming,
   finalEntries,
+  auditTrail,
 ];
 
 export async function exportStructure(

@@ -2,7 +2,7 @@
 // structure, and the structureCode and year of the query string.
 import { z } from "zod";
 import { requireStructureAccess } from "./access.ts";
-import { authenticate } from "./auth.ts";
+import { authenticate, type Identity } from "./auth.ts";
 import type { Deps } from "./deps.ts";
 import { STRUCTURE_CODE } from "./directory.ts";
 import { parseWith } from "./envelope.ts";
@@ -12,13 +12,13 @@ import { type HttpRequest, queryParam, requireMethod, yearParam } from "./http.t
 export async function readStructureQuery(
   req: HttpRequest,
   deps: Deps,
-): Promise<{ code: string; year: number }> {
+): Promise<{ code: string; year: number; who: Identity; admin: boolean }> {
   requireMethod(req, "GET");
   const who = await authenticate(req, deps.verifyToken);
   const { structureCode: code } = parseWith(z.object({ structureCode: STRUCTURE_CODE }), {
     structureCode: queryParam(req, "structureCode") ?? undefined,
   });
   const year = yearParam(req);
-  await requireStructureAccess(deps.db, who, code);
-  return { code, year };
+  const { admin } = await requireStructureAccess(deps.db, who, code);
+  return { code, year, who, admin };
 }

@@ -181,7 +181,8 @@ describe("barometre export and structure", () => {
   it("erases every trace of a structure with --yes, leaving the others untouched", async () => {
     const run = await barometre("structure", "erase", "PIMMS-RENNES", "--yes");
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stdout).toContain("PIMMS-RENNES : 5 éléments effacés");
+    // With its link to the audit log, made when it was exported above.
+    expect(run.stdout).toContain("PIMMS-RENNES : 6 éléments effacés");
     expect(await storedCount(stack.db, 2018, "PIMMS-RENNES")).toBe(0);
     expect((await stack.db.doc("structures/PIMMS-RENNES").get()).exists).toBe(false);
     const after = JSON.parse((await barometre("structure", "export", "PIMMS-RENNES")).stdout);
@@ -196,6 +197,7 @@ describe("barometre export and structure", () => {
       mails: [],
       unionMails: [],
       finalBenchmark: [],
+      auditTrail: [],
     });
     expect(await storedCount(stack.db, 2018, "PIMMS-CENON")).toBe(3);
     // The erased director can no longer submit.

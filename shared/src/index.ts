@@ -8,6 +8,7 @@ export * from "./legacy/index.ts";
 export * from "./plan/index.ts";
 export * from "./positioning/index.ts";
 export * from "./report/index.ts";
+export * from "./retention/index.ts";
 export * from "./schema/index.ts";
 export * from "./stats/index.ts";
 export * from "./validation/index.ts";

@@ -8,7 +8,18 @@ import { describe, expect, it } from "vitest";
 import { formatWithBiome } from "../scripts/schema-doc/biome.ts";
 import { returnJsonSchema } from "../scripts/schema-doc/json-schema.ts";
 import { DOC_OUTPUTS } from "../scripts/schema-doc/outputs.ts";
-import { coerceReturn, FIELDS, getValue, noCells, type PimmsReturn } from "../src/index.ts";
+import { RETENTION_HEADER } from "../scripts/schema-doc/retention-table.ts";
+import {
+  coerceReturn,
+  DEFAULT_RETENTION,
+  FIELDS,
+  formatRetention,
+  getValue,
+  noCells,
+  type PimmsReturn,
+  RETENTION,
+  RETENTION_KINDS,
+} from "../src/index.ts";
 import { checkFields } from "../src/validation/field-rules.ts";
 import { brokenJson, nearlyValidReturn, typedReturn } from "./support/arbitraries.ts";
 import { sampleReturn } from "./support/sample-return.ts";
@@ -51,6 +62,33 @@ describe("generated documentation", () => {
       '=IFERROR(IF(NOT(ISNUMBER(fld_finance_trainingCosts)),"non calculable : Frais de formation',
     );
     expect(md).toContain("vert > 1,00 ; orange > 0,50 ; rouge en dessous");
+  });
+});
+
+describe("docs/rgpd.md", () => {
+  it("states each kind's default retention, as the policy sets it", () => {
+    const md = onDisk("docs/rgpd.md");
+    const rows = tableRows(md).filter((r) => r.length === RETENTION_HEADER.length);
+    expect(rows[0]).toEqual(RETENTION_HEADER);
+    const kinds = rows.slice(2);
+    expect(kinds.map((r) => r[0])).toEqual(RETENTION_KINDS.map((k) => `\`${k}\``));
+    for (const [i, kind] of RETENTION_KINDS.entries()) {
+      expect(kinds[i]?.[3], kind).toBe(formatRetention(DEFAULT_RETENTION[kind]));
+      expect(kinds[i]?.[5], kind).toBe(
+        RETENTION[kind].minimumDays ? formatRetention(RETENTION[kind].minimumDays) : "aucun",
+      );
+    }
+  });
+
+  it("gives the privacy text the defaults of returns and mails, and the region the functions run in", () => {
+    const privacy = onDisk("docs/rgpd.md").split("## Texte de confidentialité")[1] ?? "";
+    const text = privacy.replace(/\n> /g, " ");
+    expect(text).toContain(`gardés ${formatRetention(DEFAULT_RETENTION.returns)} après la clôture`);
+    expect(text).toContain(
+      `courriels ${formatRetention(DEFAULT_RETENTION.mails)} après leur remise`,
+    );
+    const firebase = JSON.parse(onDisk("firebase.json")) as { firestore: { location: string } };
+    expect(onDisk("docs/rgpd.md")).toContain(`\`${firebase.firestore.location}\` (Paris)`);
   });
 });
 

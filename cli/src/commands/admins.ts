@@ -1,5 +1,6 @@
 // barometre admins: the Union admins, who may read every return, review them and run the campaigns.
 import { parse } from "../args.ts";
+import { auditedCommand } from "../audited.ts";
 import { UserError } from "../errors.ts";
 import { CLI_ACTOR, PROJECT_HELP, PROJECT_OPTION, withFirestore } from "../firestore.ts";
 import type { Command } from "./command.ts";
@@ -27,7 +28,11 @@ const command: Command = {
       const email = EMAIL.safeParse(address);
       if (!email.success)
         throw new UserError(`« ${address} » n'est pas une adresse électronique valide.`);
-      await withFirestore(values.project, (db) => addAdmin(db, email.data, CLI_ACTOR, new Date()));
+      await withFirestore(values.project, (db) =>
+        auditedCommand(db, { action: "admin.add", detail: email.data }, () =>
+          addAdmin(db, email.data, CLI_ACTOR, new Date()),
+        ),
+      );
       process.stdout.write(`${email.data} est administrateur de l'Union.\n`);
       return 0;
     }

@@ -1,6 +1,7 @@
 // barometre campaign status: the campaign's status board as a French table, its JSON for scripts, or its CSV.
 import type { StatusBoard } from "@barometre/functions/status/board";
 import { daysBetween, deadlineSentence } from "@barometre/shared";
+import { auditedCommand } from "../audited.ts";
 import { UserError } from "../errors.ts";
 import { withFirestore } from "../firestore.ts";
 import { renderTable } from "../table.ts";
@@ -29,7 +30,12 @@ export async function printStatus(year: number, options: StatusOptions): Promise
       import("@barometre/functions/status/table"),
       import("@barometre/functions/campaigns"),
     ]);
-  const board = await withFirestore(options.project, (db) => readStatusBoard(db, year));
+  const format = options.csv ? "csv" : options.json ? "json" : "table";
+  const board = await withFirestore(options.project, (db) =>
+    auditedCommand(db, { action: "campaign.status", year, detail: format }, () =>
+      readStatusBoard(db, year),
+    ),
+  );
   if (!board) throw new UserError(`La campagne ${year} n'existe pas.`);
   if (options.json || options.csv) {
     const text = options.csv ? statusCsv(board) : `${JSON.stringify(board, null, 2)}\n`;

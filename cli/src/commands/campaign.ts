@@ -2,6 +2,7 @@
 import type { CampaignMode, CampaignSettings } from "@barometre/functions/campaigns";
 import { formatDate, parseDate } from "@barometre/shared";
 import { parse } from "../args.ts";
+import { auditedCommand } from "../audited.ts";
 import { UserError } from "../errors.ts";
 import {
   CLI_ACTOR,
@@ -158,12 +159,25 @@ const command: Command = {
     );
     const { offsetLabel } = await import("@barometre/functions/reminders/offsets");
     let reports = "";
+    const { settingNames } = await import("@barometre/functions/audit/actions");
     const campaign = await withFirestore(values.project, async (db) => {
-      if (action === "open") await openCampaign(db, year, settings, CLI_ACTOR, new Date());
+      const detail = settingNames(settings);
+      if (action === "open") {
+        const existing = await getCampaign(db, year);
+        await auditedCommand(
+          db,
+          { action: existing ? "campaign.reopen" : "campaign.open", year, detail },
+          () => openCampaign(db, year, settings, CLI_ACTOR, new Date()),
+        );
+      }
       if (action === "configure")
-        await configureCampaign(db, year, settings, CLI_ACTOR, new Date());
+        await auditedCommand(db, { action: "campaign.configure", year, detail }, () =>
+          configureCampaign(db, year, settings, CLI_ACTOR, new Date()),
+        );
       if (action === "close") {
-        const done = await closeWithReports(db, year, CLI_ACTOR);
+        const done = await auditedCommand(db, { action: "campaign.close", year }, () =>
+          closeWithReports(db, year, CLI_ACTOR),
+        );
         reports = `  rapports : ${done.structures} structures en ${done.batches} lots, ${done.rendered} produits par cette commande et mis en file d'envoi, synthèse du réseau pour l'Union\n`;
       }
       return getCampaign(db, year);

@@ -1,5 +1,6 @@
 // barometre export: a campaign's latest revision of every structure, as JSON or as CSV for French Excel.
 import { parse } from "../args.ts";
+import { auditedCommand } from "../audited.ts";
 import { UserError } from "../errors.ts";
 import { PROJECT_HELP, PROJECT_OPTION, withFirestore, yearArgument } from "../firestore.ts";
 import type { Command } from "./command.ts";
@@ -33,9 +34,14 @@ const command: Command = {
     const { exportCampaign, exportCampaignCsv } = await import("@barometre/functions/export-rows");
     const text = await withFirestore(values.project, async (db) => {
       if (!(await getCampaign(db, year))) throw new UserError(`La campagne ${year} n'existe pas.`);
-      return values.csv
-        ? exportCampaignCsv(db, year)
-        : `${JSON.stringify(await exportCampaign(db, year), null, 2)}\n`;
+      return auditedCommand(
+        db,
+        { action: "campaign.export", year, detail: values.csv ? "csv" : "json" },
+        async () =>
+          values.csv
+            ? exportCampaignCsv(db, year)
+            : `${JSON.stringify(await exportCampaign(db, year), null, 2)}\n`,
+      );
     });
     await writeExport(text, values.output);
     return 0;

@@ -16,6 +16,8 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: "campaign", load: () => import("./campaign.ts") },
   { name: "export", load: () => import("./export.ts") },
   { name: "structure", load: () => import("./structure.ts") },
+  { name: "retention", load: () => import("./retention.ts") },
+  { name: "audit", load: () => import("./audit.ts") },
   { name: "start", load: () => import("./start.ts") },
   { name: "dev-token", load: () => import("./dev-token.ts") },
 ];

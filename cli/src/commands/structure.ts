@@ -3,6 +3,7 @@
 import { createInterface } from "node:readline/promises";
 import { asciiUpperCase } from "@barometre/shared";
 import { parse } from "../args.ts";
+import { auditedCommand } from "../audited.ts";
 import { UserError } from "../errors.ts";
 import { PROJECT_HELP, PROJECT_OPTION, withFirestore } from "../firestore.ts";
 import type { Command } from "./command.ts";
@@ -45,7 +46,8 @@ const command: Command = {
     "  les statistiques déjà calculées d'une campagne close, agrégées, restent telles quelles.",
     "  Une synthèse du réseau ou un relevé des relances qui la nomme n'en garde qu'une note s'il est",
     "  déjà envoyé ; sinon il est retiré (la synthèse est recomposée sans elle dans l'heure).",
-    "  Rien n'est effacé sans confirmation.",
+    "  Rien n'est effacé sans confirmation. Le journal des actions de l'Union (barometre audit)",
+    "  garde la date de l'effacement et son auteur, mais plus rien qui mène à la structure.",
     "",
     PROJECT_HELP,
   ].join("\n"),
@@ -66,7 +68,11 @@ const command: Command = {
     if (!parsed.success) throw new UserError(`« ${raw} » n'est pas un code structure valide.`);
     const code = parsed.data;
     if (action === "export") {
-      const data = await withFirestore(values.project, (db) => exportStructure(db, code));
+      const data = await withFirestore(values.project, (db) =>
+        auditedCommand(db, { action: "structure.export", structureCode: code }, () =>
+          exportStructure(db, code),
+        ),
+      );
       await writeExport(`${JSON.stringify(data, null, 2)}\n`, values.output);
       return 0;
     }
@@ -74,7 +80,10 @@ const command: Command = {
       process.stderr.write("Effacement annulé : rien n'a été effacé.\n");
       return 1;
     }
-    const counts = await withFirestore(values.project, (db) => eraseStructure(db, code));
+    // The log keeps that an erasure happened and who made it, not which structure nor what it held.
+    const counts = await withFirestore(values.project, (db) =>
+      auditedCommand(db, { action: "structure.erase" }, () => eraseStructure(db, code)),
+    );
     const total = Object.values(counts).reduce((a, b) => a + b, 0);
     process.stdout.write(
       `${code} : ${total} éléments effacés (${STRUCTURE_DATA.map(

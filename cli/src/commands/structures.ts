@@ -2,6 +2,7 @@
 import { readFile } from "node:fs/promises";
 import { formatNumber } from "@barometre/shared";
 import { parse } from "../args.ts";
+import { auditedCommand } from "../audited.ts";
 import { UserError } from "../errors.ts";
 import { PROJECT_HELP, PROJECT_OPTION, withFirestore } from "../firestore.ts";
 import type { Command } from "./command.ts";
@@ -28,11 +29,17 @@ async function importFile(path: string, project: string | undefined): Promise<nu
     );
   if (entries.length === 0)
     throw new UserError(`Le fichier « ${path} » ne contient aucune structure.`);
-  await withFirestore(project, async (db) => {
-    const now = new Date();
-    for (let i = 0; i < entries.length; i += PARALLEL)
-      await Promise.all(entries.slice(i, i + PARALLEL).map((e) => saveStructure(db, e, now)));
-  });
+  await withFirestore(project, (db) =>
+    auditedCommand(
+      db,
+      { action: "directory.import", detail: `${formatNumber(entries.length)} structures` },
+      async () => {
+        const now = new Date();
+        for (let i = 0; i < entries.length; i += PARALLEL)
+          await Promise.all(entries.slice(i, i + PARALLEL).map((e) => saveStructure(db, e, now)));
+      },
+    ),
+  );
   process.stdout.write(
     `${formatNumber(entries.length)} structures enregistrées dans l'annuaire.\n`,
   );

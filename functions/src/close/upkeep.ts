@@ -1,8 +1,12 @@
 // The hourly upkeep: closes campaigns whose deadline has passed, finishes the closes and fan-outs that stopped
-// half-way, and asks for a sync of the Union's sheet where revisions may have arrived or structures were erased.
+// half-way, asks for a sync of the Union's sheet where revisions may have arrived or structures were erased, and
+// purges, a bounded number of documents at a time, what the retention policy no longer keeps.
+import { audited, recordAudit } from "../audit/record.ts";
 import { type Campaign, campaignOf, parisDay } from "../campaigns.ts";
 import type { WorkDeps } from "../deps.ts";
 import { campaignsCol, unionSheetDoc } from "../layout.ts";
+import { applyRetention, type PurgeLine } from "../retention/purge.ts";
+import { purgeDetail } from "../retention/report.ts";
 import { enqueueQuietly } from "../tasks.ts";
 import { closeAndReport, resumeFanOut } from "./close-campaign.ts";
 import { getFinalBenchmark } from "./final-benchmark.ts";
@@ -11,10 +15,42 @@ import { queueNetworkSummary } from "./network-summary.ts";
 /** Who closes a campaign whose deadline has passed, as the campaign document records it. */
 export const DEADLINE_ACTOR = "date limite (clôture automatique)";
 
+/** Who the audit log says purged what the retention policy no longer keeps. */
+const PURGE_ACTOR = "conservation (purge automatique)";
+
 export interface UpkeepOutcome {
   closed: number[];
   resumed: number[];
   sheetSyncs: number[];
+  /** What the retention policy purged this hour, when anything. */
+  purged?: PurgeLine[];
+}
+
+/** Documents one upkeep deletes at most: the rest waits for the next hour. */
+const PURGE_LIMIT = 2000;
+
+/** The purge of this hour, recorded in the audit log when it deleted anything; a failure waits for the next hour. */
+async function purge(deps: WorkDeps, now: Date): Promise<PurgeLine[]> {
+  try {
+    const { lines } = await applyRetention(deps.db, now, { limit: PURGE_LIMIT });
+    if (lines.length)
+      await recordAudit(
+        deps.db,
+        {
+          actor: PURGE_ACTOR,
+          via: "upkeep",
+          action: "retention.purge",
+          detail: purgeDetail(lines),
+        },
+        now,
+      );
+    return lines;
+  } catch (error) {
+    deps.logger.error("purge de conservation interrompue", {
+      detail: error instanceof Error ? error.message : String(error),
+    });
+    return [];
+  }
 }
 
 const pastDeadline = (c: Campaign, now: Date) =>
@@ -34,7 +70,12 @@ export async function upkeep(deps: WorkDeps): Promise<UpkeepOutcome> {
   );
   for (const c of campaigns) {
     if (pastDeadline(c, now)) {
-      await closeAndReport(deps, c.year, DEADLINE_ACTOR);
+      await audited(
+        deps.db,
+        { actor: DEADLINE_ACTOR, via: "upkeep", action: "campaign.close", year: c.year },
+        now,
+        () => closeAndReport(deps, c.year, DEADLINE_ACTOR),
+      );
       outcome.closed.push(c.year);
     } else if (c.state === "closed" && c.reportsRequestedAt) {
       const head = await getFinalBenchmark(deps.db, c.year);
@@ -55,5 +96,7 @@ export async function upkeep(deps: WorkDeps): Promise<UpkeepOutcome> {
       outcome.sheetSyncs.push(c.year);
     }
   }
+  const purged = await purge(deps, now);
+  if (purged.length) outcome.purged = purged;
   return outcome;
 }

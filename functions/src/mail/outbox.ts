@@ -70,6 +70,8 @@ export interface OutboxMail extends MailDraft {
    */
   due: Timestamp | null;
   createdAt: Timestamp;
+  /** Set when the retention policy emptied the mail after its delivery (functions/src/retention/). */
+  purgedAt?: Timestamp;
 }
 
 /** Firestore refuses documents over 1 MiB; keep room for field names and the delivery record. */

@@ -30,9 +30,9 @@ const SENSE_WORDS: Record<IndicatorDef["sense"], string> = {
 };
 
 const row = (cells: readonly string[]) => `| ${cells.map(cell).join(" | ")} |`;
-const table = (header: readonly string[], rows: readonly (readonly string[])[]) =>
+export const table = (header: readonly string[], rows: readonly (readonly string[])[]) =>
   [row(header), row(header.map(() => "---")), ...rows.map(row)].join("\n");
-const code = (text: string) => `\`${text}\``;
+export const code = (text: string) => `\`${text}\``;
 
 function tabsTable(): string {
   return table(

@@ -46,6 +46,7 @@ const MAIL = [
   "delivery",
   "due",
   "createdAt",
+  "purgedAt",
 ];
 const CLAIM = [
   "mailId",
@@ -57,6 +58,9 @@ const CLAIM = [
   "state",
   "error",
 ];
+
+const AUDIT = ["at", "actor", "via", "action", "subject", "year", "outcome", "detail"];
+const AUDIT_SUBJECT = ["code", "subject"];
 
 interface Builder {
   /** Arguments after the Firestore. */
@@ -89,6 +93,13 @@ const KNOWN: Record<string, Builder | null> = {
   mailClaimsCol: { args: [], fields: CLAIM },
   mailClaimDoc: { args: [KEY, ATTEMPT], fields: CLAIM },
   unionSheetDoc: { args: [YEAR] },
+  followupsCol: { args: [YEAR] },
+  followupDoc: { args: [YEAR, CODE] },
+  retentionSettingsDoc: { args: [] },
+  retentionProgressDoc: { args: [] },
+  auditCol: { args: [], fields: AUDIT },
+  auditSubjectsCol: { args: [], fields: AUDIT_SUBJECT },
+  auditSubjectDoc: { args: [CODE], fields: AUDIT_SUBJECT },
 };
 
 export interface StoredKind {
