@@ -119,7 +119,7 @@ export const followupsCol = (db: Firestore, year: number): CollectionReference =
   campaignDoc(db, year).collection("followups");
 
 export const followupDoc = (db: Firestore, year: number, code: string): DocumentReference =>
-  followupsCol(db, year).doc(code);
+  followupsCol(db, year).doc(safeId(code));
 
 export const retentionSettingsDoc = (db: Firestore): DocumentReference =>
   db.collection("settings").doc("retention");
@@ -133,4 +133,4 @@ export const auditSubjectsCol = (db: Firestore): CollectionReference =>
   db.collection("auditSubjects");
 
 export const auditSubjectDoc = (db: Firestore, code: string): DocumentReference =>
-  auditSubjectsCol(db).doc(code);
+  auditSubjectsCol(db).doc(safeId(code));
