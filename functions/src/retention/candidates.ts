@@ -106,9 +106,19 @@ const answers: Collect = async (db, { year, closedAt }) => {
   return each(refs.flat(), closedAt);
 };
 
-/** Delivered mails of the given kinds with their claims; a mail not delivered (pending, retrying, failed) stays. */
+/** The retention kind of every mail kind: a new kind of mail does not compile until it is given one. */
+const MAIL_RETENTION: Record<MailKind, "mails" | "reminders"> = {
+  report: "mails",
+  summary: "mails",
+  reminder: "reminders",
+  digest: "reminders",
+  revision: "reminders",
+  recipients: "reminders",
+};
+
+/** Delivered mails of one retention kind with their claims; a mail not delivered (pending, retrying, failed) stays. */
 const mailsOf =
-  (kinds: readonly MailKind[]): Collect =>
+  (retention: "mails" | "reminders"): Collect =>
   async (db, { year, closedAt }) => {
     const snap = await mailCol(db)
       .where("campaignYear", "==", year)
@@ -117,7 +127,7 @@ const mailsOf =
     const delivered = snap.docs.filter((d) => {
       const { kind, delivery, purgedAt } = d.data() as OutboxMail;
       return (
-        kinds.includes(kind) &&
+        MAIL_RETENTION[kind] === retention &&
         delivery?.state === "SUCCESS" &&
         delivery.endTime !== null &&
         purgedAt === undefined
@@ -172,8 +182,8 @@ const snapshots: Collect = async (db, { year, closedAt }) => {
 export const COLLECT: Record<RetentionKind, Collect> = {
   returns,
   answers,
-  mails: mailsOf(["report", "summary"]),
-  reminders: mailsOf(["reminder", "digest", "revision"]),
+  mails: mailsOf("mails"),
+  reminders: mailsOf("reminders"),
   followups,
   snapshots,
 };
