@@ -59,8 +59,17 @@ describe("N-1", () => {
   it("fills the empty N-1 fields from the previous return while preparing", async () => {
     const rt = await openConnected(fx, functions(), { prepare: false });
     clearLegacyPrevious(rt);
+    // A colleague's send waits on the document lock: no call to the Union is made while it is held.
+    const lockHeld: boolean[] = [];
+    const fetch = rt.urlFetch.fetch.bind(rt.urlFetch);
+    rt.urlFetch.fetch = ((...args: Parameters<typeof fetch>) => {
+      lockHeld.push(rt.lock.hasLock());
+      return fetch(...args);
+    }) as typeof fetch;
     const prepared = rt.run("runPrepare") as { value: { previousYear: string } };
     expect(prepared.value.previousYear).toBe("Motifs N-1 repris du retour 2017 envoyé à l'Union.");
+    expect(lockHeld).toEqual([false, false]);
+    expect(rt.lock.acquisitions).toBe(1);
     expect(previousValues(rt)).toEqual(sent2017);
     const [request] = rt.urlFetch.requests;
     expect(request?.url).toBe(

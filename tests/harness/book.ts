@@ -50,7 +50,8 @@ export interface SheetModel {
 
 export interface NamedRangeModel {
   name: string;
-  sheet: string;
+  /** Null once its sheet is deleted: Sheets keeps the name, pointing at #REF!. */
+  sheet: string | null;
   range: Range0;
 }
 
@@ -104,6 +105,21 @@ export class Book {
     };
     this.sheets.splice(index, 0, model);
     return model;
+  }
+
+  /** Deletes a sheet as Sheets does: its names stay defined, pointing at #REF!, and formulas using them say #REF!. */
+  removeSheet(model: SheetModel): void {
+    if (this.sheets.length === 1) {
+      throw new Error("Exception: You can't remove all the sheets in a document.");
+    }
+    this.hf.removeSheet(model.id);
+    this.sheets.splice(this.sheets.indexOf(model), 1);
+    for (const named of this.names.values()) {
+      if (named.sheet === model.name) {
+        named.sheet = null;
+        this.hf.changeNamedExpression(named.name, "=#REF!");
+      }
+    }
   }
 
   /** Rows and columns holding content (what getDataRange covers), at least 1 × 1. */
@@ -167,7 +183,7 @@ export class Book {
         ? ref(range.top, range.left)
         : `${ref(range.top, range.left)}:${ref(range.bottom, range.right)}`;
     const expression = `=${quoteSheet(sheet.name)}!${target}`;
-    if (this.names.has(name)) this.hf.changeNamedExpression(name, expression);
+    if (this.hf.getNamedExpression(name)) this.hf.changeNamedExpression(name, expression);
     else this.hf.addNamedExpression(name, expression);
     this.names.set(name, { name, sheet: sheet.name, range });
   }
