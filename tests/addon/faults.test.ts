@@ -3,12 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { snapshot } from "../harness/snapshot.ts";
 import { fixture } from "../helpers/legacy-fixtures.ts";
-import {
-  FUNCTIONS_URL_PROPERTY,
-  openConnected,
-  sentKeys,
-  submit,
-} from "./support/connected-session.ts";
+import { openConnected, sentKeys, submit } from "./support/connected-session.ts";
 import { unreachableUrl } from "./support/fault-proxy.ts";
 import { useFunctionsThread } from "./support/functions-thread.ts";
 
@@ -28,7 +23,7 @@ describe("faults", () => {
         "Le service de l'Union est injoignable pour le moment. Votre classeur est intact ; vérifiez la connexion puis réessayez.",
     });
     expect(snapshot(rt.book)).toEqual(before);
-    rt.scriptProperties.setProperty(FUNCTIONS_URL_PROPERTY, functions().proxy);
+    rt.setFunctionsUrl(functions().proxy);
     expect(submit(rt)).toMatchObject({ sent: true, submission: { revision: 1 } });
     const [failed, sent] = sentKeys(rt);
     expect(sent).toBe(failed);

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { GasRuntime } from "../harness/gas-runtime.ts";
 import { fixture } from "../helpers/legacy-fixtures.ts";
 import { openWorkbook } from "./support/addon-session.ts";
-import { FUNCTIONS_URL_PROPERTY, openConnected, submit } from "./support/connected-session.ts";
+import { openConnected, submit } from "./support/connected-session.ts";
 import { useFunctionsThread } from "./support/functions-thread.ts";
 import { namedField } from "./support/sheet-values.ts";
 
@@ -96,7 +96,7 @@ describe("N-1", () => {
     rt.run("runPrepare");
     expect(Object.values(previousValues(rt))).toEqual([null, null, null]);
     const token = await functions().token(fx.ret.identification.directorEmail as string);
-    rt.scriptProperties.setProperty(FUNCTIONS_URL_PROPERTY, functions().proxy);
+    rt.setFunctionsUrl(functions().proxy);
     Object.assign(rt.urlFetch.options, { whitelist: [functions().proxy] });
     rt.identityToken = () => token;
     const again = rt.run("runPrepare") as { value: { created: string[]; previousYear: string } };
