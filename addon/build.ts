@@ -130,7 +130,10 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     );
     process.exit(2);
   }
-  buildAddon({ functionsUrl })
+  // --out DIR: where npm run deploy:addon asks for it (the rootDir of .clasp.json); default addon/dist.
+  const out = process.argv.indexOf("--out");
+  const outDir = out > 0 ? process.argv[out + 1] : undefined;
+  buildAddon({ functionsUrl, ...(outDir ? { outDir } : {}) })
     .then((r) =>
       process.stdout.write(
         `Module construit dans ${r.outDir} (${r.globals.length} fonctions globales).\n`,

@@ -18,6 +18,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: "structure", load: () => import("./structure.ts") },
   { name: "start", load: () => import("./start.ts") },
   { name: "dev-token", load: () => import("./dev-token.ts") },
+  { name: "deploy", load: () => import("./deploy.ts") },
 ];
 
 export async function loadCommand(entry: CommandEntry): Promise<Command> {
