@@ -51,6 +51,34 @@ describe("faults", () => {
     expect(new Set(sentKeys(rt)).size).toBe(1);
   });
 
+  it("a French user: Apps Script's French exceptions are told apart as for an English one", async () => {
+    const down = await unreachableUrl();
+    const away = await openConnected(fixture("01"), functions(), {
+      base: down,
+      whitelist: [down],
+      userLanguage: "fr",
+    });
+    expect(submit(away)).toMatchObject({
+      sent: false,
+      message:
+        "Le service de l'Union est injoignable pour le moment. Votre classeur est intact ; vérifiez la connexion puis réessayez.",
+    });
+    const slow = await openConnected(fixture("01"), functions(), {
+      fetchTimeoutMs: 1_500,
+      userLanguage: "fr",
+    });
+    await functions().setMode({ kind: "slow", ms: 4_000 });
+    try {
+      expect(submit(slow)).toMatchObject({
+        sent: false,
+        message:
+          "Le service de l'Union n'a pas répondu à temps. Votre classeur est intact ; réessayez : renvoyer le même retour ne crée pas de doublon.",
+      });
+    } finally {
+      await functions().setMode({ kind: "pass" });
+    }
+  });
+
   it("a server error: said calmly, nothing lost, the retry sends the same key", async () => {
     const rt = await openConnected(fixture("05"), functions());
     const before = snapshot(rt.book);

@@ -35,6 +35,8 @@ export interface RuntimeOptions {
   functionsUrl?: string | null;
   timeZone?: string;
   fetchTimeoutMs?: number;
+  /** The user's language, in which Apps Script words its exceptions (default English). */
+  userLanguage?: "en" | "fr";
 }
 
 export class GasRuntime {
@@ -62,6 +64,7 @@ export class GasRuntime {
     this.urlFetch = new HarnessUrlFetch(this.auth, {
       whitelist: options.whitelist,
       timeoutMs: options.fetchTimeoutMs ?? 60_000,
+      language: options.userLanguage,
     });
     const log = (...args: unknown[]) => {
       this.logs.push(args.map(String).join(" "));
