@@ -25,6 +25,8 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 const ROLLED_BACK =
   "La préparation a été interrompue : les onglets qu'elle venait d'ajouter ont été retirés et vos onglets n'ont pas été modifiés. Relancez « Préparer le classeur ».";
+const NOTHING_ADDED =
+  "La préparation a été interrompue avant d'ajouter un onglet ; vos saisies n'ont pas été modifiées. Relancez « Préparer le classeur ».";
 const LEFT_OVER =
   "La préparation a été interrompue et certains onglets ajoutés sont restés inachevés ; vos onglets n'ont pas été modifiés. Relancez « Préparer le classeur » : elle les complétera.";
 
@@ -32,7 +34,8 @@ const LEFT_OVER =
 interface Reading {
   read: ReadWorkbook;
   prepared: PreparedTab[];
-  leftovers: Sheet[];
+  /** Indexes, in `read`, of the blank tabs a stopped run left (see prepare-leftovers.ts). */
+  leftovers: number[];
   result: ImportResult;
   previous: PreviousYear;
 }
@@ -52,7 +55,6 @@ const missingKinds = (prepared: readonly PreparedTab[]) =>
 function readAndFetch(ss: Spreadsheet): Reading {
   const read = readWorkbook(ss);
   const prepared = findPreparedTabs(read.grid);
-  const leftoverIndexes = leftoverTabs(read.grid.sheets);
   if (prepared.length === 0) addLayout(read);
   const result = importWorkbook(read.grid);
   const missing = missingKinds(prepared);
@@ -61,7 +63,7 @@ function readAndFetch(ss: Spreadsheet): Reading {
   return {
     read,
     prepared,
-    leftovers: leftoverIndexes.map((i) => read.sheets[i] as Sheet),
+    leftovers: leftoverTabs(read.grid.sheets),
     result,
     previous: previousYear(result.ret),
   };
@@ -77,9 +79,8 @@ function apply(ss: Spreadsheet, { read, prepared, leftovers, result, previous }:
   if (missing.length > 0) {
     for (const { field, value } of previous.values) setValue(result.ret, field, value);
   }
-  const leftoverNames = new Set(leftovers.map((s) => s.getName()));
   const plan = buildWorkbookPlan(result.ret, {
-    occupied: read.grid.sheets.map((s) => s.name).filter((name) => !leftoverNames.has(name)),
+    occupied: read.grid.sheets.filter((_, i) => !leftovers.includes(i)).map((s) => s.name),
   });
   const byPlanName = new Map<string, Sheet>();
   for (const t of prepared) {
@@ -89,7 +90,7 @@ function apply(ss: Spreadsheet, { read, prepared, leftovers, result, previous }:
   }
   const created = new Map<string, Sheet>();
   try {
-    for (const sheet of leftovers) ss.deleteSheet(sheet);
+    for (const i of leftovers) ss.deleteSheet(read.sheets[i] as Sheet);
     const styles = textStyles();
     const at = read.sheets.length - leftovers.length;
     for (const tab of plan.tabs.filter((t) => missing.includes(t.kind))) {
@@ -119,6 +120,7 @@ function fillEmptyCells(ss: Spreadsheet, result: ImportResult, previous: Previou
 
 function interrupted(ss: Spreadsheet, created: Sheet[], error: unknown): UserError {
   console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  if (created.length === 0) return new UserError(NOTHING_ADDED);
   try {
     for (const sheet of created) ss.deleteSheet(sheet);
     return new UserError(ROLLED_BACK);

@@ -97,6 +97,22 @@ describe("prepare, interrupted and resumed", () => {
     expectComplete(rt, originals);
   });
 
+  it("says nothing was added when a run over a prepared workbook fails, and the next one completes it", async () => {
+    const rt = await openWorkbook(fx.xlsx);
+    const originals = rt.book.sheets.map((s) => s.name);
+    prepare(rt);
+    const before = snapshot(rt.book);
+    rt.book.calls.failOn("NamedRange.setRange", 10);
+    expect(prepare(rt)).toEqual({
+      ok: false,
+      message:
+        "La préparation a été interrompue avant d'ajouter un onglet ; vos saisies n'ont pas été modifiées. Relancez « Préparer le classeur ».",
+    });
+    expect(snapshot(rt.book)).toEqual(before);
+    expect(prepare(rt)).toMatchObject({ ok: true, value: { created: [] } });
+    expectComplete(rt, originals);
+  });
+
   it("tells a lock held elsewhere from a lock that does not exist here", async () => {
     const rt = await openWorkbook(fx.xlsx);
     const before = snapshot(rt.book);

@@ -38,7 +38,12 @@ const command: Command = {
       USAGE,
     );
     if (positionals.length > 0) throw new UserError(`Usage : barometre ${USAGE}`);
-    const emulator = Boolean(process.env.FIRESTORE_EMULATOR_HOST) && !values.project;
+    if (process.env.FIRESTORE_EMULATOR_HOST && values.project) {
+      throw new UserError(
+        "FIRESTORE_EMULATOR_HOST est défini : retirez-le pour vérifier un vrai projet, ou retirez --project pour la pile locale.",
+      );
+    }
+    const emulator = Boolean(process.env.FIRESTORE_EMULATOR_HOST);
     if (!emulator && !values.project) {
       throw new UserError(
         "Indiquez le projet (--project ID), ou lancez barometre doctor à côté de la pile locale (FIRESTORE_EMULATOR_HOST).",

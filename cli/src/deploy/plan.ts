@@ -29,15 +29,12 @@ export interface DeployPlan {
 export interface Probe {
   ok: boolean;
   stdout: string;
-  /** The command could not be started at all (not installed, not on PATH). */
-  missing: boolean;
 }
 
 /** Runs a read-only command of a prerequisite check. */
 export function probe(command: string, args: readonly string[], cwd: string): Probe {
   const run = spawnSync(command, args, { cwd, encoding: "utf8" });
-  const missing = (run.error as NodeJS.ErrnoException | undefined)?.code === "ENOENT";
-  return { ok: !run.error && run.status === 0, stdout: run.stdout ?? "", missing };
+  return { ok: !run.error && run.status === 0, stdout: run.stdout ?? "" };
 }
 
 const quote = (arg: string) =>
