@@ -60,6 +60,17 @@ describe("build", () => {
     expect(html.match(/<\?[\s\S]*?\?>/g)).toEqual(["<?= initialAction ?>"]);
   });
 
+  it("ships no .clasp.json: clasp 3 takes any scriptId field, even empty, as an existing project and refuses to create one", () => {
+    expect(execFileSync("git", ["ls-files", ".clasp.json"], { cwd: ROOT, encoding: "utf8" })).toBe(
+      "",
+    );
+    const ignored = execFileSync("git", ["check-ignore", ".clasp.json"], {
+      cwd: ROOT,
+      encoding: "utf8",
+    });
+    expect(ignored.trim()).toBe(".clasp.json");
+  });
+
   it("is what clasp pushes from addon/dist, with credentials shown as placeholders only", async () => {
     // .clasp.json is made by `clasp create` on the deployer's machine; the example shows its shape.
     const project = JSON.parse(await readFile(join(ROOT, ".clasp.json.example"), "utf8"));
