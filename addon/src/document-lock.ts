@@ -21,3 +21,14 @@ export function withDocumentLock<T>(work: () => T): T {
     lock.releaseLock();
   }
 }
+
+/** `work` under the lock, or null when the lock cannot be had (busy or unavailable): for what may wait. */
+export function whenDocumentFree<T>(work: () => T): T | null {
+  const lock = LockService.getDocumentLock() as GoogleAppsScript.Lock.Lock | null;
+  if (!lock?.tryLock(LOCK_WAIT_MS)) return null;
+  try {
+    return work();
+  } finally {
+    lock.releaseLock();
+  }
+}
