@@ -78,6 +78,31 @@ describe("N-1", () => {
     expect(request?.headers.Authorization).toMatch(/^Bearer /);
   });
 
+  it("a colleague preparing during the N-1 fetch: no tab twice, a true message, the next run finds all", async () => {
+    const rt = await openConnected(fx, functions(), { prepare: false });
+    clearLegacyPrevious(rt);
+    const fetch = rt.urlFetch.fetch.bind(rt.urlFetch);
+    let colleague: unknown = null;
+    rt.urlFetch.fetch = ((...args: Parameters<typeof fetch>) => {
+      if (colleague === null) {
+        colleague = "running";
+        colleague = rt.run("runPrepare");
+      }
+      return fetch(...args);
+    }) as typeof fetch;
+    const mine = rt.run("runPrepare");
+    expect(colleague).toMatchObject({ ok: true, value: { kept: [] } });
+    expect(mine).toEqual({
+      ok: false,
+      message:
+        "La préparation a été interrompue avant d'ajouter un onglet ; vos saisies n'ont pas été modifiées. Relancez « Préparer le classeur ».",
+    });
+    const names = rt.book.sheets.map((s) => s.name);
+    expect(new Set(names).size).toBe(names.length);
+    expect(rt.run("runPrepare")).toMatchObject({ ok: true, value: { created: [] } });
+    expect(previousValues(rt)).toEqual(sent2017);
+  });
+
   it("never overwrites N-1 values already there", async () => {
     const rt = await openConnected(fx, functions(), { prepare: false });
     const prepared = rt.run("runPrepare") as { value: { previousYear: string | null } };

@@ -88,7 +88,8 @@ export class Book {
   }
 
   addSheet(name: string, index = this.sheets.length): SheetModel {
-    if (this.sheet(name)) {
+    // Sheets compares tab names without case.
+    if (this.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) {
       throw new Error(
         `Exception: A sheet with the name "${name}" already exists. Please enter another name.`,
       );
