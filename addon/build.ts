@@ -1,8 +1,10 @@
 // Builds the add-on for Apps Script into addon/dist: Code.js (one IIFE bundle plus a top-level function per
 // global), Sidebar.html with its stylesheet and script inlined, and the manifest with the functions' URL whitelisted.
+// The functions' address is given once, here: the whitelist and the address the add-on calls cannot differ.
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { FUNCTIONS_URL_GLOBAL, functionsBaseOf } from "@barometre/shared";
 import { build } from "esbuild";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -12,8 +14,11 @@ const BUNDLE_GLOBAL = "Barometre";
 const TARGET = "es2019";
 
 export interface AddonBuildOptions {
-  /** https base of the Union's functions, e.g. https://europe-west9-<projet>.cloudfunctions.net */
-  functionsUrl: string;
+  /**
+   * https base of the Union's functions, e.g. https://europe-west9-<projet>.cloudfunctions.net; null builds
+   * an add-on that prepares and verifies but says sending is not configured (no URL fetched at all).
+   */
+  functionsUrl: string | null;
   outDir?: string;
 }
 
@@ -54,11 +59,12 @@ async function bundle(entry: string, globalName?: string): Promise<string> {
   return result.outputFiles[0]?.text ?? "";
 }
 
-async function codeJs(globals: readonly string[]): Promise<string> {
+async function codeJs(globals: readonly string[], base: string | null): Promise<string> {
   const stubs = globals.map(
     (name) => `function ${name}(...args) {\n  return ${BUNDLE_GLOBAL}.${name}(...args);\n}`,
   );
   return [
+    `var ${FUNCTIONS_URL_GLOBAL} = ${JSON.stringify(base)};`,
     "// Baromètre des PIMMS: Google Sheets add-on, built by addon/build.ts from addon/src (do not edit).",
     await bundle(join(HERE, "src/index.ts"), BUNDLE_GLOBAL),
     "// Apps Script sees top-level function declarations only: one per trigger, menu item and sidebar call.",
@@ -88,25 +94,20 @@ async function sidebarHtml(): Promise<string> {
   );
 }
 
-async function manifest(functionsUrl: string): Promise<string> {
-  const url = new URL(functionsUrl);
-  if (url.protocol !== "https:") {
-    throw new Error(
-      `L'adresse des fonctions doit commencer par https:// (reçu : ${functionsUrl}).`,
-    );
-  }
+async function manifest(base: string | null): Promise<string> {
   const source = JSON.parse(await readFile(join(HERE, "appsscript.json"), "utf8"));
-  const prefix = `${url.origin}${url.pathname.replace(/\/*$/, "/")}`;
-  return `${JSON.stringify({ ...source, urlFetchWhitelist: [prefix] }, null, 2)}\n`;
+  const whitelist = base === null ? {} : { urlFetchWhitelist: [`${base}/`] };
+  return `${JSON.stringify({ ...source, ...whitelist }, null, 2)}\n`;
 }
 
 export async function buildAddon(options: AddonBuildOptions): Promise<AddonBuild> {
   const outDir = resolve(options.outDir ?? join(HERE, "dist"));
   const globals = await exportedNames(join(HERE, "src/index.ts"));
+  const base = options.functionsUrl === null ? null : functionsBaseOf(options.functionsUrl);
   const [code, html, json] = await Promise.all([
-    codeJs(globals),
+    codeJs(globals, base),
     sidebarHtml(),
-    manifest(options.functionsUrl),
+    manifest(base),
   ]);
   await rm(outDir, { recursive: true, force: true });
   await mkdir(outDir, { recursive: true });
@@ -118,7 +119,8 @@ export async function buildAddon(options: AddonBuildOptions): Promise<AddonBuild
   return { outDir, globals };
 }
 
-const URL_VARIABLE = "BAROMETRE_FUNCTIONS_URL";
+/** The environment variable `npm run addon:build` and `npm run deploy:addon` read the address from. */
+export const URL_VARIABLE = "BAROMETRE_FUNCTIONS_URL";
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const functionsUrl = process.env[URL_VARIABLE];
@@ -128,7 +130,10 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     );
     process.exit(2);
   }
-  buildAddon({ functionsUrl })
+  // --out DIR: where npm run deploy:addon asks for it (the rootDir of .clasp.json); default addon/dist.
+  const out = process.argv.indexOf("--out");
+  const outDir = out > 0 ? process.argv[out + 1] : undefined;
+  buildAddon({ functionsUrl, ...(outDir ? { outDir } : {}) })
     .then((r) =>
       process.stdout.write(
         `Module construit dans ${r.outDir} (${r.globals.length} fonctions globales).\n`,

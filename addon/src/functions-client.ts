@@ -34,9 +34,10 @@ export function callFunctions(path: string, token: string, payload?: unknown): T
     const response = UrlFetchApp.fetch(`${base}${path}`, options);
     return { status: response.getResponseCode(), body: parseBody(response.getContentText()) };
   } catch (error) {
-    // UrlFetchApp throws, whatever muteHttpExceptions says, when no answer came back at all.
+    // UrlFetchApp throws, whatever muteHttpExceptions says, when no answer came back at all; its message is in
+    // the user's language ("Timeout: …", "Délai d'expiration dépassé : …").
     const text = error instanceof Error ? error.message : String(error);
-    return { failure: /time ?out|timed out|délai/i.test(text) ? "timeout" : "unreachable" };
+    return { failure: /time ?out|timed out|délai|expir/i.test(text) ? "timeout" : "unreachable" };
   }
 }
 

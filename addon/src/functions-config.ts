@@ -1,14 +1,15 @@
-// Where the Union's functions answer: a script property the Union sets once in the add-on's deployment.
+// Where the Union's functions answer: one address, given to the build, which writes it both into the
+// manifest's urlFetchWhitelist and into Code.js as BAROMETRE_FUNCTIONS_URL (see addon/build.ts).
 
-/** Script property holding the functions' base URL, e.g. https://europe-west9-<projet>.cloudfunctions.net */
-export const FUNCTIONS_URL_PROPERTY = "FUNCTIONS_BASE_URL";
+/** Set by the first line of Code.js; null in a build made without an address. */
+declare const BAROMETRE_FUNCTIONS_URL: string | null | undefined;
 
 export const NOT_CONFIGURED =
   "L'adresse du service de l'Union n'est pas encore configurée dans ce module : prévenez l'Union.";
 
-/** The base URL without its trailing slash, or null when the Union has not set it. */
+/** The base URL without its trailing slash, or null when the add-on was built without one. */
 export function functionsBase(): string | null {
-  const raw = PropertiesService.getScriptProperties().getProperty(FUNCTIONS_URL_PROPERTY);
-  const base = raw?.trim().replace(/\/+$/, "") ?? "";
+  const raw = typeof BAROMETRE_FUNCTIONS_URL === "string" ? BAROMETRE_FUNCTIONS_URL : "";
+  const base = raw.trim().replace(/\/+$/, "");
   return base === "" ? null : base;
 }

@@ -1,7 +1,8 @@
-// « Envoyer à l'Union »: re-checks the workbook under the document lock, sends it once, records the answer.
+// « Envoyer à l'Union »: re-checks the workbook under the document lock, sends it once outside it (no colleague
+// waits on the network), records the answer and writes the positioning under the lock again.
 import type { Finding, PimmsReturn, Positioning } from "@barometre/shared";
 import { type CheckedWorkbook, checkWorkbook } from "./check-workbook.ts";
-import { withDocumentLock } from "./document-lock.ts";
+import { whenDocumentFree, withDocumentLock } from "./document-lock.ts";
 import { findingView } from "./finding-view.ts";
 import { callFunctions } from "./functions-client.ts";
 import { contentHash, idempotencyKey } from "./idempotency.ts";
@@ -22,6 +23,8 @@ const NO_POSITIONING =
   "Le positionnement dans le réseau s'inscrira quand l'Union aura consolidé la campagne.";
 const NO_TAB =
   "L'onglet Positionnement est absent : relancez « Préparer le classeur » pour le recréer.";
+const BUSY_TAB =
+  "Le positionnement n'a pas pu s'inscrire, une autre opération occupant le classeur : renvoyez le même retour pour l'inscrire (sans nouvelle révision).";
 
 /** What identifies a send: the same content after the same revision always gives the same key. */
 interface Send {
@@ -61,7 +64,11 @@ function accepted(
   const positioning = (body.positioning as Positioning | null | undefined) ?? null;
   const notes = [acceptedMessage(revision, duplicate)];
   if (!positioning) notes.push(NO_POSITIONING);
-  else if (!writePositioning(checked, positioning)) notes.push(NO_TAB);
+  else {
+    const written = whenDocumentFree(() => writePositioning(checked, positioning));
+    if (written === null) notes.push(BUSY_TAB);
+    else if (!written) notes.push(NO_TAB);
+  }
   // An echo of the last send keeps the time and author of that send.
   const stored: StoredSubmission =
     duplicate && send.previous?.revision === revision
@@ -86,26 +93,31 @@ function accepted(
 }
 
 export function submitWorkbook(): SubmitOutcome {
-  return withDocumentLock((): SubmitOutcome => {
-    const checked = checkWorkbook(readWorkbook(SpreadsheetApp.getActiveSpreadsheet()));
-    const { verification, result } = checked;
-    if (verification.refusal) {
-      return {
+  const ready = withDocumentLock(
+    (): { checked: CheckedWorkbook; send: Send } | { refused: SubmitOutcome } => {
+      const checked = checkWorkbook(readWorkbook(SpreadsheetApp.getActiveSpreadsheet()));
+      const { verification } = checked;
+      if (!verification.refusal) return { checked, send: sendOf(checked.result.ret) };
+      const refused: SubmitOutcome = {
         sent: false,
         message: verification.refusal,
         findings: verification.findings.filter((f) => f.severity === "error"),
       };
-    }
-    const send = sendOf(result.ret);
-    const token = identityToken();
-    const t = callFunctions("/submitReturn", token, { return: send.ret, idempotencyKey: send.key });
-    if (!("failure" in t) && t.status === 200 && t.body && typeof t.body.revision === "number") {
-      return accepted(checked, send, token, t.body);
-    }
-    return {
-      sent: false,
-      message: failureMessage(t, send.year),
-      findings: "failure" in t ? [] : findingsOf(t.body).map((f) => findingView(f, result.cells)),
-    };
-  });
+      return { refused };
+    },
+  );
+  if ("refused" in ready) return ready.refused;
+  // The lock is released: the send may take seconds, and a colleague's preparation or send need not wait.
+  const { checked, send } = ready;
+  const token = identityToken();
+  const t = callFunctions("/submitReturn", token, { return: send.ret, idempotencyKey: send.key });
+  if (!("failure" in t) && t.status === 200 && t.body && typeof t.body.revision === "number") {
+    return accepted(checked, send, token, t.body);
+  }
+  return {
+    sent: false,
+    message: failureMessage(t, send.year),
+    findings:
+      "failure" in t ? [] : findingsOf(t.body).map((f) => findingView(f, checked.result.cells)),
+  };
 }

@@ -4,6 +4,7 @@ import { copyFile, cp, mkdir, readdir, readFile, rm, writeFile } from "node:fs/p
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build, type Metafile } from "esbuild";
+import { checkoutVersion } from "../src/version.ts";
 
 const FUNCTIONS = join(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -58,6 +59,9 @@ export async function buildFunctions(outdir = join(FUNCTIONS, "lib")): Promise<M
     chunkNames: "chunks/[name]-[hash]",
     sourcemap: true,
     metafile: true,
+    define: {
+      "process.env.BAROMETRE_VERSION": JSON.stringify(checkoutVersion(join(FUNCTIONS, ".."))),
+    },
     logLevel: "warning",
   });
   const dependencies = Object.fromEntries(

@@ -76,6 +76,8 @@ export interface Config {
   mail: MailSettings;
   /** The Union's consolidated Google Sheet, or null when the deployment has none. */
   unionSheetId: string | null;
+  /** What healthz reports as the functions' version (see version.ts); absent: unknown. */
+  version?: string;
 }
 
 const list = (text: string) =>
@@ -95,5 +97,7 @@ export function productionConfig(): Config {
     requestDeadlineMs: REQUEST_DEADLINE_MS,
     mail: { from: MAIL_FROM.value(), union },
     unionSheetId: UNION_SHEET_ID.value().trim() || null,
+    // Replaced by its value when functions/scripts/build.ts bundles the functions.
+    version: process.env.BAROMETRE_VERSION,
   };
 }

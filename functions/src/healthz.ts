@@ -1,4 +1,5 @@
-// GET healthz: 200 once the functions can reach their database.
+// GET healthz: 200 once the functions can reach their database, with what `barometre doctor` compares: the
+// version, the accepted audiences (OAuth client ids, public in every token) and which settings are present.
 import type { Deps } from "./deps.ts";
 import { type Handler, requireMethod } from "./http.ts";
 import { campaignsCol } from "./layout.ts";
@@ -8,5 +9,12 @@ export const healthzHandler =
   async (req, res) => {
     requireMethod(req, "GET");
     await campaignsCol(deps.db).limit(1).get();
-    res.status(200).json({ ok: true });
+    const { config } = deps;
+    res.status(200).json({
+      ok: true,
+      version: config.version ?? null,
+      audiences: config.audiences,
+      mailFrom: config.mail.from.trim() !== "",
+      unionSheet: config.unionSheetId !== null,
+    });
   };

@@ -6,6 +6,7 @@ import { pathToFileURL } from "node:url";
 import type { Metafile } from "esbuild";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildFunctions } from "../scripts/build.ts";
+import { checkoutVersion, REPOSITORY_ROOT } from "../src/version.ts";
 
 // Inside the repository so the bundle resolves its dependencies from the root node_modules, as firebase deploy does.
 const out = join(import.meta.dirname, "../../node_modules/.cache/functions-build-test");
@@ -20,6 +21,15 @@ const manifest = JSON.parse(readFileSync(join(import.meta.dirname, "../package.j
 };
 
 describe("npm run functions:build", () => {
+  it("bakes in the checkout's version, which healthz reports and barometre doctor compares", () => {
+    const code = readdirSync(out, { recursive: true })
+      .filter((f) => String(f).endsWith(".js"))
+      .map((f) => readFileSync(join(out, String(f)), "utf8"))
+      .join("\n");
+    expect(code).toContain(JSON.stringify(checkoutVersion(REPOSITORY_ROOT)));
+    expect(code).not.toContain("process.env.BAROMETRE_VERSION");
+  });
+
   it("writes a package.json with exactly the runtime dependencies, pinned as in functions/package.json, on Node 22", () => {
     const lib = JSON.parse(readFileSync(join(out, "package.json"), "utf8"));
     expect(lib).toMatchObject({ type: "module", main: "index.js", engines: { node: "22" } });

@@ -8,8 +8,10 @@ import {
   type Status,
 } from "@barometre/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { checkoutVersion, REPOSITORY_ROOT } from "../src/version.ts";
 import {
   ADMIN,
+  AUDIENCE,
   directorOf,
   sampleReturn,
   seedDirectory,
@@ -239,10 +241,16 @@ describe("campaignExport", () => {
 });
 
 describe("healthz", () => {
-  it("answers { ok: true } once Firestore answers, without a token", async () => {
+  it("answers once Firestore answers, without a token, with what barometre doctor compares", async () => {
     const res = await stack.call("healthz");
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ ok: true });
+    expect(await res.json()).toEqual({
+      ok: true,
+      version: checkoutVersion(REPOSITORY_ROOT),
+      audiences: [AUDIENCE],
+      mailFrom: true,
+      unionSheet: false,
+    });
     expect((await stack.call("healthz", { body: {} })).status).toBe(405);
   });
 });

@@ -32,6 +32,19 @@ describe("build", () => {
     });
   });
 
+  it("takes the functions' address once: the whitelist and the address Code.js calls are the same", async () => {
+    const code = await readFile(join(dist, "Code.js"), "utf8");
+    expect(code.split("\n")[0]).toBe(`var BAROMETRE_FUNCTIONS_URL = "${MANIFEST_FUNCTIONS_URL}";`);
+
+    const outDir = await mkdtemp(join(tmpdir(), "barometre-addon-"));
+    await buildAddon({ functionsUrl: null, outDir });
+    const offline = JSON.parse(await readFile(join(outDir, "appsscript.json"), "utf8"));
+    expect(offline.urlFetchWhitelist).toBeUndefined();
+    expect((await readFile(join(outDir, "Code.js"), "utf8")).split("\n")[0]).toBe(
+      "var BAROMETRE_FUNCTIONS_URL = null;",
+    );
+  });
+
   it("refuses a functions address that is not https", async () => {
     const outDir = await mkdtemp(join(tmpdir(), "barometre-addon-"));
     await expect(buildAddon({ functionsUrl: "http://127.0.0.1:5001", outDir })).rejects.toThrow(
@@ -47,8 +60,20 @@ describe("build", () => {
     expect(html.match(/<\?[\s\S]*?\?>/g)).toEqual(["<?= initialAction ?>"]);
   });
 
+  it("ships no .clasp.json: clasp 3 takes any scriptId field, even empty, as an existing project and refuses to create one", () => {
+    expect(execFileSync("git", ["ls-files", ".clasp.json"], { cwd: ROOT, encoding: "utf8" })).toBe(
+      "",
+    );
+    const ignored = execFileSync("git", ["check-ignore", ".clasp.json"], {
+      cwd: ROOT,
+      encoding: "utf8",
+    });
+    expect(ignored.trim()).toBe(".clasp.json");
+  });
+
   it("is what clasp pushes from addon/dist, with credentials shown as placeholders only", async () => {
-    const project = JSON.parse(await readFile(join(ROOT, ".clasp.json"), "utf8"));
+    // .clasp.json is made by `clasp create` on the deployer's machine; the example shows its shape.
+    const project = JSON.parse(await readFile(join(ROOT, ".clasp.json.example"), "utf8"));
     expect(project.rootDir).toBe("addon/dist");
     const example = await readFile(join(ROOT, ".clasprc.example"), "utf8");
     const values = Object.values(JSON.parse(example).tokens.default).filter(

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { GasRuntime } from "../harness/gas-runtime.ts";
 import { fixture } from "../helpers/legacy-fixtures.ts";
 import { openWorkbook } from "./support/addon-session.ts";
-import { FUNCTIONS_URL_PROPERTY, openConnected } from "./support/connected-session.ts";
+import { openConnected } from "./support/connected-session.ts";
 import { useFunctionsThread } from "./support/functions-thread.ts";
 import { CAMPAIGN_YEAR } from "./support/local-functions.ts";
 import { parisDayIn } from "./support/paris-day.ts";
@@ -109,7 +109,7 @@ describe("panelCampaign", () => {
     } finally {
       await functions().setMode({ kind: "pass" });
     }
-    rt.scriptProperties.deleteProperty(FUNCTIONS_URL_PROPERTY);
+    rt.setFunctionsUrl(null);
     expect(campaignText(rt)).toBeNull();
 
     const unprepared = await openConnected(fixture("01"), functions(), { prepare: false });

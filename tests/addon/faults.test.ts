@@ -3,12 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { snapshot } from "../harness/snapshot.ts";
 import { fixture } from "../helpers/legacy-fixtures.ts";
-import {
-  FUNCTIONS_URL_PROPERTY,
-  openConnected,
-  sentKeys,
-  submit,
-} from "./support/connected-session.ts";
+import { openConnected, sentKeys, submit } from "./support/connected-session.ts";
 import { unreachableUrl } from "./support/fault-proxy.ts";
 import { useFunctionsThread } from "./support/functions-thread.ts";
 
@@ -28,7 +23,7 @@ describe("faults", () => {
         "Le service de l'Union est injoignable pour le moment. Votre classeur est intact ; vérifiez la connexion puis réessayez.",
     });
     expect(snapshot(rt.book)).toEqual(before);
-    rt.scriptProperties.setProperty(FUNCTIONS_URL_PROPERTY, functions().proxy);
+    rt.setFunctionsUrl(functions().proxy);
     expect(submit(rt)).toMatchObject({ sent: true, submission: { revision: 1 } });
     const [failed, sent] = sentKeys(rt);
     expect(sent).toBe(failed);
@@ -54,6 +49,34 @@ describe("faults", () => {
     expect(retry).toMatchObject({ sent: true, submission: { revision: 1 } });
     expect(retry.message).toContain("déjà arrivé à l'Union (révision 1)");
     expect(new Set(sentKeys(rt)).size).toBe(1);
+  });
+
+  it("a French user: Apps Script's French exceptions are told apart as for an English one", async () => {
+    const down = await unreachableUrl();
+    const away = await openConnected(fixture("01"), functions(), {
+      base: down,
+      whitelist: [down],
+      userLanguage: "fr",
+    });
+    expect(submit(away)).toMatchObject({
+      sent: false,
+      message:
+        "Le service de l'Union est injoignable pour le moment. Votre classeur est intact ; vérifiez la connexion puis réessayez.",
+    });
+    const slow = await openConnected(fixture("01"), functions(), {
+      fetchTimeoutMs: 1_500,
+      userLanguage: "fr",
+    });
+    await functions().setMode({ kind: "slow", ms: 4_000 });
+    try {
+      expect(submit(slow)).toMatchObject({
+        sent: false,
+        message:
+          "Le service de l'Union n'a pas répondu à temps. Votre classeur est intact ; réessayez : renvoyer le même retour ne crée pas de doublon.",
+      });
+    } finally {
+      await functions().setMode({ kind: "pass" });
+    }
   });
 
   it("a server error: said calmly, nothing lost, the retry sends the same key", async () => {

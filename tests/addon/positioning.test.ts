@@ -66,4 +66,52 @@ describe("positioning", () => {
       await functions().setMode({ kind: "pass" });
     }
   });
+
+  it("is sent with the document lock released; a colleague holding it when the answer comes delays only the tab", async () => {
+    const fx = fixture("05");
+    const real = await functions().post(
+      "submitReturn",
+      JSON.stringify({ return: fx.ret, idempotencyKey: "cle-positionnement-05" }),
+      fx.ret.identification.directorEmail as string,
+    );
+    const population = indexPopulation(
+      LEGACY_FIXTURES.map((f) => member(f.ret)),
+      5,
+    );
+    const positioning = positionStructure(population, member(fx.ret));
+    const rt = await openConnected(fx, functions());
+    const lockHeld: boolean[] = [];
+    const fetch = rt.urlFetch.fetch.bind(rt.urlFetch);
+    rt.urlFetch.fetch = ((...args: Parameters<typeof fetch>) => {
+      lockHeld.push(rt.lock.hasLock());
+      rt.lock.heldElsewhere = true; // a colleague clicks while the answer is on its way
+      return fetch(...args);
+    }) as typeof fetch;
+    await functions().setMode({
+      kind: "answer",
+      status: 200,
+      body: { ...(real.body as object), positioning },
+    });
+    try {
+      const tab = rt.book.sheets.find((s) => s.name.startsWith("Positionnement"));
+      if (!tab) throw new Error("no Positionnement tab");
+      const L = POSITIONING_LAYOUT;
+      const before = rt.book.value(tab, L.summaryRow, L.summaryCol);
+      const busy = submit(rt);
+      expect(lockHeld).toEqual([false]);
+      expect(busy).toMatchObject({ sent: true });
+      expect(busy.message).toContain(
+        "Le positionnement n'a pas pu s'inscrire, une autre opération occupant le classeur : renvoyez le même retour pour l'inscrire (sans nouvelle révision).",
+      );
+      expect(rt.book.value(tab, L.summaryRow, L.summaryCol)).toBe(before);
+
+      rt.urlFetch.fetch = fetch;
+      rt.lock.heldElsewhere = false;
+      expect(submit(rt)).toMatchObject({ sent: true });
+      const expected = positioningCells(JSON.parse(JSON.stringify(positioning)));
+      expect(rt.book.value(tab, L.summaryRow, L.summaryCol)).toBe(expected.summary.value);
+    } finally {
+      await functions().setMode({ kind: "pass" });
+    }
+  });
 });

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { GasRuntime } from "../harness/gas-runtime.ts";
 import { fixture } from "../helpers/legacy-fixtures.ts";
 import { openWorkbook } from "./support/addon-session.ts";
-import { FUNCTIONS_URL_PROPERTY, openConnected, submit } from "./support/connected-session.ts";
+import { openConnected, submit } from "./support/connected-session.ts";
 import { useFunctionsThread } from "./support/functions-thread.ts";
 import { namedField } from "./support/sheet-values.ts";
 
@@ -59,14 +59,48 @@ describe("N-1", () => {
   it("fills the empty N-1 fields from the previous return while preparing", async () => {
     const rt = await openConnected(fx, functions(), { prepare: false });
     clearLegacyPrevious(rt);
+    // A colleague's send waits on the document lock: no call to the Union is made while it is held.
+    const lockHeld: boolean[] = [];
+    const fetch = rt.urlFetch.fetch.bind(rt.urlFetch);
+    rt.urlFetch.fetch = ((...args: Parameters<typeof fetch>) => {
+      lockHeld.push(rt.lock.hasLock());
+      return fetch(...args);
+    }) as typeof fetch;
     const prepared = rt.run("runPrepare") as { value: { previousYear: string } };
     expect(prepared.value.previousYear).toBe("Motifs N-1 repris du retour 2017 envoyé à l'Union.");
+    expect(lockHeld).toEqual([false, false]);
+    expect(rt.lock.acquisitions).toBe(1);
     expect(previousValues(rt)).toEqual(sent2017);
     const [request] = rt.urlFetch.requests;
     expect(request?.url).toBe(
       `${functions().proxy}/previousReturn?structureCode=PIMMS-RENNES&year=2017`,
     );
     expect(request?.headers.Authorization).toMatch(/^Bearer /);
+  });
+
+  it("a colleague preparing during the N-1 fetch: no tab twice, a true message, the next run finds all", async () => {
+    const rt = await openConnected(fx, functions(), { prepare: false });
+    clearLegacyPrevious(rt);
+    const fetch = rt.urlFetch.fetch.bind(rt.urlFetch);
+    let colleague: unknown = null;
+    rt.urlFetch.fetch = ((...args: Parameters<typeof fetch>) => {
+      if (colleague === null) {
+        colleague = "running";
+        colleague = rt.run("runPrepare");
+      }
+      return fetch(...args);
+    }) as typeof fetch;
+    const mine = rt.run("runPrepare");
+    expect(colleague).toMatchObject({ ok: true, value: { kept: [] } });
+    expect(mine).toEqual({
+      ok: false,
+      message:
+        "La préparation a été interrompue avant d'ajouter un onglet ; vos saisies n'ont pas été modifiées. Relancez « Préparer le classeur ».",
+    });
+    const names = rt.book.sheets.map((s) => s.name);
+    expect(new Set(names).size).toBe(names.length);
+    expect(rt.run("runPrepare")).toMatchObject({ ok: true, value: { created: [] } });
+    expect(previousValues(rt)).toEqual(sent2017);
   });
 
   it("never overwrites N-1 values already there", async () => {
@@ -87,7 +121,7 @@ describe("N-1", () => {
     rt.run("runPrepare");
     expect(Object.values(previousValues(rt))).toEqual([null, null, null]);
     const token = await functions().token(fx.ret.identification.directorEmail as string);
-    rt.scriptProperties.setProperty(FUNCTIONS_URL_PROPERTY, functions().proxy);
+    rt.setFunctionsUrl(functions().proxy);
     Object.assign(rt.urlFetch.options, { whitelist: [functions().proxy] });
     rt.identityToken = () => token;
     const again = rt.run("runPrepare") as { value: { created: string[]; previousYear: string } };

@@ -72,7 +72,7 @@ describe("npm start -- --serve", () => {
     );
     const res = await fetch(`${stack.url}/healthz`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ ok: true });
+    expect(await res.json()).toMatchObject({ ok: true, mailFrom: true });
   });
 
   it("accepts a dev-token: the director reads the imported return and submits a revision", async () => {

@@ -3,6 +3,7 @@ import { columnLetter, type Range0 } from "@barometre/shared";
 import { type CellValue, DetailedCellError, HyperFormula, type RawCellContent } from "hyperformula";
 import { CallLog } from "./call-log.ts";
 import { instantToSerial, isDateFormat, serialToInstant } from "./sheet-dates.ts";
+import { TYPED_DATE_FORMAT, typedInput } from "./typed-input.ts";
 
 /** Per-cell presentation attributes, keyed like the Range setters that write them. */
 export type CellAttribute =
@@ -50,7 +51,8 @@ export interface SheetModel {
 
 export interface NamedRangeModel {
   name: string;
-  sheet: string;
+  /** Null once its sheet is deleted: Sheets keeps the name, pointing at #REF!. */
+  sheet: string | null;
   range: Range0;
 }
 
@@ -71,6 +73,8 @@ export class Book {
   constructor(
     readonly timeZone: string,
     private readonly makeDate: (ms: number) => Date = (ms) => new Date(ms),
+    /** The spreadsheet's locale: how a string a script writes is read (see enter). */
+    readonly locale = "fr_FR",
   ) {}
 
   sheet(name: string): SheetModel | undefined {
@@ -84,7 +88,8 @@ export class Book {
   }
 
   addSheet(name: string, index = this.sheets.length): SheetModel {
-    if (this.sheet(name)) {
+    // Sheets compares tab names without case.
+    if (this.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) {
       throw new Error(
         `Exception: A sheet with the name "${name}" already exists. Please enter another name.`,
       );
@@ -104,6 +109,21 @@ export class Book {
     };
     this.sheets.splice(index, 0, model);
     return model;
+  }
+
+  /** Deletes a sheet as Sheets does: its names stay defined, pointing at #REF!, and formulas using them say #REF!. */
+  removeSheet(model: SheetModel): void {
+    if (this.sheets.length === 1) {
+      throw new Error("Exception: You can't remove all the sheets in a document.");
+    }
+    this.hf.removeSheet(model.id);
+    this.sheets.splice(this.sheets.indexOf(model), 1);
+    for (const named of this.names.values()) {
+      if (named.sheet === model.name) {
+        named.sheet = null;
+        this.hf.changeNamedExpression(named.name, "=#REF!");
+      }
+    }
   }
 
   /** Rows and columns holding content (what getDataRange covers), at least 1 × 1. */
@@ -141,9 +161,27 @@ export class Book {
   }
 
   /**
-   * Writes what setValues receives: "=…" is a formula, other text stays text (Sheets would also parse
-   * number-like text by locale; the add-on writes typed values, so the harness keeps text as text).
+   * What setValue(s) does with the values a script gives: a string is read as if typed, in the
+   * spreadsheet's locale ("1 024,5" a number, "12/04/2019" a date, which also takes a date format), unless
+   * its cell is plain text ("@"); "=…" is a formula.
    */
+  enter(sheet: SheetModel, top: number, left: number, values: readonly (readonly unknown[])[]) {
+    const contents = Array.from(values, (row, r) =>
+      Array.from(row, (v, c): unknown => {
+        if (typeof v !== "string" || v === "" || v.startsWith("=")) return v;
+        if (this.attribute(sheet, "numberFormat", top + r, left + c) === "@") return v;
+        const typed = typedInput(v, this.locale);
+        if (typed.kind !== "date") return typed.value;
+        if (!this.attribute(sheet, "numberFormat", top + r, left + c)) {
+          this.setAttribute(sheet, "numberFormat", top + r, left + c, TYPED_DATE_FORMAT);
+        }
+        return this.makeDate(serialToInstant(typed.serial, this.timeZone));
+      }),
+    );
+    this.write(sheet, top, left, contents);
+  }
+
+  /** Writes the document's content as given: "=…" is a formula, any other string is text (as an .xlsx holds it). */
   write(sheet: SheetModel, top: number, left: number, values: readonly (readonly unknown[])[]) {
     // Array.from builds arrays of this realm: HyperFormula refuses the script's (vm) arrays.
     const contents: RawCellContent[][] = Array.from(values, (row) =>
@@ -160,6 +198,17 @@ export class Book {
     this.hf.setCellContents({ sheet: sheet.id, row: top, col: left }, contents);
   }
 
+  /** Why Sheets would refuse `formula` as a custom formula (not "=…", not parsable, unknown function), or null. */
+  formulaProblem(formula: string): string | null {
+    if (!formula.startsWith("=")) return "it does not start with =";
+    if (!this.hf.validateFormula(formula)) return "it does not parse";
+    const known = new Set(HyperFormula.getRegisteredFunctionNames("enGB"));
+    const unknown = [...formula.matchAll(/([A-Z][A-Z0-9.]*)\s*\(/gi)]
+      .map((m) => (m[1] as string).toUpperCase())
+      .filter((f) => !known.has(f));
+    return unknown.length > 0 ? `unknown function ${unknown.join(", ")}` : null;
+  }
+
   defineName(name: string, sheet: SheetModel, range: Range0): void {
     const ref = (r: number, c: number) => `$${columnLetter(c)}$${r + 1}`;
     const target =
@@ -167,7 +216,7 @@ export class Book {
         ? ref(range.top, range.left)
         : `${ref(range.top, range.left)}:${ref(range.bottom, range.right)}`;
     const expression = `=${quoteSheet(sheet.name)}!${target}`;
-    if (this.names.has(name)) this.hf.changeNamedExpression(name, expression);
+    if (this.hf.getNamedExpression(name)) this.hf.changeNamedExpression(name, expression);
     else this.hf.addNamedExpression(name, expression);
     this.names.set(name, { name, sheet: sheet.name, range });
   }

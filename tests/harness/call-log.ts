@@ -22,11 +22,29 @@ export type CallKind = "read" | "meta" | "write" | "handle";
 /** The kinds that touch the document: what serviceCalls() adds up. */
 export const SERVICE_KINDS: readonly CallKind[] = ["read", "meta", "write"];
 
+/** What Apps Script throws when the Spreadsheet service fails mid-run (a quota, a timeout, a server error). */
+export const SERVICE_FAILURE =
+  "Exception: Service Spreadsheets failed while accessing document with id 1BarometreEssai.";
+
 export class CallLog {
   private readonly entries: { kind: CallKind; method: string }[] = [];
+  /** Planted failures: the nth next call of a method throws SERVICE_FAILURE (see failOn). */
+  private readonly failures = new Map<string, number>();
+
+  /** Makes the `nth` next call of `method` ("Range.setValues") fail as the Spreadsheet service does. */
+  failOn(method: string, nth = 1): void {
+    this.failures.set(method, nth);
+  }
 
   record(kind: CallKind, method: string): void {
     this.entries.push({ kind, method });
+    const left = this.failures.get(method);
+    if (left === undefined) return;
+    if (left > 1) this.failures.set(method, left - 1);
+    else {
+      this.failures.delete(method);
+      throw new Error(SERVICE_FAILURE);
+    }
   }
 
   count(kind?: CallKind): number {

@@ -95,7 +95,10 @@ export class HarnessDataValidationBuilder implements Pick<GasBuilder, Used> {
     return this.set("requireTextIsEmail", "TEXT_IS_VALID_EMAIL", []);
   }
 
+  /** Sheets refuses a custom formula it cannot read; the harness parses it, so a malformed one fails the test. */
   requireFormulaSatisfied(formula: string): GasBuilder {
+    const problem = this.book.formulaProblem(formula);
+    if (problem) throw new Error(`Exception: Invalid custom formula ${formula}: ${problem}`);
     return this.set("requireFormulaSatisfied", "CUSTOM_FORMULA", [formula]);
   }
 

@@ -2,6 +2,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import vm from "node:vm";
+import { FUNCTIONS_URL_GLOBAL } from "@barometre/shared";
 import { asGas } from "./as-gas.ts";
 import { AuthGate, type AuthModeName } from "./auth-gate.ts";
 import { Book } from "./book.ts";
@@ -27,8 +28,15 @@ export interface RuntimeOptions {
   /** The Google ID token ScriptApp.getIdentityToken() returns. */
   identityToken: () => string;
   scriptProperties?: Record<string, string>;
+  /**
+   * The functions' address as if the add-on had been built for it (both its whitelist entry, given by
+   * `whitelist`, and Code.js's BAROMETRE_FUNCTIONS_URL come from it); null: built without one.
+   */
+  functionsUrl?: string | null;
   timeZone?: string;
   fetchTimeoutMs?: number;
+  /** The user's language, in which Apps Script words its exceptions (default English). */
+  userLanguage?: "en" | "fr";
 }
 
 export class GasRuntime {
@@ -56,6 +64,7 @@ export class GasRuntime {
     this.urlFetch = new HarnessUrlFetch(this.auth, {
       whitelist: options.whitelist,
       timeoutMs: options.fetchTimeoutMs ?? 60_000,
+      language: options.userLanguage,
     });
     const log = (...args: unknown[]) => {
       this.logs.push(args.map(String).join(" "));
@@ -78,6 +87,12 @@ export class GasRuntime {
     vm.runInContext(readFileSync(join(options.distDir, "Code.js"), "utf8"), this.context, {
       filename: "Code.js",
     });
+    if (options.functionsUrl !== undefined) this.setFunctionsUrl(options.functionsUrl);
+  }
+
+  /** The add-on rebuilt for another address (or none) and deployed again, its document kept. */
+  setFunctionsUrl(url: string | null): void {
+    (this.context as Record<string, unknown>)[FUNCTIONS_URL_GLOBAL] = url;
   }
 
   /** The document as a test sees it (its calls are counted too: reset the log before measuring). */

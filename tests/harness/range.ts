@@ -122,13 +122,13 @@ export class HarnessRange implements Pick<GasRange, Used> {
   setValues(values: unknown[][]): GasRange {
     this.call("write", "setValues");
     this.checkSize(values);
-    this.book.write(this.model, this.rect.top, this.rect.left, values);
+    this.book.enter(this.model, this.rect.top, this.rect.left, values);
     return this.self();
   }
 
   setValue(value: unknown): GasRange {
     this.call("write", "setValue");
-    this.book.write(this.model, this.rect.top, this.rect.left, [[value]]);
+    this.book.enter(this.model, this.rect.top, this.rect.left, [[value]]);
     return this.self();
   }
 

@@ -24,11 +24,16 @@ export function scriptApp(
   return asGas(app);
 }
 
-/** The document lock; `heldElsewhere` simulates another execution (another editor's click) holding it. */
+/**
+ * The document lock; `heldElsewhere` simulates another execution (another editor's click) holding it, and
+ * `unavailable` a run outside a document's context, where getDocumentLock() returns null
+ * (https://developers.google.com/apps-script/reference/lock/lock-service#getDocumentLock()).
+ */
 export class HarnessLock
   implements Pick<GoogleAppsScript.Lock.Lock, "tryLock" | "waitLock" | "hasLock" | "releaseLock">
 {
   heldElsewhere = false;
+  unavailable = false;
   private held = false;
   /** Every successful acquisition, to check the add-on takes the lock around its work. */
   acquisitions = 0;
@@ -61,7 +66,8 @@ export function lockService(auth: AuthGate, lock: HarnessLock): GoogleAppsScript
   const service: Pick<GoogleAppsScript.Lock.LockService, "getDocumentLock"> = {
     getDocumentLock() {
       auth.require("LockService.getDocumentLock");
-      return asGas(lock);
+      // @types declares Lock, the reference says Lock or null.
+      return (lock.unavailable ? null : asGas(lock)) as GoogleAppsScript.Lock.Lock;
     },
   };
   return asGas(service);

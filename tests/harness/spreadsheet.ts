@@ -20,6 +20,8 @@ type Used =
   | "getSpreadsheetTimeZone"
   | "setNamedRange"
   | "getRangeByName"
+  | "getNamedRanges"
+  | "deleteSheet"
   | "getRange";
 
 export class HarnessSpreadsheet implements Pick<GasSpreadsheet, Used> {
@@ -52,8 +54,20 @@ export class HarnessSpreadsheet implements Pick<GasSpreadsheet, Used> {
     return this.book.timeZone;
   }
 
+  deleteSheet(sheet: GasSheet): void {
+    this.book.calls.record("write", "Spreadsheet.deleteSheet");
+    this.book.removeSheet((sheet as unknown as HarnessSheet).model);
+  }
+
+  /**
+   * Refuses a name that exists, even one left pointing at #REF! by a deleted tab: the reference does
+   * not say whether setNamedRange replaces or refuses, so the harness takes the stricter behaviour.
+   */
   setNamedRange(name: string, range: GasRange): void {
     this.book.calls.record("write", "Spreadsheet.setNamedRange");
+    if (this.book.names.has(name)) {
+      throw new Error(`Exception: A named range with the name "${name}" already exists.`);
+    }
     const r = range as unknown as HarnessRange;
     this.book.defineName(name, r.model, r.rect);
   }
@@ -61,7 +75,12 @@ export class HarnessSpreadsheet implements Pick<GasSpreadsheet, Used> {
   getRangeByName(name: string): GasRange | null {
     this.book.calls.record("handle", "Spreadsheet.getRangeByName");
     const named = this.book.names.get(name);
-    return named ? this.sheetHandle(named.sheet).rangeAt(named.range) : null;
+    return named?.sheet ? this.sheetHandle(named.sheet).rangeAt(named.range) : null;
+  }
+
+  getNamedRanges(): GoogleAppsScript.Spreadsheet.NamedRange[] {
+    this.book.calls.record("meta", "Spreadsheet.getNamedRanges");
+    return [...this.book.names.keys()].map((name) => asGas(new HarnessNamedRange(this.book, name)));
   }
 
   /** A1 notation with the sheet name ("'Finances'!D12"), as Spreadsheet.getRange takes it. */
@@ -70,6 +89,28 @@ export class HarnessSpreadsheet implements Pick<GasSpreadsheet, Used> {
     const { sheet, ...rect } = parseA1(a1Notation);
     if (sheet === null) throw new Error(`Exception: Range not found: ${a1Notation}`);
     return this.sheetHandle(sheet).rangeAt(rect);
+  }
+}
+
+/** A workbook-level name; its name and range come with getNamedRanges, so reading them is not counted. */
+class HarnessNamedRange
+  implements Pick<GoogleAppsScript.Spreadsheet.NamedRange, "getName" | "setRange">
+{
+  constructor(
+    private readonly book: Book,
+    private readonly name: string,
+  ) {}
+
+  getName(): string {
+    this.book.calls.record("handle", "NamedRange.getName");
+    return this.name;
+  }
+
+  setRange(range: GasRange): GoogleAppsScript.Spreadsheet.NamedRange {
+    this.book.calls.record("write", "NamedRange.setRange");
+    const r = range as unknown as HarnessRange;
+    this.book.defineName(this.name, r.model, r.rect);
+    return asGas(this);
   }
 }
 

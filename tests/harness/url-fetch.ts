@@ -18,7 +18,21 @@ export interface FetchOptions {
   whitelist: readonly string[];
   /** Apps Script gives up after about a minute; tests use a shorter deadline. */
   timeoutMs: number;
+  /** The user's language: Apps Script words its exceptions in it (default English). */
+  language?: "en" | "fr";
 }
+
+/** UrlFetchApp's exceptions when no answer came back, as Apps Script words them for an English or French user. */
+export const FETCH_FAILURES = {
+  en: {
+    timeout: (url: string) => `Exception: Timeout: ${url}`,
+    unreachable: (url: string) => `Exception: Address unavailable: ${url}`,
+  },
+  fr: {
+    timeout: (url: string) => `Exception: Délai d'expiration dépassé : ${url}`,
+    unreachable: (url: string) => `Exception: Adresse indisponible : ${url}`,
+  },
+};
 
 type Outcome =
   | { status: number; headers: Record<string, string>; body: string }
@@ -92,11 +106,8 @@ export class HarnessUrlFetch implements Pick<GoogleAppsScript.URL_Fetch.UrlFetch
       }),
     ) as Outcome;
     if ("failure" in outcome) {
-      throw new Error(
-        outcome.failure === "timeout"
-          ? `Exception: Timeout: ${url}`
-          : `Exception: Address unavailable: ${url}`,
-      );
+      const words = FETCH_FAILURES[this.options.language ?? "en"];
+      throw new Error(outcome.failure === "timeout" ? words.timeout(url) : words.unreachable(url));
     }
     if (outcome.status >= 400 && !params.muteHttpExceptions) {
       throw new Error(

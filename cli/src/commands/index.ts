@@ -20,6 +20,8 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: "audit", load: () => import("./audit.ts") },
   { name: "start", load: () => import("./start.ts") },
   { name: "dev-token", load: () => import("./dev-token.ts") },
+  { name: "deploy", load: () => import("./deploy.ts") },
+  { name: "doctor", load: () => import("./doctor.ts") },
 ];
 
 export async function loadCommand(entry: CommandEntry): Promise<Command> {

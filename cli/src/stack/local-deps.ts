@@ -13,6 +13,7 @@ import { lazyRenderer, type ReportRenderer } from "@barometre/functions/renderer
 import type { ReportBatchTask, SheetSyncTask } from "@barometre/functions/tasks";
 import type { SheetsApi } from "@barometre/functions/union-sheet/sheets-client";
 import { syncUnionSheet } from "@barometre/functions/union-sheet/sync";
+import { checkoutVersion, REPOSITORY_ROOT } from "@barometre/functions/version";
 import type { Firestore } from "firebase-admin/firestore";
 import { type InProcessQueueOptions, InProcessTaskQueue } from "./task-queue.ts";
 
@@ -30,6 +31,8 @@ export interface LocalWorkOptions {
   /** The Union's sheet: its id and the API client (a local server's in tests). */
   unionSheet?: { spreadsheetId: string; sheets: SheetsApi } | null;
   renderer?: ReportRenderer;
+  /** The functions' version healthz reports; default: this checkout's (see version.ts). */
+  version?: string;
   /** Queue behaviour, for tests: delays and retries. */
   queue?: Pick<
     InProcessQueueOptions<unknown>,
@@ -80,6 +83,7 @@ export function localWork(
       requestDeadlineMs: config.requestDeadlineMs ?? REQUEST_DEADLINE_MS,
       mail: options.mail ?? LOCAL_MAIL,
       unionSheetId: sheet?.spreadsheetId ?? null,
+      version: options.version ?? checkoutVersion(REPOSITORY_ROOT),
     },
     tasks: { reportBatch, sheetSync },
     renderer: options.renderer ?? lazyRenderer,

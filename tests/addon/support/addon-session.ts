@@ -34,6 +34,8 @@ export async function openWorkbook(
   const rt = new GasRuntime({
     distDir: await builtAddon(),
     whitelist: options.whitelist ?? [],
+    // Offline unless a test connects it: the shared build's address is a production-shaped one.
+    functionsUrl: options.functionsUrl ?? null,
     identityToken:
       options.identityToken ??
       (() => {

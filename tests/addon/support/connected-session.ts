@@ -4,8 +4,6 @@ import type { LegacyFixture } from "../../helpers/legacy-fixtures.ts";
 import { openWorkbook, type SessionOptions } from "./addon-session.ts";
 import type { FunctionsThread } from "./functions-thread.ts";
 
-export const FUNCTIONS_URL_PROPERTY = "FUNCTIONS_BASE_URL";
-
 export interface ConnectOptions extends SessionOptions {
   /** The base the add-on is configured with; default: the fault proxy in front of the functions. */
   base?: string;
@@ -29,7 +27,7 @@ export async function openConnected(
   const rt = await openWorkbook(fx.xlsx, {
     whitelist: [base],
     identityToken: () => token,
-    scriptProperties: { [FUNCTIONS_URL_PROPERTY]: base },
+    functionsUrl: base,
     fetchTimeoutMs: 30_000,
     ...options,
   });

@@ -23,7 +23,7 @@ function dayOf(date: Date, timeZone: string): Date {
 /** The raw value of the cell a defined name points at. */
 export function namedRaw(book: Book, name: string): unknown {
   const named = book.names.get(name);
-  if (!named) throw new Error(`No named range ${name}`);
+  if (!named?.sheet) throw new Error(`No named range ${name} (or it points at #REF!)`);
   const value = book.value(book.requireSheet(named.sheet), named.range.top, named.range.left);
   return value instanceof Date || Object.prototype.toString.call(value) === "[object Date]"
     ? dayOf(value as Date, book.timeZone)
@@ -47,11 +47,8 @@ export function formulaWorkbook(book: Book): FormulaWorkbook {
     name: s.name,
     cells: book.hf.getSheetSerialized(s.id) as never,
   }));
-  const names = [...book.names.values()].map((n) => ({
-    name: n.name,
-    tab: n.sheet,
-    row: n.range.top,
-    col: n.range.left,
-  }));
+  const names = [...book.names.values()].flatMap((n) =>
+    n.sheet === null ? [] : [{ name: n.name, tab: n.sheet, row: n.range.top, col: n.range.left }],
+  );
   return new FormulaWorkbook(sheets, names);
 }
