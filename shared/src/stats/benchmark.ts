@@ -6,7 +6,7 @@ import {
   memberValue,
   type PopulationIndex,
   type Position,
-  positionIn,
+  placeIn,
   type StatsByIndicator,
 } from "./population.ts";
 
@@ -34,12 +34,10 @@ export function benchmarkOf(index: PopulationIndex, members: readonly Member[]):
   const mine = members.map(() => ({}) as Record<IndicatorKey, Position>);
   // Indicator by indicator, so its sorted values stay in the processor's cache while every structure is placed.
   for (const key of NUMERIC_INDICATOR_KEYS) {
+    const ranks = index.network.ranks[key];
+    const stats = index.network.stats[key];
     members.forEach((m, i) => {
-      (mine[i] as Record<IndicatorKey, Position>)[key] = positionIn(
-        index.network,
-        key,
-        memberValue(m, key),
-      );
+      (mine[i] as Record<IndicatorKey, Position>)[key] = placeIn(ranks, stats, memberValue(m, key));
     });
   }
   const positions: Benchmark["positions"] = {};
