@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { fonts } from "../src/report/fonts.ts";
 import { renderLayout } from "../src/report/index.ts";
 import { measure } from "../src/report/text-outline.ts";
-import { pdfText } from "./report-pdf-text.ts";
+import { pdfObjects, pdfText } from "./report-pdf-text.ts";
 
 const SAMPLE = `Fonds associatifs : ${formatEur(1_024_140.5)} ; fréquentation : ${formatNumber(653_905)} ; Œuvre, ça, Égalité, « guillemets », ≥ 2 %`;
 
@@ -38,8 +38,9 @@ describe("the report PDF", () => {
       const mail = await renderLayout(layout);
       const pdf = mail.attachments.find((a) => a.filename === "barometre-essai.pdf")
         ?.content as Buffer;
-      expect(pdf.toString("latin1")).toMatch(/\/FontFile2 \d+ 0 R/);
-      expect(pdf.toString("latin1")).toContain("+DejaVuSans-Bold");
+      const dicts = [...pdfObjects(pdf).values()].map((o) => o.dict).join("\n");
+      expect(dicts).toMatch(/\/FontFile2 \d+ 0 R/);
+      expect(dicts).toContain("+DejaVuSans-Bold");
       const lines = pdfText(pdf).split("\n");
       expect(lines).toContain("Définition — première ligne");
       // Each paragraph wraps, so compare the joined text of the three copies.

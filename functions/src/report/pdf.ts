@@ -6,6 +6,7 @@ import PDFDocument from "pdfkit";
 import { type Figure, LEGEND_ID, type Shape } from "./chart-figure.ts";
 import type { Weight } from "./fonts.ts";
 import { BAND, INK, MUTED, PAGE, RULE, TITLE, WHITE } from "./palette.ts";
+import { compactPdf } from "./pdf-compact.ts";
 import { pdfFont } from "./pdf-fonts.ts";
 
 type Doc = PDFKit.PDFDocument;
@@ -332,7 +333,7 @@ export function reportPdf(layout: Layout, figures: ReadonlyMap<string, Figure>):
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on("data", (c: Buffer) => chunks.push(c));
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
+    doc.on("end", () => resolve(compactPdf(Buffer.concat(chunks))));
     doc.on("error", reject);
   });
   doc.registerFont("regular", pdfFont("regular"));
