@@ -52,13 +52,13 @@ const numeric = (m: Member, key: IndicatorKey): number | null => {
 /** Each numeric indicator's values among `members`, ascending: one pass over the members, then one sort per column. */
 function sortedColumns(members: readonly Member[]): Float64Array[] {
   const columns = NUMERIC_INDICATOR_KEYS.map(() => new Float64Array(members.length));
-  const counts = NUMERIC_INDICATOR_KEYS.map(() => 0);
+  const counts = new Uint32Array(NUMERIC_INDICATOR_KEYS.length);
   for (const m of members) {
     const indicators = m.indicators;
-    NUMERIC_INDICATOR_KEYS.forEach((key, k) => {
-      const v = indicators[key].value;
+    for (let k = 0; k < NUMERIC_INDICATOR_KEYS.length; k++) {
+      const v = indicators[NUMERIC_INDICATOR_KEYS[k] as IndicatorKey].value;
       if (typeof v === "number") (columns[k] as Float64Array)[(counts[k] as number)++] = v;
-    });
+    }
   }
   return columns.map((c, k) => c.subarray(0, counts[k]).sort());
 }
@@ -80,14 +80,16 @@ function indexGroup(
   const yesShare: GroupIndex["yesShare"] = {};
   const answered: GroupIndex["answered"] = {};
   for (const key of BOOLEAN_KEYS) {
-    const answers = members
-      .map((m) => m.indicators[key].value)
-      .filter((v) => typeof v === "boolean");
-    answered[key] = answers.length;
-    yesShare[key] =
-      answers.length > 0 && answers.length >= minGroupSize
-        ? answers.filter((v) => v).length / answers.length
-        : null;
+    let answers = 0;
+    let yes = 0;
+    for (const m of members) {
+      const v = m.indicators[key].value;
+      if (typeof v !== "boolean") continue;
+      answers++;
+      if (v) yes++;
+    }
+    answered[key] = answers;
+    yesShare[key] = answers > 0 && answers >= minGroupSize ? yes / answers : null;
   }
   return { size: members.length, sorted, ranks, stats, yesShare, answered };
 }
