@@ -1,8 +1,10 @@
 // The PDF: the vendored DejaVu Sans embedded, so accents, € and narrow no-break spaces print and read back as written.
 import { formatEur, formatNumber, type Layout } from "@barometre/shared";
+import PDFDocument from "pdfkit";
 import { describe, expect, it } from "vitest";
 import { fonts } from "../src/report/fonts.ts";
 import { renderLayout } from "../src/report/index.ts";
+import { compactPdf } from "../src/report/pdf-compact.ts";
 import { measure } from "../src/report/text-outline.ts";
 import { pdfObjects, pdfText } from "./report-pdf-text.ts";
 
@@ -48,5 +50,33 @@ describe("the report PDF", () => {
       expect(text.split(SAMPLE.replace(/ +/g, " ")).length - 1, `round ${round}`).toBe(3);
       expect(text).toContain("1\u202f024\u202f140,50\u00a0€");
     }
+  });
+
+  it("packs pdfkit's objects into an object stream that reads back to the very same objects and text", async () => {
+    const raw = await new Promise<Buffer>((resolve) => {
+      const doc = new PDFDocument({ pdfVersion: "1.7", tagged: true, lang: "fr-FR" });
+      const chunks: Buffer[] = [];
+      doc.on("data", (c: Buffer) => chunks.push(c));
+      doc.on("end", () => resolve(Buffer.concat(chunks)));
+      const root = doc.struct("Document");
+      doc.addStructure(root);
+      for (let i = 0; i < 40; i++)
+        root.add(doc.struct("P", {}, () => doc.text(`Ligne ${i} : médiane`)));
+      root.end();
+      doc.end();
+    });
+    const packed = compactPdf(raw);
+    expect(packed.length).toBeLessThan(raw.length * 0.7);
+    expect(packed.toString("latin1")).toContain("/Type /ObjStm");
+    expect(packed.toString("latin1")).not.toMatch(/\nxref\n/);
+    const before = pdfObjects(raw);
+    const after = pdfObjects(packed);
+    for (const [id, o] of before) {
+      expect(after.get(id)?.dict.trim(), `object ${id}`).toBe(o.dict.trim());
+      expect(after.get(id)?.stream ?? null).toEqual(o.stream);
+    }
+    expect(pdfText(packed)).toBe(pdfText(raw));
+    const other = Buffer.from("%PDF-1.4\n%%EOF\n", "latin1");
+    expect(compactPdf(other)).toBe(other);
   });
 });

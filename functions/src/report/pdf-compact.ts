@@ -5,24 +5,24 @@ import { deflateSync } from "node:zlib";
 
 const latin1 = (s: string): Buffer => Buffer.from(s, "latin1");
 
-/** pdfkit's trailer: the cross-reference table's offset, and its /Root, /Info and /ID. */
-function trailer(text: string): { xref: number; keep: string } {
+/** pdfkit's trailer: the cross-reference table's offset, and its /Root, /Info and /ID; null for another layout. */
+function trailer(text: string): { xref: number; keep: string } | null {
   const at = text.lastIndexOf("trailer");
   const xref = Number(/startxref\s+(\d+)/.exec(text.slice(at))?.[1]);
   const keep = ["Root", "Info", "ID"]
     .map((key) => new RegExp(`/${key} (\\d+ 0 R|\\[[^\\]]*\\])`).exec(text.slice(at))?.[0] ?? "")
     .join("\n");
-  if (!Number.isFinite(xref) || !keep.includes("/Root"))
-    throw new Error("PDF trailer not understood");
+  if (!Number.isFinite(xref) || !keep.includes("/Root") || !text.startsWith("xref", xref))
+    return null;
   return { xref, keep };
 }
 
-/** Each object's number and bytes (from `N 0 obj` to `endobj`), from the cross-reference table. */
+/** Each object's number and bytes (from `N 0 obj` to `endobj`, also as Latin-1 text), from the cross-reference table. */
 function objects(
   pdf: Buffer,
   text: string,
   xref: number,
-): { id: number; offset: number; bytes: Buffer }[] {
+): { id: number; offset: number; bytes: Buffer; body: string }[] {
   const lines = text.slice(xref).split("\n");
   const count = Number(lines[1]?.split(" ")[1]);
   const starts: { id: number; offset: number }[] = [];
@@ -31,17 +31,20 @@ function objects(
     if (kind === "n") starts.push({ id, offset: Number(offset) });
   }
   starts.sort((a, b) => a.offset - b.offset);
-  return starts.map(({ id, offset }, i) => ({
-    id,
-    offset,
-    bytes: pdf.subarray(offset, starts[i + 1]?.offset ?? xref),
-  }));
+  return starts.map(({ id, offset }, i) => {
+    const end = starts[i + 1]?.offset ?? xref;
+    return { id, offset, bytes: pdf.subarray(offset, end), body: text.slice(offset, end) };
+  });
 }
 
+/** The PDF compacted; one not laid out as pdfkit writes them is returned as it is (a report is never lost to this). */
 export function compactPdf(pdf: Buffer): Buffer {
   const text = pdf.toString("latin1");
-  const { xref, keep } = trailer(text);
+  const found = trailer(text);
+  if (!found) return pdf;
+  const { xref, keep } = found;
   const all = objects(pdf, text, xref);
+  if (all.some((o) => !text.startsWith(`${o.id} 0 obj`, o.offset))) return pdf;
   // The header (%PDF-1.7 and its binary comment) as pdfkit wrote it.
   const parts: Buffer[] = [pdf.subarray(0, all[0]?.offset ?? 0)];
   let length = parts[0]?.length ?? 0;
@@ -56,8 +59,7 @@ export function compactPdf(pdf: Buffer): Buffer {
   const packed: { id: number; body: Buffer }[] = [];
   for (const o of all) {
     const head = `${o.id} 0 obj`;
-    const body = o.bytes.toString("latin1");
-    if (!body.startsWith(head)) throw new Error(`PDF object ${o.id} not found at its offset`);
+    const body = o.body;
     // Streams stay where they are (already compressed); every other object goes into the object stream.
     if (/endstream\s*endobj\s*$/.test(body)) {
       entries.set(o.id, [1, length, 0]);
