@@ -147,6 +147,7 @@ function outline(points: readonly number[], width: number): Contour[] {
   return pieces;
 }
 
+/** A dashed stroke as the quadrilaterals of its dashes, the pattern starting at (ax, ay) as in SVG and pdfkit. */
 function dashes(
   ax: number,
   ay: number,
@@ -175,7 +176,10 @@ const uprightRect = (c: Contour): boolean =>
   ((c[0] === c[2] && c[3] === c[5] && c[4] === c[6] && c[7] === c[1]) ||
     (c[1] === c[3] && c[2] === c[4] && c[5] === c[7] && c[6] === c[0]));
 
+/** Glyph masks by weight, glyph, size and position within a pixel: a few thousand cover every label of a campaign. */
 const masks = new Map<string, Coverage>();
+/** Cleared when full rather than grown without end, should labels come in unforeseen sizes. */
+const MAX_MASKS = 20_000;
 
 /** A glyph's coverage with its origin at (fx, fy) within the pixel at (0, 0). */
 function glyphMask(
@@ -189,6 +193,7 @@ function glyphMask(
   let mask = masks.get(key);
   if (!mask) {
     const k = size / unitsPerEm(weight);
+    if (masks.size >= MAX_MASKS) masks.clear();
     mask = coverage(
       glyph(weight, codePoint).contours.map((c) =>
         c.map((v, i) => (i % 2 === 0 ? fx + v * k : fy - v * k)),
