@@ -91,7 +91,7 @@ describe("the indexed population", () => {
     );
     fc.assert(
       fc.property(
-        fc.array(spread, { maxLength: 150 }),
+        fc.array(spread, { maxLength: 150, size: "max" }),
         fc.array(fc.oneof(spread, fc.constantFrom(Infinity, -Infinity)), { maxLength: 10 }),
         (xs, probes) => {
           if (xs.length === 0) return;
