@@ -113,6 +113,9 @@ export function percentileRankSorted(sorted: ArrayLike<number>, value: number): 
   return midRank(below, runEnd(sorted, below, value), sorted.length);
 }
 
+/** Queries of a RankIndex answered by the plain search before it builds its buckets. */
+const BUILD_AFTER = 16;
+
 /**
  * Percentile ranks in one group's sorted values, queried for every structure: the values' range is cut into as
  * many equal buckets as there are values, and each bucket knows where its values start, so a search only covers
@@ -121,7 +124,9 @@ export function percentileRankSorted(sorted: ArrayLike<number>, value: number): 
  * its end above it: the ranks are exactly percentileRankSorted's.
  */
 export class RankIndex {
-  private readonly starts: Uint32Array | null = null;
+  private starts: Uint32Array | null = null;
+  /** Queries left before the buckets are built: one structure's positioning does not repay building them. */
+  private untilBuilt = BUILD_AFTER;
   private readonly min: number;
   private readonly scale: number;
 
@@ -129,15 +134,20 @@ export class RankIndex {
     const n = sorted.length;
     this.min = sorted[0] ?? 0;
     this.scale = n / ((sorted[n - 1] ?? 0) - this.min);
-    // A range of zero or past the largest double leaves the plain search.
-    if (!(this.scale > 0 && Number.isFinite(this.scale))) return;
+    // A range of zero or past the largest double keeps the plain search.
+    if (!(this.scale > 0 && Number.isFinite(this.scale)))
+      this.untilBuilt = Number.POSITIVE_INFINITY;
+  }
+
+  private build(): Uint32Array {
+    const n = this.sorted.length;
     const starts = new Uint32Array(n + 1);
     let i = 0;
     for (let b = 0; b <= n; b++) {
-      while (i < n && this.bucket(sorted[i] as number) < b) i++;
+      while (i < n && this.bucket(this.sorted[i] as number) < b) i++;
       starts[b] = i;
     }
-    this.starts = starts;
+    return starts;
   }
 
   private bucket(value: number): number {
@@ -147,6 +157,7 @@ export class RankIndex {
 
   percentileRank(value: number): number {
     const sorted = this.sorted;
+    if (this.starts === null && --this.untilBuilt <= 0) this.starts = this.build();
     if (this.starts === null || Number.isNaN(value)) return percentileRankSorted(sorted, value);
     const b = this.bucket(value);
     const from = this.starts[b] as number;
