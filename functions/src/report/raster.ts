@@ -30,10 +30,12 @@ class Canvas {
   private readonly index = new Map<number, number>();
   private readonly mixes = new Map<number, number>();
 
-  constructor(
-    readonly width: number,
-    readonly height: number,
-  ) {
+  readonly width: number;
+  readonly height: number;
+
+  constructor(width: number, height: number) {
+    this.width = width;
+    this.height = height;
     this.px = new Uint16Array(width * height).fill(this.colour(0xffffff));
   }
 

@@ -129,8 +129,11 @@ export class RankIndex {
   private untilBuilt = BUILD_AFTER;
   private readonly min: number;
   private readonly scale: number;
+  readonly sorted: Float64Array;
 
-  constructor(readonly sorted: Float64Array) {
+  // No parameter property: Node runs shared's sources by stripping their types, which cannot express one.
+  constructor(sorted: Float64Array) {
+    this.sorted = sorted;
     const n = sorted.length;
     this.min = sorted[0] ?? 0;
     this.scale = n / ((sorted[n - 1] ?? 0) - this.min);
