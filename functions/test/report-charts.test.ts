@@ -4,6 +4,7 @@ import { buildReport, type ChartModel, demoCampaign, generateNetwork } from "@ba
 import { describe, expect, it } from "vitest";
 import { chartFigure, type Figure, type Shape } from "../src/report/chart-figure.ts";
 import { CHART, MUTED, WHITE } from "../src/report/palette.ts";
+import { encodePng } from "../src/report/png.ts";
 import { figurePng } from "../src/report/raster.ts";
 
 const campaign = demoCampaign(generateNetwork());
@@ -113,5 +114,20 @@ describe("figurePng", () => {
     expect(dark(noText)).toBe(0);
     const labels = figure.shapes.filter((s) => s.t === "text" && s.color === MUTED);
     expect(labels.length).toBeGreaterThan(0);
+  });
+
+  it("writes RGB instead when an image has more than 256 colours, every pixel kept", () => {
+    const palette = Array.from({ length: 300 }, (_, i) => (i * 0x010203) & 0xffffff);
+    const px = Uint16Array.from({ length: 30 * 10 }, (_, i) => i);
+    const png = encodePng(30, 10, palette, px);
+    expect([png[24], png[25]]).toEqual([8, 2]);
+    const at = png.indexOf("IDAT", 0, "latin1");
+    const raw = inflateSync(png.subarray(at + 4, at + 4 + png.readUInt32BE(at - 4)));
+    expect(raw.length).toBe((30 * 3 + 1) * 10);
+    for (let y = 0; y < 10; y++)
+      for (let x = 0; x < 30; x++) {
+        const o = y * 91 + 1 + x * 3;
+        expect(raw.readUIntBE(o, 3)).toBe(palette[y * 30 + x]);
+      }
   });
 });
