@@ -1,4 +1,4 @@
-// The bench's speed-ups of the statistics core keep its results: merged network columns and branch-free ranks against naive counts.
+// The bench's speed-ups of the statistics core keep its results: merged network columns, branch-free and bucketed ranks against naive counts.
 import {
   ascending,
   INDICATORS,
@@ -7,6 +7,7 @@ import {
   type Member,
   NUMERIC_INDICATOR_KEYS,
   percentileRankSorted,
+  RankIndex,
 } from "@barometre/shared";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -75,6 +76,30 @@ describe("the indexed population", () => {
             const below = xs.filter((y) => y < x).length;
             const equal = xs.filter((y) => y === x).length;
             expect(percentileRankSorted(sorted, x)).toBe((100 * (below + equal / 2)) / xs.length);
+          }
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it("ranks through the buckets of a RankIndex exactly as counted one by one, ties, spreads and outsiders included", () => {
+    const spread = fc.oneof(
+      fc.integer({ min: -4, max: 4 }),
+      fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+      fc.constantFrom(0, -0, 1e-300, -1e300, 1e300, Number.MAX_VALUE, -Number.MAX_VALUE),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(spread, { maxLength: 150, size: "max" }),
+        fc.array(fc.oneof(spread, fc.constantFrom(Infinity, -Infinity)), { maxLength: 10 }),
+        (xs, probes) => {
+          if (xs.length === 0) return;
+          const ranks = new RankIndex(ascending(xs));
+          for (const x of [...xs, ...probes]) {
+            const below = xs.filter((y) => y < x).length;
+            const equal = xs.filter((y) => y === x).length;
+            expect(ranks.percentileRank(x)).toBe((100 * (below + equal / 2)) / xs.length);
           }
         },
       ),

@@ -1,4 +1,4 @@
-// campaignClose2800.reportsPerSecondPerCore: final reports (HTML, PNG charts, PDF) per CPU-second, as the campaign close renders them.
+// campaignClose2800.reportsPerSecondPerCore and report.averageMailBytes: final reports (HTML, PNG charts, PDF) per CPU-second, as the campaign close renders them, and their size.
 import { renderReport } from "@barometre/functions/report/render";
 import { buildReport, demoCampaign, generateNetwork } from "@barometre/shared";
 import type { Measured } from "../figure.ts";
@@ -21,7 +21,7 @@ export async function run(): Promise<Measured[]> {
   const campaignMs = cpuMsSince(campaignCpu);
   const step = Math.floor(SIZE / (RENDERED + WARMUP));
   const inputs = Array.from({ length: RENDERED + WARMUP }, (_, i) => campaign.reports[i * step]);
-  let bytes = 0;
+  const parts = { html: 0, png: 0, pdf: 0 };
   let cpuMs = 0;
   const start = performance.now();
   for (const [i, input] of inputs.entries()) {
@@ -35,9 +35,12 @@ export async function run(): Promise<Measured[]> {
       throw new Error(`le rapport de ${input.structure.code} est incomplet`);
     if (!charts.every((c) => c.content.subarray(0, 4).equals(PNG)))
       throw new Error(`un graphique du rapport de ${input.structure.code} n'est pas un PNG`);
-    bytes += mail.attachments.reduce((n, a) => n + a.content.length, mail.html.length);
+    parts.html += mail.html.length;
+    for (const c of charts) parts.png += c.content.length;
+    parts.pdf += pdf.content.length;
   }
   const wallMs = performance.now() - start;
+  const bytes = parts.html + parts.png + parts.pdf;
   const perReportMs = campaignMs / SIZE + cpuMs / RENDERED;
   return [
     {
@@ -51,8 +54,19 @@ export async function run(): Promise<Measured[]> {
         campaignCpuMs: round(campaignMs, 1),
         campaignCpuMsPerReport: round(campaignMs / SIZE, 3),
         wallMsIncludingWarmup: round(wallMs, 0),
-        averageMailBytes: Math.round(bytes / inputs.length),
         measured: "process.cpuUsage (tous les fils du processus) pour buildReport + renderReport",
+      },
+    },
+    {
+      key: "report.averageMailBytes",
+      value: Math.round(bytes / inputs.length),
+      inputs: {
+        mails: inputs.length,
+        averageHtmlBytes: Math.round(parts.html / inputs.length),
+        averagePngBytes: Math.round(parts.png / inputs.length),
+        averagePdfBytes: Math.round(parts.pdf / inputs.length),
+        measured:
+          "longueur du HTML + taille des pièces jointes (images et PDF), sans la partie texte",
       },
     },
   ];

@@ -24,7 +24,7 @@ export const MEASURES: readonly Measure[] = [
   },
   {
     title: "Clôture d'une campagne de 2 800 structures : rapports",
-    keys: ["campaignClose2800.reportsPerSecondPerCore"],
+    keys: ["campaignClose2800.reportsPerSecondPerCore", "report.averageMailBytes"],
     load: () => import("./campaign-close.ts"),
   },
   {

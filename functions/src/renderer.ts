@@ -1,4 +1,4 @@
-// The report renderers as a dependency: loaded on first use (pdfkit, resvg and fonts cost a second of cold start).
+// The report renderers as a dependency: loaded on first use (pdfkit and fonts cost a second of cold start).
 import type { NetworkSummaryDocument, ReportDocument } from "@barometre/shared";
 import type { RenderedMail } from "./report/render.ts";
 

@@ -6,8 +6,8 @@ interface PdfObject {
   stream: Buffer | null;
 }
 
-/** The numbered objects, streams sliced by their /Length (binary font data may hold any bytes). */
-function objects(pdf: Buffer): Map<number, PdfObject> {
+/** The numbered objects, streams sliced by their /Length (binary font data may hold any bytes), object streams unpacked. */
+export function pdfObjects(pdf: Buffer): Map<number, PdfObject> {
   const text = pdf.toString("latin1");
   const found = new Map<number, PdfObject>();
   const header = /(\d+) 0 obj\s*/g;
@@ -28,6 +28,18 @@ function objects(pdf: Buffer): Map<number, PdfObject> {
       stream: dict.includes("/FlateDecode") ? inflateSync(raw) : raw,
     });
     header.lastIndex = text.indexOf("endobj", from + length);
+  }
+  // Objects packed in object streams: "number offset" pairs, then the objects from /First on.
+  for (const { dict, stream } of [...found.values()]) {
+    if (!stream || !dict.includes("/ObjStm")) continue;
+    const first = Number(/\/First (\d+)/.exec(dict)?.[1]);
+    const packed = stream.toString("latin1");
+    const pairs = packed.slice(0, first).trim().split(/\s+/).map(Number);
+    for (let i = 0; i < pairs.length; i += 2) {
+      const from = first + (pairs[i + 1] as number);
+      const to = i + 3 < pairs.length ? first + (pairs[i + 3] as number) : packed.length;
+      found.set(pairs[i] as number, { dict: packed.slice(from, to), stream: null });
+    }
   }
   return found;
 }
@@ -70,7 +82,7 @@ function toUnicode(cmap: string): Map<number, string> {
 
 /** Every text line of the PDF in content order (one line per TJ/Tj run), decoded to Unicode. */
 export function pdfText(pdf: Buffer): string {
-  const all = objects(pdf);
+  const all = pdfObjects(pdf);
   const fonts = new Map<string, Map<number, string>>();
   for (const { dict } of all.values())
     for (const m of dict.matchAll(/\/(F\d+)\s+(\d+) 0 R/g)) {

@@ -1,10 +1,12 @@
 // The PDF: the vendored DejaVu Sans embedded, so accents, € and narrow no-break spaces print and read back as written.
 import { formatEur, formatNumber, type Layout } from "@barometre/shared";
+import PDFDocument from "pdfkit";
 import { describe, expect, it } from "vitest";
 import { fonts } from "../src/report/fonts.ts";
 import { renderLayout } from "../src/report/index.ts";
+import { compactPdf } from "../src/report/pdf-compact.ts";
 import { measure } from "../src/report/text-outline.ts";
-import { pdfText } from "./report-pdf-text.ts";
+import { pdfObjects, pdfText } from "./report-pdf-text.ts";
 
 const SAMPLE = `Fonds associatifs : ${formatEur(1_024_140.5)} ; fréquentation : ${formatNumber(653_905)} ; Œuvre, ça, Égalité, « guillemets », ≥ 2 %`;
 
@@ -38,8 +40,9 @@ describe("the report PDF", () => {
       const mail = await renderLayout(layout);
       const pdf = mail.attachments.find((a) => a.filename === "barometre-essai.pdf")
         ?.content as Buffer;
-      expect(pdf.toString("latin1")).toMatch(/\/FontFile2 \d+ 0 R/);
-      expect(pdf.toString("latin1")).toContain("+DejaVuSans-Bold");
+      const dicts = [...pdfObjects(pdf).values()].map((o) => o.dict).join("\n");
+      expect(dicts).toMatch(/\/FontFile2 \d+ 0 R/);
+      expect(dicts).toContain("+DejaVuSans-Bold");
       const lines = pdfText(pdf).split("\n");
       expect(lines).toContain("Définition — première ligne");
       // Each paragraph wraps, so compare the joined text of the three copies.
@@ -47,5 +50,33 @@ describe("the report PDF", () => {
       expect(text.split(SAMPLE.replace(/ +/g, " ")).length - 1, `round ${round}`).toBe(3);
       expect(text).toContain("1\u202f024\u202f140,50\u00a0€");
     }
+  });
+
+  it("packs pdfkit's objects into an object stream that reads back to the very same objects and text", async () => {
+    const raw = await new Promise<Buffer>((resolve) => {
+      const doc = new PDFDocument({ pdfVersion: "1.7", tagged: true, lang: "fr-FR" });
+      const chunks: Buffer[] = [];
+      doc.on("data", (c: Buffer) => chunks.push(c));
+      doc.on("end", () => resolve(Buffer.concat(chunks)));
+      const root = doc.struct("Document");
+      doc.addStructure(root);
+      for (let i = 0; i < 40; i++)
+        root.add(doc.struct("P", {}, () => doc.text(`Ligne ${i} : médiane`)));
+      root.end();
+      doc.end();
+    });
+    const packed = compactPdf(raw);
+    expect(packed.length).toBeLessThan(raw.length * 0.7);
+    expect(packed.toString("latin1")).toContain("/Type /ObjStm");
+    expect(packed.toString("latin1")).not.toMatch(/\nxref\n/);
+    const before = pdfObjects(raw);
+    const after = pdfObjects(packed);
+    for (const [id, o] of before) {
+      expect(after.get(id)?.dict.trim(), `object ${id}`).toBe(o.dict.trim());
+      expect(after.get(id)?.stream ?? null).toEqual(o.stream);
+    }
+    expect(pdfText(packed)).toBe(pdfText(raw));
+    const other = Buffer.from("%PDF-1.4\n%%EOF\n", "latin1");
+    expect(compactPdf(other)).toBe(other);
   });
 });

@@ -12,12 +12,15 @@ const FONT = "font-family:Arial,Helvetica,sans-serif;";
 const badge = (status: Status, text: string): string =>
   `<span style="background-color:${BAND[status].bg};color:${BAND[status].fg};border:1px solid ${BAND[status].accent};padding:1px 6px;font-weight:bold;">${esc(text)}</span>`;
 
-/** Label and value side by side; a layout table, read as "label value" in order. */
+/**
+ * Label and value side by side; a layout table, read as "label value" in order. Facts are a third of the mail:
+ * the rows align their cells with `valign` and only the first sets the column's width.
+ */
 function facts(list: readonly Fact[]): string {
   const rows = list
     .map(
-      (f) =>
-        `<tr><td style="${FONT}vertical-align:top;padding:3px 10px 3px 0;width:34%;font-size:13px;color:${MUTED};font-weight:bold;">${esc(f.label)}</td><td style="${FONT}vertical-align:top;padding:3px 0;font-size:14px;color:${INK};">${f.status ? badge(f.status, f.value) : esc(f.value)}</td></tr>`,
+      (f, i) =>
+        `<tr valign="top"><td style="${FONT}padding:3px 10px 3px 0;${i === 0 ? "width:34%;" : ""}font-size:13px;color:${MUTED};font-weight:bold;">${esc(f.label)}</td><td style="${FONT}padding:3px 0;font-size:14px;color:${INK};">${f.status ? badge(f.status, f.value) : esc(f.value)}</td></tr>`,
     )
     .join("");
   return `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="margin:6px 0 10px;border-collapse:collapse;">${rows}</table>`;

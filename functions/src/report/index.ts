@@ -1,6 +1,4 @@
 // The report renderers of the functions: mails with inline PNG charts and a PDF, from the shared report documents.
-export { chartSvg } from "./charts.ts";
-export { svgToPng } from "./raster.ts";
 export {
   type MailAttachment,
   type RenderedMail,

@@ -6,6 +6,7 @@ import PDFDocument from "pdfkit";
 import { type Figure, LEGEND_ID, type Shape } from "./chart-figure.ts";
 import type { Weight } from "./fonts.ts";
 import { BAND, INK, MUTED, PAGE, RULE, TITLE, WHITE } from "./palette.ts";
+import { compactPdf } from "./pdf-compact.ts";
 import { pdfFont } from "./pdf-fonts.ts";
 
 type Doc = PDFKit.PDFDocument;
@@ -48,6 +49,29 @@ function group(doc: Doc, parent: Struct, type: string, fill: (element: Struct) =
   fill(element);
   element.end();
 }
+
+/** Whether `text` surely fits on one line of `width` (pdfkit measures word by word: the margin covers kerning). */
+const oneLine = (doc: Doc, text: string, width: number): boolean =>
+  text !== "" && !text.includes("\n") && doc.widthOfString(text) <= width * 0.98;
+
+/**
+ * doc.text(text, x, y, { width }), without pdfkit's line wrapper when the text fits on one line and on the page:
+ * cutting every label and value into words by the Unicode line-breaking rules was a fifth of a report's cost.
+ */
+function write(doc: Doc, text: string, x: number, y: number, width: number): void {
+  const lineHeight = doc.currentLineHeight(true);
+  if (!oneLine(doc, text, width) || y + lineHeight > doc.page.height - doc.page.margins.bottom) {
+    doc.text(text, x, y, { width });
+    return;
+  }
+  doc.text(text, x, y, { lineBreak: false });
+  doc.x = x;
+  doc.y = y + lineHeight;
+}
+
+/** doc.heightOfString(text, { width }), the same way. */
+const textHeight = (doc: Doc, text: string, width: number): number =>
+  oneLine(doc, text, width) ? doc.currentLineHeight(true) : doc.heightOfString(text, { width });
 
 /** Starts a new page unless `height` still fits on this one. */
 function room(doc: Doc, height: number): void {
@@ -126,7 +150,7 @@ function facts(doc: Doc, parent: Struct, list: readonly Fact[]): void {
           tr,
           "TH",
           () => {
-            font(doc, "bold", 9, MUTED).text(f.label, MARGIN, y, { width: LABEL_WIDTH });
+            write(font(doc, "bold", 9, MUTED), f.label, MARGIN, y, LABEL_WIDTH);
             below = doc.y;
           },
           { scope: "Row" },
@@ -134,15 +158,16 @@ function facts(doc: Doc, parent: Struct, list: readonly Fact[]): void {
         const status = f.status;
         if (status) {
           font(doc, "bold", 9.5, BAND[status].fg);
-          const h = doc.heightOfString(f.value, { width: valueWidth }) + 3;
+          const h = textHeight(doc, f.value, valueWidth) + 3;
           artifact(doc, () => doc.rect(valueX - 3, y - 2, valueWidth + 6, h).fill(BAND[status].bg));
         }
         tagged(doc, tr, "TD", () =>
-          font(doc, status ? "bold" : "regular", 9.5, status ? BAND[status].fg : INK).text(
+          write(
+            font(doc, status ? "bold" : "regular", 9.5, status ? BAND[status].fg : INK),
             f.value,
             valueX,
             y,
-            { width: valueWidth },
+            valueWidth,
           ),
         );
       });
@@ -160,7 +185,7 @@ function list(
   group(doc, parent, "L", (l) => {
     for (const item of items) {
       font(doc, "regular", 10);
-      const h = doc.heightOfString(item.text, { width: WIDTH - 16 });
+      const h = textHeight(doc, item.text, WIDTH - 16);
       room(doc, h + 10);
       const y = doc.y;
       artifact(doc, () => {
@@ -169,7 +194,7 @@ function list(
       });
       group(doc, l, "LI", (li) =>
         tagged(doc, li, "LBody", () =>
-          font(doc, "regular", 10).text(item.text, MARGIN + 12, y + 4, { width: WIDTH - 16 }),
+          write(font(doc, "regular", 10), item.text, MARGIN + 12, y + 4, WIDTH - 16),
         ),
       );
       doc.y = y + h + 12;
@@ -192,11 +217,7 @@ function table(doc: Doc, parent: Struct, t: NamedTable): void {
   const widths = t.head.map((_, i) => (i === 0 ? first : other));
   const heightOf = (r: Row) => {
     font(doc, r.weight, r.size);
-    return (
-      Math.max(
-        ...r.cells.map((c, i) => doc.heightOfString(c, { width: (widths[i] as number) - 4 })),
-      ) + 4
-    );
+    return Math.max(...r.cells.map((c, i) => textHeight(doc, c, (widths[i] as number) - 4))) + 4;
   };
   /** Draws a row; `tr` tags its cells (the header's first cell and each row's first cell as headers). */
   const draw = (r: Row, tr: Struct | null, header: boolean) => {
@@ -208,7 +229,7 @@ function table(doc: Doc, parent: Struct, t: NamedTable): void {
       const at = x;
       artifact(doc, () => doc.rect(at, y, w, h).fillAndStroke(r.fills[i] ?? WHITE, "#9ca3af"));
       const text = () =>
-        font(doc, r.weight, r.size, r.colours[i] ?? INK).text(c, at + 2, y + 2, { width: w - 4 });
+        write(font(doc, r.weight, r.size, r.colours[i] ?? INK), c, at + 2, y + 2, w - 4);
       if (!tr) artifact(doc, text, "Pagination");
       else if (header) tagged(doc, tr, "TH", text, { scope: "Column" });
       else if (i === 0) tagged(doc, tr, "TH", text, { scope: "Row" });
@@ -332,7 +353,7 @@ export function reportPdf(layout: Layout, figures: ReadonlyMap<string, Figure>):
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on("data", (c: Buffer) => chunks.push(c));
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
+    doc.on("end", () => resolve(compactPdf(Buffer.concat(chunks))));
     doc.on("error", reject);
   });
   doc.registerFont("regular", pdfFont("regular"));

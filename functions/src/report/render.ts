@@ -7,10 +7,9 @@ import {
   reportLayout,
 } from "@barometre/shared";
 import { chartFigure, type Figure, LEGEND_ID, legendFigure } from "./chart-figure.ts";
-import { chartSvg, legendSvg } from "./charts.ts";
 import { type ChartImages, emailHtml } from "./email.ts";
 import { reportPdf } from "./pdf.ts";
-import { svgToPng } from "./raster.ts";
+import { figurePng } from "./raster.ts";
 import { plainText } from "./text.ts";
 
 /** Shaped for nodemailer and for the firestore-send-email outbox (`message.attachments`). */
@@ -30,15 +29,15 @@ export interface RenderedMail {
   attachments: MailAttachment[];
 }
 
-/** The legend is the same in every mail: drawn and encoded once per process and wording. */
-const legends = new Map<string, { figure: Figure; png: Buffer }>();
+/** The legend is the same in every mail (its drawing does not depend on the wording): drawn and encoded once per process. */
+const legends = new Map<boolean, { figure: Figure; png: Buffer }>();
 
-function legend(text: string, marker: boolean): { figure: Figure; png: Buffer } {
-  const key = `${marker}\u0000${text}`;
-  let drawn = legends.get(key);
+function legend(marker: boolean): { figure: Figure; png: Buffer } {
+  let drawn = legends.get(marker);
   if (!drawn) {
-    drawn = { figure: legendFigure(marker), png: svgToPng(legendSvg(text, marker)) };
-    legends.set(key, drawn);
+    const figure = legendFigure(marker);
+    drawn = { figure, png: figurePng(figure) };
+    legends.set(marker, drawn);
   }
   return drawn;
 }
@@ -61,11 +60,11 @@ export async function renderLayout(layout: Layout): Promise<RenderedMail> {
   };
   for (const b of layout.blocks) {
     if (b.kind === "legend") {
-      const { figure, png } = legend(b.text, b.marker);
+      const { figure, png } = legend(b.marker);
       inline(LEGEND_ID, figure, png);
     } else if (b.kind === "chart") {
       const figure = chartFigure(b.chart);
-      inline(b.chart.id, figure, svgToPng(chartSvg(b.chart, figure)));
+      inline(b.chart.id, figure, figurePng(figure));
     }
   }
   const html = emailHtml(layout, images as ChartImages);

@@ -4,6 +4,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pdfObjects } from "../report-pdf-text.ts";
 
 export interface PdfStructure {
   /** pdfinfo's summary lines, e.g. { Tagged: "yes", "PDF version": "1.7" }. */
@@ -51,7 +52,7 @@ function textString(bytes: Buffer): string {
 
 /** The /Alt of every Figure structure element, in file order (pdfkit writes them in reading order). */
 export function figureAlts(pdf: Buffer): string[] {
-  const raw = pdf.toString("latin1");
+  const raw = [...pdfObjects(pdf).values()].map((o) => o.dict).join("\n");
   return [...raw.matchAll(/\/S \/Figure\s*\/Alt \(((?:\\.|[^\\)])*)\)/gs)].map((m) =>
     textString(literalBytes(m[1] as string)),
   );

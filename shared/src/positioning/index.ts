@@ -8,7 +8,7 @@ import {
   type Member,
   type PopulationIndex,
   type Position,
-  positionIn,
+  placeIn,
 } from "../stats/population.ts";
 import { type GroupStats, isSuppressed, suppressionSentence } from "../stats/summary.ts";
 
@@ -82,7 +82,7 @@ function view(
     size: group.size,
     stats,
     yesShare: null,
-    position: positionIn(group, key, typeof value === "number" ? value : null),
+    position: placeIn(group.ranks[key], stats, typeof value === "number" ? value : null),
     suppressedSentence: isSuppressed(stats) ? suppressionSentence(stats.n, min) : null,
   };
 }
@@ -94,10 +94,12 @@ export function positionStructure(
 ): Positioning {
   const min = population.minGroupSize;
   const peer = member.territory ? population.groups.get(member.territory) : undefined;
+  const previousIndicators = previous.member?.indicators ?? null;
+  const previousStats = previous.population?.network.stats ?? null;
   const indicators = INDICATORS.map((def): IndicatorPositioning => {
     const result = member.indicators[def.key];
-    const before = previous.member?.indicators[def.key].value ?? null;
-    const prevStats = previous.population?.network.stats[def.key] ?? null;
+    const before = previousIndicators?.[def.key].value ?? null;
+    const prevStats = previousStats?.[def.key] ?? null;
     const nowStats = population.network.stats[def.key];
     return {
       key: def.key,
@@ -107,7 +109,7 @@ export function positionStructure(
       network: view("Réseau", population.network, def, result.value, min),
       group: peer && member.territory ? view(member.territory, peer, def, result.value, min) : null,
       previousValue: before,
-      change: changeSince(member.indicators, previous.member?.indicators ?? null, def.key),
+      change: changeSince(member.indicators, previousIndicators, def.key),
       networkMedianChange: def.unit === "bool" ? null : medianChange(nowStats, prevStats),
     };
   });

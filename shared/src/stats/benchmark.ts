@@ -6,7 +6,7 @@ import {
   memberValue,
   type PopulationIndex,
   type Position,
-  positionIn,
+  placeIn,
   type StatsByIndicator,
 } from "./population.ts";
 
@@ -31,20 +31,18 @@ export function benchmark(members: readonly Member[], options: BenchmarkOptions 
 export function benchmarkOf(index: PopulationIndex, members: readonly Member[]): Benchmark {
   const groups: Record<string, StatsByIndicator> = {};
   for (const [territory, group] of index.groups) groups[territory] = group.stats;
-  const mine = members.map(() => ({}) as Record<IndicatorKey, Position>);
-  // Indicator by indicator, so its sorted values stay in the processor's cache while every structure is placed.
-  for (const key of NUMERIC_INDICATOR_KEYS) {
-    members.forEach((m, i) => {
-      (mine[i] as Record<IndicatorKey, Position>)[key] = positionIn(
-        index.network,
-        key,
-        memberValue(m, key),
-      );
-    });
-  }
+  // Each indicator's ranks and statistics looked up once; each structure's positions then filled in the same
+  // key order, so they all share one object shape instead of each growing its own.
+  const columns = NUMERIC_INDICATOR_KEYS.map((key) => ({
+    key,
+    ranks: index.network.ranks[key],
+    stats: index.network.stats[key],
+  }));
   const positions: Benchmark["positions"] = {};
-  members.forEach((m, i) => {
-    positions[m.structureCode] = mine[i] as Record<IndicatorKey, Position>;
-  });
+  for (const m of members) {
+    const mine = {} as Record<IndicatorKey, Position>;
+    for (const c of columns) mine[c.key] = placeIn(c.ranks, c.stats, memberValue(m, c.key));
+    positions[m.structureCode] = mine;
+  }
   return { network: index.network.stats, groups, positions };
 }

@@ -5,7 +5,7 @@ import {
   type IndicatorKey,
   NUMERIC_INDICATOR_KEYS,
 } from "../indicators/definitions.ts";
-import { mergeAscending, percentileRankSorted, quartileBand } from "./quantile.ts";
+import { mergeAscending, quartileBand, RankIndex } from "./quantile.ts";
 import { DEFAULT_MIN_GROUP_SIZE, type GroupStats, isSuppressed, summarise } from "./summary.ts";
 
 /** One structure of the population: its code, peer group and indicators. */
@@ -29,6 +29,8 @@ const BOOLEAN_KEYS = INDICATORS.filter((d) => d.unit === "bool").map((d) => d.ke
 export interface GroupIndex {
   size: number;
   sorted: Record<IndicatorKey, Float64Array>;
+  /** The same values indexed for percentile ranks. */
+  ranks: Record<IndicatorKey, RankIndex>;
   stats: StatsByIndicator;
   /** Share of Oui among each Oui/Non indicator's answers, null when fewer than the minimum group size answered. */
   yesShare: Partial<Record<IndicatorKey, number | null>>;
@@ -50,13 +52,13 @@ const numeric = (m: Member, key: IndicatorKey): number | null => {
 /** Each numeric indicator's values among `members`, ascending: one pass over the members, then one sort per column. */
 function sortedColumns(members: readonly Member[]): Float64Array[] {
   const columns = NUMERIC_INDICATOR_KEYS.map(() => new Float64Array(members.length));
-  const counts = NUMERIC_INDICATOR_KEYS.map(() => 0);
+  const counts = new Uint32Array(NUMERIC_INDICATOR_KEYS.length);
   for (const m of members) {
     const indicators = m.indicators;
-    NUMERIC_INDICATOR_KEYS.forEach((key, k) => {
-      const v = indicators[key].value;
+    for (let k = 0; k < NUMERIC_INDICATOR_KEYS.length; k++) {
+      const v = indicators[NUMERIC_INDICATOR_KEYS[k] as IndicatorKey].value;
       if (typeof v === "number") (columns[k] as Float64Array)[(counts[k] as number)++] = v;
-    });
+    }
   }
   return columns.map((c, k) => c.subarray(0, counts[k]).sort());
 }
@@ -68,24 +70,28 @@ function indexGroup(
   minGroupSize: number,
 ): GroupIndex {
   const sorted = {} as Record<IndicatorKey, Float64Array>;
+  const ranks = {} as Record<IndicatorKey, RankIndex>;
   const stats = {} as StatsByIndicator;
   NUMERIC_INDICATOR_KEYS.forEach((key, k) => {
     sorted[key] = columns[k] as Float64Array;
+    ranks[key] = new RankIndex(sorted[key]);
     stats[key] = summarise(sorted[key], minGroupSize);
   });
   const yesShare: GroupIndex["yesShare"] = {};
   const answered: GroupIndex["answered"] = {};
   for (const key of BOOLEAN_KEYS) {
-    const answers = members
-      .map((m) => m.indicators[key].value)
-      .filter((v) => typeof v === "boolean");
-    answered[key] = answers.length;
-    yesShare[key] =
-      answers.length > 0 && answers.length >= minGroupSize
-        ? answers.filter((v) => v).length / answers.length
-        : null;
+    let answers = 0;
+    let yes = 0;
+    for (const m of members) {
+      const v = m.indicators[key].value;
+      if (typeof v !== "boolean") continue;
+      answers++;
+      if (v) yes++;
+    }
+    answered[key] = answers;
+    yesShare[key] = answers > 0 && answers >= minGroupSize ? yes / answers : null;
   }
-  return { size: members.length, sorted, stats, yesShare, answered };
+  return { size: members.length, sorted, ranks, stats, yesShare, answered };
 }
 
 /**
@@ -128,12 +134,18 @@ export function indexPopulation(
 }
 
 /** Where a value stands in a group, or nulls when the group's statistics are suppressed. */
-export function positionIn(group: GroupIndex, key: IndicatorKey, value: number | null): Position {
-  const stats = group.stats[key];
+export const positionIn = (group: GroupIndex, key: IndicatorKey, value: number | null): Position =>
+  placeIn(group.ranks[key], group.stats[key], value);
+
+/**
+ * positionIn from one indicator's ranks and statistics, for callers that look them up once for many values:
+ * reading a record with a different key each time costs as much as the search itself.
+ */
+export function placeIn(ranks: RankIndex, stats: GroupStats, value: number | null): Position {
   if (value === null || isSuppressed(stats)) return { value, percentileRank: null, quartile: null };
   return {
     value,
-    percentileRank: percentileRankSorted(group.sorted[key], value),
+    percentileRank: ranks.percentileRank(value),
     quartile: quartileBand(value, stats.q1, stats.median, stats.q3),
   };
 }
