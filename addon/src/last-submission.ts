@@ -1,5 +1,5 @@
 // The document's last accepted send, kept in its document properties so every editor sees it.
-import { formatDate } from "@barometre/shared";
+import { type Finding, findField, formatDate, getValue, type PimmsReturn } from "@barometre/shared";
 import type { SubmissionView } from "./panel-types.ts";
 
 const PROPERTY = "barometre.lastSubmission";
@@ -13,6 +13,27 @@ export interface StoredSubmission {
   year: number;
   idempotencyKey: string;
   contentHash: string;
+  /** The fields the Union's answer warned about, each with its value then (JSON), so explanations follow them. */
+  warned?: Record<string, string>;
+}
+
+/** A field's value in a return, null for an unknown path. */
+export function fieldValue(ret: PimmsReturn, key: string): unknown {
+  const f = findField(key);
+  return f ? getValue(ret, f) : null;
+}
+
+export function warnedValues(
+  ret: PimmsReturn,
+  findings: readonly Finding[],
+): Record<string, string> {
+  return Object.fromEntries(
+    findings.flatMap((f) =>
+      f.severity === "warning" && f.field
+        ? [[f.field, JSON.stringify(fieldValue(ret, f.field))]]
+        : [],
+    ),
+  );
 }
 
 export function lastSubmission(): StoredSubmission | null {

@@ -1,16 +1,26 @@
 // « Envoyer à l'Union »: re-checks the workbook under the document lock, sends it once, records the answer.
-import type { Finding, PimmsReturn, Positioning } from "@barometre/shared";
+import {
+  type Attestation,
+  explainableFields,
+  type FieldChange,
+  type Finding,
+  type PimmsReturn,
+  type Positioning,
+} from "@barometre/shared";
 import { type CheckedWorkbook, checkWorkbook } from "./check-workbook.ts";
+import { savedAttestation, savedExplanations } from "./dialogue-store.ts";
 import { withDocumentLock } from "./document-lock.ts";
 import { findingView } from "./finding-view.ts";
 import { callFunctions } from "./functions-client.ts";
 import { contentHash, idempotencyKey } from "./idempotency.ts";
 import { identityToken, tokenEmail } from "./identity.ts";
 import {
+  fieldValue,
   lastSubmission,
   recordSubmission,
   type StoredSubmission,
   submissionView,
+  warnedValues,
 } from "./last-submission.ts";
 import type { SubmitOutcome } from "./panel-types.ts";
 import { writePositioning } from "./positioning-tab.ts";
@@ -23,9 +33,14 @@ const NO_POSITIONING =
 const NO_TAB =
   "L'onglet Positionnement est absent : relancez « Préparer le classeur » pour le recréer.";
 
+const NO_ATTESTATION =
+  "Indiquez d'abord qui atteste l'exactitude des chiffres (nom et fonction), dans la rubrique « Attestation » du panneau : l'Union ne reçoit un retour qu'avec cette attestation.";
+
 /** What identifies a send: the same content after the same revision always gives the same key. */
 interface Send {
   ret: PimmsReturn;
+  explanations: Record<string, string>;
+  attestation: Attestation;
   code: string;
   year: number;
   hash: string;
@@ -34,17 +49,33 @@ interface Send {
   previous: StoredSubmission | null;
 }
 
-function sendOf(ret: PimmsReturn): Send {
+/**
+ * The explanations of the fields that carry a warning now: the workbook's own warnings, and the Union's from the
+ * last send (its ±50 % review, which only the service computes) while the field keeps the value it had then.
+ */
+function explanationsFor(checked: CheckedWorkbook): Record<string, string> {
+  const last = lastSubmission();
+  const explainable = explainableFields(checked.verification.findings);
+  for (const [key, value] of Object.entries(last?.warned ?? {}))
+    if (JSON.stringify(fieldValue(checked.result.ret, key)) === value) explainable.add(key);
+  return Object.fromEntries(
+    Object.entries(savedExplanations()).filter(([key]) => explainable.has(key)),
+  );
+}
+
+function sendOf(checked: CheckedWorkbook, attestation: Attestation): Send {
+  const ret = checked.result.ret;
   const code = ret.identification.structureCode as string;
   const year = ret.identification.year as number;
-  const hash = contentHash(ret);
+  const explanations = explanationsFor(checked);
+  const hash = contentHash({ return: ret, explanations, attestation });
   const last = lastSubmission();
   const previous = last?.structureCode === code && last.year === year ? last : null;
   const key =
     previous?.contentHash === hash
       ? previous.idempotencyKey
-      : idempotencyKey(ret, previous?.revision ?? null);
-  return { ret, code, year, hash, key, previous };
+      : idempotencyKey(hash, previous?.revision ?? null);
+  return { ret, explanations, attestation, code, year, hash, key, previous };
 }
 
 const findingsOf = (body: Record<string, unknown> | null) =>
@@ -57,6 +88,7 @@ function accepted(
   body: Record<string, unknown>,
 ): SubmitOutcome {
   const revision = body.revision as number;
+  const findings = findingsOf(body);
   const duplicate = body.duplicate === true;
   const positioning = (body.positioning as Positioning | null | undefined) ?? null;
   const notes = [acceptedMessage(revision, duplicate)];
@@ -74,6 +106,7 @@ function accepted(
           year: send.year,
           idempotencyKey: send.key,
           contentHash: send.hash,
+          warned: warnedValues(send.ret, findings),
         };
   recordSubmission(stored);
   return {
@@ -81,7 +114,10 @@ function accepted(
     message: notes.join(" "),
     submission: submissionView(stored, checked.read.timeZone),
     positioning: positioning ? positioningView(positioning) : null,
-    warnings: findingsOf(body).map((f) => findingView(f, checked.result.cells)),
+    warnings: findings.map((f) => findingView(f, checked.result.cells)),
+    changes: ((body.changes as FieldChange[] | null | undefined) ?? []).map(
+      (c) => `${c.label} : ${c.before} → ${c.after}`,
+    ),
   };
 }
 
@@ -96,9 +132,16 @@ export function submitWorkbook(): SubmitOutcome {
         findings: verification.findings.filter((f) => f.severity === "error"),
       };
     }
-    const send = sendOf(result.ret);
+    const attestation = savedAttestation();
+    if (!attestation) return { sent: false, message: NO_ATTESTATION, findings: [] };
+    const send = sendOf(checked, attestation);
     const token = identityToken();
-    const t = callFunctions("/submitReturn", token, { return: send.ret, idempotencyKey: send.key });
+    const t = callFunctions("/submitReturn", token, {
+      return: send.ret,
+      idempotencyKey: send.key,
+      explanations: send.explanations,
+      attestation,
+    });
     if (!("failure" in t) && t.status === 200 && t.body && typeof t.body.revision === "number") {
       return accepted(checked, send, token, t.body);
     }

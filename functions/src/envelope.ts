@@ -1,5 +1,5 @@
 // Request shapes checked with zod: the return's shape derived from the schema's FIELDS, and French 400 answers.
-import { FIELDS, type Field, findField, SECTION_LIST } from "@barometre/shared";
+import { FIELDS, type Field, findField, MAX_EXPLANATION, SECTION_LIST } from "@barometre/shared";
 import { type ZodType, z } from "zod";
 import { HttpError } from "./http.ts";
 
@@ -94,6 +94,19 @@ export const IDEMPOTENCY_KEY = z.string().regex(/^[\x21-\x7e]{8,128}$/, {
 export const SUBMISSION_SCHEMA = z.strictObject({
   return: RETURN_SCHEMA,
   idempotencyKey: IDEMPOTENCY_KEY,
+  /** Field path → the director's explanation of its warning; checked against the warnings in submission.ts. */
+  explanations: z
+    .record(
+      z.string().max(200),
+      z
+        .string()
+        .trim()
+        .min(1, { error: "est vide : retirez l'explication ou écrivez-la." })
+        .max(MAX_EXPLANATION, { error: `dépasse ${MAX_EXPLANATION} caractères.` }),
+    )
+    .optional(),
+  /** Required, but checked in submission.ts so that its absence is a 422 saying what is missing. */
+  attestation: z.unknown().optional(),
 });
 
 const MAX_LISTED = 5;

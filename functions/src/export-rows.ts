@@ -56,6 +56,7 @@ export const REVIEW_WORDS: Record<ReviewState, string> = {
   accepted: "accepté",
   hasIssues: "à corriger",
   rejected: "rejeté",
+  reopened: "rouvert",
 };
 
 /** Each indicator's value column, followed by its band column when it has bands. */

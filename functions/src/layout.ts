@@ -8,6 +8,10 @@
 //                                                   the append-only revisions of one structure's return: payload,
 //                                                   indicators (campaign bands), content hash, submitter, server
 //                                                   time, idempotency key, review; ids are the zero-padded numbers
+//   campaigns/{YEAR}/structures/{CODE}/reviews/{000002-0001}
+//                                                   the Union's reviews, one document each, never changed: revision,
+//                                                   sequence, state, comment, fields, who, when (the history, and
+//                                                   what makes two admins' simultaneous reviews one winner)
 //   campaigns/{YEAR}/structures/{CODE}/answers/{sha256(key)}
 //                                                   the first answer given for an idempotency key
 //   campaigns/{YEAR}/latest/{CODE}                  a copy of each structure's highest revision, so a campaign's
@@ -22,7 +26,7 @@
 //                                                   positionings, as one JSON text (array-contains on `codes`)
 //   mail/{id}                                       the outbox, in the firestore-send-email extension's schema;
 //                                                   ids are deterministic (report-2018-CODE, revision-2018-CODE-000002,
-//                                                   reminder-2018-CODE-2019-06-30-J-7)
+//                                                   reminder-2018-CODE-2019-06-30-J-7, review-2018-CODE-000002-0001)
 //   mailClaims/{id}~{attempt}                       one per delivery attempt, created before sending (exactly once)
 //   unionSheets/{YEAR}                              the Union's consolidated sheet for a campaign: sync state
 //
@@ -54,6 +58,13 @@ export const campaignDoc = (db: Firestore, year: number): DocumentReference =>
 
 export const revisionsCol = (db: Firestore, year: number, code: string): CollectionReference =>
   campaignDoc(db, year).collection("structures").doc(code).collection("revisions");
+
+export const reviewsCol = (db: Firestore, year: number, code: string): CollectionReference =>
+  campaignDoc(db, year).collection("structures").doc(code).collection("reviews");
+
+/** A review's id: its revision and its sequence among that revision's reviews, so ids sort in order. */
+export const reviewId = (revision: number, sequence: number): string =>
+  `${revisionId(revision)}-${String(sequence).padStart(4, "0")}`;
 
 export const answersCol = (db: Firestore, year: number, code: string): CollectionReference =>
   campaignDoc(db, year).collection("structures").doc(code).collection("answers");

@@ -1,7 +1,9 @@
-// GET previousReturn: the latest revision of a structure's return for an exercice, with the Union's review of it.
+// GET previousReturn: the latest revision of a structure's return for an exercice, with the Union's review of it, the
+// director's explanations and attestation, whether the return is locked, its last difference and the review history.
 import type { Deps } from "./deps.ts";
 import { toJson } from "./firestore-json.ts";
 import { type Handler, HttpError } from "./http.ts";
+import { listReviews } from "./reviews.ts";
 import { getLatest } from "./revisions.ts";
 import { readStructureQuery } from "./structure-query.ts";
 
@@ -9,7 +11,10 @@ export const previousReturnHandler =
   (deps: Deps): Handler =>
   async (req, res) => {
     const { code, year } = await readStructureQuery(req, deps);
-    const latest = await getLatest(deps.db, year, code);
+    const [latest, reviews] = await Promise.all([
+      getLatest(deps.db, year, code),
+      listReviews(deps.db, year, code),
+    ]);
     if (!latest)
       throw new HttpError(404, `Aucun retour de « ${code} » n'a été reçu pour l'exercice ${year}.`);
     res.status(200).json({
@@ -18,5 +23,20 @@ export const previousReturnHandler =
       submittedAt: latest.submittedAt.toDate().toISOString(),
       submittedBy: latest.submittedBy,
       review: toJson(latest.review),
+      locked: latest.review.state === "accepted",
+      explanations: latest.explanations ?? {},
+      attestation: latest.attestation ?? null,
+      changes: latest.changes ?? null,
+      answers: toJson(latest.answers ?? null),
+      history: reviews.map((r) =>
+        toJson({
+          revision: r.revision,
+          state: r.state,
+          comment: r.comment,
+          fields: r.fields,
+          reviewedBy: r.reviewedBy,
+          reviewedAt: r.reviewedAt,
+        }),
+      ),
     });
   };

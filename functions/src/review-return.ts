@@ -1,13 +1,23 @@
-// POST reviewReturn: a Union admin marks one revision accepted, to correct (hasIssues) or rejected, with a comment.
+// POST reviewReturn: a Union admin accepts (and locks), asks to correct, rejects or reopens the latest revision.
+import { findField, REVIEW_STATES } from "@barometre/shared";
 import { z } from "zod";
 import { requireAdmin } from "./access.ts";
 import { YEAR } from "./campaigns.ts";
 import type { Deps } from "./deps.ts";
-import { STRUCTURE_CODE } from "./directory.ts";
+import { getStructure, STRUCTURE_CODE } from "./directory.ts";
 import { parseWith } from "./envelope.ts";
+import { toJson } from "./firestore-json.ts";
 import { type Handler, requireMethod } from "./http.ts";
 import { readAuthenticatedJson } from "./incoming.ts";
-import { REVIEW_STATES, reviewRevision } from "./revisions.ts";
+import { queueMail } from "./mail/outbox.ts";
+import { isMailed, reviewMail, reviewMailId } from "./mail/review-mail.ts";
+import { reviewRevision } from "./reviews.ts";
+import { requestSheetSync } from "./union-sheet/request-sync.ts";
+
+const FIELD_PATH = z.string().refine((key) => findField(key) !== undefined, {
+  error: (iss) =>
+    `« ${String(iss.input).slice(0, 80)} » n'est pas un champ du retour (attendu : un chemin comme finance.chargesTotal).`,
+});
 
 const REVIEW_REQUEST = z
   .strictObject({
@@ -16,11 +26,12 @@ const REVIEW_REQUEST = z
     revision: z.int().min(1),
     state: z.enum(REVIEW_STATES),
     comment: z.string().trim().max(2000).nullable().optional(),
+    fields: z.array(FIELD_PATH).max(50).optional(),
   })
   .refine((r) => r.state === "accepted" || (r.comment ?? "") !== "", {
     path: ["comment"],
     error:
-      "est obligatoire pour un retour à corriger ou rejeté : dites à la structure ce qui ne va pas.",
+      "est obligatoire pour un retour à corriger, rejeté ou rouvert : dites à la structure ce qui ne va pas, ou pourquoi le retour est rouvert.",
   });
 
 export const reviewReturnHandler =
@@ -31,18 +42,39 @@ export const reviewReturnHandler =
     await requireAdmin(deps.db, who);
     const r = parseWith(REVIEW_REQUEST, body);
     const now = deps.clock();
-    const comment = r.comment || null;
-    await reviewRevision(
+    const { review, revision } = await reviewRevision(
       deps.db,
       { year: r.year, code: r.structureCode, number: r.revision },
-      { state: r.state, comment },
+      { state: r.state, comment: r.comment || null, fields: [...new Set(r.fields ?? [])] },
       who.email,
       now,
     );
+    // The directory's addresses, never the ones typed in a return: the mail goes where the Union knows it should.
+    const entry = isMailed(review) ? await getStructure(deps.db, r.structureCode) : null;
+    await Promise.all([
+      entry && isMailed(review)
+        ? queueMail(
+            deps.db,
+            reviewMailId(review),
+            reviewMail(entry, revision, review),
+            deps.config.mail.from,
+            now,
+          )
+        : null,
+      requestSheetSync(deps, r.year),
+    ]);
     res.status(200).json({
       structureCode: r.structureCode,
       year: r.year,
       revision: r.revision,
-      review: { state: r.state, comment, reviewedBy: who.email, reviewedAt: now.toISOString() },
+      review: toJson({
+        state: review.state,
+        comment: review.comment,
+        fields: review.fields,
+        reviewedBy: review.reviewedBy,
+        reviewedAt: review.reviewedAt,
+        sequence: review.sequence,
+      }),
+      locked: review.state === "accepted",
     });
   };

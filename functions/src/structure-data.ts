@@ -12,6 +12,7 @@ import {
   mailClaimsCol,
   mailCol,
   progressDoc,
+  reviewsCol,
   revisionsCol,
   structureDoc,
   unionSheetDoc,
@@ -213,6 +214,7 @@ const latest: StructureDataKind = {
 export const STRUCTURE_DATA: StructureDataKind[] = [
   documentKind("directory", "annuaire", (db, code) => existing(db, [structureDoc(db, code)])),
   documentKind("revisions", "révisions", perCampaign(revisionsCol)),
+  documentKind("reviews", "examens de l'Union", perCampaign(reviewsCol)),
   documentKind("idempotencyRecords", "réponses aux envois", perCampaign(answersCol)),
   documentKind("progress", "suivi de la préparation", progressOf),
   sheetRows,

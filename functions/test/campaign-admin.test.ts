@@ -10,6 +10,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   ADMIN,
+  ATTESTATION,
   directorOf,
   sampleReturn,
   seedDirectory,
@@ -41,7 +42,7 @@ async function submit(
   tweak(ret);
   return stack.call("submitReturn", {
     token: await stack.token(directorOf(code)),
-    body: { return: ret, idempotencyKey: key },
+    body: { return: ret, idempotencyKey: key, attestation: ATTESTATION },
   });
 }
 

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { barometre } from "./support/run-barometre.ts";
 import {
   ADMIN,
+  ATTESTATION,
   directorOf,
   sampleReturn,
   startTestStack,
@@ -125,7 +126,11 @@ describe("barometre export and structure", () => {
     for (const code of ["PIMMS-RENNES", "PIMMS-CENON"]) {
       const res = await stack.call("submitReturn", {
         token: await stack.token(directorOf(code)),
-        body: { return: sampleReturn(code), idempotencyKey: `${code}-cli` },
+        body: {
+          return: sampleReturn(code),
+          idempotencyKey: `${code}-cli`,
+          attestation: ATTESTATION,
+        },
       });
       expect(res.status).toBe(200);
     }
@@ -175,6 +180,7 @@ describe("barometre export and structure", () => {
       structureCode: "PIMMS-RENNES",
       directory: [],
       revisions: [],
+      reviews: [],
       idempotencyRecords: [],
       progress: [],
       unionSheetRows: [],
@@ -187,7 +193,11 @@ describe("barometre export and structure", () => {
     // The erased director can no longer submit.
     const res = await stack.call("submitReturn", {
       token: await stack.token(directorOf("PIMMS-RENNES")),
-      body: { return: sampleReturn(), idempotencyKey: "rennes-after-erase" },
+      body: {
+        return: sampleReturn(),
+        idempotencyKey: "rennes-after-erase",
+        attestation: ATTESTATION,
+      },
     });
     expect(res.status).toBe(403);
   });

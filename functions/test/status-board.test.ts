@@ -10,6 +10,7 @@ import { barometre } from "./support/run-barometre.ts";
 import { type SheetsServer, startSheetsServer } from "./support/sheets-server.ts";
 import {
   ADMIN,
+  ATTESTATION,
   directorOf,
   sampleReturn,
   seedDirectory,
@@ -65,7 +66,7 @@ async function submit(
   tweak(ret);
   const res = await stack.call("submitReturn", {
     token: await asDirector(code),
-    body: { return: ret, idempotencyKey: `${code}-status-key` },
+    body: { return: ret, idempotencyKey: `${code}-status-key`, attestation: ATTESTATION },
   });
   expect(res.status).toBe(200);
 }

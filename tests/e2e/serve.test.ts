@@ -10,6 +10,7 @@ import { generateNetwork, type PimmsReturn } from "@barometre/shared";
 import { generateKeyPair, SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../../cli/test/helpers/run-cli.ts";
+import { ATTESTATION } from "../../functions/test/support/stack.ts";
 import { type Served, serve } from "./support/processes.ts";
 
 const { structures } = generateNetwork();
@@ -85,7 +86,7 @@ describe("npm start -- --serve", () => {
     const changed = structuredClone(rennes.current);
     changed.network.eventParticipants = (changed.network.eventParticipants ?? 0) + 1;
     const res = await call("submitReturn", token, {
-      body: { return: changed, idempotencyKey: "essai-serve-revision-2" },
+      body: { return: changed, idempotencyKey: "essai-serve-revision-2", attestation: ATTESTATION },
     });
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ status: "accepted", revision: 2, duplicate: false });
@@ -105,7 +106,11 @@ describe("npm start -- --serve", () => {
     const fake = await forged(director, real);
     expect((await previous(fake)).status).toBe(401);
     const refused = await call("submitReturn", fake, {
-      body: { return: rennes.current, idempotencyKey: "essai-serve-faux-jeton" },
+      body: {
+        return: rennes.current,
+        idempotencyKey: "essai-serve-faux-jeton",
+        attestation: ATTESTATION,
+      },
     });
     expect(refused.status).toBe(401);
     expect(((await refused.json()) as { error: string }).error).toMatch(/jeton/i);

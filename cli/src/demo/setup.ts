@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { addAdmin, checkStructureEntry, saveStructure } from "@barometre/functions/directory";
 import { eachLimited } from "@barometre/functions/each-limited";
 import {
+  type Attestation,
   type DemoNetwork,
   type Finding,
   generateNetwork,
@@ -118,7 +119,13 @@ export async function openCampaign(stack: LocalStack, year: number): Promise<voi
   });
 }
 
-/** Submits every return through submitReturn, each with its director's token. */
+/** The demo's sign-off: the direction of each structure vouches for its figures. */
+const attestationOf = (ret: PimmsReturn): Attestation => ({
+  name: `Direction de ${ret.identification.structureName ?? ret.identification.structureCode}`,
+  role: "direction",
+});
+
+/** Submits every return through submitReturn, each with its director's token and attestation. */
 export function submitAll(
   stack: LocalStack,
   returns: readonly PimmsReturn[],
@@ -132,7 +139,11 @@ export function submitAll(
       `Envoi du retour de ${id.structureCode}`,
       {
         token: await stack.token(id.directorEmail as string),
-        body: { return: ret, idempotencyKey: `npm-start-${id.year}-${id.structureCode}` },
+        body: {
+          return: ret,
+          idempotencyKey: `npm-start-${id.year}-${id.structureCode}`,
+          attestation: attestationOf(ret),
+        },
       },
     );
     progress.advance();

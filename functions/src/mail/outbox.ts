@@ -45,9 +45,10 @@ export interface OutboxMessage {
 
 /**
  * What a mail is about: the structure's report, the Union's summary, the Union's notice of a revision, a reminder
- * to a structure that has not submitted, or the Union's digest of the structures reminded.
+ * to a structure that has not submitted, the Union's digest of the structures reminded, or the Union's review
+ * (a correction asked, a rejection, a reopening) told to the structure.
  */
-export type MailKind = "report" | "summary" | "revision" | "reminder" | "digest";
+export type MailKind = "report" | "summary" | "revision" | "reminder" | "digest" | "review";
 
 export interface MailDraft {
   to: string[];

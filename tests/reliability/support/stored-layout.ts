@@ -23,6 +23,22 @@ const REVISION = [
   "idempotencyKey",
   "number",
   "review",
+  "explanations",
+  "attestation",
+  "changes",
+  "answers",
+];
+const REVIEW = [
+  "structureCode",
+  "year",
+  "revision",
+  "key",
+  "sequence",
+  "state",
+  "comment",
+  "fields",
+  "reviewedBy",
+  "reviewedAt",
 ];
 const STRUCTURE = ["code", "name", "territory", "emails", "updatedAt"];
 const ADMIN = ["email", "addedBy", "addedAt"];
@@ -76,6 +92,8 @@ const KNOWN: Record<string, Builder | null> = {
   campaignDoc: { args: [YEAR] },
   revisionsCol: { args: [YEAR, CODE], fields: REVISION },
   answersCol: { args: [YEAR, CODE], fields: ANSWER },
+  reviewsCol: { args: [YEAR, CODE], fields: REVIEW },
+  reviewId: null,
   latestCol: { args: [YEAR], fields: REVISION },
   latestDoc: { args: [YEAR, CODE], fields: REVISION },
   populationVersionDoc: { args: [YEAR] },

@@ -1,0 +1,67 @@
+// The Union's latest review of the latest revision, as the sidebar shows it at the top: state, comment, who, when
+// (Paris time), the fields it names (each a link to its cell), and whether the return is locked.
+import { findField, plannedCell, REVIEW_STATE_LABELS, type ReviewState } from "@barometre/shared";
+import { workbookCampaign } from "./campaign-view.ts";
+import { findingView } from "./finding-view.ts";
+import { callFunctions } from "./functions-client.ts";
+import { functionsBase } from "./functions-config.ts";
+import { identityToken } from "./identity.ts";
+import type { ReviewView } from "./panel-types.ts";
+
+/** What previousReturn answers about the review (functions/src/previous-return.ts). */
+interface PreviousReturn {
+  revision: number;
+  review: {
+    state: ReviewState;
+    comment: string | null;
+    fields?: string[];
+    reviewedBy: string | null;
+    reviewedAt: string | null;
+  };
+  locked: boolean;
+}
+
+const parisWhen = (iso: string) => {
+  const at = new Date(iso);
+  return `${Utilities.formatDate(at, "Europe/Paris", "dd/MM/yyyy")} à ${Utilities.formatDate(at, "Europe/Paris", "HH:mm")}`;
+};
+
+const HEADLINES: Record<ReviewState, string> = {
+  pending: "",
+  accepted:
+    "L'Union a accepté votre retour : il est verrouillé pour cette campagne. Pour le modifier, demandez-lui de le rouvrir.",
+  hasIssues: "L'Union vous demande une correction.",
+  rejected: "L'Union n'a pas retenu ce retour.",
+  reopened: "L'Union a rouvert votre retour : vous pouvez le modifier et l'envoyer à nouveau.",
+};
+
+/** Null when there is nothing to show: no address, workbook not prepared, nothing sent, not reviewed yet. */
+export function reviewView(): ReviewView | null {
+  if (functionsBase() === null) return null;
+  const target = workbookCampaign();
+  if (!target) return null;
+  const query = `structureCode=${encodeURIComponent(target.code)}&year=${target.year}`;
+  const t = callFunctions(`/previousReturn?${query}`, identityToken());
+  if ("failure" in t || t.status !== 200 || !t.body) return null;
+  const p = t.body as unknown as PreviousReturn;
+  const r = p.review;
+  if (r.state === "pending" || !r.reviewedAt) return null;
+  return {
+    revision: p.revision,
+    state: REVIEW_STATE_LABELS[r.state],
+    headline: HEADLINES[r.state],
+    comment: r.comment,
+    who: r.reviewedBy,
+    when: parisWhen(r.reviewedAt),
+    locked: p.locked,
+    fields: (r.fields ?? []).map((key) => {
+      const view = findingView({
+        severity: "warning",
+        field: key,
+        cell: plannedCell(key),
+        message: "",
+      });
+      return { label: findField(key)?.label ?? key, cell: view.cell, place: view.place };
+    }),
+  };
+}
