@@ -7,6 +7,7 @@ import type { OutboxMail } from "@barometre/functions/mail/outbox";
 import { sweepOutbox } from "@barometre/functions/mail/sweep";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CALM_SMTP, type SenderRig, startSenderRig } from "./support/outbox.ts";
+import { barometre } from "./support/run-barometre.ts";
 import {
   ADMIN,
   ATTESTATION,
@@ -277,5 +278,33 @@ describe("the whole loop", () => {
     const res = await review(admin, { revision: 3, state: "reopened", comment: "Par erreur." });
     expect(res.status).toBe(409);
     expect(res.body.error).toContain("rien à rouvrir");
+  });
+
+  it("prints the history and one revision's difference with barometre revisions", async () => {
+    const history = await barometre("revisions", CODE.toLowerCase(), "2018");
+    expect(history.code, history.stderr).toBe(0);
+    for (const words of [
+      "révision 2 envoyée (répond à la demande de l'Union)",
+      "acceptée : retour verrouillé",
+      "réouverture du retour",
+      "motif : « Le commissaire aux comptes a corrigé le bilan. »",
+      "attestée par Claire Martin (direction)",
+    ])
+      expect(history.stdout).toContain(words);
+    const diff = await barometre("revisions", CODE, "2018", "--diff", "2");
+    expect(diff.code, diff.stderr).toBe(0);
+    expect(diff.stdout).toContain("Changements depuis la révision 1");
+    expect(diff.stdout).toMatch(/Nombre de salariés au 31\/12 \(social\.staffTotal\)\s+18\s+31/);
+    expect(diff.stdout).toContain("Deux médiateurs recrutés, un départ non remplacé.");
+    for (const args of [
+      ["revisions", CODE, "2018", "--diff", "9"],
+      ["revisions", CODE, "2018", "--diff", "deux"],
+      ["revisions", "x", "2018"],
+      ["revisions", CODE, "1999"],
+    ]) {
+      const bad = await barometre(...args);
+      expect(bad.code, args.join(" ")).toBe(2);
+      expect(bad.stderr).toMatch(/révision|code structure|exercice/);
+    }
   });
 });
