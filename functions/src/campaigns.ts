@@ -21,6 +21,11 @@ export interface Campaign {
   state: "open" | "closed";
   /** Last day (Paris time) on which returns are accepted, "YYYY-MM-DD", or null for none. */
   deadline: string | null;
+  /**
+   * The first deadline the Union set, which timeliness is measured against: a deadline moved later lets late
+   * returns in, it does not make them on time. Absent on campaigns stored before it existed (then `deadline`).
+   */
+  announcedDeadline?: string | null;
   /** Overrides of the default status bands; indicators left out keep their default. */
   bands: BandSettings;
   minGroupSize: number;
@@ -146,6 +151,7 @@ export async function openCampaign(
       openedAt: at,
       closedAt: null,
       ...changes(settings),
+      announcedDeadline: settings.deadline ?? null,
       updatedAt: at,
       updatedBy: by,
     });
@@ -153,6 +159,7 @@ export async function openCampaign(
     if (!isAlreadyExists(error)) throw error;
     await campaignDoc(db, year).update({
       ...changes(settings),
+      ...(await announcing(db, year, settings)),
       state: "open",
       openedAt: at,
       closedAt: null,
@@ -160,6 +167,18 @@ export async function openCampaign(
       updatedBy: by,
     });
   }
+}
+
+/** The first deadline set on a campaign is kept as its announced deadline; later ones do not replace it. */
+async function announcing(
+  db: Firestore,
+  year: number,
+  settings: CampaignSettings,
+): Promise<Record<string, unknown>> {
+  if (!settings.deadline) return {};
+  const current = await getCampaign(db, year);
+  if (!current || current.announcedDeadline) return {};
+  return { announcedDeadline: current.deadline ?? settings.deadline };
 }
 
 async function updateCampaign(db: Firestore, year: number, fields: Record<string, unknown>) {
@@ -198,10 +217,14 @@ export async function configureCampaign(
 ) {
   await updateCampaign(db, year, {
     ...changes(settings),
+    ...(await announcing(db, year, settings)),
     updatedAt: Timestamp.fromDate(now),
     updatedBy: by,
   });
 }
+
+/** The deadline against which returns are on time or late (see Campaign.announcedDeadline). */
+export const announcedDeadline = (c: Campaign): string | null => c.announcedDeadline ?? c.deadline;
 
 /** The calendar day in Paris, where the Union's deadlines are set. */
 export function parisDay(now: Date): string {

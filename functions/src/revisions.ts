@@ -87,6 +87,8 @@ export interface StoredRevision extends RevisionDraft {
   changes: FieldChange[] | null;
   /** The Union's request this revision answers, if the previous one was to correct, rejected or reopened. */
   answers: AnsweredRequest | null;
+  /** When the structure first answered the campaign (revision 1's time), for the status board's timeliness. */
+  firstSubmittedAt: Timestamp;
 }
 
 export const PENDING: Review = {
@@ -107,13 +109,14 @@ export function lockedError(top: StoredRevision): HttpError {
   );
 }
 
-/** What a new revision records about its predecessor: the difference and the request it answers. */
-function following(previous: StoredRevision | null, payload: PimmsReturn) {
-  if (!previous) return { changes: null, answers: null };
+/** What a new revision records about its predecessor: the difference, the request it answers, the first time. */
+function following(previous: StoredRevision | null, draft: RevisionDraft) {
+  if (!previous) return { changes: null, answers: null, firstSubmittedAt: draft.submittedAt };
   const asked = ASKING.includes(previous.review.state);
   return {
-    changes: returnChanges(previous.payload, payload),
+    changes: returnChanges(previous.payload, draft.payload),
     answers: asked ? { ...previous.review, revision: previous.number } : null,
+    firstSubmittedAt: previous.firstSubmittedAt ?? previous.submittedAt,
   };
 }
 
@@ -158,7 +161,7 @@ export async function appendRevision(
       ...draft,
       number: highest + 1,
       review: PENDING,
-      ...following(top, draft.payload),
+      ...following(top, draft),
     };
     try {
       await col.doc(revisionId(revision.number)).create(revision);

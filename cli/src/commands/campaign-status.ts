@@ -23,12 +23,15 @@ function campaignLine(board: StatusBoard, today: string): string {
 
 export async function printStatus(year: number, options: StatusOptions): Promise<void> {
   if (options.json && options.csv) throw new UserError("Choisissez --json ou --csv, pas les deux.");
-  const [{ readStatusBoard }, { countsSentence, statusCsv, statusTable }, { parisDay }] =
-    await Promise.all([
-      import("@barometre/functions/status/read-board"),
-      import("@barometre/functions/status/table"),
-      import("@barometre/functions/campaigns"),
-    ]);
+  const [
+    { readStatusBoard },
+    { countsSentence, ratesSentence, statusCsv, statusTable },
+    { parisDay },
+  ] = await Promise.all([
+    import("@barometre/functions/status/read-board"),
+    import("@barometre/functions/status/table"),
+    import("@barometre/functions/campaigns"),
+  ]);
   const board = await withFirestore(options.project, (db) => readStatusBoard(db, year));
   if (!board) throw new UserError(`La campagne ${year} n'existe pas.`);
   if (options.json || options.csv) {
@@ -39,6 +42,7 @@ export async function printStatus(year: number, options: StatusOptions): Promise
   const text = [
     campaignLine(board, parisDay(new Date())),
     countsSentence(board),
+    ratesSentence(board.rates),
     "",
     renderTable(
       table.head,

@@ -5,12 +5,12 @@ import { createHash } from "node:crypto";
 import { a1, cellRef, DEFAULT_MIN_GROUP_SIZE } from "@barometre/shared";
 import type { sheets_v4 } from "@googleapis/sheets";
 import { type Firestore, Timestamp } from "firebase-admin/firestore";
-import { getCampaign } from "../campaigns.ts";
+import { announcedDeadline, getCampaign } from "../campaigns.ts";
 import { listStructures } from "../directory.ts";
 import { unionSheetDoc } from "../layout.ts";
 import { listProgress } from "../progress.ts";
 import { listLatest } from "../revisions.ts";
-import { statusRows } from "../status/board.ts";
+import { statusRates, statusRows } from "../status/board.ts";
 import type { SheetsApi } from "./sheets-client.ts";
 import { statusTab } from "./status-tab.ts";
 import { type Cell, type SheetTab, unionSheetTabs } from "./tables.ts";
@@ -145,9 +145,11 @@ export async function syncUnionSheet(deps: SheetDeps, year: number): Promise<Syn
     unionSheetDoc(deps.db, year).get(),
   ]);
   const names = new Map(directory.map((s) => [s.code, s.name]));
+  const deadline = campaign ? announcedDeadline(campaign) : null;
+  const rows = statusRows(directory, latest, progress, deadline);
   const tabs = [
     ...unionSheetTabs(year, latest, names, campaign?.minGroupSize ?? DEFAULT_MIN_GROUP_SIZE),
-    statusTab(year, statusRows(directory, latest, progress)),
+    statusTab(year, rows, statusRates(rows, deadline)),
   ];
   const hash = createHash("sha256").update(JSON.stringify(tabs)).digest("hex");
   const state = stateSnap.exists ? (stateSnap.data() as UnionSheetState) : null;

@@ -36,6 +36,7 @@ export function storedRevision(
     attestation: ATTESTATION,
     changes: null,
     answers: null,
+    firstSubmittedAt: Timestamp.fromDate(options.at ?? new Date(Date.UTC(year + 1, 4, 15, 9, 30))),
   };
 }
 

@@ -27,6 +27,7 @@ const REVISION = [
   "attestation",
   "changes",
   "answers",
+  "firstSubmittedAt",
 ];
 const REVIEW = [
   "structureCode",
