@@ -43,7 +43,8 @@ export interface Campaign {
   reportsRequestedAt?: Timestamp;
 }
 
-const ISO_DAY = z.string().refine((s) => {
+/** A calendar day "YYYY-MM-DD" that exists. */
+export const ISO_DAY = z.string().refine((s) => {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
   return m !== null && isoDate(Number(m[1]), Number(m[2]), Number(m[3])) === s;
 }, "doit être une date AAAA-MM-JJ.");

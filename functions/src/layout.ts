@@ -12,6 +12,9 @@
 //                                                   the Union's reviews, one document each, never changed: revision,
 //                                                   sequence, state, comment, fields, who, when (the history, and
 //                                                   what makes two admins' simultaneous reviews one winner)
+//   campaigns/{YEAR}/followups/{CODE}               the Union's follow-up of a structure with a red-band indicator at
+//                                                   close: the red indicators and their values over the years, state,
+//                                                   notes, next step, and next year's outcome; never sent to it
 //   campaigns/{YEAR}/structures/{CODE}/answers/{sha256(key)}
 //                                                   the first answer given for an idempotency key
 //   campaigns/{YEAR}/latest/{CODE}                  a copy of each structure's highest revision, so a campaign's
@@ -65,6 +68,12 @@ export const reviewsCol = (db: Firestore, year: number, code: string): Collectio
 /** A review's id: its revision and its sequence among that revision's reviews, so ids sort in order. */
 export const reviewId = (revision: number, sequence: number): string =>
   `${revisionId(revision)}-${String(sequence).padStart(4, "0")}`;
+
+export const followupsCol = (db: Firestore, year: number): CollectionReference =>
+  campaignDoc(db, year).collection("followups");
+
+export const followupDoc = (db: Firestore, year: number, code: string): DocumentReference =>
+  followupsCol(db, year).doc(code);
 
 export const answersCol = (db: Firestore, year: number, code: string): CollectionReference =>
   campaignDoc(db, year).collection("structures").doc(code).collection("answers");

@@ -8,6 +8,7 @@ import {
   answersCol,
   finalBenchmarkDoc,
   finalCol,
+  followupDoc,
   latestDoc,
   mailClaimsCol,
   mailCol,
@@ -89,6 +90,12 @@ const latestOf: Documents = (db, code, years) =>
   existing(
     db,
     years.map((y) => latestDoc(db, y, code)),
+  );
+
+const followupsOf: Documents = (db, code, years) =>
+  existing(
+    db,
+    years.map((y) => followupDoc(db, y, code)),
   );
 
 const progressOf: Documents = (db, code, years) =>
@@ -217,6 +224,7 @@ export const STRUCTURE_DATA: StructureDataKind[] = [
   documentKind("reviews", "examens de l'Union", perCampaign(reviewsCol)),
   documentKind("idempotencyRecords", "réponses aux envois", perCampaign(answersCol)),
   documentKind("progress", "suivi de la préparation", progressOf),
+  documentKind("followups", "suivis d'accompagnement de l'Union", followupsOf),
   sheetRows,
   latest,
   documentKind("mails", "courriels et tentatives d'envoi", mails),

@@ -183,6 +183,7 @@ describe("barometre export and structure", () => {
       reviews: [],
       idempotencyRecords: [],
       progress: [],
+      followups: [],
       unionSheetRows: [],
       latest: [],
       mails: [],

@@ -83,7 +83,7 @@ const rowOf = (code: string) =>
   api.tabs.get(`Structures ${year}`)?.values.find((r) => r[0] === code);
 
 describe("syncUnionSheet", () => {
-  it("creates the four tabs once, then writes every row in one RAW values.batchUpdate", async () => {
+  it("creates the five tabs once, then writes every row in one RAW values.batchUpdate", async () => {
     expect(await syncUnionSheet(deps, year)).toBe("written");
     const [get, layout, values] = api.requests;
     expect(api.requests).toHaveLength(3);
@@ -102,6 +102,7 @@ describe("syncUnionSheet", () => {
       `Réseau ${year}`,
       `Fragilités ${year}`,
       `Suivi ${year}`,
+      `Accompagnement ${year}`,
     ]);
     for (const p of added) expect(p.gridProperties.frozenRowCount).toBe(1);
     const formats = layout?.body.requests

@@ -1,5 +1,6 @@
 // barometre campaign: open, configure, close, show or follow (status) the campaign of an exercice.
 import type { CampaignMode, CampaignSettings } from "@barometre/functions/campaigns";
+import type { FollowupsOpened } from "@barometre/functions/followups";
 import { formatDate, parseDate } from "@barometre/shared";
 import { parse } from "../args.ts";
 import { UserError } from "../errors.ts";
@@ -96,6 +97,23 @@ function checkOptions(action: Action, values: Values): void {
     );
 }
 
+/** What the close did for the follow-up of fragile structures, this year's and last year's records. */
+function followupLines(year: number, f: FollowupsOpened): string {
+  const lines = [
+    `  accompagnement : ${f.opened} fiche(s) de suivi ouverte(s) pour les structures en bande rouge (barometre followup list ${year})`,
+    ...f.reviewed.map(
+      (r) =>
+        `  suivi ${year - 1} de ${r.structureCode} : ${r.outcome.indicators
+          .map(
+            (i) =>
+              `${i.name} ${i.leftRed === null ? "sans retour en " + year : i.leftRed ? "sorti de la bande rouge" : "toujours en bande rouge"}`,
+          )
+          .join(", ")}`,
+    ),
+  ];
+  return `${lines.join("\n")}\n`;
+}
+
 const command: Command = {
   name: "campaign",
   usage: USAGE,
@@ -164,7 +182,7 @@ const command: Command = {
         await configureCampaign(db, year, settings, CLI_ACTOR, new Date());
       if (action === "close") {
         const done = await closeWithReports(db, year, CLI_ACTOR);
-        reports = `  rapports : ${done.structures} structures en ${done.batches} lots, ${done.rendered} produits par cette commande et mis en file d'envoi, synthèse du réseau pour l'Union\n`;
+        reports = `  rapports : ${done.structures} structures en ${done.batches} lots, ${done.rendered} produits par cette commande et mis en file d'envoi, synthèse du réseau pour l'Union\n${followupLines(year, done.followups)}`;
       }
       return getCampaign(db, year);
     });

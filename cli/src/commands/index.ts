@@ -17,6 +17,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: "export", load: () => import("./export.ts") },
   { name: "structure", load: () => import("./structure.ts") },
   { name: "revisions", load: () => import("./revisions.ts") },
+  { name: "followup", load: () => import("./followup.ts") },
   { name: "start", load: () => import("./start.ts") },
   { name: "dev-token", load: () => import("./dev-token.ts") },
 ];

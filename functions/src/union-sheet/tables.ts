@@ -22,7 +22,7 @@ export type Cell = string | number;
 
 export interface SheetTab {
   /** Also the key of the tab's extent in the sync state. */
-  kind: "structures" | "network" | "fragile" | "status";
+  kind: "structures" | "network" | "fragile" | "status" | "followups";
   title: string;
   /** The number format of each column (undefined: as written), applied when the tab is created. */
   formats: (string | undefined)[];

@@ -41,6 +41,19 @@ const REVIEW = [
   "reviewedBy",
   "reviewedAt",
 ];
+const FOLLOWUP = [
+  "structureCode",
+  "year",
+  "name",
+  "red",
+  "state",
+  "notes",
+  "nextStep",
+  "outcome",
+  "createdAt",
+  "updatedAt",
+  "updatedBy",
+];
 const STRUCTURE = ["code", "name", "territory", "emails", "updatedAt"];
 const ADMIN = ["email", "addedBy", "addedAt"];
 const ANSWER = ["idempotencyKey", "contentHash", "answer"];
@@ -95,6 +108,8 @@ const KNOWN: Record<string, Builder | null> = {
   answersCol: { args: [YEAR, CODE], fields: ANSWER },
   reviewsCol: { args: [YEAR, CODE], fields: REVIEW },
   reviewId: null,
+  followupsCol: { args: [YEAR], fields: FOLLOWUP },
+  followupDoc: { args: [YEAR, CODE], fields: FOLLOWUP },
   latestCol: { args: [YEAR], fields: REVISION },
   latestDoc: { args: [YEAR, CODE], fields: REVISION },
   populationVersionDoc: { args: [YEAR] },
