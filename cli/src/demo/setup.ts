@@ -34,9 +34,12 @@ const PARALLEL_SUBMISSIONS = 4;
 
 export interface SubmittedReturn {
   ret: PimmsReturn;
+  /** The latest revision: 1, or 2 once the review dialogue added one. */
   revision: number;
   indicators: Indicators;
   positioning: Positioning;
+  /** The warnings the service answered (validation and year-on-year review). */
+  findings: Finding[];
 }
 
 /** Writes each structure's legacy workbook, in layouts A, B and C in turn; returns the paths. */
@@ -133,22 +136,19 @@ export function submitAll(
 ): Promise<SubmittedReturn[]> {
   return eachLimited(returns, PARALLEL_SUBMISSIONS, async (ret) => {
     const id = ret.identification;
-    const answer = await callOk<Pick<SubmittedReturn, "revision" | "indicators" | "positioning">>(
-      stack,
-      "submitReturn",
-      `Envoi du retour de ${id.structureCode}`,
-      {
-        token: await stack.token(id.directorEmail as string),
-        body: {
-          return: ret,
-          idempotencyKey: `npm-start-${id.year}-${id.structureCode}`,
-          attestation: attestationOf(ret),
-        },
+    const answer = await callOk<
+      Pick<SubmittedReturn, "revision" | "indicators" | "positioning" | "findings">
+    >(stack, "submitReturn", `Envoi du retour de ${id.structureCode}`, {
+      token: await stack.token(id.directorEmail as string),
+      body: {
+        return: ret,
+        idempotencyKey: `npm-start-${id.year}-${id.structureCode}`,
+        attestation: attestationOf(ret),
       },
-    );
+    });
     progress.advance();
-    const { revision, indicators, positioning } = answer;
-    return { ret, revision, indicators, positioning };
+    const { revision, indicators, positioning, findings } = answer;
+    return { ret, revision, indicators, positioning, findings };
   });
 }
 
