@@ -4,14 +4,13 @@ import { z } from "zod";
 import { requireAdmin } from "./access.ts";
 import { YEAR } from "./campaigns.ts";
 import type { Deps } from "./deps.ts";
-import { getStructure, STRUCTURE_CODE } from "./directory.ts";
+import { STRUCTURE_CODE } from "./directory.ts";
 import { parseWith } from "./envelope.ts";
 import { toJson } from "./firestore-json.ts";
 import { type Handler, requireMethod } from "./http.ts";
 import { readAuthenticatedJson } from "./incoming.ts";
-import { queueMail } from "./mail/outbox.ts";
-import { isMailed, reviewMail, reviewMailId } from "./mail/review-mail.ts";
-import { reviewRevision } from "./reviews.ts";
+import { decideReview } from "./review-decision.ts";
+import type { Decision } from "./reviews.ts";
 import { requestSheetSync } from "./union-sheet/request-sync.ts";
 
 const FIELD_PATH = z.string().refine((key) => findField(key) !== undefined, {
@@ -19,7 +18,7 @@ const FIELD_PATH = z.string().refine((key) => findField(key) !== undefined, {
     `« ${String(iss.input).slice(0, 80)} » n'est pas un champ du retour (attendu : un chemin comme finance.chargesTotal).`,
 });
 
-const REVIEW_REQUEST = z
+export const REVIEW_REQUEST = z
   .strictObject({
     structureCode: STRUCTURE_CODE,
     year: YEAR,
@@ -34,6 +33,15 @@ const REVIEW_REQUEST = z
       "est obligatoire pour un retour à corriger, rejeté ou rouvert : dites à la structure ce qui ne va pas, ou pourquoi le retour est rouvert.",
   });
 
+export type ReviewRequest = z.infer<typeof REVIEW_REQUEST>;
+
+/** The decision a checked request carries: an empty comment is none, each field named once. */
+export const decisionOf = (r: ReviewRequest): Decision => ({
+  state: r.state,
+  comment: r.comment || null,
+  fields: [...new Set(r.fields ?? [])],
+});
+
 export const reviewReturnHandler =
   (deps: Deps): Handler =>
   async (req, res) => {
@@ -42,27 +50,15 @@ export const reviewReturnHandler =
     await requireAdmin(deps.db, who);
     const r = parseWith(REVIEW_REQUEST, body);
     const now = deps.clock();
-    const { review, revision } = await reviewRevision(
+    const review = await decideReview(
       deps.db,
       { year: r.year, code: r.structureCode, number: r.revision },
-      { state: r.state, comment: r.comment || null, fields: [...new Set(r.fields ?? [])] },
+      decisionOf(r),
       who.email,
       now,
+      deps.config.mail.from,
     );
-    // The directory's addresses, never the ones typed in a return: the mail goes where the Union knows it should.
-    const entry = isMailed(review) ? await getStructure(deps.db, r.structureCode) : null;
-    await Promise.all([
-      entry && isMailed(review)
-        ? queueMail(
-            deps.db,
-            reviewMailId(review),
-            reviewMail(entry, revision, review),
-            deps.config.mail.from,
-            now,
-          )
-        : null,
-      requestSheetSync(deps, r.year),
-    ]);
+    await requestSheetSync(deps, r.year);
     res.status(200).json({
       structureCode: r.structureCode,
       year: r.year,

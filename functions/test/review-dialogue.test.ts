@@ -307,4 +307,36 @@ describe("the whole loop", () => {
       expect(bad.stderr).toMatch(/révision|code structure|exercice/);
     }
   });
+
+  it("lets the Union decide from the command line too, with the same checks and the same mail", async () => {
+    for (const [args, why] of [
+      [["3", "hasIssues"], /comment/],
+      [
+        ["3", "hasIssues", "--comment", "À revoir.", "--fields", "finance.inconnu"],
+        /finance\.inconnu/,
+      ],
+      [["2", "accepted"], /n'est plus la dernière/],
+      [["3", "validé"], /state/],
+    ] as [string[], RegExp][]) {
+      const bad = await barometre("review", CODE, "2018", ...args);
+      expect(bad.code, args.join(" ")).toBe(2);
+      expect(bad.stderr).toMatch(why);
+    }
+    const ok = await barometre(
+      "review",
+      CODE,
+      "2018",
+      "3",
+      "hasIssues",
+      "--comment",
+      "Merci de joindre le bilan certifié.",
+      "--fields",
+      "finance.chargesTotal",
+    );
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stdout).toContain("à corriger ; courriel à la direction mis en file d'envoi");
+    const mail = await outbox(`review-2018-${CODE}-000003-0001`);
+    expect(mail?.to).toEqual([directorOf(CODE), DEPUTY]);
+    expect(mail?.message.text).toContain("Merci de joindre le bilan certifié.");
+  });
 });

@@ -16,6 +16,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: "campaign", load: () => import("./campaign.ts") },
   { name: "export", load: () => import("./export.ts") },
   { name: "structure", load: () => import("./structure.ts") },
+  { name: "review", load: () => import("./review.ts") },
   { name: "revisions", load: () => import("./revisions.ts") },
   { name: "followup", load: () => import("./followup.ts") },
   { name: "start", load: () => import("./start.ts") },
