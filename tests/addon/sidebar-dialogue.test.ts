@@ -70,4 +70,41 @@ describe("the Union's request in the sidebar", () => {
       await sidebar.close();
     }
   });
+
+  it("offers a text box under each warning, keeps the explanation in the workbook and sends it", async () => {
+    const rt = await openConnected(fixture("02"), functions());
+    rt.trigger("onOpen", "NONE");
+    rt.clickMenu("Vérifier");
+    let sidebar = await openSidebarPage(rt);
+    try {
+      const box = sidebar.page.getByLabel("Votre explication (envoyée à l'Union avec le retour)");
+      await box.first().waitFor();
+      await box.first().fill("Les motifs sont comptés par visite, pas par personne.");
+      await box.first().blur();
+      await sidebar.page.getByText("Explication enregistrée dans le classeur").waitFor();
+      const violations = (await axeViolations(sidebar.page)).map(
+        (v) => `${v.id} (${v.nodes.length})`,
+      );
+      expect(violations).toEqual([]);
+    } finally {
+      await sidebar.close();
+    }
+    // Closing and opening the panel again: the explanation is still there, read from the workbook.
+    rt.clickMenu("Vérifier");
+    sidebar = await openSidebarPage(rt);
+    try {
+      const box = sidebar.page.getByLabel("Votre explication (envoyée à l'Union avec le retour)");
+      await expect
+        .poll(() => box.first().inputValue())
+        .toBe("Les motifs sont comptés par visite, pas par personne.");
+    } finally {
+      await sidebar.close();
+    }
+    rt.urlFetch.requests.length = 0;
+    expect(submit(rt)).toMatchObject({ sent: true });
+    const sent = JSON.parse(rt.urlFetch.requests[0]?.payload ?? "{}");
+    expect(sent.explanations).toEqual({
+      "activity.reasonsTotal": "Les motifs sont comptés par visite, pas par personne.",
+    });
+  });
 });
