@@ -15,10 +15,15 @@ import { FieldValue, type Firestore, Timestamp } from "firebase-admin/firestore"
 import { z } from "zod";
 import { ISO_DAY, listCampaignYears } from "./campaigns.ts";
 import { listStructures } from "./directory.ts";
+import { eachLimited } from "./each-limited.ts";
 import { isAlreadyExists, isNotFound } from "./firestore-errors.ts";
 import { HttpError } from "./http.ts";
 import { followupDoc, followupsCol, unionSheetDoc } from "./layout.ts";
-import { listLatest, type StoredRevision } from "./revisions.ts";
+import type { LatestSummary } from "./status/board.ts";
+import { latestSummaries } from "./status/read-board.ts";
+
+/** Writes in flight at a close: the fragile structures of a 2,800-structure network without one round trip each. */
+const WRITES_IN_FLIGHT = 16;
 
 export const FOLLOWUP_STATES = [
   "à contacter",
@@ -65,7 +70,7 @@ export interface Followup {
 function history(
   key: IndicatorKey,
   code: string,
-  byYear: Map<number, Map<string, StoredRevision>>,
+  byYear: Map<number, Map<string, LatestSummary>>,
 ) {
   return [...byYear.entries()]
     .sort(([a], [b]) => a - b)
@@ -100,23 +105,22 @@ export async function openFollowups(
   const years = (await listCampaignYears(db)).filter((y) => y <= year);
   const [directory, ...latest] = await Promise.all([
     listStructures(db),
-    ...years.map((y) => listLatest(db, y)),
+    // Summaries without payloads: a close of 2,800 structures reads every year held.
+    ...years.map((y) => latestSummaries(db, y)),
   ]);
   const byYear = new Map(
     years.map((y, i) => [y, new Map((latest[i] ?? []).map((r) => [r.structureCode, r]))]),
   );
   const names = new Map(directory.map((e) => [e.code, e.name]));
-  const current = byYear.get(year) ?? new Map<string, StoredRevision>();
+  const current = byYear.get(year) ?? new Map<string, LatestSummary>();
   const at = Timestamp.fromDate(now);
-  let opened = 0;
-  for (const r of current.values()) {
-    const red = fragileKeys(r.indicators);
-    if (red.length === 0) continue;
+  const fragile = [...current.values()].filter((r) => fragileKeys(r.indicators).length > 0);
+  const created = await eachLimited(fragile, WRITES_IN_FLIGHT, async (r) => {
     const record: Followup = {
       structureCode: r.structureCode,
       year,
-      name: names.get(r.structureCode) ?? r.payload.identification.structureName ?? r.structureCode,
-      red: red.map((key) => ({
+      name: names.get(r.structureCode) ?? r.structureCode,
+      red: fragileKeys(r.indicators).map((key) => ({
         key,
         name: indicator(key).name,
         history: history(key, r.structureCode, byYear),
@@ -131,25 +135,30 @@ export async function openFollowups(
     };
     try {
       await followupDoc(db, year, r.structureCode).create(record);
-      opened++;
+      return true;
     } catch (error) {
       if (!isAlreadyExists(error)) throw error;
+      return false;
     }
-  }
-  const reviewed: FollowupsOpened["reviewed"] = [];
-  for (const previous of await listFollowups(db, year - 1)) {
-    const now = current.get(previous.structureCode);
-    const outcome: FollowupOutcome = {
-      year,
-      indicators: previous.red.map(({ key, name }) => ({
-        key,
-        name,
-        leftRed: now ? now.indicators[key].status !== "red" : null,
-      })),
-    };
-    await followupDoc(db, year - 1, previous.structureCode).update({ outcome });
-    reviewed.push({ structureCode: previous.structureCode, outcome });
-  }
+  });
+  const reviewed = await eachLimited(
+    await listFollowups(db, year - 1),
+    WRITES_IN_FLIGHT,
+    async (previous) => {
+      const now = current.get(previous.structureCode);
+      const outcome: FollowupOutcome = {
+        year,
+        indicators: previous.red.map(({ key, name }) => ({
+          key,
+          name,
+          leftRed: now ? now.indicators[key].status !== "red" : null,
+        })),
+      };
+      await followupDoc(db, year - 1, previous.structureCode).update({ outcome });
+      return { structureCode: previous.structureCode, outcome };
+    },
+  );
+  const opened = created.filter(Boolean).length;
   return { opened, reviewed };
 }
 
