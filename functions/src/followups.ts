@@ -67,11 +67,7 @@ export interface Followup {
   updatedBy: string;
 }
 
-function history(
-  key: IndicatorKey,
-  code: string,
-  byYear: Map<number, Map<string, LatestSummary>>,
-) {
+function history(key: IndicatorKey, code: string, byYear: Map<number, Map<string, LatestSummary>>) {
   return [...byYear.entries()]
     .sort(([a], [b]) => a - b)
     .flatMap(([year, latest]) => {
