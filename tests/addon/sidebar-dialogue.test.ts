@@ -1,5 +1,7 @@
 // The Union's request in the sidebar, in headless Chromium: shown at the top with its comment, author and Paris time,
 // each named field a button to its cell; the attestation form and the explanation boxes; keyboard and WCAG AA.
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { axeViolations } from "../../functions/test/support/axe-page.ts";
 import { ADMIN } from "../../functions/test/support/stack.ts";
@@ -7,6 +9,8 @@ import { closeBrowser, openSidebarPage } from "../harness/sidebar-browser.ts";
 import { fixture } from "../helpers/legacy-fixtures.ts";
 import { openConnected, SESSION_ATTESTATION, submit } from "./support/connected-session.ts";
 import { useFunctionsThread } from "./support/functions-thread.ts";
+
+const ARTIFACTS = join(import.meta.dirname, "../../test-artifacts");
 
 const functions = useFunctionsThread();
 
@@ -64,6 +68,8 @@ describe("the Union's request in the sidebar", () => {
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
         300,
       );
+      mkdirSync(ARTIFACTS, { recursive: true });
+      await page.screenshot({ path: join(ARTIFACTS, "sidebar-review.png"), fullPage: true });
       const violations = (await axeViolations(page)).map((v) => `${v.id} (${v.nodes.length})`);
       expect(violations).toEqual([]);
     } finally {
