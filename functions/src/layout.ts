@@ -35,7 +35,8 @@
 //
 // Only the functions and the Union's command line touch these documents (firestore.rules deny every client).
 // Every query filters or sorts on one field, so Firestore's automatic single-field indexes serve them all;
-// firestore.indexes.json only exempts the large maps (payload, indicators, findings, answer) from indexing.
+// firestore.indexes.json only exempts the large maps (payload, indicators, findings, answer, explanations, changes,
+// a follow-up's indicators and notes) from indexing.
 // Nothing relies on transactions, collectionGroup, startAfter/offset, FieldValue.delete or set() replacing a
 // document: the emulator available here gets those silently wrong (see the emulator-conformance test). select()
 // only saves transfer: the emulator returns whole documents, and every reader takes only the fields it names.
