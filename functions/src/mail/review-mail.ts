@@ -57,7 +57,7 @@ export function reviewMail(
     },
     {
       kind: "paragraph",
-      text: `${review.state === "reopened" ? "Motif de la réouverture" : "Commentaire de l'Union"} (${review.reviewedBy}, le ${parisTime.format(review.reviewedAt?.toDate() ?? new Date(0))}) : « ${review.comment ?? ""} »`,
+      text: `${review.state === "reopened" ? "Motif de la réouverture" : "Commentaire de l'Union"} (${review.reviewedBy}${review.reviewedAt ? `, le ${parisTime.format(review.reviewedAt.toDate())}` : ""}) : « ${review.comment ?? ""} »`,
       strong: true,
     },
     ...(fields.length
