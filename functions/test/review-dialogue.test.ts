@@ -4,6 +4,7 @@
 import { openCampaign } from "@barometre/functions/campaigns";
 import { saveStructure } from "@barometre/functions/directory";
 import type { OutboxMail } from "@barometre/functions/mail/outbox";
+import { backoffMs, RETRY_POLICY } from "@barometre/functions/mail/sender";
 import { sweepOutbox } from "@barometre/functions/mail/sweep";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CALM_SMTP, type SenderRig, startSenderRig } from "./support/outbox.ts";
@@ -255,6 +256,20 @@ describe("the whole loop", () => {
     const mail = await outbox(`review-2018-${CODE}-000002-0002`);
     expect(mail?.message.text).toContain("Motif de la réouverture");
     expect(mail?.message.text).toContain("Le commissaire aux comptes a corrigé le bilan.");
+    // The director's server refuses it once: it stays in the outbox, is retried, and arrives exactly once.
+    const id = `review-2018-${CODE}-000002-0002`;
+    let refusals = 0;
+    rig.sink.answer = (raw) =>
+      raw.toString().includes(id) && refusals++ === 0
+        ? { code: 451, message: "Boîte momentanément indisponible" }
+        : "accept";
+    await sweepOutbox(rig.deps, { limit: 50, concurrency: 2 });
+    expect((await outbox(id))?.delivery.state).toBe("RETRY");
+    rig.clock.advance(backoffMs(RETRY_POLICY, 1));
+    await sweepOutbox(rig.deps, { limit: 50, concurrency: 2 });
+    await sweepOutbox(rig.deps, { limit: 50, concurrency: 2 });
+    expect((await outbox(id))?.delivery.state).toBe("SUCCESS");
+    expect(rig.sink.received.filter((m) => m.messageId?.includes(id))).toHaveLength(1);
     const sent = await submit({
       return: doubledStaff(32),
       idempotencyKey: "dialogue-2018-3",
