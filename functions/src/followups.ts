@@ -52,6 +52,18 @@ export interface FollowupOutcome {
   indicators: { key: IndicatorKey; name: string; leftRed: boolean | null }[];
 }
 
+/** Whether an indicator left the red band at next year's close, in words. */
+export const leftRedWords = (leftRed: boolean | null): string =>
+  leftRed === null
+    ? "pas de retour"
+    : leftRed
+      ? "sorti de la bande rouge"
+      : "toujours en bande rouge";
+
+/** A record's outcome at next year's close: « Taux de formation : sorti de la bande rouge ; … ». */
+export const outcomeWords = (f: Pick<Followup, "outcome">): string =>
+  f.outcome?.indicators.map((i) => `${i.name} : ${leftRedWords(i.leftRed)}`).join(" ; ") ?? "";
+
 export interface Followup {
   structureCode: string;
   year: number;

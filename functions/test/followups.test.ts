@@ -124,7 +124,7 @@ describe("opening follow-ups at close", () => {
     expect(list.code, list.stderr).toBe(0);
     expect(list.stdout).toContain(`${fragile.length} fiche(s)`);
     const name = indicator(mine?.outcome.indicators[0]?.key ?? "trainingRate").name;
-    expect(list.stdout).toContain(`${name} : sorti du rouge`);
+    expect(list.stdout).toContain(`${name} : sorti de la bande rouge`);
     expect(list.stdout).toContain("pas de retour");
   });
 });

@@ -69,14 +69,7 @@ const command: Command = {
         r.red.map((i) => i.name).join(", "),
         r.nextStep ? formatDate(r.nextStep) : "",
         String(r.notes.length),
-        r.outcome
-          ? r.outcome.indicators
-              .map(
-                (i) =>
-                  `${i.name} : ${i.leftRed === null ? "pas de retour" : i.leftRed ? "sorti du rouge" : "toujours en rouge"}`,
-              )
-              .join(", ")
-          : "",
+        f.outcomeWords(r),
       ]);
       process.stdout.write(
         `Suivi des structures fragiles, campagne ${year} : ${list.length} fiche(s).\n\n${renderTable(
@@ -142,10 +135,7 @@ const command: Command = {
         ? [
             "",
             `À la clôture ${record.outcome.year} :`,
-            ...record.outcome.indicators.map(
-              (i) =>
-                `- ${i.name} : ${i.leftRed === null ? "pas de retour" : i.leftRed ? "sorti de la bande rouge" : "toujours en bande rouge"}`,
-            ),
+            ...record.outcome.indicators.map((i) => `- ${i.name} : ${f.leftRedWords(i.leftRed)}`),
           ]
         : []),
       "",

@@ -1,16 +1,8 @@
 // The Accompagnement tab of the Union's sheet: its follow-up of the campaign's fragile structures, one line each.
 import { formatDate } from "@barometre/shared";
-import type { Followup } from "../followups.ts";
+import { type Followup, outcomeWords } from "../followups.ts";
 import { parisTime } from "../paris-time.ts";
 import type { SheetTab } from "./tables.ts";
-
-const outcomeWords = (f: Followup) =>
-  f.outcome?.indicators
-    .map(
-      (i) =>
-        `${i.name} : ${i.leftRed === null ? "pas de retour" : i.leftRed ? "sorti de la bande rouge" : "toujours en bande rouge"}`,
-    )
-    .join(" ; ") ?? "";
 
 export function followupsTab(year: number, records: readonly Followup[]): SheetTab {
   const head = [
