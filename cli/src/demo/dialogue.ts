@@ -4,7 +4,7 @@
 import { type Finding, findField } from "@barometre/shared";
 import type { LocalStack } from "./local-stack.ts";
 import type { Progress } from "./progress.ts";
-import { callOk, type SubmittedReturn, UNION_ADMIN } from "./setup.ts";
+import { attestationOf, callOk, type SubmittedReturn, UNION_ADMIN } from "./setup.ts";
 
 /** How many directors explain the warnings of their return, and how many returns stay pending. */
 const EXPLAINING = 3;
@@ -76,10 +76,7 @@ export async function runDialogue(
           return: s.ret,
           idempotencyKey: `npm-start-${id.year}-${id.structureCode}-explications`,
           explanations: texts,
-          attestation: {
-            name: `Direction de ${id.structureName ?? id.structureCode}`,
-            role: "direction",
-          },
+          attestation: attestationOf(s.ret),
         },
       },
     );

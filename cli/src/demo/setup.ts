@@ -123,7 +123,7 @@ export async function openCampaign(stack: LocalStack, year: number): Promise<voi
 }
 
 /** The demo's sign-off: the direction of each structure vouches for its figures. */
-const attestationOf = (ret: PimmsReturn): Attestation => ({
+export const attestationOf = (ret: PimmsReturn): Attestation => ({
   name: `Direction de ${ret.identification.structureName ?? ret.identification.structureCode}`,
   role: "direction",
 });
