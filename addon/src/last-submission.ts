@@ -51,12 +51,16 @@ export function recordSubmission(s: StoredSubmission): void {
   PropertiesService.getDocumentProperties().setProperty(PROPERTY, JSON.stringify(s));
 }
 
-export function submissionView(s: StoredSubmission, timeZone: string): SubmissionView {
-  const at = new Date(s.at);
+/** "12/04/2019 à 14:05" in the given time zone. */
+export function whenIn(at: Date, timeZone: string): string {
   const day = Utilities.formatDate(at, timeZone, "yyyy-MM-dd");
+  return `${formatDate(day)} à ${Utilities.formatDate(at, timeZone, "HH:mm")}`;
+}
+
+export function submissionView(s: StoredSubmission, timeZone: string): SubmissionView {
   return {
     revision: s.revision,
-    when: `${formatDate(day)} à ${Utilities.formatDate(at, timeZone, "HH:mm")}`,
+    when: whenIn(new Date(s.at), timeZone),
     who: s.who,
     structureCode: s.structureCode,
     year: s.year,

@@ -6,6 +6,7 @@ import { findingView } from "./finding-view.ts";
 import { callFunctions } from "./functions-client.ts";
 import { functionsBase } from "./functions-config.ts";
 import { identityToken } from "./identity.ts";
+import { whenIn } from "./last-submission.ts";
 import type { ReviewView } from "./panel-types.ts";
 
 /** What previousReturn answers about the review (functions/src/previous-return.ts). */
@@ -20,11 +21,6 @@ interface PreviousReturn {
   };
   locked: boolean;
 }
-
-const parisWhen = (iso: string) => {
-  const at = new Date(iso);
-  return `${Utilities.formatDate(at, "Europe/Paris", "dd/MM/yyyy")} à ${Utilities.formatDate(at, "Europe/Paris", "HH:mm")}`;
-};
 
 const HEADLINES: Record<ReviewState, string> = {
   pending: "",
@@ -52,7 +48,7 @@ export function reviewView(): ReviewView | null {
     headline: HEADLINES[r.state],
     comment: r.comment,
     who: r.reviewedBy,
-    when: parisWhen(r.reviewedAt),
+    when: whenIn(new Date(r.reviewedAt), "Europe/Paris"),
     locked: p.locked,
     fields: (r.fields ?? []).map((key) => {
       const view = findingView({
