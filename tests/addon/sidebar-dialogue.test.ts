@@ -112,5 +112,25 @@ describe("the Union's request in the sidebar", () => {
     expect(sent.explanations).toEqual({
       "activity.reasonsTotal": "Les motifs sont comptés par visite, pas par personne.",
     });
+
+    // A correction sent from the panel: what changed since the last send is listed there.
+    const at = rt.book.names.get("fld_network_eventParticipants");
+    rt.spreadsheet.getRange(`'${at?.sheet}'!B${(at?.range.top ?? 0) + 1}`).setValue(321);
+    rt.clickMenu("Ouvrir le panneau");
+    sidebar = await openSidebarPage(rt);
+    try {
+      await sidebar.page.getByRole("button", { name: "Envoyer à l'Union" }).click();
+      const changes = sidebar.page.locator("#changes");
+      await expect
+        .poll(() => changes.innerText())
+        .toContain("Ce qui a changé depuis votre envoi précédent");
+      expect(await changes.innerText()).toMatch(/Participants aux événements PIMMS : .* → 321/);
+      const violations = (await axeViolations(sidebar.page)).map(
+        (v) => `${v.id} (${v.nodes.length})`,
+      );
+      expect(violations).toEqual([]);
+    } finally {
+      await sidebar.close();
+    }
   });
 });
