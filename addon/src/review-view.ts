@@ -10,16 +10,20 @@ import { whenIn } from "./last-submission.ts";
 import type { ReviewView } from "./panel-types.ts";
 
 /** What previousReturn answers about the review (functions/src/previous-return.ts). */
+interface ReviewJson {
+  state: ReviewState;
+  comment: string | null;
+  fields?: string[];
+  reviewedBy: string | null;
+  reviewedAt: string | null;
+}
+
 interface PreviousReturn {
   revision: number;
-  review: {
-    state: ReviewState;
-    comment: string | null;
-    fields?: string[];
-    reviewedBy: string | null;
-    reviewedAt: string | null;
-  };
+  review: ReviewJson;
   locked: boolean;
+  /** The request the latest revision answers, while the Union has not reviewed it yet. */
+  answers?: ReviewJson | null;
 }
 
 const HEADLINES: Record<ReviewState, string> = {
@@ -31,7 +35,10 @@ const HEADLINES: Record<ReviewState, string> = {
   reopened: "L'Union a rouvert votre retour : vous pouvez le modifier et l'envoyer à nouveau.",
 };
 
-/** Null when there is nothing to show: no address, workbook not prepared, nothing sent, not reviewed yet. */
+/**
+ * Null when there is nothing to show: no address, workbook not prepared, nothing sent, not reviewed yet. A revision
+ * that answers a request and awaits its review shows that request, saying it is answered.
+ */
 export function reviewView(): ReviewView | null {
   if (functionsBase() === null) return null;
   const target = workbookCampaign();
@@ -40,12 +47,15 @@ export function reviewView(): ReviewView | null {
   const t = callFunctions(`/previousReturn?${query}`, identityToken());
   if ("failure" in t || t.status !== 200 || !t.body) return null;
   const p = t.body as unknown as PreviousReturn;
-  const r = p.review;
-  if (r.state === "pending" || !r.reviewedAt) return null;
+  const pending = p.review.state === "pending";
+  const r = pending ? p.answers : p.review;
+  if (!r?.reviewedAt) return null;
   return {
     revision: p.revision,
-    state: REVIEW_STATE_LABELS[r.state],
-    headline: HEADLINES[r.state],
+    state: REVIEW_STATE_LABELS[p.review.state],
+    headline: pending
+      ? `Votre révision ${p.revision} répond à cette demande de l'Union ; elle attend son examen.`
+      : HEADLINES[r.state],
     comment: r.comment,
     who: r.reviewedBy,
     when: whenIn(new Date(r.reviewedAt), "Europe/Paris"),

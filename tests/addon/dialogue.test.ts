@@ -94,7 +94,14 @@ describe("the review dialogue in the sidebar", () => {
     expect(JSON.parse(rt.urlFetch.requests[0]?.payload ?? "{}").explanations).toEqual({
       "activity.visitors": "Reprise de l'antenne de Villejean au 1er janvier.",
     });
-    expect((rt.run("panelReview") as Run).ok && (rt.run("panelReview") as any).value).toBeNull();
+    // The correction awaits its review: the panel shows the request it answers.
+    expect((rt.run("panelReview") as any).value).toMatchObject({
+      revision: 2,
+      state: "en attente d'examen",
+      headline: expect.stringContaining("répond à cette demande de l'Union"),
+      comment: "La fréquentation a triplé : merci de confirmer.",
+      locked: false,
+    });
 
     const accepted = await functions().post(
       "reviewReturn",
