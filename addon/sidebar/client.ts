@@ -1,12 +1,15 @@
 // The sidebar's behaviour: runs each action step by step, shows the answers, stays usable with the keyboard.
 import type {
+  AttestationView,
   CampaignView,
   PanelAction,
   PanelState,
   PrepareOutcome,
+  ReviewView,
   SubmitOutcome,
   Verification,
 } from "../src/panel-types.ts";
+import { renderAttestation, renderChanges, renderReview } from "./dialogue.ts";
 import { byId } from "./dom.ts";
 import {
   renderCampaign,
@@ -27,7 +30,12 @@ const ACTION_IDS: Record<PanelAction, string> = {
 };
 
 let busy = false;
-let state: PanelState = { configured: true, lastSubmission: null };
+let state: PanelState = {
+  configured: true,
+  lastSubmission: null,
+  attestation: null,
+  explanations: {},
+};
 
 /** aria-disabled rather than disabled, so the focused button keeps the keyboard focus while work runs. */
 function setBusy(value: boolean): void {
@@ -46,11 +54,44 @@ async function selectCell(cell: string): Promise<void> {
   if (!answer.ok) showMessage("error", answer.message);
 }
 
+/** Like the campaign: asked once the panel shows, and again after a send. */
+async function refreshReview(): Promise<void> {
+  const answer = await call<ReviewView | null>("panelReview");
+  if (answer.ok) renderReview(answer.value, selectCell);
+}
+
+async function saveAttestation(name: string, role: string): Promise<void> {
+  const answer = await call<AttestationView>("runSaveAttestation", name, role);
+  if (!answer.ok) return showMessage("error", answer.message);
+  state = { ...state, attestation: answer.value };
+  renderAttestation(state.attestation, saveAttestation);
+  showMessage(
+    "success",
+    "Attestation enregistrée dans le classeur : elle accompagnera chaque envoi.",
+  );
+}
+
+const explaining = {
+  get texts() {
+    return state.explanations;
+  },
+  save(field: string, text: string) {
+    void call<Record<string, string>>("runSaveExplanation", field, text).then((answer) => {
+      if (!answer.ok) return showMessage("error", answer.message);
+      state = { ...state, explanations: answer.value };
+      showMessage(
+        "success",
+        "Explication enregistrée dans le classeur : elle partira avec le prochain envoi.",
+      );
+    });
+  },
+};
+
 function showVerification(v: Verification): void {
   byId("structure").textContent = v.structure ?? "";
   renderCompleteness(v);
   renderIndicators(v.indicators);
-  renderFindings(v.findings, selectCell);
+  renderFindings(v.findings, selectCell, undefined, explaining);
 }
 
 async function verifyStep(steps: Steps, index: number): Promise<Verification | null> {
@@ -93,8 +134,10 @@ async function submitStep(steps: Steps): Promise<void> {
   state = { ...state, lastSubmission: outcome.submission };
   renderState(state);
   if (outcome.positioning) renderPositioning(outcome.positioning);
+  renderChanges(outcome.changes);
+  void refreshReview();
   if (outcome.warnings.length > 0) {
-    renderFindings(outcome.warnings, selectCell, "Avertissements de l'Union");
+    renderFindings(outcome.warnings, selectCell, "Avertissements de l'Union", explaining);
   }
 }
 
@@ -150,10 +193,14 @@ async function start(): Promise<void> {
     byId(id).addEventListener("click", () => void run(action));
   }
   const answer = await call<PanelState>("panelState");
-  if (answer.ok && answer.value.configured) void refreshCampaign();
+  if (answer.ok && answer.value.configured) {
+    void refreshCampaign();
+    void refreshReview();
+  }
   if (answer.ok) {
     state = answer.value;
     renderState(state);
+    renderAttestation(state.attestation, saveAttestation);
     if (!state.configured) {
       showMessage(
         "info",

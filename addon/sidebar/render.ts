@@ -8,6 +8,7 @@ import type {
   SubmissionView,
   Verification,
 } from "../src/panel-types.ts";
+import { explanationBox } from "./dialogue.ts";
 import { el, fill } from "./dom.ts";
 
 export type MessageKind = "info" | "success" | "error";
@@ -26,10 +27,17 @@ export function showMessage(kind: MessageKind, ...sentences: (string | null)[]):
 
 const SEVERITY = { error: "Erreur", warning: "Avertissement" } as const;
 
+/** Each warning's explanation box: the texts kept so far, and how to save one. */
+export interface Explaining {
+  texts: Readonly<Record<string, string>>;
+  save(field: string, text: string): void;
+}
+
 export function renderFindings(
   findings: readonly FindingView[],
   select: (cell: string) => void,
   heading = "Points à vérifier",
+  explain?: Explaining,
 ): void {
   if (findings.length === 0) return fill("findings", null);
   const items = findings.map((f) => {
@@ -51,7 +59,10 @@ export function renderFindings(
         )
       : el("div", { class: "finding-button finding-static" }, ...body);
     if (cell) content.addEventListener("click", () => select(cell));
-    return el("li", { class: `finding finding-${f.severity}` }, content);
+    const box = explain
+      ? explanationBox(f, (f.field && explain.texts[f.field]) || "", explain.save)
+      : null;
+    return el("li", { class: `finding finding-${f.severity}` }, content, box);
   });
   fill("findings", el("h2", {}, heading), el("ul", { class: "findings" }, ...items));
 }

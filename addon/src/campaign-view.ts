@@ -29,7 +29,7 @@ export function campaignSentence(info: CampaignInfo): string {
 }
 
 /** The structure code and exercice the prepared tabs hold, read from their two defined names. */
-function workbookCampaign(): { code: string; year: number } | null {
+export function workbookCampaign(): { code: string; year: number } | null {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const read = (name: string) => (ss.getRangeByName(name)?.getValue() ?? null) as RawCell;
   const code = parseFieldValue(CODE, read(CODE.name)).value;

@@ -11,6 +11,7 @@ export function findingView(f: Finding, cells: Readonly<Record<string, string>> 
   const ref = cell ? parseCellRef(cell) : null;
   return {
     severity: f.severity,
+    field: f.field,
     message: f.message,
     cell,
     place: ref ? `${ref.sheet}, ${a1(ref.row, ref.col)}` : null,

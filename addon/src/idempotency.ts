@@ -1,5 +1,5 @@
-// The idempotency key of a send: a SHA-256 of the return's canonical JSON and of the revision it follows.
-import type { PimmsReturn } from "@barometre/shared";
+// The idempotency key of a send: a SHA-256 of the content's hash (return, explanations, attestation) and of the
+// revision it follows.
 
 /** JSON with object keys sorted at every level, so equal content always gives equal text. */
 export function canonicalJson(value: unknown): string {
@@ -17,14 +17,14 @@ function sha256Hex(text: string): string {
     .join("");
 }
 
-/** Identifies the content alone: equal to the last send's hash means nothing changed since. */
-export const contentHash = (ret: PimmsReturn): string => sha256Hex(canonicalJson(ret));
+/** Identifies the content alone (return, explanations, attestation): equal to the last send's means nothing changed. */
+export const contentHash = (content: unknown): string => sha256Hex(canonicalJson(content));
 
 /**
  * Retrying after a failure gives the same key (nothing new was recorded), so the server never stores a
  * send twice; the revision it follows is part of it, so going back to an earlier content after a later
  * revision is a new revision rather than an echo of the first one.
  */
-export function idempotencyKey(ret: PimmsReturn, followsRevision: number | null): string {
-  return `ret-${sha256Hex(canonicalJson({ return: ret, follows: followsRevision }))}`;
+export function idempotencyKey(hash: string, followsRevision: number | null): string {
+  return `ret-${sha256Hex(canonicalJson({ content: hash, follows: followsRevision }))}`;
 }

@@ -2,8 +2,11 @@
 export { menuOpenPanel, menuPrepare, menuSubmit, menuVerify, onInstall, onOpen } from "./menu.ts";
 export {
   panelCampaign,
+  panelReview,
   panelState,
   runPrepare,
+  runSaveAttestation,
+  runSaveExplanation,
   runSubmit,
   runVerify,
   selectCell,

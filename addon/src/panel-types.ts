@@ -4,6 +4,8 @@ export type PanelAction = "prepare" | "verify" | "submit";
 
 export interface FindingView {
   severity: "error" | "warning";
+  /** The field's path ("finance.chargesTotal"), which an explanation is kept under; null for the workbook. */
+  field: string | null;
   message: string;
   /** "'Données financières'!B7", handed back to selectCell; null when the field has no cell. */
   cell: string | null;
@@ -77,6 +79,38 @@ export interface PanelState {
   /** False until the Union has set the functions' address in the add-on's deployment. */
   configured: boolean;
   lastSubmission: SubmissionView | null;
+  /** Who attests the figures, as typed once in the sidebar. */
+  attestation: AttestationView | null;
+  /** The director's explanations of warnings, by field path. */
+  explanations: Record<string, string>;
+}
+
+/** Who vouches for the figures: a name and a role (direction, présidence, trésorerie). */
+export interface AttestationView {
+  name: string;
+  role: string;
+}
+
+/** A field the Union's review names, linked to its cell. */
+export interface ReviewField {
+  label: string;
+  cell: string | null;
+  place: string | null;
+}
+
+/** The Union's latest review of the latest revision, shown at the top of the sidebar. */
+export interface ReviewView {
+  revision: number;
+  /** "à corriger", "accepté" */
+  state: string;
+  /** What it means for the director, in one sentence. */
+  headline: string;
+  comment: string | null;
+  who: string | null;
+  /** "12/04/2019 à 14:05", Paris time */
+  when: string;
+  locked: boolean;
+  fields: ReviewField[];
 }
 
 export interface PrepareOutcome {
@@ -93,6 +127,8 @@ export type SubmitOutcome =
       submission: SubmissionView;
       positioning: PositioningView | null;
       warnings: FindingView[];
+      /** "Nombre de salariés : 18 → 31", what changed since the previous revision. */
+      changes: string[];
     }
   | { sent: false; message: string; findings: FindingView[] };
 

@@ -1,7 +1,13 @@
 // What the sidebar calls through google.script.run: every answer is data or a calm French sentence.
-import { parseCellRef } from "@barometre/shared";
+import { type Attestation, parseCellRef } from "@barometre/shared";
 import { campaignView } from "./campaign-view.ts";
 import { checkWorkbook } from "./check-workbook.ts";
+import {
+  saveAttestation,
+  savedAttestation,
+  savedExplanations,
+  saveExplanation,
+} from "./dialogue-store.ts";
 import { functionsBase } from "./functions-config.ts";
 import { lastSubmission, submissionView } from "./last-submission.ts";
 import type {
@@ -9,11 +15,13 @@ import type {
   CampaignView,
   PanelState,
   PrepareOutcome,
+  ReviewView,
   SubmitOutcome,
   Verification,
 } from "./panel-types.ts";
 import { prepareWorkbook } from "./prepare.ts";
 import { readWorkbook } from "./read-workbook.ts";
+import { reviewView } from "./review-view.ts";
 import { submitWorkbook } from "./submit.ts";
 import { answer, UserError } from "./user-error.ts";
 
@@ -23,8 +31,23 @@ export function panelState(): Answer<PanelState> {
     return {
       configured: functionsBase() !== null,
       lastSubmission: last ? submissionView(last) : null,
+      attestation: savedAttestation(),
+      explanations: savedExplanations(),
     };
   });
+}
+
+/** The Union's latest review, asked apart like the campaign: the panel shows first, the review follows. */
+export function panelReview(): Answer<ReviewView | null> {
+  return answer(reviewView);
+}
+
+export function runSaveAttestation(name: string, role: string): Answer<Attestation> {
+  return answer(() => saveAttestation(name, role));
+}
+
+export function runSaveExplanation(field: string, text: string): Answer<Record<string, string>> {
+  return answer(() => saveExplanation(field, text));
 }
 
 /** Asked apart from panelState, so the panel shows at once and the deadline follows when the service answers. */

@@ -1,17 +1,27 @@
 // « Envoyer à l'Union »: re-checks the workbook under the document lock, sends it once outside it (no colleague
 // waits on the network), records the answer and writes the positioning under the lock again.
-import type { Finding, PimmsReturn, Positioning } from "@barometre/shared";
+import {
+  type Attestation,
+  explainableFields,
+  type FieldChange,
+  type Finding,
+  type PimmsReturn,
+  type Positioning,
+} from "@barometre/shared";
 import { type CheckedWorkbook, checkWorkbook } from "./check-workbook.ts";
+import { savedAttestation, savedExplanations } from "./dialogue-store.ts";
 import { whenDocumentFree, withDocumentLock } from "./document-lock.ts";
 import { findingView } from "./finding-view.ts";
 import { callFunctions } from "./functions-client.ts";
 import { contentHash, idempotencyKey } from "./idempotency.ts";
 import { identityToken, tokenEmail } from "./identity.ts";
 import {
+  fieldValue,
   lastSubmission,
   recordSubmission,
   type StoredSubmission,
   submissionView,
+  warnedValues,
 } from "./last-submission.ts";
 import type { SubmitOutcome } from "./panel-types.ts";
 import { writePositioning } from "./positioning-tab.ts";
@@ -26,9 +36,14 @@ const NO_TAB =
 const BUSY_TAB =
   "Le positionnement n'a pas pu s'inscrire, une autre opération occupant le classeur : renvoyez le même retour pour l'inscrire (sans nouvelle révision).";
 
+const NO_ATTESTATION =
+  "Indiquez d'abord qui atteste l'exactitude des chiffres (nom et fonction), dans la rubrique « Attestation » du panneau : l'Union ne reçoit un retour qu'avec cette attestation.";
+
 /** What identifies a send: the same content after the same revision always gives the same key. */
 interface Send {
   ret: PimmsReturn;
+  explanations: Record<string, string>;
+  attestation: Attestation;
   code: string;
   year: number;
   hash: string;
@@ -37,17 +52,33 @@ interface Send {
   previous: StoredSubmission | null;
 }
 
-function sendOf(ret: PimmsReturn): Send {
+/**
+ * The explanations of the fields that carry a warning now: the workbook's own warnings, and the Union's from the
+ * last send (its ±50 % review, which only the service computes) while the field keeps the value it had then.
+ */
+function explanationsFor(checked: CheckedWorkbook): Record<string, string> {
+  const last = lastSubmission();
+  const explainable = explainableFields(checked.verification.findings);
+  for (const [key, value] of Object.entries(last?.warned ?? {}))
+    if (JSON.stringify(fieldValue(checked.result.ret, key)) === value) explainable.add(key);
+  return Object.fromEntries(
+    Object.entries(savedExplanations()).filter(([key]) => explainable.has(key)),
+  );
+}
+
+function sendOf(checked: CheckedWorkbook, attestation: Attestation): Send {
+  const ret = checked.result.ret;
   const code = ret.identification.structureCode as string;
   const year = ret.identification.year as number;
-  const hash = contentHash(ret);
+  const explanations = explanationsFor(checked);
+  const hash = contentHash({ return: ret, explanations, attestation });
   const last = lastSubmission();
   const previous = last?.structureCode === code && last.year === year ? last : null;
   const key =
     previous?.contentHash === hash
       ? previous.idempotencyKey
-      : idempotencyKey(ret, previous?.revision ?? null);
-  return { ret, code, year, hash, key, previous };
+      : idempotencyKey(hash, previous?.revision ?? null);
+  return { ret, explanations, attestation, code, year, hash, key, previous };
 }
 
 const findingsOf = (body: Record<string, unknown> | null) =>
@@ -61,6 +92,7 @@ function accepted(
 ): SubmitOutcome {
   const revision = body.revision as number;
   const duplicate = body.duplicate === true;
+  const findings = findingsOf(body);
   const positioning = (body.positioning as Positioning | null | undefined) ?? null;
   const notes = [acceptedMessage(revision, duplicate)];
   if (!positioning) notes.push(NO_POSITIONING);
@@ -81,6 +113,7 @@ function accepted(
           year: send.year,
           idempotencyKey: send.key,
           contentHash: send.hash,
+          warned: warnedValues(send.ret, findings),
         };
   recordSubmission(stored);
   return {
@@ -88,7 +121,10 @@ function accepted(
     message: notes.join(" "),
     submission: submissionView(stored),
     positioning: positioning ? positioningView(positioning) : null,
-    warnings: findingsOf(body).map((f) => findingView(f, checked.result.cells)),
+    warnings: findings.map((f) => findingView(f, checked.result.cells)),
+    changes: ((body.changes as FieldChange[] | null | undefined) ?? []).map(
+      (c) => `${c.label} : ${c.before} → ${c.after}`,
+    ),
   };
 }
 
@@ -97,7 +133,11 @@ export function submitWorkbook(): SubmitOutcome {
     (): { checked: CheckedWorkbook; send: Send } | { refused: SubmitOutcome } => {
       const checked = checkWorkbook(readWorkbook(SpreadsheetApp.getActiveSpreadsheet()));
       const { verification } = checked;
-      if (!verification.refusal) return { checked, send: sendOf(checked.result.ret) };
+      if (!verification.refusal) {
+        const attestation = savedAttestation();
+        if (!attestation) return { refused: { sent: false, message: NO_ATTESTATION, findings: [] } };
+        return { checked, send: sendOf(checked, attestation) };
+      }
       const refused: SubmitOutcome = {
         sent: false,
         message: verification.refusal,
@@ -110,7 +150,12 @@ export function submitWorkbook(): SubmitOutcome {
   // The lock is released: the send may take seconds, and a colleague's preparation or send need not wait.
   const { checked, send } = ready;
   const token = identityToken();
-  const t = callFunctions("/submitReturn", token, { return: send.ret, idempotencyKey: send.key });
+  const t = callFunctions("/submitReturn", token, {
+    return: send.ret,
+    idempotencyKey: send.key,
+    explanations: send.explanations,
+    attestation: send.attestation,
+  });
   if (!("failure" in t) && t.status === 200 && t.body && typeof t.body.revision === "number") {
     return accepted(checked, send, token, t.body);
   }

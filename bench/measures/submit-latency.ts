@@ -4,7 +4,12 @@ import { saveStructure } from "@barometre/functions/directory";
 import { revisionId, revisionsCol } from "@barometre/functions/layout";
 import { type DemoStructure, generateNetwork } from "@barometre/shared";
 import { seedLatest, storedRevision } from "../../functions/test/support/network.ts";
-import { ADMIN, startTestStack, type TestStack } from "../../functions/test/support/stack.ts";
+import {
+  ADMIN,
+  ATTESTATION,
+  startTestStack,
+  type TestStack,
+} from "../../functions/test/support/stack.ts";
 import type { Measured } from "../figure.ts";
 import { percentile, round } from "../support/sample-stats.ts";
 import { formatFigure } from "../support/table.ts";
@@ -35,7 +40,7 @@ async function submit(stack: TestStack, s: DemoStructure, token: string, attempt
   const start = performance.now();
   const res = await stack.call("submitReturn", {
     token,
-    body: { return: ret, idempotencyKey: `bench-${s.code}-${attempt}` },
+    body: { return: ret, idempotencyKey: `bench-${s.code}-${attempt}`, attestation: ATTESTATION },
   });
   const body = await res.json();
   const ms = performance.now() - start;

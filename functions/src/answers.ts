@@ -1,6 +1,6 @@
 // The first answer given for each idempotency key, so a repeated request gets exactly that answer back.
 import { createHash } from "node:crypto";
-import type { Finding, Indicators, Positioning } from "@barometre/shared";
+import type { FieldChange, Finding, Indicators, Positioning } from "@barometre/shared";
 import type { Firestore } from "firebase-admin/firestore";
 import { isAlreadyExists } from "./firestore-errors.ts";
 import { answersCol } from "./layout.ts";
@@ -14,6 +14,8 @@ export interface SubmitAnswer {
   positioning: Positioning;
   /** Warnings for the sidebar: validation warnings and the year-on-year review. */
   findings: Finding[];
+  /** What changed since the previous revision (null for the first), shown in the sidebar after a send. */
+  changes: FieldChange[] | null;
 }
 
 /** Keys are caller-chosen text; their hash makes a safe, fixed-length document id. */

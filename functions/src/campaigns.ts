@@ -22,6 +22,11 @@ export interface Campaign {
   state: "open" | "closed";
   /** Last day (Paris time) on which returns are accepted, "YYYY-MM-DD", or null for none. */
   deadline: string | null;
+  /**
+   * The first deadline the Union set, which timeliness is measured against: a deadline moved later lets late
+   * returns in, it does not make them on time. Absent on campaigns stored before it existed (then `deadline`).
+   */
+  announcedDeadline?: string | null;
   /** Overrides of the default status bands; indicators left out keep their default. */
   bands: BandSettings;
   minGroupSize: number;
@@ -39,7 +44,8 @@ export interface Campaign {
   reportsRequestedAt?: Timestamp;
 }
 
-const ISO_DAY = z.string().refine((s) => {
+/** A calendar day "YYYY-MM-DD" that exists. */
+export const ISO_DAY = z.string().refine((s) => {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
   return m !== null && isoDate(Number(m[1]), Number(m[2]), Number(m[3])) === s;
 }, "doit être une date AAAA-MM-JJ.");
@@ -147,6 +153,7 @@ export async function openCampaign(
       openedAt: at,
       closedAt: null,
       ...changes(settings),
+      announcedDeadline: settings.deadline ?? null,
       updatedAt: at,
       updatedBy: by,
     });
@@ -154,6 +161,7 @@ export async function openCampaign(
     if (!isAlreadyExists(error)) throw error;
     await campaignDoc(db, year).update({
       ...changes(settings),
+      ...(await announcing(db, year, settings)),
       state: "open",
       openedAt: at,
       closedAt: null,
@@ -161,6 +169,18 @@ export async function openCampaign(
       updatedBy: by,
     });
   }
+}
+
+/** The first deadline set on a campaign is kept as its announced deadline; later ones do not replace it. */
+async function announcing(
+  db: Firestore,
+  year: number,
+  settings: CampaignSettings,
+): Promise<Record<string, unknown>> {
+  if (!settings.deadline) return {};
+  const current = await getCampaign(db, year);
+  if (!current || current.announcedDeadline) return {};
+  return { announcedDeadline: current.deadline ?? settings.deadline };
 }
 
 async function updateCampaign(db: Firestore, year: number, fields: Record<string, unknown>) {
@@ -199,6 +219,7 @@ export async function configureCampaign(
 ) {
   await updateCampaign(db, year, {
     ...changes(settings),
+    ...(await announcing(db, year, settings)),
     updatedAt: Timestamp.fromDate(now),
     updatedBy: by,
   });
@@ -206,6 +227,9 @@ export async function configureCampaign(
 
 /** The calendar day in Paris, where the Union's deadlines are set (shared, so reports and the add-on agree). */
 export { parisDay };
+
+/** The deadline against which returns are on time or late (see Campaign.announcedDeadline). */
+export const announcedDeadline = (c: Campaign): string | null => c.announcedDeadline ?? c.deadline;
 
 /** Whether the campaign's last day (Paris time) is over. */
 export const deadlinePassed = (campaign: Campaign, now: Date): boolean =>

@@ -5,6 +5,7 @@ import {
   findField,
   formatNumber,
   formatRaw,
+  MAX_EXPLANATION,
   SECTION_LIST,
 } from "@barometre/shared";
 import { type ZodType, z } from "zod";
@@ -114,7 +115,23 @@ export const IDEMPOTENCY_KEY = z.string().regex(/^[\x21-\x7e]{8,128}$/, {
 });
 
 export const SUBMISSION_SCHEMA = z.strictObject(
-  { return: RETURN_SCHEMA, idempotencyKey: IDEMPOTENCY_KEY },
+  {
+    return: RETURN_SCHEMA,
+    idempotencyKey: IDEMPOTENCY_KEY,
+    /** Field path → the director's explanation of its warning; checked against the warnings in submission.ts. */
+    explanations: z
+      .record(
+        z.string().max(200),
+        z
+          .string()
+          .trim()
+          .min(1, { error: "est vide : retirez l'explication ou écrivez-la." })
+          .max(MAX_EXPLANATION, { error: `dépasse ${MAX_EXPLANATION} caractères.` }),
+      )
+      .optional(),
+    /** Required, but checked in submission.ts so that its absence is a 422 saying what is missing. */
+    attestation: z.unknown().optional(),
+  },
   { error: strictError },
 );
 

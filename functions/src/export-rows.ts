@@ -1,8 +1,10 @@
 // A campaign's export: the latest revision of every structure, as the JSON of interfaces.md (plus the status board)
 // or a CSV for French Excel.
 import {
+  type Attestation,
   bandsFor,
   FIELDS,
+  findField,
   getValue,
   INDICATOR_KEYS,
   type Indicators,
@@ -12,8 +14,9 @@ import {
 } from "@barometre/shared";
 import type { Firestore } from "firebase-admin/firestore";
 import { csvValue, toCsv } from "./csv.ts";
+import { type Json, toJson } from "./firestore-json.ts";
 import { parisTime } from "./paris-time.ts";
-import { listLatest, type ReviewState } from "./revisions.ts";
+import { listLatest, type ReviewState, type StoredRevision } from "./revisions.ts";
 import type { StatusRow } from "./status/board.ts";
 import { readStatusRows } from "./status/read-board.ts";
 
@@ -25,6 +28,10 @@ export interface ExportRow {
   submittedBy: string;
   return: PimmsReturn;
   indicators: Indicators;
+  /** The Union's review of it, who attests it, and the director's explanations of warnings. */
+  review: Json;
+  attestation: Attestation | null;
+  explanations: Record<string, string>;
 }
 
 export interface CampaignExport {
@@ -46,16 +53,30 @@ export async function exportCampaign(db: Firestore, year: number): Promise<Campa
       submittedBy: r.submittedBy,
       return: r.payload,
       indicators: r.indicators,
+      review: toJson(r.review),
+      attestation: r.attestation ?? null,
+      explanations: r.explanations ?? {},
     })),
     status,
   };
 }
+
+/** "Claire Martin (direction)", or empty for a revision stored before attestations. */
+export const attestationWords = (r: StoredRevision): string =>
+  r.attestation ? `${r.attestation.name} (${r.attestation.role})` : "";
+
+/** The director's explanations of warnings: "Nombre de visiteurs : Reprise d'une antenne. | …". */
+export const explanationWords = (r: StoredRevision): string =>
+  Object.entries(r.explanations ?? {})
+    .map(([key, text]) => `${findField(key)?.label ?? key} : ${text}`)
+    .join(" | ");
 
 export const REVIEW_WORDS: Record<ReviewState, string> = {
   pending: "en attente",
   accepted: "accepté",
   hasIssues: "à corriger",
   rejected: "rejeté",
+  reopened: "rouvert",
 };
 
 /** Each indicator's value column, followed by its band column when it has bands. */
@@ -84,6 +105,8 @@ export async function exportCampaignCsv(db: Firestore, year: number): Promise<st
     "Revue de l'Union",
     ...FIELDS.map((f) => f.label),
     ...INDICATOR_COLUMNS.map((c) => c.head),
+    "Attestée par",
+    "Explications de la structure",
   ];
   const rows = latest.map((r) => [
     csvValue(r.number),
@@ -92,6 +115,8 @@ export async function exportCampaignCsv(db: Firestore, year: number): Promise<st
     csvValue(REVIEW_WORDS[r.review.state]),
     ...FIELDS.map((f) => csvValue(getValue(r.payload, f), f.type === "date")),
     ...INDICATOR_COLUMNS.map((c) => c.cell(r.indicators)),
+    csvValue(attestationWords(r)),
+    csvValue(explanationWords(r)),
   ]);
   return toCsv(header, rows);
 }

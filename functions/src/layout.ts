@@ -9,6 +9,13 @@
 //                                                   the append-only revisions of one structure's return: payload,
 //                                                   indicators (campaign bands), content hash, submitter, server
 //                                                   time, idempotency key, review; ids are the zero-padded numbers
+//   campaigns/{YEAR}/structures/{CODE}/reviews/{000002-0001}
+//                                                   the Union's reviews, one document each, never changed: revision,
+//                                                   sequence, state, comment, fields, who, when (the history, and
+//                                                   what makes two admins' simultaneous reviews one winner)
+//   campaigns/{YEAR}/followups/{CODE}               the Union's follow-up of a structure with a red-band indicator at
+//                                                   close: the red indicators and their values over the years, state,
+//                                                   notes, next step, and next year's outcome; never sent to it
 //   campaigns/{YEAR}/structures/{CODE}/answers/{sha256(key)}
 //                                                   the first answer given for an idempotency key
 //   campaigns/{YEAR}/latest/{CODE}                  a copy of each structure's highest revision, so a campaign's
@@ -23,10 +30,10 @@
 //                                                   positionings, as one JSON text (array-contains on `codes`)
 //   mail/{id}                                       the outbox, in the firestore-send-email extension's schema;
 //                                                   ids are deterministic (report-2018-CODE, revision-2018-CODE-000002,
-//                                                   reminder-2018-CODE-2019-06-30-J-7, recipients-2018)
+//                                                   reminder-2018-CODE-2019-06-30-J-7, recipients-2018,
+//                                                   review-2018-CODE-000002-0001)
 //   mailClaims/{id}~{attempt}                       one per delivery attempt, created before sending (exactly once)
 //   unionSheets/{YEAR}                              the Union's consolidated sheet for a campaign: sync state
-//   campaigns/{YEAR}/followups/{CODE}               the Union's follow-up of a fragile structure after a campaign
 //   settings/retention                              the Union's retention policy: days kept, by kind of data
 //   settings/retentionProgress                      which campaign-wide purges are finished, by kind and year
 //   audit/{id}                                      the append-only log of the Union's actions: who, when, what,
@@ -36,7 +43,8 @@
 //
 // Only the functions and the Union's command line touch these documents (firestore.rules deny every client).
 // Every query filters or sorts on one field, so Firestore's automatic single-field indexes serve them all;
-// firestore.indexes.json only exempts the large maps (payload, indicators, findings, answer) from indexing.
+// firestore.indexes.json only exempts the large maps (payload, indicators, findings, answer, explanations, changes,
+// a follow-up's indicators and notes) from indexing.
 // Nothing relies on transactions, collectionGroup, startAfter/offset, FieldValue.delete or set() replacing a
 // document: the emulator available here gets those silently wrong (see the emulator-conformance test). select()
 // only saves transfer: the emulator returns whole documents, and every reader takes only the fields it names.
@@ -73,6 +81,13 @@ export const campaignDoc = (db: Firestore, year: number): DocumentReference =>
 
 export const revisionsCol = (db: Firestore, year: number, code: string): CollectionReference =>
   campaignDoc(db, year).collection("structures").doc(safeId(code)).collection("revisions");
+
+export const reviewsCol = (db: Firestore, year: number, code: string): CollectionReference =>
+  campaignDoc(db, year).collection("structures").doc(safeId(code)).collection("reviews");
+
+/** A review's id: its revision and its sequence among that revision's reviews, so ids sort in order. */
+export const reviewId = (revision: number, sequence: number): string =>
+  `${revisionId(revision)}-${String(sequence).padStart(4, "0")}`;
 
 export const answersCol = (db: Firestore, year: number, code: string): CollectionReference =>
   campaignDoc(db, year).collection("structures").doc(safeId(code)).collection("answers");

@@ -1,8 +1,10 @@
-// GET previousReturn: the latest revision of a structure's return for an exercice, with the Union's review of it.
+// GET previousReturn: the latest revision of a structure's return for an exercice, with the Union's review of it, the
+// director's explanations and attestation, whether the return is locked, its last difference and the review history.
 import { audited } from "./audit/record.ts";
 import type { Deps } from "./deps.ts";
 import { toJson } from "./firestore-json.ts";
 import { type Handler, HttpError } from "./http.ts";
+import { listReviews } from "./reviews.ts";
 import { getLatest } from "./revisions.ts";
 import { readStructureQuery } from "./structure-query.ts";
 
@@ -10,9 +12,10 @@ export const previousReturnHandler =
   (deps: Deps): Handler =>
   async (req, res) => {
     const { code, year, who, admin } = await readStructureQuery(req, deps);
-    const read = () => getLatest(deps.db, year, code);
+    const read = () =>
+      Promise.all([getLatest(deps.db, year, code), listReviews(deps.db, year, code)]);
     // A director reads their own structure's return; an admin's read of it is logged.
-    const latest = admin
+    const [latest, reviews] = admin
       ? await audited(
           deps.db,
           { actor: who.email, via: "api", action: "return.read", structureCode: code, year },
@@ -28,5 +31,20 @@ export const previousReturnHandler =
       submittedAt: latest.submittedAt.toDate().toISOString(),
       submittedBy: latest.submittedBy,
       review: toJson(latest.review),
+      locked: latest.review.state === "accepted",
+      explanations: latest.explanations ?? {},
+      attestation: latest.attestation ?? null,
+      changes: latest.changes ?? null,
+      answers: toJson(latest.answers ?? null),
+      history: reviews.map((r) =>
+        toJson({
+          revision: r.revision,
+          state: r.state,
+          comment: r.comment,
+          fields: r.fields,
+          reviewedBy: r.reviewedBy,
+          reviewedAt: r.reviewedAt,
+        }),
+      ),
     });
   };

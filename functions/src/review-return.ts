@@ -1,4 +1,5 @@
-// POST reviewReturn: a Union admin marks one revision accepted, to correct (hasIssues) or rejected, with a comment.
+// POST reviewReturn: a Union admin accepts (and locks), asks to correct, rejects or reopens the latest revision.
+import { findField, REVIEW_STATES } from "@barometre/shared";
 import { z } from "zod";
 import { requireAdmin } from "./access.ts";
 import { audited } from "./audit/record.ts";
@@ -7,23 +8,41 @@ import type { Deps } from "./deps.ts";
 import { STRUCTURE_CODE } from "./directory.ts";
 import { parseWith } from "./envelope.ts";
 import { REVIEW_WORDS } from "./export-rows.ts";
+import { toJson } from "./firestore-json.ts";
 import { type Handler, requireMethod } from "./http.ts";
 import { readAuthenticatedJson } from "./incoming.ts";
-import { REVIEW_STATES, reviewRevision } from "./revisions.ts";
+import { decideReview } from "./review-decision.ts";
+import type { Decision } from "./reviews.ts";
+import { requestSheetSync } from "./union-sheet/request-sync.ts";
 
-const REVIEW_REQUEST = z
+const FIELD_PATH = z.string().refine((key) => findField(key) !== undefined, {
+  error: (iss) =>
+    `« ${String(iss.input).slice(0, 80)} » n'est pas un champ du retour (attendu : un chemin comme finance.chargesTotal).`,
+});
+
+export const REVIEW_REQUEST = z
   .strictObject({
     structureCode: STRUCTURE_CODE,
     year: YEAR,
     revision: z.int().min(1),
     state: z.enum(REVIEW_STATES),
     comment: z.string().trim().max(2000).nullable().optional(),
+    fields: z.array(FIELD_PATH).max(50).optional(),
   })
   .refine((r) => r.state === "accepted" || (r.comment ?? "") !== "", {
     path: ["comment"],
     error:
-      "est obligatoire pour un retour à corriger ou rejeté : dites à la structure ce qui ne va pas.",
+      "est obligatoire pour un retour à corriger, rejeté ou rouvert : dites à la structure ce qui ne va pas, ou pourquoi le retour est rouvert.",
   });
+
+export type ReviewRequest = z.infer<typeof REVIEW_REQUEST>;
+
+/** The decision a checked request carries: an empty comment is none, each field named once. */
+export const decisionOf = (r: ReviewRequest): Decision => ({
+  state: r.state,
+  comment: r.comment || null,
+  fields: [...new Set(r.fields ?? [])],
+});
 
 export const reviewReturnHandler =
   (deps: Deps): Handler =>
@@ -33,28 +52,37 @@ export const reviewReturnHandler =
     await requireAdmin(deps.db, who);
     const r = parseWith(REVIEW_REQUEST, body);
     const now = deps.clock();
-    const comment = r.comment || null;
     const event = {
       actor: who.email,
       via: "api",
-      action: "return.review",
+      action: r.state === "reopened" ? "return.reopen" : "return.review",
       structureCode: r.structureCode,
       year: r.year,
       detail: `révision ${r.revision} : ${REVIEW_WORDS[r.state]}`,
     } as const;
-    await audited(deps.db, event, now, () =>
-      reviewRevision(
+    const review = await audited(deps.db, event, now, () =>
+      decideReview(
         deps.db,
         { year: r.year, code: r.structureCode, number: r.revision },
-        { state: r.state, comment },
+        decisionOf(r),
         who.email,
         now,
+        deps.config.mail.from,
       ),
     );
+    await requestSheetSync(deps, r.year);
     res.status(200).json({
       structureCode: r.structureCode,
       year: r.year,
       revision: r.revision,
-      review: { state: r.state, comment, reviewedBy: who.email, reviewedAt: now.toISOString() },
+      review: toJson({
+        state: review.state,
+        comment: review.comment,
+        fields: review.fields,
+        reviewedBy: review.reviewedBy,
+        reviewedAt: review.reviewedAt,
+        sequence: review.sequence,
+      }),
+      locked: review.state === "accepted",
     });
   };

@@ -18,26 +18,46 @@
 //   it did not change in between. The last copy written is therefore of the current highest revision, even
 //   when writers interleave, without any compare-and-set. It then raises the campaign's population version,
 //   which tells cached populations (positioning on submit) that they may be out of date.
-import type { Finding, Indicators, PimmsReturn } from "@barometre/shared";
+import {
+  type Attestation,
+  type FieldChange,
+  type Finding,
+  type Indicators,
+  type PimmsReturn,
+  type ReviewState,
+  returnChanges,
+} from "@barometre/shared";
 import {
   type CollectionReference,
   FieldValue,
   type Firestore,
   Timestamp,
 } from "firebase-admin/firestore";
-import { isAlreadyExists, isNotFound } from "./firestore-errors.ts";
+import { isAlreadyExists } from "./firestore-errors.ts";
 import { toJson } from "./firestore-json.ts";
 import { HttpError } from "./http.ts";
 import { latestCol, latestDoc, populationVersionDoc, revisionId, revisionsCol } from "./layout.ts";
+import { parisTime } from "./paris-time.ts";
 
-export const REVIEW_STATES = ["accepted", "hasIssues", "rejected"] as const;
-export type ReviewState = "pending" | (typeof REVIEW_STATES)[number];
+export type { ReviewState } from "@barometre/shared";
 
 export interface Review {
   state: ReviewState;
   comment: string | null;
+  /** The fields the Union points at (field paths), empty when it names none. */
+  fields: string[];
   reviewedBy: string | null;
   reviewedAt: Timestamp | null;
+  /** How many reviews this revision has had: the number of the review shown (0 while pending). */
+  sequence: number;
+}
+
+/** States in which the Union asked the director for something a new revision answers. */
+const ASKING: readonly ReviewState[] = ["hasIssues", "rejected", "reopened"];
+
+/** The Union's request a revision answers: the previous revision's review when it asked for a correction. */
+export interface AnsweredRequest extends Review {
+  revision: number;
 }
 
 /** A revision as the submission builds it, before it gets its number. */
@@ -54,19 +74,51 @@ export interface RevisionDraft {
   submittedBy: string;
   submittedAt: Timestamp;
   idempotencyKey: string;
+  /** The director's explanation of warnings, by field path. */
+  explanations: Record<string, string>;
+  /** Who vouches for the figures. */
+  attestation: Attestation | null;
 }
 
 export interface StoredRevision extends RevisionDraft {
   number: number;
   review: Review;
+  /** What changed since the previous revision; null for the first one. */
+  changes: FieldChange[] | null;
+  /** The Union's request this revision answers, if the previous one was to correct, rejected or reopened. */
+  answers: AnsweredRequest | null;
+  /** When the structure first answered the campaign (revision 1's time), for the status board's timeliness. */
+  firstSubmittedAt: Timestamp;
 }
 
-const PENDING: Review = {
+export const PENDING: Review = {
   state: "pending",
   comment: null,
+  fields: [],
   reviewedBy: null,
   reviewedAt: null,
+  sequence: 0,
 };
+
+/** The 409 of a submission over an accepted, hence locked, return: who accepted it and how to reopen it. */
+export function lockedError(top: StoredRevision): HttpError {
+  const at = top.review.reviewedAt ? ` le ${parisTime.format(top.review.reviewedAt.toDate())}` : "";
+  return new HttpError(
+    409,
+    `Votre retour ${top.year} a été accepté par l'Union (${top.review.reviewedBy ?? "un membre de l'Union"})${at}, révision ${top.number} : il est verrouillé et rien n'a été enregistré. Pour le modifier, demandez à l'Union de le rouvrir en répondant à son courriel ou en écrivant à l'adresse de l'Union.`,
+  );
+}
+
+/** What a new revision records about its predecessor: the difference, the request it answers, the first time. */
+function following(previous: StoredRevision | null, draft: RevisionDraft) {
+  if (!previous) return { changes: null, answers: null, firstSubmittedAt: draft.submittedAt };
+  const asked = ASKING.includes(previous.review.state);
+  return {
+    changes: returnChanges(previous.payload, draft.payload),
+    answers: asked ? { ...previous.review, revision: previous.number } : null,
+    firstSubmittedAt: previous.firstSubmittedAt ?? previous.submittedAt,
+  };
+}
 
 /** Enough for 100 writers racing on one structure; each round lets exactly one of them through. */
 const MAX_ROUNDS = 400;
@@ -74,7 +126,7 @@ const MAX_ROUNDS = 400;
 const pause = (round: number) =>
   new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * Math.min(round + 1, 8)));
 
-async function highestRevision(col: CollectionReference): Promise<StoredRevision | null> {
+export async function highestRevision(col: CollectionReference): Promise<StoredRevision | null> {
   const snap = await col.orderBy("number", "desc").limit(1).get();
   return (snap.docs[0]?.data() as StoredRevision | undefined) ?? null;
 }
@@ -89,17 +141,28 @@ export async function findRevisionByKey(
   return (snap.docs[0]?.data() as StoredRevision | undefined) ?? null;
 }
 
-/** Stores the draft as the next revision, unless a revision already carries its idempotency key. */
+/**
+ * Stores the draft as the next revision, unless a revision already carries its idempotency key; refused while
+ * the highest revision is accepted (the return is locked until the Union reopens it).
+ */
 export async function appendRevision(
   db: Firestore,
   draft: RevisionDraft,
+  locked: (top: StoredRevision) => HttpError,
 ): Promise<{ revision: StoredRevision; created: boolean }> {
   const col = revisionsCol(db, draft.year, draft.structureCode);
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const highest = (await highestRevision(col))?.number ?? 0;
+    const top = await highestRevision(col);
+    const highest = top?.number ?? 0;
     const same = await findRevisionByKey(db, draft.year, draft.structureCode, draft.idempotencyKey);
     if (same) return { revision: same, created: false };
-    const revision: StoredRevision = { ...draft, number: highest + 1, review: PENDING };
+    if (top?.review.state === "accepted") throw locked(top);
+    const revision: StoredRevision = {
+      ...draft,
+      number: highest + 1,
+      review: PENDING,
+      ...following(top, draft),
+    };
     try {
       await col.doc(revisionId(revision.number)).create(revision);
       return { revision, created: true };
@@ -164,30 +227,4 @@ export async function listRevisions(
 ): Promise<StoredRevision[]> {
   const snap = await revisionsCol(db, year, code).orderBy("number").get();
   return snap.docs.map((d) => d.data() as StoredRevision);
-}
-
-/** Records the Union's review of one revision; only the review changes, never the submitted data. */
-export async function reviewRevision(
-  db: Firestore,
-  target: { year: number; code: string; number: number },
-  review: { state: (typeof REVIEW_STATES)[number]; comment: string | null },
-  by: string,
-  now: Date,
-): Promise<void> {
-  const ref = revisionsCol(db, target.year, target.code).doc(revisionId(target.number));
-  try {
-    await ref.update({
-      "review.state": review.state,
-      "review.comment": review.comment,
-      "review.reviewedBy": by,
-      "review.reviewedAt": Timestamp.fromDate(now),
-    });
-  } catch (error) {
-    if (!isNotFound(error)) throw error;
-    throw new HttpError(
-      404,
-      `La révision ${target.number} du retour ${target.year} de « ${target.code} » n'existe pas.`,
-    );
-  }
-  await syncLatest(db, target.year, target.code);
 }

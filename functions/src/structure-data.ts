@@ -9,10 +9,12 @@ import {
   answersCol,
   finalBenchmarkDoc,
   finalCol,
+  followupDoc,
   latestDoc,
   mailClaimsCol,
   mailCol,
   progressDoc,
+  reviewsCol,
   revisionsCol,
   structureDoc,
   unionSheetDoc,
@@ -89,6 +91,12 @@ const latestOf: Documents = (db, code, years) =>
   existing(
     db,
     years.map((y) => latestDoc(db, y, code)),
+  );
+
+const followupsOf: Documents = (db, code, years) =>
+  existing(
+    db,
+    years.map((y) => followupDoc(db, y, code)),
   );
 
 const progressOf: Documents = (db, code, years) =>
@@ -214,8 +222,10 @@ const latest: StructureDataKind = {
 export const STRUCTURE_DATA: StructureDataKind[] = [
   documentKind("directory", "annuaire", (db, code) => existing(db, [structureDoc(db, code)])),
   documentKind("revisions", "révisions", perCampaign(revisionsCol)),
+  documentKind("reviews", "examens de l'Union", perCampaign(reviewsCol)),
   documentKind("idempotencyRecords", "réponses aux envois", perCampaign(answersCol)),
   documentKind("progress", "suivi de la préparation", progressOf),
+  documentKind("followups", "suivis d'accompagnement de l'Union", followupsOf),
   sheetRows,
   latest,
   documentKind("mails", "courriels et tentatives d'envoi", mails),

@@ -1,14 +1,18 @@
 // A return submitted by a director: validated again on the server, checked against the campaign, stored once per key.
 import { createHash } from "node:crypto";
 import {
+  ATTESTATION_ROLES,
+  type Attestation,
   asciiUpperCase,
   type CellLocator,
   coerceReturn,
   computeIndicators,
   DEFAULT_MIN_GROUP_SIZE,
+  explainableFields,
   type Finding,
   findField,
   hasErrors,
+  MAX_ATTESTATION_NAME,
   type PimmsReturn,
   type Positioning,
   plannedCell,
@@ -30,6 +34,7 @@ import {
   appendRevision,
   findRevisionByKey,
   getLatest,
+  lockedError,
   type StoredRevision,
   syncLatest,
 } from "./revisions.ts";
@@ -64,11 +69,69 @@ const answerOf = (revision: StoredRevision, positioning: Positioning): SubmitAns
   indicators: revision.indicators,
   positioning,
   findings: revision.findings,
+  changes: revision.changes ?? null,
 });
 
-/** sha256 of the return's canonical JSON (coerceReturn always builds it in schema order). */
-export const contentHash = (ret: PimmsReturn): string =>
-  createHash("sha256").update(JSON.stringify(ret)).digest("hex");
+/** What a director sends beside the return: explanations of warnings and the attestation. */
+export interface Signature {
+  explanations: Record<string, string>;
+  attestation: Attestation;
+}
+
+/**
+ * sha256 of the return's canonical JSON (coerceReturn always builds it in schema order) and, when given, of the
+ * explanations (sorted by field) and attestation sent with it: a key reused for other words is other content.
+ */
+export function contentHash(ret: PimmsReturn, signature?: Signature): string {
+  const hash = createHash("sha256").update(JSON.stringify(ret));
+  if (signature) {
+    const explanations = Object.entries(signature.explanations).sort(([a], [b]) =>
+      a < b ? -1 : 1,
+    );
+    hash.update(JSON.stringify({ explanations, attestation: signature.attestation }));
+  }
+  return hash.digest("hex");
+}
+
+const ROLES = ATTESTATION_ROLES.join(", ");
+
+/** The attestation, or a 422 saying in French what is missing. */
+function readAttestation(input: unknown): Attestation {
+  const refuse = (what: string) =>
+    new HttpError(
+      422,
+      `${what} : indiquez le nom et la fonction (${ROLES}) de la personne qui atteste l'exactitude des chiffres ; rien n'a été enregistré.`,
+    );
+  if (input === undefined || input === null) throw refuse("L'attestation (« attestation ») manque");
+  if (typeof input !== "object" || Array.isArray(input))
+    throw refuse("L'attestation (« attestation ») doit être un objet { name, role }");
+  const { name, role, ...rest } = input as Record<string, unknown>;
+  const unknown = Object.keys(rest);
+  if (unknown.length)
+    throw refuse(`L'attestation contient un champ inconnu (« ${unknown[0]?.slice(0, 40)} »)`);
+  const trimmed = typeof name === "string" ? name.trim() : "";
+  if (trimmed === "") throw refuse("Le nom de l'attestation (« attestation.name ») est vide");
+  if (trimmed.length > MAX_ATTESTATION_NAME)
+    throw refuse(
+      `Le nom de l'attestation (« attestation.name ») dépasse ${MAX_ATTESTATION_NAME} caractères`,
+    );
+  if (!ATTESTATION_ROLES.includes(role as Attestation["role"]))
+    throw refuse(`La fonction de l'attestation (« attestation.role ») doit être : ${ROLES}`);
+  return { name: trimmed, role: role as Attestation["role"] };
+}
+
+/** Explanations only for the fields that carry a warning, else a 422 naming the field. */
+function checkExplanations(explanations: Record<string, string>, warnings: Finding[]): void {
+  const explainable = explainableFields(warnings);
+  const stray = Object.keys(explanations).find((key) => !explainable.has(key));
+  if (stray === undefined) return;
+  const f = findField(stray);
+  throw new HttpError(
+    422,
+    `Le champ ${f ? `« ${f.label} » (${stray})` : `« ${stray.slice(0, 80)} »`} ne porte aucun avertissement : une explication accompagne seulement une valeur signalée par un avertissement. Rien n'a été enregistré.`,
+    warnings,
+  );
+}
 
 /**
  * Finishes what storing a revision started: latest copy, positioning, the Union's notice (one per revision by
@@ -117,8 +180,12 @@ export async function submitReturn(
   const { db } = deps;
   const envelope = parseWith(SUBMISSION_SCHEMA, body);
   const key = envelope.idempotencyKey;
+  const signature: Signature = {
+    explanations: envelope.explanations ?? {},
+    attestation: readAttestation(envelope.attestation),
+  };
   const { ret, findings } = readReturn(envelope.return);
-  const hash = contentHash(ret);
+  const hash = contentHash(ret, signature);
   const { structureCode: code, year } = ret.identification;
   const unusable = findings.some(
     (f) =>
@@ -144,18 +211,24 @@ export async function submitReturn(
     ...findings,
     ...(previous ? yearOnYearWarnings(ret, previous.payload, cellOf) : []),
   ];
-  const { revision, created } = await appendRevision(db, {
-    structureCode: code,
-    year,
-    territory: ret.identification.territory,
-    payload: ret,
-    indicators: computeIndicators(ret, campaign.bands),
-    findings: warnings,
-    contentHash: hash,
-    submittedBy: who.email,
-    submittedAt: Timestamp.fromDate(now),
-    idempotencyKey: key,
-  });
+  checkExplanations(signature.explanations, warnings);
+  const { revision, created } = await appendRevision(
+    db,
+    {
+      structureCode: code,
+      year,
+      territory: ret.identification.territory,
+      payload: ret,
+      indicators: computeIndicators(ret, campaign.bands),
+      findings: warnings,
+      contentHash: hash,
+      submittedBy: who.email,
+      submittedAt: Timestamp.fromDate(now),
+      idempotencyKey: key,
+      ...signature,
+    },
+    lockedError,
+  );
   const answer = await complete(deps, revision, campaign);
   return created ? { ...answer, duplicate: false } : replay(revision.contentHash, hash, answer);
 }

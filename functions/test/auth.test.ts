@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createDevAuth } from "../../cli/src/stack/dev-auth.ts";
 import {
   ADMIN,
+  ATTESTATION,
   AUDIENCE,
   directorOf,
   type Reply,
@@ -42,7 +43,11 @@ async function send(authorization: string | undefined, key: string) {
   const res = await fetch(`${stack.url}/submitReturn`, {
     method: "POST",
     headers: { "content-type": "application/json", ...(authorization ? { authorization } : {}) },
-    body: JSON.stringify({ return: sampleReturn(CODE), idempotencyKey: key }),
+    body: JSON.stringify({
+      return: sampleReturn(CODE),
+      idempotencyKey: key,
+      attestation: ATTESTATION,
+    }),
   });
   return {
     status: res.status,

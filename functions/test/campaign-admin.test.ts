@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkoutVersion, REPOSITORY_ROOT } from "../src/version.ts";
 import {
   ADMIN,
+  ATTESTATION,
   AUDIENCE,
   directorOf,
   sampleReturn,
@@ -43,7 +44,7 @@ async function submit(
   tweak(ret);
   return stack.call("submitReturn", {
     token: await stack.token(directorOf(code)),
-    body: { return: ret, idempotencyKey: key },
+    body: { return: ret, idempotencyKey: key, attestation: ATTESTATION },
   });
 }
 
@@ -174,8 +175,23 @@ describe("campaignExport", () => {
     expect(body.returns.map((r: { structureCode: string }) => r.structureCode)).toEqual(CODES);
     const rennes = body.returns[1];
     expect(Object.keys(rennes).sort()).toEqual(
-      ["indicators", "return", "revision", "structureCode", "submittedAt", "submittedBy"].sort(),
+      [
+        "indicators",
+        "return",
+        "revision",
+        "structureCode",
+        "submittedAt",
+        "submittedBy",
+        "review",
+        "attestation",
+        "explanations",
+      ].sort(),
     );
+    expect(rennes).toMatchObject({
+      review: { state: "pending" },
+      attestation: ATTESTATION,
+      explanations: {},
+    });
     expect(rennes).toMatchObject({ revision: 2, submittedBy: directorOf("PIMMS-RENNES") });
     expect(rennes.return.social.staffTotal).toBe(10);
     expect(Number.isNaN(Date.parse(rennes.submittedAt))).toBe(false);
@@ -203,7 +219,8 @@ describe("campaignExport", () => {
     expect(header).toContain("Total des produits");
     expect(header).toContain(`Indicateur : ${indicator("trainingRate").name}`);
     const banded = INDICATOR_KEYS.filter((k) => bandsFor(k) !== null).length;
-    expect(header).toHaveLength(4 + FIELDS.length + INDICATOR_KEYS.length + banded);
+    expect(header).toHaveLength(4 + FIELDS.length + INDICATOR_KEYS.length + banded + 2);
+    expect(header.slice(-2)).toEqual(["Attestée par", "Explications de la structure"]);
     const cells = lines[2]?.split(";") ?? [];
     const at = (label: string) => cells[header.indexOf(label)];
     expect(at("Code structure")).toBe("PIMMS-RENNES");
@@ -212,6 +229,7 @@ describe("campaignExport", () => {
     expect(at("Volet certification réseau intégré au plan d'action stratégique")).toBe("Oui");
     expect(at("Courriel du trésorier")).toBe("");
     expect(at("Revue de l'Union")).toBe("en attente");
+    expect(at("Attestée par")).toBe("Claire Martin (direction)");
     expect(at("Soumis le")).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2}$/);
     expect(at(`Indicateur : ${indicator("trainingRate").name}`)).toMatch(/^0,0364/);
     // The band the revision was stored with, under the campaign's bands of the time.

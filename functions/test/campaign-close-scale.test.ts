@@ -16,6 +16,7 @@ import type { ReportRenderer } from "@barometre/functions/renderer";
 import { plainText } from "@barometre/functions/report/text";
 import {
   computeIndicators,
+  fragileKeys,
   generateNetwork,
   NUMERIC_INDICATOR_KEYS,
   networkSummaryLayout,
@@ -78,7 +79,16 @@ describe("campaign close at 2,800 structures", () => {
       },
     };
     const outcome = await closeAndReport(first.deps, year, "union@pimms.example");
-    expect(outcome).toEqual({ year, structures: SIZE, batches: SIZE / 50 });
+    const fragile = network.structures.filter(
+      (s) => fragileKeys(computeIndicators(s.current)).length > 0,
+    ).length;
+    expect(outcome).toEqual({
+      year,
+      structures: SIZE,
+      batches: SIZE / 50,
+      // One follow-up record per structure in the red band, opened once.
+      followups: { opened: fragile, reviewed: [] },
+    });
     await first.queues.idle();
     const reports = () => mailCol(db).where("kind", "==", "report").count().get();
     const half = (await reports()).data().count;

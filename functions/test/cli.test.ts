@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { barometre } from "./support/run-barometre.ts";
 import {
   ADMIN,
+  ATTESTATION,
   directorOf,
   sampleReturn,
   startTestStack,
@@ -139,7 +140,11 @@ describe("barometre export and structure", () => {
     for (const code of ["PIMMS-RENNES", "PIMMS-CENON"]) {
       const res = await stack.call("submitReturn", {
         token: await stack.token(directorOf(code)),
-        body: { return: sampleReturn(code), idempotencyKey: `${code}-cli` },
+        body: {
+          return: sampleReturn(code),
+          idempotencyKey: `${code}-cli`,
+          attestation: ATTESTATION,
+        },
       });
       expect(res.status).toBe(200);
     }
@@ -190,8 +195,10 @@ describe("barometre export and structure", () => {
       structureCode: "PIMMS-RENNES",
       directory: [],
       revisions: [],
+      reviews: [],
       idempotencyRecords: [],
       progress: [],
+      followups: [],
       unionSheetRows: [],
       latest: [],
       mails: [],
@@ -203,7 +210,11 @@ describe("barometre export and structure", () => {
     // The erased director can no longer submit.
     const res = await stack.call("submitReturn", {
       token: await stack.token(directorOf("PIMMS-RENNES")),
-      body: { return: sampleReturn(), idempotencyKey: "rennes-after-erase" },
+      body: {
+        return: sampleReturn(),
+        idempotencyKey: "rennes-after-erase",
+        attestation: ATTESTATION,
+      },
     });
     expect(res.status).toBe(403);
   });

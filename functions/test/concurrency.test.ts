@@ -1,12 +1,13 @@
 // Concurrent submissions: numbers stay consecutive and none is lost; one key gives one revision, even across a crash.
 import { openCampaign } from "@barometre/functions/campaigns";
-import { appendRevision, listRevisions } from "@barometre/functions/revisions";
+import { appendRevision, listRevisions, lockedError } from "@barometre/functions/revisions";
 import { contentHash } from "@barometre/functions/submission";
 import { coerceReturn, computeIndicators } from "@barometre/shared";
 import { Timestamp } from "firebase-admin/firestore";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   ADMIN,
+  ATTESTATION,
   directorOf,
   sampleReturn,
   seedDirectory,
@@ -30,7 +31,7 @@ async function submitAs(code: string, key: string, staff = 9) {
   ret.social.staffTotal = staff;
   const res = await stack.call("submitReturn", {
     token: await stack.token(directorOf(code)),
-    body: { return: ret, idempotencyKey: key },
+    body: { return: ret, idempotencyKey: key, attestation: ATTESTATION },
   });
   return { status: res.status, body: await res.json() };
 }
@@ -85,18 +86,27 @@ describe("concurrent submissions", () => {
   it("a retry after a crash between storing the revision and answering ends with exactly one revision", async () => {
     // What a request that died right after its create() leaves behind: the revision, no answer, no latest copy.
     const ret = sampleReturn("PIMMS-CRASH");
-    await appendRevision(stack.db, {
-      structureCode: "PIMMS-CRASH",
-      year: 2018,
-      territory: ret.identification.territory,
-      payload: ret,
-      indicators: computeIndicators(ret),
-      findings: [],
-      contentHash: contentHash(coerceReturn(ret).ret),
-      submittedBy: directorOf("PIMMS-CRASH"),
-      submittedAt: Timestamp.now(),
-      idempotencyKey: "crash-key",
-    });
+    await appendRevision(
+      stack.db,
+      {
+        structureCode: "PIMMS-CRASH",
+        year: 2018,
+        territory: ret.identification.territory,
+        payload: ret,
+        indicators: computeIndicators(ret),
+        findings: [],
+        contentHash: contentHash(coerceReturn(ret).ret, {
+          explanations: {},
+          attestation: ATTESTATION,
+        }),
+        submittedBy: directorOf("PIMMS-CRASH"),
+        submittedAt: Timestamp.now(),
+        idempotencyKey: "crash-key",
+        explanations: {},
+        attestation: ATTESTATION,
+      },
+      lockedError,
+    );
     expect(await storedCount(stack.db, 2018, "PIMMS-CRASH")).toBe(1);
     const retries = await Promise.all([
       submitAs("PIMMS-CRASH", "crash-key"),

@@ -11,7 +11,7 @@ import {
   type FunctionsServer,
   startFunctionsServer,
 } from "../../cli/src/stack/functions-server.ts";
-import { AUDIENCE, sampleReturn } from "./support/stack.ts";
+import { ATTESTATION, AUDIENCE, sampleReturn } from "./support/stack.ts";
 
 let emulator: FirestoreEmulator;
 let server: FunctionsServer;
@@ -39,7 +39,11 @@ describe("a request past its deadline", () => {
     const res = await fetch(`${server.url}/submitReturn`, {
       method: "POST",
       headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-      body: JSON.stringify({ return: sampleReturn(), idempotencyKey: "deadline-key-1" }),
+      body: JSON.stringify({
+        return: sampleReturn(),
+        idempotencyKey: "deadline-key-1",
+        attestation: ATTESTATION,
+      }),
     });
     expect(res.status).toBe(503);
     expect((await res.json()).error).toBe(

@@ -21,7 +21,7 @@ import { simpleParser } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { registerStructures, seedLatest, storedRevision } from "./support/network.ts";
 import { startSenderRig } from "./support/outbox.ts";
-import { ADMIN, startTestStack, type TestStack } from "./support/stack.ts";
+import { ADMIN, ATTESTATION, startTestStack, type TestStack } from "./support/stack.ts";
 
 const network = generateNetwork({ size: 40, seed: 7 });
 const [first, second, third] = network.structures as [DemoStructure, DemoStructure, DemoStructure];
@@ -49,7 +49,7 @@ async function submit(ret: PimmsReturn, key: string) {
   const token = await stack.token(ret.identification.directorEmail as string);
   const res = await stack.call("submitReturn", {
     token,
-    body: { return: ret, idempotencyKey: key },
+    body: { return: ret, idempotencyKey: key, attestation: ATTESTATION },
   });
   const body = await res.json();
   expect(res.status, JSON.stringify(body)).toBe(200);

@@ -3,6 +3,7 @@ import { openCampaign } from "@barometre/functions/campaigns";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   ADMIN,
+  ATTESTATION,
   directorOf,
   sampleReturn,
   seedDirectory,
@@ -30,7 +31,7 @@ beforeAll(async () => {
     ret.social.staffTotal = staff;
     const res = await stack.call("submitReturn", {
       token: director,
-      body: { return: ret, idempotencyKey: key },
+      body: { return: ret, idempotencyKey: key, attestation: ATTESTATION },
     });
     expect(res.status, JSON.stringify(await res.json())).toBe(200);
   }
@@ -55,7 +56,18 @@ describe("previousReturn", () => {
       revision: 2,
       submittedAt: FIXED.toISOString(),
       submittedBy: directorOf(CODE),
-      review: { state: "pending", comment: null, reviewedBy: null, reviewedAt: null },
+      review: {
+        state: "pending",
+        comment: null,
+        fields: [],
+        reviewedBy: null,
+        reviewedAt: null,
+        sequence: 0,
+      },
+      locked: false,
+      explanations: {},
+      attestation: ATTESTATION,
+      history: [],
     });
   });
 
@@ -112,8 +124,10 @@ describe("reviewReturn", () => {
     expect(body.review).toEqual({
       state: "hasIssues",
       comment: "Les fonds associatifs semblent inversés avec le résultat.",
+      fields: [],
       reviewedBy: ADMIN,
       reviewedAt: FIXED.toISOString(),
+      sequence: 1,
     });
     const seen = await (await previous(director, { structureCode: CODE, year: "2018" })).json();
     expect(seen.review).toEqual(body.review);
@@ -136,7 +150,7 @@ describe("reviewReturn", () => {
     expect(first.get("review.state")).toBe("pending");
   });
 
-  it("reviews an older revision without touching the latest one", async () => {
+  it("refuses a review of a revision that is not the latest, and stores nothing", async () => {
     const res = await review(admin, {
       structureCode: CODE,
       year: 2018,
@@ -144,9 +158,11 @@ describe("reviewReturn", () => {
       state: "rejected",
       comment: "Remplacé par la révision 2.",
     });
-    expect(res.status).toBe(200);
+    expect(res.status).toBe(409);
+    expect((await res.json()).error).toContain("Examinez la révision 2");
+    const first = await stack.db.doc(`campaigns/2018/structures/${CODE}/revisions/000001`).get();
+    expect(first.get("review.state")).toBe("pending");
     const latest = await stack.db.doc(`campaigns/2018/latest/${CODE}`).get();
-    expect(latest.get("number")).toBe(2);
     expect(latest.get("review.state")).toBe("accepted");
   });
 
@@ -184,12 +200,20 @@ describe("reviewReturn", () => {
   });
 
   it("keeps the latest copy right when reviews and new revisions interleave", async () => {
+    const reopened = await review(admin, {
+      structureCode: CODE,
+      year: 2018,
+      revision: 2,
+      state: "reopened",
+      comment: "Le bilan certifié est arrivé : merci de reprendre les fonds associatifs.",
+    });
+    expect(reopened.status).toBe(200);
     const submissions = Array.from({ length: 4 }, async (_, i) => {
       const ret = sampleReturn(CODE);
       ret.social.staffTotal = 20 + i;
       return stack.call("submitReturn", {
         token: director,
-        body: { return: ret, idempotencyKey: `lyon-interleave-${i}` },
+        body: { return: ret, idempotencyKey: `lyon-interleave-${i}`, attestation: ATTESTATION },
       });
     });
     const reviews = Array.from({ length: 4 }, (_, i) =>
@@ -202,7 +226,9 @@ describe("reviewReturn", () => {
       }),
     );
     const all = await Promise.all([...submissions, ...reviews]);
-    expect(all.map((r) => r.status)).toEqual(Array(8).fill(200));
+    // Reviews of revision 2 succeed while it is the latest, then get a 409: it has been replaced.
+    expect(all.slice(0, 4).map((r) => r.status)).toEqual(Array(4).fill(200));
+    for (const r of all.slice(4)) expect([200, 409]).toContain(r.status);
     const latest = await stack.db.doc(`campaigns/2018/latest/${CODE}`).get();
     const top = await stack.db.doc(`campaigns/2018/structures/${CODE}/revisions/000006`).get();
     expect(latest.get("number")).toBe(6);

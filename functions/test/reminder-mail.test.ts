@@ -35,6 +35,9 @@ const row = (code: string, preparedAt: string | null): StatusRow => ({
   submittedBy: null,
   review: null,
   fragile: [],
+  revisions: 0,
+  firstSubmittedAt: null,
+  daysLate: null,
 });
 
 const due = (offset: number): DueReminder => ({

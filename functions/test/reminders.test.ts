@@ -9,6 +9,7 @@ import { type ReminderRound, sendReminders } from "@barometre/functions/reminder
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   ADMIN,
+  ATTESTATION,
   directorOf,
   sampleReturn,
   seedDirectory,
@@ -58,7 +59,11 @@ async function act(code: string, year: number, what: "prepare" | "submit") {
         })
       : await stack.call("submitReturn", {
           token,
-          body: { return: sampleReturn(code, year), idempotencyKey: `${code}-${year}-reminders` },
+          body: {
+            return: sampleReturn(code, year),
+            idempotencyKey: `${code}-${year}-reminders`,
+            attestation: ATTESTATION,
+          },
         });
   expect(res.status, `${code} ${what}`).toBe(200);
 }

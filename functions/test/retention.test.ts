@@ -56,7 +56,7 @@ function inventory() {
     );
   const under = (re: RegExp) => paths.filter((p) => re.test(p)).sort();
   const reports = mailsOf(["report", "summary"]);
-  const reminders = mailsOf(["reminder", "digest", "revision", "recipients"]);
+  const reminders = mailsOf(["reminder", "digest", "revision", "recipients", "review"]);
   return {
     returns: under(/^campaigns\/2018\/(structures\/[^/]+\/revisions|latest|progress)\//),
     answers: under(/^campaigns\/2018\/structures\/[^/]+\/answers\//),

@@ -10,6 +10,7 @@ import { barometre } from "./support/run-barometre.ts";
 import { type SheetsServer, startSheetsServer } from "./support/sheets-server.ts";
 import {
   ADMIN,
+  ATTESTATION,
   directorOf,
   sampleReturn,
   seedDirectory,
@@ -65,7 +66,7 @@ async function submit(
   tweak(ret);
   const res = await stack.call("submitReturn", {
     token: await asDirector(code),
-    body: { return: ret, idempotencyKey: `${code}-status-key` },
+    body: { return: ret, idempotencyKey: `${code}-status-key`, attestation: ATTESTATION },
   });
   expect(res.status).toBe(200);
 }
@@ -166,6 +167,9 @@ describe("campaignExport", () => {
         submittedBy: null,
         review: null,
         fragile: [],
+        revisions: 0,
+        firstSubmittedAt: null,
+        daysLate: null,
       },
       expect.objectContaining({
         structureCode: PREPARED,
@@ -182,6 +186,9 @@ describe("campaignExport", () => {
         submittedBy: directorOf(REVIEWED),
         review: "hasIssues",
         fragile: [],
+        revisions: 1,
+        firstSubmittedAt: "2019-06-05T09:30:00.000Z",
+        daysLate: 0,
       }),
       expect.objectContaining({
         structureCode: FRAGILE,
@@ -200,6 +207,7 @@ describe("campaignExport", () => {
       state: "open",
       deadline: "2019-06-30",
       counts: { notStarted: 1, prepared: 1, submitted: 2 },
+      rates: { response: 0.5, onTime: 0.5, accepted: 0 },
     });
     expect(board.status).toHaveLength(4);
     const res = await exportOf({ view: "status", format: "csv" });
@@ -212,15 +220,15 @@ describe("campaignExport", () => {
     ).toBe(true);
     const lines = csv.slice(1).trimEnd().split("\r\n");
     expect(lines).toHaveLength(5);
-    expect(lines[1]).toBe(`${IDLE};PIMMS ${IDLE};Urbain QPV;non commencé;;;;;;`);
+    expect(lines[1]).toBe(`${IDLE};PIMMS ${IDLE};Urbain QPV;non commencé;;;;;;;0;`);
     expect(lines[2]).toMatch(
-      new RegExp(`^${PREPARED};.*;classeur préparé;03/06/2019 10:00:00;;;;;$`),
+      new RegExp(`^${PREPARED};.*;classeur préparé;03/06/2019 10:00:00;;;;;;0;$`),
     );
     expect(lines[3]).toBe(
-      `${REVIEWED};PIMMS ${REVIEWED};Urbain QPV;retour envoyé;;1;05/06/2019 11:30:00;${directorOf(REVIEWED)};à corriger;aucun`,
+      `${REVIEWED};PIMMS ${REVIEWED};Urbain QPV;retour envoyé;;1;05/06/2019 11:30:00;${directorOf(REVIEWED)};à corriger;aucun;1;0`,
     );
     expect(lines[4]).toMatch(
-      /;retour envoyé;03\/06\/2019 10:00:00;1;.*;en attente;Régularité des instances, Équilibre financier, Taux de formation, Taux de sorties positives$/,
+      /;retour envoyé;03\/06\/2019 10:00:00;1;.*;en attente;Régularité des instances, Équilibre financier, Taux de formation, Taux de sorties positives;1;0$/,
     );
   });
 
@@ -245,7 +253,7 @@ describe("the Union's sheet", () => {
     const writes = api.requests.filter((r) => r.path.endsWith("/values:batchUpdate"));
     expect(writes).toHaveLength(1);
     expect(writes[0]?.body.data.map((d: { range: string }) => d.range)).toContain(
-      `'Suivi ${YEAR}'!A1:J5`,
+      `'Suivi ${YEAR}'!A1:L9`,
     );
     const tab = api.tabs.get(`Suivi ${YEAR}`)?.values ?? [];
     expect(tab[0]).toEqual([
@@ -259,8 +267,15 @@ describe("the Union's sheet", () => {
       "Transmise par",
       "Revue de l'Union",
       "Indicateurs en bande rouge",
+      "Révisions",
+      "Jours de retard",
     ]);
-    expect(tab.slice(1).map((r) => [r[0], r[3], r[5], r[8], r[9]])).toEqual([
+    expect(tab.slice(-3)).toEqual([
+      ["Taux de réponse", "50,0\u00a0%", ...Array(10).fill("")],
+      ["Retours envoyés dans les délais", "50,0\u00a0%", ...Array(10).fill("")],
+      ["Retours acceptés par l'Union", "0,0\u00a0%", ...Array(10).fill("")],
+    ]);
+    expect(tab.slice(1, 5).map((r) => [r[0], r[3], r[5], r[8], r[9]])).toEqual([
       [IDLE, "non commencé", "", "", ""],
       [PREPARED, "classeur préparé", "", "", ""],
       [REVIEWED, "retour envoyé", 1, "à corriger", "aucun"],
@@ -287,12 +302,15 @@ describe("barometre campaign status", () => {
   it("prints a French table with the campaign's deadline and counts, and the same board as JSON", async () => {
     const run = await barometre("campaign", "status", String(YEAR));
     expect(run, run.stderr).toMatchObject({ code: 0 });
-    const [head, counts, , columns, , ...rows] = run.stdout.trimEnd().split("\n");
+    const [head, counts, rates, , columns, , ...rows] = run.stdout.trimEnd().split("\n");
     expect(head).toMatch(
       /^Campagne 2018 : ouverte\. Date limite : 30\/06\/2019, passée depuis [\d\u202f]+ jours\.$/,
     );
     expect(counts).toBe(
       "4 structures : 2 ont envoyé leur retour, 2 ont préparé leur classeur sans l'envoyer, 0 n'ont pas commencé.",
+    );
+    expect(rates).toBe(
+      "Taux de réponse : 50,0\u00a0% ; retours envoyés dans les délais : 50,0\u00a0% ; retours acceptés par l'Union : 0,0\u00a0% (parts des structures inscrites).",
     );
     expect(columns?.split(/\s{2,}/)).toEqual([
       "Code",
@@ -302,6 +320,7 @@ describe("barometre campaign status", () => {
       "Transmise le",
       "Revue de l'Union",
       "Indicateurs en bande rouge",
+      "Jours de retard",
     ]);
     expect(rows).toHaveLength(4);
     expect(rows[3]?.split(/\s{2,}/)).toEqual([
@@ -312,6 +331,7 @@ describe("barometre campaign status", () => {
       "05/06/2019 11:30:00",
       "en attente",
       "Régularité des instances, Équilibre financier, Taux de formation, Taux de sorties positives",
+      "0",
     ]);
 
     const json = await barometre("campaign", "status", String(YEAR), "--json");
@@ -347,5 +367,51 @@ describe("barometre campaign status", () => {
       expect(run.code, args.join(" ")).toBe(2);
       expect(run.stderr).toMatch(why);
     }
+  });
+});
+
+describe("completeness and timeliness", () => {
+  it("counts a late first revision in days (Paris time), revisions, and the share accepted", async () => {
+    // The Union moves the deadline to let a late return in: it is still late against the announced one.
+    await configureCampaign(stack.db, YEAR, { deadline: "2019-07-15" }, ADMIN, now);
+    // 1 July 2019 at 00:30 in Paris is still 30 June in UTC: one day late.
+    now = new Date("2019-06-30T22:30:00Z");
+    await submit(IDLE);
+    now = new Date("2019-07-02T08:00:00Z");
+    const correction = await stack.call("submitReturn", {
+      token: await asDirector(REVIEWED),
+      body: {
+        return: (() => {
+          const r = sampleReturn(REVIEWED, YEAR);
+          healthy(r);
+          r.social.staffTotal = (r.social.staffTotal ?? 0) + 1;
+          return r;
+        })(),
+        idempotencyKey: `${REVIEWED}-correction`,
+        attestation: ATTESTATION,
+      },
+    });
+    expect(correction.status).toBe(200);
+    const accepted = await stack.call("reviewReturn", {
+      token: admin,
+      body: { structureCode: REVIEWED, year: YEAR, revision: 2, state: "accepted" },
+    });
+    expect(accepted.status).toBe(200);
+    const board = await (await exportOf({ view: "status" })).json();
+    expect(board.rates).toEqual({ response: 0.75, onTime: 0.5, accepted: 0.25 });
+    const row = (code: string) =>
+      board.status.find((r: { structureCode: string }) => r.structureCode === code);
+    expect(row(IDLE)).toMatchObject({ revisions: 1, daysLate: 1 });
+    // The correction after the deadline does not make the first, timely answer late.
+    expect(row(REVIEWED)).toMatchObject({
+      revisions: 2,
+      daysLate: 0,
+      firstSubmittedAt: "2019-06-05T09:30:00.000Z",
+      review: "accepted",
+    });
+    const run = await barometre("campaign", "status", String(YEAR));
+    expect(run.stdout).toContain(
+      "Taux de réponse : 75,0\u00a0% ; retours envoyés dans les délais : 50,0\u00a0% ; retours acceptés par l'Union : 25,0\u00a0%",
+    );
   });
 });

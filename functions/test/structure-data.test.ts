@@ -9,7 +9,7 @@ import { type DemoStructure, generateNetwork } from "@barometre/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { registerStructures, seedLatest, storedRevision } from "./support/network.ts";
 import { startSenderRig } from "./support/outbox.ts";
-import { ADMIN, startTestStack, type TestStack } from "./support/stack.ts";
+import { ADMIN, ATTESTATION, startTestStack, type TestStack } from "./support/stack.ts";
 
 const network = generateNetwork({ size: 6, seed: 3 });
 const [gone, kept] = network.structures as [DemoStructure, DemoStructure];
@@ -30,7 +30,7 @@ beforeAll(async () => {
   for (const s of [gone, kept]) {
     const res = await stack.call("submitReturn", {
       token: await stack.token(s.current.identification.directorEmail as string),
-      body: { return: s.current, idempotencyKey: `${s.code}-data-key` },
+      body: { return: s.current, idempotencyKey: `${s.code}-data-key`, attestation: ATTESTATION },
     });
     expect(res.status).toBe(200);
   }

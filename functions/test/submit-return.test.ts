@@ -6,6 +6,7 @@ import { plannedCell } from "@barometre/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   ADMIN,
+  ATTESTATION,
   directorOf,
   type JsonResponse,
   sampleReturn,
@@ -43,7 +44,11 @@ async function refused(status: number, send: () => Promise<JsonResponse>, code =
 
 describe("submitReturn accepts", () => {
   it("a valid return as revision 1, with its indicators computed on the server", async () => {
-    const res = await submit({ return: sampleReturn(), idempotencyKey: "rennes-2018-a" });
+    const res = await submit({
+      return: sampleReturn(),
+      idempotencyKey: "rennes-2018-a",
+      attestation: ATTESTATION,
+    });
     const body = await res.json();
     expect(res.status, JSON.stringify(body)).toBe(200);
     expect(body).toMatchObject({
@@ -59,10 +64,18 @@ describe("submitReturn accepts", () => {
 
   it("a repeated idempotency key with the first answer, flagged duplicate, storing nothing", async () => {
     const first = await (
-      await submit({ return: sampleReturn(), idempotencyKey: "rennes-2018-dup" })
+      await submit({
+        return: sampleReturn(),
+        idempotencyKey: "rennes-2018-dup",
+        attestation: ATTESTATION,
+      })
     ).json();
     const before = await storedCount(stack.db, 2018, "PIMMS-RENNES");
-    const again = await submit({ return: sampleReturn(), idempotencyKey: "rennes-2018-dup" });
+    const again = await submit({
+      return: sampleReturn(),
+      idempotencyKey: "rennes-2018-dup",
+      attestation: ATTESTATION,
+    });
     expect(again.status).toBe(200);
     expect(await again.json()).toEqual({ ...first, duplicate: true });
     expect(await storedCount(stack.db, 2018, "PIMMS-RENNES")).toBe(before);
@@ -71,7 +84,9 @@ describe("submitReturn accepts", () => {
   it("a new key as the next revision, which becomes the structure's latest", async () => {
     const ret = sampleReturn();
     ret.social.staffTotal = 10;
-    const body = await (await submit({ return: ret, idempotencyKey: "rennes-2018-next" })).json();
+    const body = await (
+      await submit({ return: ret, idempotencyKey: "rennes-2018-next", attestation: ATTESTATION })
+    ).json();
     const latest = await stack.db.doc("campaigns/2018/latest/PIMMS-RENNES").get();
     expect(latest.get("number")).toBe(body.revision);
     expect(latest.get("payload.social.staffTotal")).toBe(10);
@@ -81,14 +96,21 @@ describe("submitReturn accepts", () => {
   it("a structure code in small letters, stored in capitals", async () => {
     const ret = sampleReturn("pimms-cenon");
     const token = await stack.token(directorOf("PIMMS-CENON"));
-    const res = await submit({ return: ret, idempotencyKey: "cenon-lower" }, token);
+    const res = await submit(
+      { return: ret, idempotencyKey: "cenon-lower", attestation: ATTESTATION },
+      token,
+    );
     expect(res.status).toBe(200);
     const latest = await stack.db.doc("campaigns/2018/latest/PIMMS-CENON").get();
     expect(latest.get("payload.identification.structureCode")).toBe("PIMMS-CENON");
   });
 
   it("a body of exactly the size limit", async () => {
-    const json = JSON.stringify({ return: sampleReturn(), idempotencyKey: "rennes-at-limit" });
+    const json = JSON.stringify({
+      return: sampleReturn(),
+      idempotencyKey: "rennes-at-limit",
+      attestation: ATTESTATION,
+    });
     const padded = json.slice(0, -1) + " ".repeat(MAX_BODY_BYTES - Buffer.byteLength(json)) + "}";
     expect(Buffer.byteLength(padded)).toBe(MAX_BODY_BYTES);
     const res = await submit(padded);
@@ -98,7 +120,11 @@ describe("submitReturn accepts", () => {
 
 describe("submitReturn refuses, storing nothing", () => {
   it("413 a body one byte over the limit", async () => {
-    const json = JSON.stringify({ return: sampleReturn(), idempotencyKey: "rennes-too-big" });
+    const json = JSON.stringify({
+      return: sampleReturn(),
+      idempotencyKey: "rennes-too-big",
+      attestation: ATTESTATION,
+    });
     const padded =
       json.slice(0, -1) + " ".repeat(MAX_BODY_BYTES + 1 - Buffer.byteLength(json)) + "}";
     const body = await refused(413, () => submit(padded));
@@ -133,7 +159,9 @@ describe("submitReturn refuses, storing nothing", () => {
   it("400 a number sent as text, naming the field", async () => {
     const ret = sampleReturn() as unknown as { finance: Record<string, unknown> };
     ret.finance.revenueTotal = "329255.11";
-    const body = await refused(400, () => submit({ return: ret, idempotencyKey: "rennes-string" }));
+    const body = await refused(400, () =>
+      submit({ return: ret, idempotencyKey: "rennes-string", attestation: ATTESTATION }),
+    );
     expect(body.error).toContain("« Total des produits » (finance.revenueTotal)");
     expect(body.error).toContain("pas un texte");
   });
@@ -141,14 +169,16 @@ describe("submitReturn refuses, storing nothing", () => {
   it("400 an unknown field rather than dropping its value", async () => {
     const ret = sampleReturn() as unknown as { finance: Record<string, unknown> };
     ret.finance.revenuTotal = 12;
-    const body = await refused(400, () => submit({ return: ret, idempotencyKey: "rennes-typo" }));
+    const body = await refused(400, () =>
+      submit({ return: ret, idempotencyKey: "rennes-typo", attestation: ATTESTATION }),
+    );
     expect(body.error).toContain("« revenuTotal »");
   });
 
   it("400 a missing or too short idempotency key", async () => {
     await refused(400, () => submit({ return: sampleReturn() }));
     const body = await refused(400, () =>
-      submit({ return: sampleReturn(), idempotencyKey: "short" }),
+      submit({ return: sampleReturn(), idempotencyKey: "short", attestation: ATTESTATION }),
     );
     expect(body.error).toContain("idempotencyKey");
   });
@@ -156,7 +186,12 @@ describe("submitReturn refuses, storing nothing", () => {
   it("403 a return for another structure", async () => {
     const body = await refused(
       403,
-      () => submit({ return: sampleReturn("PIMMS-NIMES"), idempotencyKey: "rennes-as-nimes" }),
+      () =>
+        submit({
+          return: sampleReturn("PIMMS-NIMES"),
+          idempotencyKey: "rennes-as-nimes",
+          attestation: ATTESTATION,
+        }),
       "PIMMS-NIMES",
     );
     expect(body.error).toContain(directorOf("PIMMS-RENNES"));
@@ -167,7 +202,14 @@ describe("submitReturn refuses, storing nothing", () => {
     const body = await refused(
       403,
       () =>
-        submit({ return: sampleReturn("PIMMS-INCONNU"), idempotencyKey: "unknown-code" }, admin),
+        submit(
+          {
+            return: sampleReturn("PIMMS-INCONNU"),
+            idempotencyKey: "unknown-code",
+            attestation: ATTESTATION,
+          },
+          admin,
+        ),
       "PIMMS-INCONNU",
     );
     expect(body.error).toContain("annuaire");
@@ -175,7 +217,11 @@ describe("submitReturn refuses, storing nothing", () => {
 
   it("409 a campaign that was never opened", async () => {
     const body = await refused(409, () =>
-      submit({ return: sampleReturn("PIMMS-RENNES", 2019), idempotencyKey: "rennes-2019" }),
+      submit({
+        return: sampleReturn("PIMMS-RENNES", 2019),
+        idempotencyKey: "rennes-2019",
+        attestation: ATTESTATION,
+      }),
     );
     expect(body.error).toContain("2019");
   });
@@ -184,7 +230,11 @@ describe("submitReturn refuses, storing nothing", () => {
     await openCampaign(stack.db, 2016, {}, ADMIN, new Date());
     await closeCampaign(stack.db, 2016, ADMIN, new Date());
     const body = await refused(409, () =>
-      submit({ return: sampleReturn("PIMMS-RENNES", 2016), idempotencyKey: "rennes-2016" }),
+      submit({
+        return: sampleReturn("PIMMS-RENNES", 2016),
+        idempotencyKey: "rennes-2016",
+        attestation: ATTESTATION,
+      }),
     );
     expect(body.error).toContain("close");
   });
@@ -192,7 +242,11 @@ describe("submitReturn refuses, storing nothing", () => {
   it("409 a campaign whose deadline has passed", async () => {
     await openCampaign(stack.db, 2015, { deadline: "2016-06-30" }, ADMIN, new Date());
     const body = await refused(409, () =>
-      submit({ return: sampleReturn("PIMMS-RENNES", 2015), idempotencyKey: "rennes-2015" }),
+      submit({
+        return: sampleReturn("PIMMS-RENNES", 2015),
+        idempotencyKey: "rennes-2015",
+        attestation: ATTESTATION,
+      }),
     );
     expect(body.error).toContain("30/06/2016");
   });
@@ -201,7 +255,9 @@ describe("submitReturn refuses, storing nothing", () => {
     const ret = sampleReturn();
     ret.finance.chargesTotal = 0;
     ret.governance.caOrientation.president = true;
-    const body = await refused(422, () => submit({ return: ret, idempotencyKey: "rennes-errors" }));
+    const body = await refused(422, () =>
+      submit({ return: ret, idempotencyKey: "rennes-errors", attestation: ATTESTATION }),
+    );
     expect(body.error).toMatch(/contient \d+ erreurs à corriger/);
     expect(body.findings).toContainEqual({
       severity: "error",
@@ -218,7 +274,7 @@ describe("submitReturn refuses, storing nothing", () => {
     const ret = sampleReturn();
     ret.identification.structureCode = null;
     const body = await refused(422, () =>
-      submit({ return: ret, idempotencyKey: "no-code-at-all" }),
+      submit({ return: ret, idempotencyKey: "no-code-at-all", attestation: ATTESTATION }),
     );
     expect(body.findings).toContainEqual(
       expect.objectContaining({ field: "identification.structureCode" }),
@@ -229,7 +285,7 @@ describe("submitReturn refuses, storing nothing", () => {
     const other = sampleReturn();
     other.social.staffTotal = 99;
     const body = await refused(409, () =>
-      submit({ return: other, idempotencyKey: "rennes-2018-dup" }),
+      submit({ return: other, idempotencyKey: "rennes-2018-dup", attestation: ATTESTATION }),
     );
     expect(body.error).toContain("nouvelle clé");
   });
@@ -248,9 +304,14 @@ describe("the year-on-year review", () => {
     const cenon = await stack.token(directorOf("PIMMS-CENON"));
     const before = sampleReturn("PIMMS-CENON", 2017);
     before.social.staffTotal = 10;
-    expect((await submit({ return: before, idempotencyKey: "cenon-2017" }, cenon)).status).toBe(
-      200,
-    );
+    expect(
+      (
+        await submit(
+          { return: before, idempotencyKey: "cenon-2017", attestation: ATTESTATION },
+          cenon,
+        )
+      ).status,
+    ).toBe(200);
 
     const now = sampleReturn("PIMMS-CENON", 2018);
     now.finance.chargesTotal = Math.round(before.finance.chargesTotal! * 1.6 * 100) / 100;
@@ -258,7 +319,10 @@ describe("the year-on-year review", () => {
     now.finance.netResult = now.finance.revenueTotal - now.finance.chargesTotal;
     now.activity.visitors = Math.round(before.activity.visitors! * 0.4);
     now.social.staffTotal = 15; // exactly +50 %: no warning
-    const res = await submit({ return: now, idempotencyKey: "cenon-2018-moved" }, cenon);
+    const res = await submit(
+      { return: now, idempotencyKey: "cenon-2018-moved", attestation: ATTESTATION },
+      cenon,
+    );
     const body = await res.json();
     expect(res.status, JSON.stringify(body)).toBe(200);
     const moved = body.findings
@@ -285,7 +349,9 @@ describe("the year-on-year review", () => {
     const nimes = await stack.token(directorOf("PIMMS-NIMES"));
     const ret = sampleReturn("PIMMS-NIMES");
     ret.activity.visitors = 1;
-    const body = await (await submit({ return: ret, idempotencyKey: "nimes-2018" }, nimes)).json();
+    const body = await (
+      await submit({ return: ret, idempotencyKey: "nimes-2018", attestation: ATTESTATION }, nimes)
+    ).json();
     expect(
       body.findings.some((f: { message: string }) => f.message.includes("vérifiez ce chiffre")),
     ).toBe(false);

@@ -26,6 +26,8 @@ import { type SheetsServer, startSheetsServer } from "./support/sheets-server.ts
 const SHEET = "1UnIoNsHeEt-2018";
 const TOKEN = "ya29.local-test-token";
 const network = generateNetwork({ size: 40, seed: 11 });
+/** The director's explanation of a warning, kept with one structure's revision. */
+const EXPLAINED = { "activity.visitors": "Ouverture d'une antenne en mairie de quartier." };
 const year = network.year;
 const firestore = useEmulator("sheet");
 let db: Firestore;
@@ -63,7 +65,10 @@ beforeAll(async () => {
   );
   await seedLatest(
     db,
-    network.structures.map((s) => storedRevision(s.current)),
+    network.structures.map((s, i) => ({
+      ...storedRevision(s.current),
+      explanations: i === 1 ? EXPLAINED : {},
+    })),
   );
 });
 afterAll(async () => {
@@ -78,7 +83,7 @@ const rowOf = (code: string) =>
   api.tabs.get(`Structures ${year}`)?.values.find((r) => r[0] === code);
 
 describe("syncUnionSheet", () => {
-  it("creates the four tabs once, then writes every row in one RAW values.batchUpdate", async () => {
+  it("creates the five tabs once, then writes every row in one RAW values.batchUpdate", async () => {
     expect(await syncUnionSheet(deps, year)).toBe("written");
     const [get, layout, values] = api.requests;
     expect(api.requests).toHaveLength(3);
@@ -97,6 +102,7 @@ describe("syncUnionSheet", () => {
       `Réseau ${year}`,
       `Fragilités ${year}`,
       `Suivi ${year}`,
+      `Accompagnement ${year}`,
     ]);
     for (const p of added) expect(p.gridProperties.frozenRowCount).toBe(1);
     const formats = layout?.body.requests
@@ -138,6 +144,17 @@ describe("syncUnionSheet", () => {
         if (band >= 0) expect(row[band]).toBe(status ? STATUS_LABELS[status] : "");
       }
     }
+  });
+
+  it("shows who attests each return and the director's explanations, in the last two columns", () => {
+    const header = api.tabs.get(`Structures ${year}`)?.values[0] as string[];
+    expect(header.slice(-2)).toEqual(["Attestée par", "Explications de la structure"]);
+    const [plain, explained] = network.structures.map((s) => rowOf(s.code) as string[]);
+    expect(plain?.slice(-2)).toEqual(["Claire Martin (direction)", ""]);
+    expect(explained?.slice(-2)).toEqual([
+      "Claire Martin (direction)",
+      "Personnes accueillies : Ouverture d'une antenne en mairie de quartier.",
+    ]);
   });
 
   it("lists the fragile structures of each indicator, and the network's statistics", () => {

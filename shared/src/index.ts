@@ -1,6 +1,7 @@
 // The pure domain of the Baromètre: no I/O, no Node module, no Google API, so Apps Script can bundle it.
 export * from "./demo/index.ts";
 export * from "./deploy/functions-address.ts";
+export * from "./dialogue/index.ts";
 export * from "./grid/index.ts";
 export * from "./import.ts";
 export * from "./import-result.ts";

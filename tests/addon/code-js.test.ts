@@ -58,8 +58,11 @@ describe("Code.js", () => {
     const targets = sidebarTargets(readFileSync(join(dist, "Sidebar.html"), "utf8"));
     expect(targets).toEqual([
       "panelCampaign",
+      "panelReview",
       "panelState",
       "runPrepare",
+      "runSaveAttestation",
+      "runSaveExplanation",
       "runSubmit",
       "runVerify",
       "selectCell",

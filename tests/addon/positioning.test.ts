@@ -9,6 +9,7 @@ import {
   positionStructure,
 } from "@barometre/shared";
 import { describe, expect, it } from "vitest";
+import { ATTESTATION } from "../../functions/test/support/stack.ts";
 import { fixture, LEGACY_FIXTURES } from "../helpers/legacy-fixtures.ts";
 import { openConnected, submit } from "./support/connected-session.ts";
 import { useFunctionsThread } from "./support/functions-thread.ts";
@@ -28,7 +29,11 @@ describe("positioning", () => {
     // functions' own 200 with the positioning the shared code computes over the six fixtures.
     const real = await functions().post(
       "submitReturn",
-      JSON.stringify({ return: fx.ret, idempotencyKey: "cle-positionnement-04" }),
+      JSON.stringify({
+        return: fx.ret,
+        idempotencyKey: "cle-positionnement-04",
+        attestation: ATTESTATION,
+      }),
       fx.ret.identification.directorEmail as string,
     );
     expect(real.status).toBe(200);

@@ -1,5 +1,6 @@
 // Every refusal of interfaces.md reaches the user as one calm French sentence, with the server's findings placed in the workbook.
 import { describe, expect, it } from "vitest";
+import { ATTESTATION } from "../../functions/test/support/stack.ts";
 import { snapshot } from "../harness/snapshot.ts";
 import { fixture } from "../helpers/legacy-fixtures.ts";
 import { openConnected, submit } from "./support/connected-session.ts";
@@ -58,7 +59,11 @@ describe("refusals", () => {
     ],
     [
       422,
-      JSON.stringify({ return: wrong, idempotencyKey: "cle-de-test-422" }),
+      JSON.stringify({
+        return: wrong,
+        idempotencyKey: "cle-de-test-422",
+        attestation: ATTESTATION,
+      }),
       "Le service de l'Union a relevé des erreurs dans le retour : corrigez-les, puis renvoyez.",
     ],
   ])("%i: the functions' own answer, replayed to the add-on", async (status, body, message) => {

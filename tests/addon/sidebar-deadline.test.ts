@@ -81,11 +81,13 @@ describe("the deadline in the sidebar", () => {
     const sidebar = await openSidebarPage(rt);
     const { page } = sidebar;
     try {
-      await expect.poll(() => sidebar.calls).toEqual(["panelState", "panelCampaign"]);
+      await expect
+        .poll(() => sidebar.calls)
+        .toEqual(["panelState", "panelCampaign", "panelReview"]);
       expect(await page.locator("#deadline").isHidden()).toBe(true);
       await page.getByRole("button", { name: "Préparer le classeur" }).click();
       await expect.poll(() => page.locator("#deadline").innerText()).toBe(deadline.sentence);
-      expect(sidebar.calls.slice(2, 4)).toEqual(["runPrepare", "panelCampaign"]);
+      expect(sidebar.calls.slice(3, 5)).toEqual(["runPrepare", "panelCampaign"]);
     } finally {
       await sidebar.close();
     }
@@ -99,11 +101,15 @@ describe("the deadline in the sidebar", () => {
       rt.clickMenu("Ouvrir le panneau");
       const sidebar = await openSidebarPage(rt);
       try {
-        await expect.poll(() => sidebar.calls).toEqual(["panelState", "panelCampaign"]);
-        await expect.poll(() => rt.urlFetch.requests.length).toBe(1);
-        // The answer (null) reaches the page right after the request; give it a moment to render anything.
+        await expect
+          .poll(() => sidebar.calls)
+          .toEqual(["panelState", "panelCampaign", "panelReview"]);
+        // The campaign and the Union's review, each asked once.
+        await expect.poll(() => rt.urlFetch.requests.length).toBe(2);
+        // The answers (null) reach the page right after the requests; give them a moment to render anything.
         await sidebar.page.waitForTimeout(200);
         expect(await sidebar.page.locator("#deadline").isHidden()).toBe(true);
+        expect(await sidebar.page.locator("#review").isHidden()).toBe(true);
         expect(await sidebar.page.getByRole("alert").count()).toBe(0);
       } finally {
         await sidebar.close();

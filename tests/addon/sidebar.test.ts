@@ -69,10 +69,12 @@ describe("sidebar", () => {
       expect(sidebar.calls).toEqual([
         "panelState",
         "panelCampaign",
+        "panelReview",
         "runVerify",
         "selectCell",
         "runVerify",
         "runSubmit",
+        "panelReview",
       ]);
       await page.locator("table.positioning").waitFor();
       // Sheets gives a sidebar 300 px: the positioning table must fit without a horizontal scroll.

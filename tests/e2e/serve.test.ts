@@ -10,6 +10,8 @@ import { generateNetwork, type PimmsReturn } from "@barometre/shared";
 import { generateKeyPair, SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../../cli/test/helpers/run-cli.ts";
+import { ATTESTATION } from "../../functions/test/support/stack.ts";
+import { readMailFiles } from "./support/mail-files.ts";
 import { type Served, serve } from "./support/processes.ts";
 
 const { structures } = generateNetwork();
@@ -85,12 +87,36 @@ describe("npm start -- --serve", () => {
     const changed = structuredClone(rennes.current);
     changed.network.eventParticipants = (changed.network.eventParticipants ?? 0) + 1;
     const res = await call("submitReturn", token, {
-      body: { return: changed, idempotencyKey: "essai-serve-revision-2" },
+      body: { return: changed, idempotencyKey: "essai-serve-revision-2", attestation: ATTESTATION },
     });
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ status: "accepted", revision: 2, duplicate: false });
     expect(((await (await previous(token)).json()) as { return: PimmsReturn }).return).toEqual(
       changed,
+    );
+  });
+
+  it("writes every mail to out/mail/ as it arrives: the Union's request reaches the director's mailbox", async () => {
+    const res = await call("reviewReturn", await tokenOf(ADMIN), {
+      body: {
+        structureCode: rennes.code,
+        year: 2018,
+        revision: 2,
+        state: "hasIssues",
+        comment: "Le nombre de participants aux événements a changé : pourquoi ?",
+        fields: ["network.eventParticipants"],
+      },
+    });
+    expect(res.status, await res.clone().text()).toBe(200);
+    const request = async () => {
+      const mails = await readMailFiles(join(out, "mail"));
+      return mails.find((m) => m.mail.subject?.includes("vous demande de corriger"));
+    };
+    await expect.poll(request, { timeout: 20_000 }).toBeDefined();
+    const mail = await request();
+    expect(mail?.to).toEqual([director]);
+    expect(mail?.mail.text).toContain(
+      "Le nombre de participants aux événements a changé : pourquoi ?",
     );
   });
 
@@ -105,7 +131,11 @@ describe("npm start -- --serve", () => {
     const fake = await forged(director, real);
     expect((await previous(fake)).status).toBe(401);
     const refused = await call("submitReturn", fake, {
-      body: { return: rennes.current, idempotencyKey: "essai-serve-faux-jeton" },
+      body: {
+        return: rennes.current,
+        idempotencyKey: "essai-serve-faux-jeton",
+        attestation: ATTESTATION,
+      },
     });
     expect(refused.status).toBe(401);
     expect(((await refused.json()) as { error: string }).error).toMatch(/jeton/i);

@@ -45,6 +45,11 @@ afterAll(async () => {
 });
 
 const names = (dir: string) => readdir(join(out, dir)).then((n) => n.sort());
+/** The structures whose directors sent a second revision explaining warnings (the review dialogue's step). */
+const explained = () =>
+  mails
+    .filter((m) => m.to.includes(UNION) && m.mail.subject?.includes("la révision 2 de son retour"))
+    .map((m) => m.mail.subject ?? "");
 
 describe("npm start", () => {
   it("ends by itself with code 0, having closed every server, the emulator and the pool", () => {
@@ -55,14 +60,18 @@ describe("npm start", () => {
   });
 
   it("says each step on a non-terminal and ends with a French summary", () => {
-    expect(run.stderr).toMatch(/^\[1\/8\] Démarrage de la pile locale/m);
-    expect(run.stderr).toMatch(/^\[8\/8\] Export de la campagne 2018/m);
+    expect(run.stderr).toMatch(/^\[1\/9\] Démarrage de la pile locale/m);
+    expect(run.stderr).toMatch(/^\[7\/9\] Examen des retours par l'Union/m);
+    expect(run.stderr).toMatch(/^\[9\/9\] Export de la campagne 2018/m);
     expect(run.stderr).not.toContain("\r");
     expect(run.stdout).toContain("35 retours importés de l'ancien outil et envoyés");
     for (const s of structures) expect(run.stdout).toContain(s.code);
     expect(run.stdout).toMatch(/Équilibre financier +1 +PIMMS-ANTONY/);
     expect(run.stdout).toContain(
-      "103 courriels (.eml) : 35 rapports aux directions (PDF joint), pour l'Union 1 synthèse du réseau et 67 avis de retour reçu",
+      `${104 + explained().length} courriels (.eml) : 35 rapports aux directions (PDF joint), 1 demande de l'Union à une direction, pour l'Union 1 synthèse du réseau et ${67 + explained().length} avis de retour reçu`,
+    );
+    expect(run.stdout).toMatch(
+      /- 32 retours acceptés et verrouillés par l'Union, 3 retours en attente d'examen ;\n- PIMMS-[A-Z-]+ : l'Union a demandé une correction .*\n- \d+ explications de directions sur des avertissements.*\n- \d+ fiches d'accompagnement ouvertes à la clôture/,
     );
   });
 
@@ -95,7 +104,7 @@ describe("npm start", () => {
   });
 
   it("mails each director their report, the very PDF left in reports/", async () => {
-    const reports = mails.filter((m) => !m.to.includes(UNION));
+    const reports = mails.filter((m) => !m.to.includes(UNION) && pdfOf(m.mail));
     expect(reports).toHaveLength(structures.length);
     for (const s of structures) {
       const director = s.current.identification.directorEmail as string;
@@ -114,12 +123,29 @@ describe("npm start", () => {
     const summaryPdf = await readFile(join(out, "union", "barometre-2018-synthese-reseau.pdf"));
     expect(pdfOf((summaries[0] as MailFile).mail)?.content.equals(summaryPdf)).toBe(true);
     const notices = union.filter((m) => !pdfOf(m.mail));
-    expect(notices).toHaveLength(withHistory + structures.length);
+    expect(explained().length).toBeGreaterThan(0);
+    expect(notices).toHaveLength(withHistory + structures.length + explained().length);
+    const answer = notices.find((m) => m.mail.subject?.includes("en réponse à votre demande"));
+    expect(answer?.mail.text).toContain("Cette révision répond à votre demande");
+    expect(answer?.mail.text).toContain("Explications de la structure");
     for (const s of structures)
       expect(
         notices.some((m) => m.mail.subject?.includes(`Baromètre ${year} : ${s.name} a envoyé`)),
       ).toBe(true);
-    expect(mails).toHaveLength(structures.length + 1 + withHistory + structures.length);
+    expect(mails).toHaveLength(
+      structures.length + 1 + withHistory + structures.length + explained().length + 1,
+    );
+  });
+
+  it("mails one director the Union's request, to the directory's address", () => {
+    const requests = mails.filter((m) => m.mail.subject?.includes("vous demande de corriger"));
+    expect(requests).toHaveLength(1);
+    const text = requests[0]?.mail.text ?? "";
+    expect(text).toContain("Commentaire de l'Union");
+    expect(text).toContain("Champs concernés");
+    const director = structures.find((s) => text.includes(`(${s.code})`))?.current.identification
+      .directorEmail;
+    expect(requests[0]?.to).toEqual([director]);
   });
 
   it("exports a CSV whose every field and indicator is the generated return's", async () => {
@@ -139,7 +165,8 @@ describe("npm start", () => {
     );
     for (const s of structures) {
       const row = table.rows.find((r) => r[codeColumn] === s.code) as string[];
-      expect(row[0]).toBe("1");
+      const revised = explained().some((subject) => subject.includes(`: ${s.name} a envoyé`));
+      expect(row[0]).toBe(revised ? "2" : "1");
       expect(row[2]).toBe(s.current.identification.directorEmail);
       FIELDS.forEach((f, i) => {
         expect([s.code, f.key, cellValue(f, row[first + i] as string)]).toEqual([
@@ -167,7 +194,9 @@ describe("npm start", () => {
           status ? STATUS_LABELS[status] : "",
         ]);
       }
-      expect(column).toBe(table.header.length);
+      expect(table.header.slice(column)).toEqual(["Attestée par", "Explications de la structure"]);
+      expect(row[column]).toBe(`Direction de ${s.name} (direction)`);
+      expect(row[column + 1] !== "").toBe(revised);
     }
   });
 });

@@ -33,7 +33,12 @@ import {
   type SheetsServer,
   startSheetsServer,
 } from "../../functions/test/support/sheets-server.ts";
-import { ADMIN, startTestStack, type TestStack } from "../../functions/test/support/stack.ts";
+import {
+  ADMIN,
+  ATTESTATION,
+  startTestStack,
+  type TestStack,
+} from "../../functions/test/support/stack.ts";
 import { storedData } from "../../functions/test/support/stored-documents.ts";
 import { storedKinds } from "./support/stored-layout.ts";
 
@@ -118,7 +123,7 @@ beforeAll(async () => {
   for (const s of network.structures) {
     const ret = importedReturn(s);
     await call("submitReturn", director(s), {
-      body: { return: ret, idempotencyKey: `${s.code}-1` },
+      body: { return: ret, idempotencyKey: `${s.code}-1`, attestation: ATTESTATION },
     });
     if (FUNCTION_NAMES.includes("reportProgress" as never))
       await call("reportProgress", director(s), {
@@ -128,7 +133,7 @@ beforeAll(async () => {
   const corrected = importedReturn(erased);
   corrected.activity.visitors = (corrected.activity.visitors ?? 0) + 1;
   await call("submitReturn", director(erased), {
-    body: { return: corrected, idempotencyKey: `${erased.code}-2` },
+    body: { return: corrected, idempotencyKey: `${erased.code}-2`, attestation: ATTESTATION },
   });
   await call("reviewReturn", ADMIN, {
     body: {

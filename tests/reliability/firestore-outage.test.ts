@@ -7,6 +7,7 @@ import { answersCol, latestDoc, mailCol, revisionsCol } from "@barometre/functio
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   ADMIN,
+  ATTESTATION,
   directorOf,
   sampleReturn,
   seedDirectory,
@@ -54,7 +55,11 @@ async function send(code: string, key: string) {
       authorization: `Bearer ${await stack.token(directorOf(code))}`,
       "content-type": "application/json",
     },
-    body: JSON.stringify({ return: sampleReturn(code), idempotencyKey: key }),
+    body: JSON.stringify({
+      return: sampleReturn(code),
+      idempotencyKey: key,
+      attestation: ATTESTATION,
+    }),
   });
   return { status: res.status, body: (await res.json()) as Record<string, any> };
 }

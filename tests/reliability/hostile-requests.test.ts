@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createDevAuth } from "../../cli/src/stack/dev-auth.ts";
 import {
   ADMIN,
+  ATTESTATION,
   AUDIENCE,
   directorOf,
   sampleReturn,
@@ -22,6 +23,7 @@ import { changedPaths, storedDocuments } from "../../functions/test/support/stor
 import {
   ENDPOINTS,
   type EndpointSpec,
+  REVIEWED_CODE,
   type ValidRequest,
   withValue,
   YEAR,
@@ -29,7 +31,7 @@ import {
 import { expectFrenchSentence } from "./support/french.ts";
 
 const CODE = "PIMMS-RENNES";
-const OTHER = "PIMMS-NIMES";
+const OTHER = REVIEWED_CODE;
 let stack: TestStack;
 /** Every bearer token sent, and everything the handlers' logger and the console received. */
 const sentTokens = new Set<string>();
@@ -50,13 +52,19 @@ beforeAll(async () => {
   };
   await seedDirectory(stack.db, [CODE, OTHER]);
   await openCampaign(stack.db, YEAR, {}, ADMIN, new Date());
-  // A stored revision, so reading and reviewing it are requests the functions accept.
-  const first = await send("submitReturn", {
-    method: "POST",
-    token: await token(directorOf(CODE)),
-    body: JSON.stringify({ return: sampleReturn(CODE), idempotencyKey: "hostile-first" }),
-  });
-  expect(first.status, first.text).toBe(200);
+  // Stored revisions, so reading and reviewing them are requests the functions accept.
+  for (const code of [CODE, OTHER]) {
+    const first = await send("submitReturn", {
+      method: "POST",
+      token: await token(directorOf(code)),
+      body: JSON.stringify({
+        return: sampleReturn(code),
+        idempotencyKey: "hostile-first",
+        attestation: ATTESTATION,
+      }),
+    });
+    expect(first.status, first.text).toBe(200);
+  }
   await stack.server.queues.idle();
 });
 afterAll(async () => {

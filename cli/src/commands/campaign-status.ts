@@ -24,12 +24,15 @@ function campaignLine(board: StatusBoard, today: string): string {
 
 export async function printStatus(year: number, options: StatusOptions): Promise<void> {
   if (options.json && options.csv) throw new UserError("Choisissez --json ou --csv, pas les deux.");
-  const [{ readStatusBoard }, { countsSentence, statusCsv, statusTable }, { parisDay }] =
-    await Promise.all([
-      import("@barometre/functions/status/read-board"),
-      import("@barometre/functions/status/table"),
-      import("@barometre/functions/campaigns"),
-    ]);
+  const [
+    { readStatusBoard },
+    { countsSentence, ratesSentence, statusCsv, statusTable },
+    { parisDay },
+  ] = await Promise.all([
+    import("@barometre/functions/status/read-board"),
+    import("@barometre/functions/status/table"),
+    import("@barometre/functions/campaigns"),
+  ]);
   const format = options.csv ? "csv" : options.json ? "json" : "table";
   const board = await withFirestore(options.project, (db) =>
     auditedCommand(db, { action: "campaign.status", year, detail: format }, () =>
@@ -45,6 +48,7 @@ export async function printStatus(year: number, options: StatusOptions): Promise
   const text = [
     campaignLine(board, parisDay(new Date())),
     countsSentence(board),
+    ratesSentence(board.rates),
     "",
     renderTable(
       table.head,

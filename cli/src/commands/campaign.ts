@@ -1,5 +1,6 @@
 // barometre campaign: open, configure, close, show or follow (status) the campaign of an exercice.
 import type { CampaignMode, CampaignSettings } from "@barometre/functions/campaigns";
+import type { FollowupOutcome, FollowupsOpened } from "@barometre/functions/followups";
 import { formatDate, parseDate } from "@barometre/shared";
 import { parse } from "../args.ts";
 import { auditedCommand } from "../audited.ts";
@@ -97,6 +98,19 @@ function checkOptions(action: Action, values: Values): void {
     );
 }
 
+/** What the close did for the follow-up of fragile structures, this year's and last year's records. */
+function followupLines(
+  year: number,
+  f: FollowupsOpened,
+  words: (r: { outcome: FollowupOutcome }) => string,
+): string {
+  const lines = [
+    `  accompagnement : ${f.opened} fiche(s) de suivi ouverte(s) pour les structures en bande rouge (barometre followup list ${year})`,
+    ...f.reviewed.map((r) => `  suivi ${year - 1} de ${r.structureCode} : ${words(r)}`),
+  ];
+  return `${lines.join("\n")}\n`;
+}
+
 const command: Command = {
   name: "campaign",
   usage: USAGE,
@@ -175,10 +189,11 @@ const command: Command = {
           configureCampaign(db, year, settings, CLI_ACTOR, new Date()),
         );
       if (action === "close") {
+        const { outcomeWords } = await import("@barometre/functions/followups");
         const done = await auditedCommand(db, { action: "campaign.close", year }, () =>
           closeWithReports(db, year, CLI_ACTOR),
         );
-        reports = `  rapports : ${done.structures} structures en ${done.batches} lots, ${done.rendered} produits par cette commande et mis en file d'envoi, synthèse du réseau pour l'Union\n`;
+        reports = `  rapports : ${done.structures} structures en ${done.batches} lots, ${done.rendered} produits par cette commande et mis en file d'envoi, synthèse du réseau pour l'Union\n${followupLines(year, done.followups, outcomeWords)}`;
       }
       return getCampaign(db, year);
     });

@@ -1,8 +1,10 @@
 // npm start: the whole product on the demo network in one process, from legacy workbooks to the reports in the
 // directors' mailboxes and the Union's export, then everything stopped so the process ends on its own.
 import { writeFile } from "node:fs/promises";
+import type { CloseOutcome } from "@barometre/functions/close/close-campaign";
 import { UserError } from "../errors.ts";
 import { startDemoStack } from "./demo-stack.ts";
+import { runDialogue } from "./dialogue.ts";
 import type { LocalStack } from "./local-stack.ts";
 import { tallyMail } from "./mail-tally.ts";
 import { campaignCsvPath, type OutDirs } from "./out-dir.ts";
@@ -10,8 +12,8 @@ import { Progress } from "./progress.ts";
 import { callOk, type DemoSetup, SETUP_STEPS, setUpCampaign, UNION_ADMIN } from "./setup.ts";
 import { runSummary } from "./summary.ts";
 
-/** Start, the set-up's steps, close, export. */
-const STEPS = 1 + SETUP_STEPS + 2;
+/** Start, the set-up's steps, the review dialogue, close, export. */
+const STEPS = 1 + SETUP_STEPS + 3;
 
 /** Closes the campaign as the Union admin, following the reports and their mails until all are delivered. */
 async function closeCampaign(
@@ -19,7 +21,7 @@ async function closeCampaign(
   setup: DemoSetup,
   reports: () => number,
   progress: Progress,
-): Promise<void> {
+): Promise<CloseOutcome> {
   // The revision notices are delivered first, so what the sink receives from here on is the close's.
   await stack.settled();
   const before = stack.sink.received.length;
@@ -30,11 +32,17 @@ async function closeCampaign(
     100,
   );
   try {
-    await callOk(stack, "manageCampaign", `Clôture de la campagne ${setup.network.year}`, {
-      token: await stack.token(UNION_ADMIN),
-      body: { action: "close", year: setup.network.year },
-    });
+    const closed = await callOk<{ reports: CloseOutcome }>(
+      stack,
+      "manageCampaign",
+      `Clôture de la campagne ${setup.network.year}`,
+      {
+        token: await stack.token(UNION_ADMIN),
+        body: { action: "close", year: setup.network.year },
+      },
+    );
     await stack.settled();
+    return closed.reports;
   } finally {
     clearInterval(follow);
   }
@@ -63,7 +71,8 @@ export async function runMainJob(out: string): Promise<number> {
   let summary: string;
   try {
     const setup = await setUpCampaign(stack, dirs, progress);
-    await closeCampaign(stack, setup, renderer.reports, progress);
+    const dialogue = await runDialogue(stack, setup.submitted, progress);
+    const closed = await closeCampaign(stack, setup, renderer.reports, progress);
     progress.step(`Export de la campagne ${setup.network.year} pour l'Union`);
     await exportCsv(stack, dirs, setup.network.year);
     const mail = await tallyMail(stack.db);
@@ -73,6 +82,8 @@ export async function runMainJob(out: string): Promise<number> {
       submitted: setup.submitted,
       dirs,
       mail,
+      dialogue,
+      followups: closed.followups.opened,
       seconds: (performance.now() - started) / 1000,
     });
   } finally {

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { addAdmin, checkStructureEntry, saveStructure } from "@barometre/functions/directory";
 import { eachLimited } from "@barometre/functions/each-limited";
 import {
+  type Attestation,
   type DemoNetwork,
   type Finding,
   generateNetwork,
@@ -33,9 +34,12 @@ const PARALLEL_SUBMISSIONS = 4;
 
 export interface SubmittedReturn {
   ret: PimmsReturn;
+  /** The latest revision: 1, or 2 once the review dialogue added one. */
   revision: number;
   indicators: Indicators;
   positioning: Positioning;
+  /** The warnings the service answered (validation and year-on-year review). */
+  findings: Finding[];
 }
 
 /** Writes each structure's legacy workbook, in layouts A, B and C in turn; returns the paths. */
@@ -118,7 +122,13 @@ export async function openCampaign(stack: LocalStack, year: number): Promise<voi
   });
 }
 
-/** Submits every return through submitReturn, each with its director's token. */
+/** The demo's sign-off: the direction of each structure vouches for its figures. */
+export const attestationOf = (ret: PimmsReturn): Attestation => ({
+  name: `Direction de ${ret.identification.structureName ?? ret.identification.structureCode}`,
+  role: "direction",
+});
+
+/** Submits every return through submitReturn, each with its director's token and attestation. */
 export function submitAll(
   stack: LocalStack,
   returns: readonly PimmsReturn[],
@@ -126,18 +136,19 @@ export function submitAll(
 ): Promise<SubmittedReturn[]> {
   return eachLimited(returns, PARALLEL_SUBMISSIONS, async (ret) => {
     const id = ret.identification;
-    const answer = await callOk<Pick<SubmittedReturn, "revision" | "indicators" | "positioning">>(
-      stack,
-      "submitReturn",
-      `Envoi du retour de ${id.structureCode}`,
-      {
-        token: await stack.token(id.directorEmail as string),
-        body: { return: ret, idempotencyKey: `npm-start-${id.year}-${id.structureCode}` },
+    const answer = await callOk<
+      Pick<SubmittedReturn, "revision" | "indicators" | "positioning" | "findings">
+    >(stack, "submitReturn", `Envoi du retour de ${id.structureCode}`, {
+      token: await stack.token(id.directorEmail as string),
+      body: {
+        return: ret,
+        idempotencyKey: `npm-start-${id.year}-${id.structureCode}`,
+        attestation: attestationOf(ret),
       },
-    );
+    });
     progress.advance();
-    const { revision, indicators, positioning } = answer;
-    return { ret, revision, indicators, positioning };
+    const { revision, indicators, positioning, findings } = answer;
+    return { ret, revision, indicators, positioning, findings };
   });
 }
 

@@ -10,6 +10,7 @@ import {
   indicator,
 } from "@barometre/shared";
 import { renderTable } from "../table.ts";
+import type { DialogueFacts } from "./dialogue.ts";
 import type { MailTally } from "./mail-tally.ts";
 import { campaignCsvPath, type OutDirs, shown } from "./out-dir.ts";
 import type { SubmittedReturn } from "./setup.ts";
@@ -19,7 +20,24 @@ export interface RunFacts {
   submitted: readonly SubmittedReturn[];
   dirs: OutDirs;
   mail: MailTally;
+  dialogue: DialogueFacts;
+  /** Follow-up records the close opened for the structures in the red band. */
+  followups: number;
   seconds: number;
+}
+
+/** The review dialogue and the follow-ups, in a few French sentences. */
+function dialogueLines(facts: RunFacts): string[] {
+  const d = facts.dialogue;
+  return [
+    "Dialogue avec les structures :",
+    `- ${plural(d.accepted, "retour accepté", "retours acceptés")} et verrouillé${d.accepted > 1 ? "s" : ""} par l'Union, ${plural(d.pending, "retour", "retours")} en attente d'examen ;`,
+    d.asked
+      ? `- ${d.asked} : l'Union a demandé une correction (courriel à la direction), la direction y a répondu par une révision qui explique la valeur, puis l'Union l'a acceptée ;`
+      : "- aucune demande de correction : aucun retour ne portait d'avertissement ;",
+    `- ${plural(d.explanations, "explication")} de directions sur des avertissements, transmises à l'Union avec leur révision ;`,
+    `- ${plural(facts.followups, "fiche")} d'accompagnement ouverte${facts.followups > 1 ? "s" : ""} à la clôture pour les structures en bande rouge (barometre followup list ${facts.year}).`,
+  ];
 }
 
 const plural = (n: number, one: string, many = `${one}s`): string =>
@@ -70,7 +88,7 @@ function filesTable(facts: RunFacts): string {
       [`${shown(dirs.reports)}/`, `${plural(n, "rapport")} de positionnement, en HTML et en PDF`],
       [
         `${shown(dirs.mail)}/`,
-        `${plural(mails, "courriel")} (.eml) : ${plural(sent("report"), "rapport")} aux directions (PDF joint), pour l'Union ${plural(sent("summary"), "synthèse")} du réseau et ${plural(sent("revision"), "avis", "avis")} de retour reçu (exercices ${facts.year - 1} et ${facts.year})`,
+        `${plural(mails, "courriel")} (.eml) : ${plural(sent("report"), "rapport")} aux directions (PDF joint), ${plural(sent("review"), "demande")} de l'Union à une direction, pour l'Union ${plural(sent("summary"), "synthèse")} du réseau et ${plural(sent("revision"), "avis", "avis")} de retour reçu (exercices ${facts.year - 1} et ${facts.year})`,
       ],
       [
         shown(campaignCsvPath(dirs, facts.year)),
@@ -91,6 +109,8 @@ export function runSummary(facts: RunFacts): string {
     "",
     `${plural(fragile, "structure")} sur ${formatNumber(submitted.length)} ${fragile > 1 ? "ont" : "a"} au moins un indicateur en bande rouge :`,
     indicatorsTable(submitted),
+    "",
+    ...dialogueLines(facts),
     "",
     "Fichiers produits :",
     filesTable(facts),

@@ -3,6 +3,7 @@
 import { Timestamp } from "firebase-admin/firestore";
 import { type Campaign, closeCampaign, getCampaign } from "../campaigns.ts";
 import type { WorkDeps } from "../deps.ts";
+import { type FollowupsOpened, openFollowups } from "../followups.ts";
 import { finalBenchmarkDoc, mailCol } from "../layout.ts";
 import { requestSheetSync } from "../union-sheet/request-sync.ts";
 import { type FinalBenchmark, takeFinalBenchmark } from "./final-benchmark.ts";
@@ -15,6 +16,8 @@ export interface CloseOutcome {
   year: number;
   structures: number;
   batches: number;
+  /** The follow-up records of fragile structures it opened, and last year's it closed the loop on. */
+  followups: FollowupsOpened;
 }
 
 /** Queues every batch; the ids change with each start, so a restart is not taken for a duplicate of the first. */
@@ -60,9 +63,10 @@ export async function closeAndReport(
     deps.clock(),
   );
   await queueNetworkSummary(deps, head, computed);
+  const followups = await openFollowups(deps.db, year, by, deps.clock());
   await startFanOut(deps, head);
   await requestSheetSync(deps, year);
-  return { year, structures: head.memberCount, batches: head.batches };
+  return { year, structures: head.memberCount, batches: head.batches, followups };
 }
 
 /** Reports queued for a campaign, against its members still on record (an erased structure gets none). */

@@ -45,10 +45,18 @@ export interface OutboxMessage {
 
 /**
  * What a mail is about: the structure's report, the Union's summary, the Union's notice of a revision, a reminder
- * to a structure that has not submitted, the Union's digest of the structures reminded, or the Union's notice of
- * reports sent to the directory's addresses instead of the one a return gave.
+ * to a structure that has not submitted, the Union's digest of the structures reminded, the Union's notice of
+ * reports sent to the directory's addresses instead of the one a return gave, or the Union's review (a correction
+ * asked, a rejection, a reopening) told to the structure.
  */
-export type MailKind = "report" | "summary" | "revision" | "reminder" | "digest" | "recipients";
+export type MailKind =
+  | "report"
+  | "summary"
+  | "revision"
+  | "reminder"
+  | "digest"
+  | "recipients"
+  | "review";
 
 export interface MailDraft {
   to: string[];

@@ -1,5 +1,12 @@
-// The Union's short notice of each accepted revision: which structure, which revision, and its fragile indicators.
-import { formatIndicatorValue, indicator, type Positioning } from "@barometre/shared";
+// The Union's short notice of each accepted revision: which structure, which revision, its fragile indicators, and the
+// dialogue: the request it answers, who attests it, the director's explanations and what changed since the last one.
+import {
+  findField,
+  formatIndicatorValue,
+  indicator,
+  type Positioning,
+  REVIEW_STATE_LABELS,
+} from "@barometre/shared";
 import { parisTime } from "../paris-time.ts";
 import { escapeXml } from "../report/escape.ts";
 import type { StoredRevision } from "../revisions.ts";
@@ -10,6 +17,41 @@ export const revisionNoticeId = (r: StoredRevision): string =>
   `revision-${r.year}-${r.structureCode}-${String(r.number).padStart(6, "0")}`;
 
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : `${n} ${many}`);
+
+const labelOf = (key: string) => findField(key)?.label ?? key;
+
+/** The dialogue around a revision, each part a heading line and its items: request answered, sign-off, words. */
+function dialogue(r: StoredRevision): { head: string; items: string[] }[] {
+  const parts: { head: string; items: string[] }[] = [];
+  if (r.answers) {
+    const at = r.answers.reviewedAt ? ` du ${parisTime.format(r.answers.reviewedAt.toDate())}` : "";
+    parts.push({
+      head: `Cette révision répond à votre demande${at} sur la révision ${r.answers.revision} (${REVIEW_STATE_LABELS[r.answers.state]}, ${r.answers.reviewedBy ?? "Union"}) : « ${r.answers.comment ?? ""} »`,
+      items: [],
+    });
+  }
+  if (r.attestation)
+    parts.push({
+      head: `Chiffres attestés par ${r.attestation.name} (${r.attestation.role}).`,
+      items: [],
+    });
+  const explained = Object.entries(r.explanations ?? {});
+  if (explained.length)
+    parts.push({
+      head: `Explications de la structure sur ${plural(explained.length, "un avertissement", "avertissements")} :`,
+      items: explained.map(([key, text]) => `${labelOf(key)} (${key}) : ${text}`),
+    });
+  if (r.changes)
+    parts.push(
+      r.changes.length
+        ? {
+            head: `Changements depuis la révision ${r.number - 1} (${plural(r.changes.length, "un champ", "champs")}) :`,
+            items: r.changes.map((c) => `${c.label} : ${c.before} → ${c.after}`),
+          }
+        : { head: `Aucune valeur n'a changé depuis la révision ${r.number - 1}.`, items: [] },
+    );
+  return parts;
+}
 
 export function revisionNotice(
   revision: StoredRevision,
@@ -35,18 +77,25 @@ export function revisionNotice(
       : "Le retour ne porte aucun avertissement.",
     `Positionnement calculé sur ${plural(positioning.networkSize, "une structure", "structures")} de la campagne ${year}.`,
   ];
-  const listed = fragile.length
-    ? `<ul>${fragile.map((f) => `<li>${escapeXml(f)}</li>`).join("")}</ul>`
-    : "";
+  const list = (items: string[]) =>
+    items.length ? `<ul>${items.map((f) => `<li>${escapeXml(f)}</li>`).join("")}</ul>` : "";
+  const listed = list(fragile);
+  const parts = dialogue(revision);
   return {
     to: [...union],
     kind: "revision",
     campaignYear: year,
     structureCode: code,
     message: {
-      subject: `Baromètre ${year} : ${name} a envoyé la révision ${number} de son retour${fragile.length ? ` (${plural(fragile.length, "un indicateur", "indicateurs")} en bande rouge)` : ""}`,
-      text: `${[head, verdict, ...fragile.map((f) => `- ${f}`), ...notes].join("\n")}\n`,
-      html: `<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>${escapeXml(name)}</title></head><body style="font-family:Arial,Helvetica,sans-serif;font-size:14px;color:#1f2937;"><p>${escapeXml(head)}</p><p><strong>${escapeXml(verdict)}</strong></p>${listed}${notes.map((n) => `<p>${escapeXml(n)}</p>`).join("")}</body></html>`,
+      subject: `Baromètre ${year} : ${name} a envoyé la révision ${number} de son retour${fragile.length ? ` (${plural(fragile.length, "un indicateur", "indicateurs")} en bande rouge)` : ""}${revision.answers ? ", en réponse à votre demande" : ""}`,
+      text: `${[
+        head,
+        verdict,
+        ...fragile.map((f) => `- ${f}`),
+        ...notes,
+        ...parts.flatMap((p) => [p.head, ...p.items.map((i) => `- ${i}`)]),
+      ].join("\n")}\n`,
+      html: `<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>${escapeXml(name)}</title></head><body style="font-family:Arial,Helvetica,sans-serif;font-size:14px;color:#1f2937;"><p>${escapeXml(head)}</p><p><strong>${escapeXml(verdict)}</strong></p>${listed}${notes.map((n) => `<p>${escapeXml(n)}</p>`).join("")}${parts.map((p) => `<p>${escapeXml(p.head)}</p>${list(p.items)}`).join("")}</body></html>`,
       attachments: [],
     },
   };

@@ -114,6 +114,7 @@ const MAIL_RETENTION: Record<MailKind, "mails" | "reminders"> = {
   digest: "reminders",
   revision: "reminders",
   recipients: "reminders",
+  review: "reminders",
 };
 
 /** Delivered mails of one retention kind with their claims; a mail not delivered (pending, retrying, failed) stays. */

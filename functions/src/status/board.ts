@@ -1,7 +1,7 @@
 // The campaign's status board: every registered structure and where it stands: not started, workbook prepared, or
 // return submitted (revision, date, the Union's review, indicators in the red band).
-import { fragileKeys, type IndicatorKey } from "@barometre/shared";
-import type { Campaign } from "../campaigns.ts";
+import { daysBetween, fragileKeys, type IndicatorKey } from "@barometre/shared";
+import { announcedDeadline, type Campaign, parisDay } from "../campaigns.ts";
 import type { StructureEntry } from "../directory.ts";
 import type { Progress } from "../progress.ts";
 import type { ReviewState, StoredRevision } from "../revisions.ts";
@@ -24,6 +24,22 @@ export interface StatusRow {
   review: ReviewState | null;
   /** Indicators of the latest revision in the red band. */
   fragile: IndicatorKey[];
+  /** How many revisions the structure sent (0 before any). */
+  revisions: number;
+  /** ISO 8601: its first revision, which says whether it answered on time. */
+  firstSubmittedAt: string | null;
+  /** Days from the announced deadline to the first revision (Paris days, 0 when on time); null without both. */
+  daysLate: number | null;
+}
+
+/** Shares of the registered structures (fractions), null when there is none; onTime null without a deadline. */
+export interface StatusRates {
+  /** Structures that sent a return. */
+  response: number | null;
+  /** Structures whose first revision came by the deadline (Paris time). */
+  onTime: number | null;
+  /** Structures whose latest revision the Union accepted. */
+  accepted: number | null;
 }
 
 export interface StatusBoard {
@@ -31,6 +47,7 @@ export interface StatusBoard {
   state: Campaign["state"];
   deadline: string | null;
   counts: Record<ProgressState, number>;
+  rates: StatusRates;
   status: StatusRow[];
 }
 
@@ -43,6 +60,7 @@ export const SUMMARY_FIELDS = [
   "review",
   "indicators",
   "territory",
+  "firstSubmittedAt",
 ] as const;
 
 export type LatestSummary = Pick<StoredRevision, (typeof SUMMARY_FIELDS)[number]>;
@@ -54,7 +72,10 @@ function statusRow(
   entry: StructureEntry | undefined,
   latest: LatestSummary | undefined,
   progress: Progress | undefined,
+  deadline: string | null,
 ): StatusRow {
+  // Revisions stored before firstSubmittedAt existed: the latest one's time is the best known.
+  const first = latest ? (latest.firstSubmittedAt ?? latest.submittedAt).toDate() : null;
   return {
     structureCode: code,
     name: entry?.name ?? code,
@@ -66,6 +87,9 @@ function statusRow(
     submittedBy: latest?.submittedBy ?? null,
     review: latest?.review.state ?? null,
     fragile: latest ? fragileKeys(latest.indicators) : [],
+    revisions: latest?.number ?? 0,
+    firstSubmittedAt: first?.toISOString() ?? null,
+    daysLate: first && deadline ? Math.max(0, daysBetween(deadline, parisDay(first))) : null,
   };
 }
 
@@ -74,6 +98,7 @@ export function statusRows(
   directory: readonly StructureEntry[],
   latest: readonly LatestSummary[],
   progress: readonly Progress[],
+  deadline: string | null = null,
 ): StatusRow[] {
   const byCode = <T extends { structureCode: string }>(list: readonly T[]) =>
     new Map(list.map((x) => [x.structureCode, x]));
@@ -82,8 +107,17 @@ export function statusRows(
   const prepared = byCode(progress);
   const codes = [...new Set([...entries.keys(), ...returns.keys(), ...prepared.keys()])].sort();
   return codes.map((code) =>
-    statusRow(code, entries.get(code), returns.get(code), prepared.get(code)),
+    statusRow(code, entries.get(code), returns.get(code), prepared.get(code), deadline),
   );
+}
+
+export function statusRates(rows: readonly StatusRow[], deadline: string | null): StatusRates {
+  const share = (n: number) => (rows.length ? n / rows.length : null);
+  return {
+    response: share(rows.filter((r) => r.state === "submitted").length),
+    onTime: deadline === null ? null : share(rows.filter((r) => r.daysLate === 0).length),
+    accepted: share(rows.filter((r) => r.review === "accepted").length),
+  };
 }
 
 export function statusBoard(campaign: Campaign, rows: StatusRow[]): StatusBoard {
@@ -94,6 +128,7 @@ export function statusBoard(campaign: Campaign, rows: StatusRow[]): StatusBoard 
     state: campaign.state,
     deadline: campaign.deadline,
     counts,
+    rates: statusRates(rows, announcedDeadline(campaign)),
     status: rows,
   };
 }

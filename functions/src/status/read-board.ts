@@ -1,6 +1,6 @@
 // Reads a campaign's status board from Firestore: the directory, the latest revisions (summaries only) and progress.
 import type { Firestore } from "firebase-admin/firestore";
-import { getCampaign } from "../campaigns.ts";
+import { announcedDeadline, getCampaign } from "../campaigns.ts";
 import { listStructures } from "../directory.ts";
 import { latestCol } from "../layout.ts";
 import { listProgress } from "../progress.ts";
@@ -27,12 +27,13 @@ export async function readStatusRows(
   year: number,
   latest?: readonly LatestSummary[],
 ): Promise<StatusRow[]> {
-  const [directory, summaries, progress] = await Promise.all([
+  const [directory, summaries, progress, campaign] = await Promise.all([
     listStructures(db),
     latest ?? latestSummaries(db, year),
     listProgress(db, year),
+    getCampaign(db, year),
   ]);
-  return statusRows(directory, summaries, progress);
+  return statusRows(directory, summaries, progress, campaign ? announcedDeadline(campaign) : null);
 }
 
 /** The board of a campaign, or null when the campaign does not exist. */

@@ -1,9 +1,9 @@
 // The status board in French, as the Union reads it: the Suivi tab of its sheet, the CSV, the terminal's table.
-import { indicator } from "@barometre/shared";
+import { formatPercent, indicator } from "@barometre/shared";
 import { csvValue, toCsv } from "../csv.ts";
 import { REVIEW_WORDS } from "../export-rows.ts";
 import { parisTime } from "../paris-time.ts";
-import type { ProgressState, StatusBoard, StatusRow } from "./board.ts";
+import type { ProgressState, StatusBoard, StatusRates, StatusRow } from "./board.ts";
 
 export const STATE_WORDS: Record<ProgressState, string> = {
   notStarted: "non commencé",
@@ -42,7 +42,25 @@ export const STATUS_COLUMNS: readonly StatusColumn[] = [
     brief: true,
   },
   { head: "Indicateurs en bande rouge", cell: fragileCell, brief: true },
+  { head: "Révisions", cell: (r) => r.revisions, brief: false },
+  { head: "Jours de retard", cell: (r) => r.daysLate, brief: true },
 ];
+
+const rate = (share: number | null) => (share === null ? "—" : formatPercent(share));
+
+const capital = (text: string) => `${text[0]?.toUpperCase() ?? ""}${text.slice(1)}`;
+
+/** The board's completeness and timeliness, each a label and a value, over the registered structures. */
+export function ratesLines(rates: StatusRates): [string, string][] {
+  return [
+    ["Taux de réponse", rate(rates.response)],
+    [
+      "Retours envoyés dans les délais",
+      rates.onTime === null ? "sans date limite" : rate(rates.onTime),
+    ],
+    ["Retours acceptés par l'Union", rate(rates.accepted)],
+  ];
+}
 
 /** The header and one line of cells per structure; `brief` keeps the terminal's columns only. */
 export function statusTable(
@@ -66,6 +84,14 @@ export function statusCsv(board: StatusBoard): string {
 }
 
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** « Taux de réponse : 57,1 % ; retours envoyés dans les délais : 42,9 % ; … », over the registered structures. */
+export const ratesSentence = (rates: StatusRates): string =>
+  `${capital(
+    ratesLines(rates)
+      .map(([label, value]) => `${label[0]?.toLowerCase()}${label.slice(1)} : ${value}`)
+      .join(" ; "),
+  )} (parts des structures inscrites).`;
 
 /** « 35 structures inscrites : 20 ont envoyé leur retour, 5 ont préparé leur classeur, 10 n'ont pas commencé. » */
 export function countsSentence(board: StatusBoard): string {

@@ -5,12 +5,14 @@ import { createHash } from "node:crypto";
 import { a1, cellRef, DEFAULT_MIN_GROUP_SIZE } from "@barometre/shared";
 import type { sheets_v4 } from "@googleapis/sheets";
 import { type Firestore, Timestamp } from "firebase-admin/firestore";
-import { getCampaign } from "../campaigns.ts";
+import { announcedDeadline, getCampaign } from "../campaigns.ts";
 import { listStructures } from "../directory.ts";
+import { listFollowups } from "../followups.ts";
 import { unionSheetDoc } from "../layout.ts";
 import { listProgress } from "../progress.ts";
 import { listLatest } from "../revisions.ts";
-import { statusRows } from "../status/board.ts";
+import { statusRates, statusRows } from "../status/board.ts";
+import { followupsTab } from "./followups-tab.ts";
 import type { SheetsApi } from "./sheets-client.ts";
 import { statusTab } from "./status-tab.ts";
 import { type Cell, type SheetTab, unionSheetTabs } from "./tables.ts";
@@ -137,17 +139,21 @@ function padded(
 }
 
 export async function syncUnionSheet(deps: SheetDeps, year: number): Promise<SyncOutcome> {
-  const [campaign, latest, directory, progress, stateSnap] = await Promise.all([
+  const [campaign, latest, directory, progress, stateSnap, followups] = await Promise.all([
     getCampaign(deps.db, year),
     listLatest(deps.db, year),
     listStructures(deps.db),
     listProgress(deps.db, year),
     unionSheetDoc(deps.db, year).get(),
+    listFollowups(deps.db, year),
   ]);
   const names = new Map(directory.map((s) => [s.code, s.name]));
+  const deadline = campaign ? announcedDeadline(campaign) : null;
+  const rows = statusRows(directory, latest, progress, deadline);
   const tabs = [
     ...unionSheetTabs(year, latest, names, campaign?.minGroupSize ?? DEFAULT_MIN_GROUP_SIZE),
-    statusTab(year, statusRows(directory, latest, progress)),
+    statusTab(year, rows, statusRates(rows, deadline)),
+    followupsTab(year, followups),
   ];
   const hash = createHash("sha256").update(JSON.stringify(tabs)).digest("hex");
   const state = stateSnap.exists ? (stateSnap.data() as UnionSheetState) : null;

@@ -13,7 +13,7 @@ import {
   suppressionSentence,
   UNIT_FORMATS,
 } from "@barometre/shared";
-import { REVIEW_WORDS } from "../export-rows.ts";
+import { attestationWords, explanationWords, REVIEW_WORDS } from "../export-rows.ts";
 import { parisTime } from "../paris-time.ts";
 import { memberOfRevision } from "../positioning/population-cache.ts";
 import type { StoredRevision } from "../revisions.ts";
@@ -22,7 +22,7 @@ export type Cell = string | number;
 
 export interface SheetTab {
   /** Also the key of the tab's extent in the sync state. */
-  kind: "structures" | "network" | "fragile" | "status";
+  kind: "structures" | "network" | "fragile" | "status" | "followups";
   title: string;
   /** The number format of each column (undefined: as written), applied when the tab is created. */
   formats: (string | undefined)[];
@@ -58,6 +58,8 @@ export function structureRow(r: StoredRevision, directoryName: string | undefine
     REVIEW_WORDS[r.review.state],
     INDICATORS.filter((d) => r.indicators[d.key].status === "red").length,
     ...INDICATORS.flatMap((def) => indicatorCells(def, r)),
+    attestationWords(r),
+    explanationWords(r),
   ];
 }
 
@@ -85,6 +87,8 @@ function structuresTab(
       formats.push(undefined);
     }
   }
+  head.push("Attestée par", "Explications de la structure");
+  formats.push(undefined, undefined);
   const rows = latest.map((r) => structureRow(r, names.get(r.structureCode)));
   return { kind: "structures", title: `Structures ${year}`, formats, rows: [head, ...rows] };
 }

@@ -15,7 +15,7 @@ import {
   quantileSorted,
 } from "@barometre/shared";
 import { registerStructures, seedLatest, storedRevision } from "./network.ts";
-import { ADMIN, type Reply, startTestStack, type TestStack } from "./stack.ts";
+import { ADMIN, ATTESTATION, type Reply, startTestStack, type TestStack } from "./stack.ts";
 import { storedData } from "./stored-documents.ts";
 
 export interface DeadlineHourOptions {
@@ -90,7 +90,7 @@ async function submit(
   const start = performance.now();
   const res = await stack.call("submitReturn", {
     token,
-    body: { return: content(s, version), idempotencyKey: key },
+    body: { return: content(s, version), idempotencyKey: key, attestation: ATTESTATION },
   });
   const body = await res.json();
   return { code: s.code, key, version, status: res.status, body, ms: performance.now() - start };

@@ -2,7 +2,7 @@
 import { createHash } from "node:crypto";
 import { saveStructure } from "@barometre/functions/directory";
 import { latestDoc } from "@barometre/functions/layout";
-import type { StoredRevision } from "@barometre/functions/revisions";
+import { PENDING, type StoredRevision } from "@barometre/functions/revisions";
 import {
   type BandSettings,
   computeIndicators,
@@ -10,6 +10,7 @@ import {
   type PimmsReturn,
 } from "@barometre/shared";
 import { type Firestore, Timestamp } from "firebase-admin/firestore";
+import { ATTESTATION } from "./stack.ts";
 
 /** A return as a stored revision, the way submitReturn would have stored it. */
 export function storedRevision(
@@ -30,7 +31,12 @@ export function storedRevision(
     submittedAt: Timestamp.fromDate(options.at ?? new Date(Date.UTC(year + 1, 4, 15, 9, 30))),
     idempotencyKey: `seed-${code}-${year}`,
     number: options.number ?? 1,
-    review: { state: "pending", comment: null, reviewedBy: null, reviewedAt: null },
+    review: PENDING,
+    explanations: {},
+    attestation: ATTESTATION,
+    changes: null,
+    answers: null,
+    firstSubmittedAt: Timestamp.fromDate(options.at ?? new Date(Date.UTC(year + 1, 4, 15, 9, 30))),
   };
 }
 

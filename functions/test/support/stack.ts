@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { addAdmin, saveStructure } from "@barometre/functions/directory";
-import type { PimmsReturn, Territory } from "@barometre/shared";
+import type { Attestation, PimmsReturn, Territory } from "@barometre/shared";
 import type { Firestore } from "firebase-admin/firestore";
 import { type CallOptions, callFunction } from "../../../cli/src/stack/call-function.ts";
 import {
@@ -95,6 +95,9 @@ export function sampleReturn(code = "PIMMS-RENNES", year = 2018): PimmsReturn {
   ret.identification.year = year;
   return ret;
 }
+
+/** Who vouches for the figures of every test return. */
+export const ATTESTATION: Attestation = { name: "Claire Martin", role: "direction" };
 
 export const directorOf = (code: string) => `direction@${code.toLowerCase()}.example`;
 

@@ -75,7 +75,7 @@ export const RETENTION: Record<RetentionKind, RetentionKindInfo> = {
     kind: "reminders",
     label: "relances et avis",
     holds:
-      "les relances aux structures sans retour, les relevés de relances, les avis de révision et les avis d'adresses de destinataires écartées adressés à l'Union, avec leurs tentatives d'envoi",
+      "les relances aux structures sans retour, les demandes et réouvertures de l'Union adressées aux structures (l'examen lui-même reste avec le retour), les relevés de relances, les avis de révision et les avis d'adresses de destinataires écartées adressés à l'Union, avec leurs tentatives d'envoi",
     anchor: "delivery",
     defaultDays: 30,
     minimumDays: 0,

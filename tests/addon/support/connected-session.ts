@@ -12,7 +12,12 @@ export interface ConnectOptions extends SessionOptions {
   token?: string;
   /** Prepares the workbook first (default). */
   prepare?: boolean;
+  /** Types the attestation in the sidebar first (default), as a director does once before sending. */
+  attest?: boolean;
 }
+
+/** The attestation a connected session types in the sidebar. */
+export const SESSION_ATTESTATION = { name: "Claire Martin", role: "direction" } as const;
 
 /** Opens the fixture with the add-on configured for the local functions, its director signed in. */
 export async function openConnected(
@@ -35,6 +40,14 @@ export async function openConnected(
     const prepared = rt.run("runPrepare") as { ok: boolean };
     if (!prepared.ok) throw new Error("prepare failed");
     rt.urlFetch.requests.length = 0;
+  }
+  if (options.attest !== false) {
+    const saved = rt.run(
+      "runSaveAttestation",
+      SESSION_ATTESTATION.name,
+      SESSION_ATTESTATION.role,
+    ) as { ok: boolean };
+    if (!saved.ok) throw new Error("attestation failed");
   }
   rt.book.calls.reset();
   return rt;

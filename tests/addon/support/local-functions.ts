@@ -1,6 +1,7 @@
-// The Union's functions as the local stack runs them, knowing the legacy fixtures' structures, with the 2018 campaign open.
+// The Union's functions as the local stack runs them, knowing the legacy fixtures' structures and the Union's admin,
+// with the 2018 campaign open.
 import { openCampaign } from "@barometre/functions/campaigns";
-import { saveStructure } from "@barometre/functions/directory";
+import { addAdmin, saveStructure } from "@barometre/functions/directory";
 import { ADMIN, startTestStack, type TestStack } from "../../../functions/test/support/stack.ts";
 import { LEGACY_FIXTURES } from "../../helpers/legacy-fixtures.ts";
 
@@ -22,6 +23,7 @@ export async function startLocalFunctions(): Promise<TestStack> {
       now,
     );
   }
+  await addAdmin(stack.db, ADMIN, "test", now);
   await openCampaign(stack.db, CAMPAIGN_YEAR, {}, ADMIN, now);
   return stack;
 }

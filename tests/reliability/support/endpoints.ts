@@ -1,6 +1,6 @@
 // What the hostile-request test knows of each HTTP function: its methods, who may call it, a request it accepts,
 // and where its body has a text and a number to abuse. A function missing here makes that test fail.
-import { sampleReturn } from "../../../functions/test/support/stack.ts";
+import { ATTESTATION, sampleReturn } from "../../../functions/test/support/stack.ts";
 
 export type Caller = "public" | "director" | "admin";
 
@@ -26,6 +26,9 @@ export interface EndpointSpec {
 
 export const YEAR = 2018;
 
+/** The structure whose one revision reviewReturn's valid request reviews: only its latest revision may be. */
+export const REVIEWED_CODE = "PIMMS-NIMES";
+
 export const ENDPOINTS: Record<string, EndpointSpec> = {
   healthz: { methods: ["GET"], caller: "public", valid: () => ({ method: "GET" }) },
   submitReturn: {
@@ -33,7 +36,11 @@ export const ENDPOINTS: Record<string, EndpointSpec> = {
     caller: "director",
     valid: (code, n) => ({
       method: "POST",
-      body: { return: sampleReturn(code, YEAR), idempotencyKey: `hostile-control-${n}` },
+      body: {
+        return: sampleReturn(code, YEAR),
+        idempotencyKey: `hostile-control-${n}`,
+        attestation: ATTESTATION,
+      },
     }),
     textField: ["return", "identification", "structureName"],
     numberField: ["return", "finance", "revenueTotal"],
@@ -69,10 +76,10 @@ export const ENDPOINTS: Record<string, EndpointSpec> = {
   reviewReturn: {
     methods: ["POST"],
     caller: "admin",
-    valid: (code) => ({
+    valid: () => ({
       method: "POST",
       body: {
-        structureCode: code,
+        structureCode: REVIEWED_CODE,
         year: YEAR,
         revision: 1,
         state: "hasIssues",

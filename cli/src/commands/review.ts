@@ -1,0 +1,92 @@
+// barometre review: the Union's decision on the latest revision of a return, as reviewReturn takes it: accepted
+// (which locks it), to correct, rejected or reopened, the director told by mail (through the outbox).
+import { parse } from "../args.ts";
+import { auditedCommand } from "../audited.ts";
+import { UserError } from "../errors.ts";
+import {
+  CLI_ACTOR,
+  PROJECT_HELP,
+  PROJECT_OPTION,
+  withFirestore,
+  yearArgument,
+} from "../firestore.ts";
+import { cliMailSettings } from "./campaign-close.ts";
+import type { Command } from "./command.ts";
+
+const USAGE =
+  "review CODE YEAR REVISION accepted|hasIssues|rejected|reopened [--comment TEXTE] [--fields a,b]";
+
+const command: Command = {
+  name: "review",
+  usage: USAGE,
+  summary: "examen d'un retour : accepté (verrouillé), à corriger, rejeté ou rouvert",
+  help: [
+    USAGE,
+    "  Examine la dernière révision du retour, comme reviewReturn :",
+    "  accepted  accepte le retour et le verrouille pour la campagne ;",
+    "  hasIssues demande une correction ; rejected ne le retient pas ;",
+    "  reopened  rouvre un retour accepté (le motif, --comment, est obligatoire).",
+    "  --comment est obligatoire sauf pour accepted ; --fields nomme les champs concernés",
+    "  (chemins comme finance.chargesTotal, séparés par des virgules), que le panneau de la",
+    "  direction relie à leurs cellules. Sauf pour accepted, la direction reçoit un courriel,",
+    "  aux adresses de l'annuaire, une seule fois par examen.",
+    "",
+    PROJECT_HELP,
+  ].join("\n"),
+  async run(argv) {
+    const { values, positionals } = parse(
+      argv,
+      { ...PROJECT_OPTION, comment: { type: "string" }, fields: { type: "string" } },
+      USAGE,
+    );
+    const [code, rawYear, rawRevision, state, ...extra] = positionals;
+    if (!code || !state || extra.length) throw new UserError(`Usage : barometre ${USAGE}`);
+    const year = yearArgument(rawYear, USAGE);
+    const [{ REVIEW_REQUEST, decisionOf }, { parseWith }, { HttpError }, { decideReview }] =
+      await Promise.all([
+        import("@barometre/functions/review-return"),
+        import("@barometre/functions/envelope"),
+        import("@barometre/functions/http"),
+        import("@barometre/functions/review-decision"),
+      ]);
+    try {
+      const r = parseWith(REVIEW_REQUEST, {
+        structureCode: code,
+        year,
+        revision: Number(rawRevision),
+        state,
+        comment: values.comment,
+        fields: values.fields?.split(",").map((f) => f.trim()),
+      });
+      const mail = await cliMailSettings();
+      const { REVIEW_STATE_LABELS } = await import("@barometre/shared");
+      const event = {
+        action: r.state === "reopened" ? "return.reopen" : "return.review",
+        structureCode: r.structureCode,
+        year,
+        detail: `révision ${r.revision} : ${REVIEW_STATE_LABELS[r.state]}`,
+      } as const;
+      const review = await withFirestore(values.project, (db) =>
+        auditedCommand(db, event, () =>
+          decideReview(
+            db,
+            { year, code: r.structureCode, number: r.revision },
+            decisionOf(r),
+            CLI_ACTOR,
+            new Date(),
+            mail.from,
+          ),
+        ),
+      );
+      process.stdout.write(
+        `Révision ${r.revision} du retour ${year} de ${r.structureCode} : ${REVIEW_STATE_LABELS[review.state]}${review.state === "accepted" ? " (retour verrouillé)" : " ; courriel à la direction mis en file d'envoi"}.\n`,
+      );
+      return 0;
+    } catch (error) {
+      if (error instanceof HttpError) throw new UserError(error.message);
+      throw error;
+    }
+  },
+};
+
+export default command;

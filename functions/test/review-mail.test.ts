@@ -1,0 +1,67 @@
+// The director's review mail on its own: French words for each state, the comment and fields quoted as text (never
+// as HTML), and the accessible HTML every short mail has (checked with axe-core in Chromium).
+import type { StructureEntry } from "@barometre/functions/directory";
+import { reviewMail } from "@barometre/functions/mail/review-mail";
+import type { StoredReview } from "@barometre/functions/reviews";
+import { Timestamp } from "firebase-admin/firestore";
+import { describe, expect, it } from "vitest";
+import { useAxePage } from "./support/axe-page.ts";
+import { storedRevision } from "./support/network.ts";
+import { sampleReturn } from "./support/stack.ts";
+
+const axe = useAxePage();
+
+const entry: StructureEntry = {
+  code: "PIMMS-CENON",
+  name: "PIMMS Cenon <rive droite> & co",
+  territory: "Urbain hors QPV",
+  emails: ["direction@cenon.example", "tresorier@cenon.example"],
+};
+const revision = { ...storedRevision(sampleReturn("PIMMS-CENON")), number: 2 };
+
+const review = (
+  state: "hasIssues" | "rejected" | "reopened",
+): StoredReview & { state: typeof state } => ({
+  structureCode: "PIMMS-CENON",
+  year: 2018,
+  revision: 2,
+  key: "000002-0001",
+  sequence: 1,
+  state,
+  comment: "Le total <b>des charges</b> ne correspond pas.",
+  fields: ["finance.chargesTotal", "social.staffTotal"],
+  reviewedBy: "union@pimms.example",
+  // 14:05 in Paris.
+  reviewedAt: Timestamp.fromDate(new Date("2019-04-12T12:05:00Z")),
+});
+
+describe("reviewMail", () => {
+  it("tells the directory's addresses what the Union asks, where, and what to do next", async () => {
+    const mail = reviewMail(entry, revision, review("hasIssues"));
+    expect(mail.to).toEqual(entry.emails);
+    expect(mail.kind).toBe("review");
+    expect(mail.message.subject).toBe(
+      "Baromètre 2018 : l'Union vous demande de corriger votre retour (révision 2)",
+    );
+    const text = mail.message.text;
+    expect(text).toContain("L'Union demande une correction de la révision 2 du retour 2018");
+    expect(text).toContain(
+      "(union@pimms.example, le 12/04/2019 14:05:00) : « Le total <b>des charges</b> ne correspond pas. »",
+    );
+    expect(text).toContain("- Total des charges (finance.chargesTotal)");
+    expect(text).toContain("« Ouvrir le panneau »");
+    expect(mail.message.html).toContain("Le total &lt;b&gt;des charges&lt;/b&gt;");
+    expect(mail.message.html).not.toContain("<b>des charges");
+    expect(await axe().violations(mail.message.html)).toEqual([]);
+  });
+
+  it("says a rejection and a reopening in their own words", () => {
+    expect(reviewMail(entry, revision, review("rejected")).message.subject).toContain(
+      "l'Union n'a pas retenu votre retour",
+    );
+    const reopened = reviewMail(entry, revision, review("reopened")).message;
+    expect(reopened.subject).toContain("votre retour est rouvert");
+    expect(reopened.text).toContain("Motif de la réouverture");
+    expect(reopened.text).toContain("n'est plus verrouillé");
+  });
+});
