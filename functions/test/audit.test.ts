@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { barometre } from "./support/run-barometre.ts";
 import {
   ADMIN,
+  ATTESTATION,
   directorOf,
   sampleReturn,
   seedDirectory,
@@ -69,7 +70,11 @@ beforeAll(async () => {
   });
   for (const code of [KEPT, ERASED])
     await ok("submitReturn", directorOf(code), {
-      body: { return: sampleReturn(code), idempotencyKey: `${code}-audit-1` },
+      body: {
+        return: sampleReturn(code),
+        idempotencyKey: `${code}-audit-1`,
+        attestation: ATTESTATION,
+      },
     });
   const review = { year: 2018, revision: 1, state: "hasIssues", comment: "Charges à vérifier." };
   await ok("reviewReturn", ADMIN, { body: { ...review, structureCode: ERASED } });

@@ -14,6 +14,7 @@ import { buildReport, demoCampaign, generateNetwork } from "@barometre/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   ADMIN,
+  ATTESTATION,
   directorOf,
   sampleReturn,
   seedDirectory,
@@ -38,7 +39,11 @@ beforeAll(async () => {
   await openCampaign(stack.db, YEAR, {}, ADMIN, AT);
   const sent = await stack.call("submitReturn", {
     token: await stack.token(directorOf(SENT)),
-    body: { return: sampleReturn(SENT, YEAR), idempotencyKey: "paris-dates" },
+    body: {
+      return: sampleReturn(SENT, YEAR),
+      idempotencyKey: "paris-dates",
+      attestation: ATTESTATION,
+    },
   });
   expect(sent.status).toBe(200);
   const prepared = await stack.call("reportProgress", {

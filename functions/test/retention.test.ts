@@ -19,6 +19,7 @@ import { CALM_SMTP, queueTestMail, type SenderRig, startSenderRig } from "./supp
 import { barometre } from "./support/run-barometre.ts";
 import {
   ADMIN,
+  ATTESTATION,
   directorOf,
   sampleReturn,
   seedDirectory,
@@ -85,7 +86,11 @@ const post = async (name: string, email: string, body: unknown) => {
 const submit = (code: string, year: number, key: string, visitors?: number) => {
   const ret = sampleReturn(code, year);
   if (visitors !== undefined) ret.activity.visitors = visitors;
-  return post("submitReturn", directorOf(code), { return: ret, idempotencyKey: key });
+  return post("submitReturn", directorOf(code), {
+    return: ret,
+    idempotencyKey: key,
+    attestation: ATTESTATION,
+  });
 };
 
 async function deliverAll() {

@@ -76,7 +76,11 @@ describe("positioning", () => {
     const fx = fixture("05");
     const real = await functions().post(
       "submitReturn",
-      JSON.stringify({ return: fx.ret, idempotencyKey: "cle-positionnement-05" }),
+      JSON.stringify({
+        return: fx.ret,
+        idempotencyKey: "cle-positionnement-05",
+        attestation: ATTESTATION,
+      }),
       fx.ret.identification.directorEmail as string,
     );
     const population = indexPopulation(

@@ -10,6 +10,7 @@ import { OAuth2Client } from "google-auth-library";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   ADMIN,
+  ATTESTATION,
   directorOf,
   sampleReturn,
   seedDirectory,
@@ -40,7 +41,11 @@ beforeAll(async () => {
   await openCampaign(stack.db, YEAR, {}, ADMIN, now);
   const first = await stack.call("submitReturn", {
     token: await stack.token(directorOf(CODE)),
-    body: { return: sampleReturn(CODE, YEAR), idempotencyKey: "attack-first" },
+    body: {
+      return: sampleReturn(CODE, YEAR),
+      idempotencyKey: "attack-first",
+      attestation: ATTESTATION,
+    },
   });
   expect(first.status).toBe(200);
   await stack.server.queues.idle();
@@ -244,7 +249,11 @@ describe("a structure code with a Unicode letter that upper-cases to ASCII (dotl
     const before = storedDocuments(stack.emulator);
     const res = await send("submitReturn", await stack.token(directorOf(CODE)), {
       method: "POST",
-      body: { return: ret, idempotencyKey: `attack-code-${code.length}-${code.charCodeAt(1)}` },
+      body: {
+        return: ret,
+        idempotencyKey: `attack-code-${code.length}-${code.charCodeAt(1)}`,
+        attestation: ATTESTATION,
+      },
     });
     expect(res.status, res.text.slice(0, 300)).toBe(422);
     expect(JSON.parse(res.text).findings).toContainEqual(
