@@ -135,7 +135,8 @@ export function submitWorkbook(): SubmitOutcome {
       const { verification } = checked;
       if (!verification.refusal) {
         const attestation = savedAttestation();
-        if (!attestation) return { refused: { sent: false, message: NO_ATTESTATION, findings: [] } };
+        if (!attestation)
+          return { refused: { sent: false, message: NO_ATTESTATION, findings: [] } };
         return { checked, send: sendOf(checked, attestation) };
       }
       const refused: SubmitOutcome = {
