@@ -82,6 +82,8 @@ beforeAll(async () => {
     body: { ...review, structureCode: KEPT, revision: 9 },
   });
   expect(missing.status).toBe(404);
+  await cli("review", KEPT, "2018", "1", "accepted");
+  await cli("review", KEPT, "2018", "1", "reopened", "--comment", "Chiffres à revoir.");
   const query = (structureCode: string) => ({ structureCode, year: "2018" });
   await ok("previousReturn", ADMIN, { query: query(ERASED) });
   await ok("previousReturn", directorOf(KEPT), { query: query(KEPT) });
@@ -110,6 +112,8 @@ describe("the audit log", () => {
       // The erased structure's entries stay, no longer linked to it.
       ["return.review", "api", ADMIN, null, 2018, "ok"],
       ["return.review", "api", ADMIN, KEPT, 2018, "failed"],
+      ["return.review", "cli", CLI, KEPT, 2018, "ok"],
+      ["return.reopen", "cli", CLI, KEPT, 2018, "ok"],
       ["return.read", "api", ADMIN, null, 2018, "ok"],
       ["campaign.export", "api", ADMIN, null, 2018, "ok"],
       ["campaign.status", "api", ADMIN, null, 2018, "ok"],
@@ -129,7 +133,9 @@ describe("the audit log", () => {
     expect(byAction("return.review").map((e) => e.detail)).toEqual([
       "révision 1 : à corriger",
       "La révision 9 du retour 2018 de « la structure » n'existe pas.",
+      "révision 1 : accepté",
     ]);
+    expect(byAction("return.reopen")[0]?.detail).toBe("révision 1 : rouvert");
     expect(byAction("campaign.export").map((e) => e.detail)).toEqual(["csv", "json"]);
     expect(byAction("retention.set")[0]?.detail).toBe("mails : 2 mois");
   });
@@ -162,7 +168,8 @@ describe("the audit log", () => {
     const kept = await cli("audit", "--structure", KEPT.toLowerCase());
     expect(kept).toContain("examen d'une révision");
     expect(kept).toContain("échec");
-    expect(kept).toContain("1 entrée.");
+    expect(kept).toContain("réouverture d'un retour");
+    expect(kept).toContain("3 entrées.");
     const csv = await cli("audit", "--csv", "--since", "01/01/2020");
     expect(
       csv.startsWith(
