@@ -2,6 +2,7 @@
 // band (values over the years held, never overwritten by a second close), next year's close saying which indicators
 // left the red band, barometre followup list|show|update with French refusals, the Accompagnement tab on the local
 // Sheets server, and structure export/erase.
+import { readAudit } from "@barometre/functions/audit/read";
 import { openCampaign } from "@barometre/functions/campaigns";
 import { saveStructure } from "@barometre/functions/directory";
 import { getFollowup, listFollowups, openFollowups } from "@barometre/functions/followups";
@@ -105,6 +106,14 @@ describe("opening follow-ups at close", () => {
     expect(record?.state).toBe("plan d'action en cours");
     expect(record?.notes).toHaveLength(1);
     expect(record?.notes[0]?.by).toMatch(/^ligne de commande/);
+    // The Union's update is in its audit log, naming what changed without quoting the note.
+    const logged = await readAudit(db);
+    expect(logged.map((e) => [e.action, e.structureCode, e.detail])).toContainEqual([
+      "followup.note",
+      CODE,
+      "état, note, prochaine étape",
+    ]);
+    expect(JSON.stringify(logged)).not.toContain("plan de formation");
   });
 
   it("says at next year's close, for each record, whether each indicator left the red band", async () => {
