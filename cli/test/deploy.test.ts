@@ -70,6 +70,7 @@ const PARAMETERS = [
   "SMTP_PORT=587",
   "SMTP_USER=barometre@union-pimms.fr",
   "UNION_SHEET_ID=",
+  "PRIVACY_URL=https://www.union-pimms.fr/barometre/confidentialite",
 ].join("\n");
 
 const READY_FIREBASE: Answers = {
@@ -123,6 +124,7 @@ describe("npm run deploy:functions", () => {
     const run = await runCli(["deploy", "functions", "--dry-run"], ws);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain("ADDON_OAUTH_CLIENT_ID a encore la valeur d'exemple");
+    expect(run.stdout).toContain("PRIVACY_URL a encore la valeur d'exemple");
     expect(run.stdout).toContain("La base est en us-central1, hors d'Europe");
     expect(run.stdout).toContain(
       "firebase functions:secrets:set SMTP_PASSWORD --project barometre-essai",

@@ -35,6 +35,12 @@ export const UNION_SHEET_ID = defineString("UNION_SHEET_ID", {
     "Identifiant du Google Sheet consolidé de l'Union (partagé en édition avec le compte de service des fonctions) ; vide : pas de tableau consolidé",
 });
 
+export const PRIVACY_URL = defineString("PRIVACY_URL", {
+  default: "",
+  description:
+    "Adresse https de la page de confidentialité publiée par l'Union (le texte de docs/rgpd.md), citée à la fin de chaque courriel aux structures ; vide : les courriels renvoient à l'Union",
+});
+
 export const SMTP_HOST = defineString("SMTP_HOST", {
   description: "Serveur SMTP d'envoi des courriels",
 });
@@ -65,6 +71,17 @@ export interface MailSettings {
   from: string;
   /** The Union's addresses: revision notices and the network summary. */
   union: string[];
+  /** The Union's privacy page, quoted at the end of every mail to a structure; null: none published. */
+  privacyUrl: string | null;
+}
+
+/** PRIVACY_URL checked: empty for none, otherwise an https address (a mail must never point to a plain-http page). */
+export function privacyUrlOf(raw: string): string | null {
+  const url = raw.trim();
+  if (url === "") return null;
+  if (!/^https:\/\/[^\s/]+\.[^\s]+$/.test(url))
+    throw new Error(`PRIVACY_URL is not an https address: ${url}`);
+  return url;
 }
 
 export interface Config {
@@ -95,7 +112,7 @@ export function productionConfig(): Config {
     audiences,
     maxBodyBytes: MAX_BODY_BYTES,
     requestDeadlineMs: REQUEST_DEADLINE_MS,
-    mail: { from: MAIL_FROM.value(), union },
+    mail: { from: MAIL_FROM.value(), union, privacyUrl: privacyUrlOf(PRIVACY_URL.value()) },
     unionSheetId: UNION_SHEET_ID.value().trim() || null,
     // Replaced by its value when functions/scripts/build.ts bundles the functions.
     version: process.env.BAROMETRE_VERSION,

@@ -2,6 +2,7 @@
 // the director's mail for a request, a rejection or a reopening, queued once under the review's own id.
 
 import type { Firestore } from "firebase-admin/firestore";
+import type { MailSettings } from "./config.ts";
 import { getStructure } from "./directory.ts";
 import { queueMail } from "./mail/outbox.ts";
 import { isMailed, reviewMail, reviewMailId } from "./mail/review-mail.ts";
@@ -13,14 +14,20 @@ export async function decideReview(
   d: Decision,
   by: string,
   now: Date,
-  mailFrom: string,
+  mail: Pick<MailSettings, "from" | "privacyUrl">,
 ): Promise<StoredReview> {
   const { review, revision } = await reviewRevision(db, t, d, by, now);
   if (isMailed(review)) {
     // The directory's addresses, never the ones typed in a return: the mail goes where the Union knows it should.
     const entry = await getStructure(db, t.code);
     if (entry)
-      await queueMail(db, reviewMailId(review), reviewMail(entry, revision, review), mailFrom, now);
+      await queueMail(
+        db,
+        reviewMailId(review),
+        reviewMail(entry, revision, review, mail.privacyUrl),
+        mail.from,
+        now,
+      );
   }
   return review;
 }

@@ -67,7 +67,7 @@ export const reviewReturnHandler =
         decisionOf(r),
         who.email,
         now,
-        deps.config.mail.from,
+        deps.config.mail,
       ),
     );
     await requestSheetSync(deps, r.year);

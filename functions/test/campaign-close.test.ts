@@ -23,6 +23,7 @@ import {
 import { type ParsedMail, simpleParser } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { main } from "../../cli/src/main.ts";
+import { LOCAL_MAIL } from "../../cli/src/stack/local-deps.ts";
 import { plainStats } from "./support/independent-stats.ts";
 import { registerStructures, seedLatest, storedRevision } from "./support/network.ts";
 import { CALM_SMTP, type SenderRig, startSenderRig } from "./support/outbox.ts";
@@ -170,6 +171,9 @@ describe("closing a campaign", () => {
       expect(images).toHaveLength(charts);
       for (const image of images) expect(mail.html).toContain(`cid:${image.cid}`);
       expect(pdfOf(mail)?.filename).toBe(`barometre-${network.year}-${s.code}.pdf`);
+      expect(mail.text).toContain(
+        `page de confidentialité du Baromètre : ${LOCAL_MAIL.privacyUrl}`,
+      );
       expect(pdfOf(mail)?.content.subarray(0, 5).toString()).toBe("%PDF-");
       for (const other of network.structures)
         if (other.code !== s.code) {

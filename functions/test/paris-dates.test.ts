@@ -119,7 +119,9 @@ describe("at 23:30 UTC, every date shown is the Paris day", () => {
     const entry = directory.find((e) => e.code === PREPARED);
     if (!row || !entry) throw new Error("no prepared structure");
     expect(row.preparedAt).toBe(AT.toISOString());
-    expect(reminderMail(YEAR, entry, row, DUE).message.text).toContain(`préparé le ${PARIS_DAY}`);
+    expect(reminderMail(YEAR, entry, row, DUE, null).message.text).toContain(
+      `préparé le ${PARIS_DAY}`,
+    );
     expect(digestMail(YEAR, DUE, [row], 2, [ADMIN]).message.text).toContain(
       `préparé le ${PARIS_DAY}`,
     );

@@ -46,20 +46,24 @@ const due = (offset: number): DueReminder => ({
   daysLeft: -offset,
 });
 
+const PRIVACY = "https://www.pimms.example/barometre/confidentialite";
+
 const MAILS = {
   "a reminder to a structure that has not started": reminderMail(
     2018,
     entry,
     row(entry.code, null),
     due(-7),
+    PRIVACY,
   ),
   "a reminder to a structure that has prepared": reminderMail(
     2018,
     entry,
     row(entry.code, "2019-06-14T07:00:00.000Z"),
     due(-2),
+    PRIVACY,
   ),
-  "the reminder after the deadline": reminderMail(2018, entry, row(entry.code, null), due(1)),
+  "the reminder after the deadline": reminderMail(2018, entry, row(entry.code, null), due(1), null),
   "the Union's digest": digestMail(
     2018,
     due(-7),
@@ -142,6 +146,8 @@ it("reaches the structure's addresses through the outbox and SMTP, as text and H
       "L'Union n'a pas encore reçu le retour 2018 de PIMMS Cenon <rive droite> & co",
     );
     expect(parsed.html).toContain("PIMMS Cenon &lt;rive droite&gt; &amp; co");
+    expect(parsed.text).toContain(`page de confidentialité du Baromètre : ${PRIVACY}`);
+    expect(parsed.html).toContain(PRIVACY);
     expect(parsed.attachments).toEqual([]);
   } finally {
     await rig.close();

@@ -35,9 +35,11 @@ const review = (
   reviewedAt: Timestamp.fromDate(new Date("2019-04-12T12:05:00Z")),
 });
 
+const PRIVACY = "https://www.pimms.example/barometre/confidentialite";
+
 describe("reviewMail", () => {
   it("tells the directory's addresses what the Union asks, where, and what to do next", async () => {
-    const mail = reviewMail(entry, revision, review("hasIssues"));
+    const mail = reviewMail(entry, revision, review("hasIssues"), PRIVACY);
     expect(mail.to).toEqual(entry.emails);
     expect(mail.kind).toBe("review");
     expect(mail.message.subject).toBe(
@@ -50,18 +52,20 @@ describe("reviewMail", () => {
     );
     expect(text).toContain("- Total des charges (finance.chargesTotal)");
     expect(text).toContain("« Ouvrir le panneau »");
+    expect(text).toContain(`page de confidentialité du Baromètre : ${PRIVACY}`);
     expect(mail.message.html).toContain("Le total &lt;b&gt;des charges&lt;/b&gt;");
     expect(mail.message.html).not.toContain("<b>des charges");
     expect(await axe().violations(mail.message.html)).toEqual([]);
   });
 
   it("says a rejection and a reopening in their own words", () => {
-    expect(reviewMail(entry, revision, review("rejected")).message.subject).toContain(
+    expect(reviewMail(entry, revision, review("rejected"), null).message.subject).toContain(
       "l'Union n'a pas retenu votre retour",
     );
-    const reopened = reviewMail(entry, revision, review("reopened")).message;
+    const reopened = reviewMail(entry, revision, review("reopened"), null).message;
     expect(reopened.subject).toContain("votre retour est rouvert");
     expect(reopened.text).toContain("Motif de la réouverture");
     expect(reopened.text).toContain("n'est plus verrouillé");
+    expect(reopened.text).toContain("Vos données : pour savoir ce que le Baromètre garde");
   });
 });

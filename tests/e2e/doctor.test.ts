@@ -53,7 +53,7 @@ describe("barometre doctor on the local stack", () => {
     // Older functions, no sender, no admin nor structure, and only a campaign whose deadline is past.
     Object.assign(stack.server.deps.config, {
       version: "0.0.1+ancien",
-      mail: { from: "", union: ["union@pimms.example"] },
+      mail: { from: "", union: ["union@pimms.example"], privacyUrl: null },
     });
     for (const col of [adminsCol, structuresCol, campaignsCol]) {
       const { docs } = await col(stack.db).get();

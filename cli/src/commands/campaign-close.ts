@@ -14,7 +14,16 @@ export async function cliMailSettings(env = process.env): Promise<MailSettings> 
     .split(",")
     .map((s) => s.trim())
     .filter(Boolean);
-  if (env.MAIL_FROM && union.length) return { from: env.MAIL_FROM, union };
+  if (env.MAIL_FROM && union.length) {
+    const { privacyUrlOf } = await import("@barometre/functions/config");
+    try {
+      return { from: env.MAIL_FROM, union, privacyUrl: privacyUrlOf(env.PRIVACY_URL ?? "") };
+    } catch {
+      throw new UserError(
+        `PRIVACY_URL doit être l'adresse https de la page de confidentialité de l'Union (ou vide) : « ${env.PRIVACY_URL} ».`,
+      );
+    }
+  }
   if (env.FIRESTORE_EMULATOR_HOST) return (await import("../stack/local-deps.ts")).LOCAL_MAIL;
   throw new UserError(
     "Indiquez l'expéditeur et les adresses de l'Union comme pour les fonctions : variables d'environnement MAIL_FROM et UNION_EMAILS (séparées par des virgules).",

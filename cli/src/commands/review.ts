@@ -74,7 +74,7 @@ const command: Command = {
             decisionOf(r),
             CLI_ACTOR,
             new Date(),
-            mail.from,
+            mail,
           ),
         ),
       );

@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseEnv } from "node:util";
-import { REGION } from "@barometre/functions/config";
+import { privacyUrlOf, REGION } from "@barometre/functions/config";
 import { functionsUrlOf } from "@barometre/shared";
 import { type Check, type DeployPlan, probe } from "./plan.ts";
 
@@ -66,6 +66,22 @@ function parameterChecks(cwd: string, project: string): Check[] {
       fix: "Reportez l'identifiant du client OAuth du projet Google Cloud associé au script (docs/deploy.md, « L'audience »).",
     });
   }
+  const privacy = values.PRIVACY_URL?.trim() ?? "";
+  const privacyProblem = (() => {
+    if (privacy === examples.PRIVACY_URL)
+      return "PRIVACY_URL a encore la valeur d'exemple de functions/.env.example.";
+    try {
+      privacyUrlOf(privacy);
+      return null;
+    } catch {
+      return `« ${privacy} » n'est pas une adresse https.`;
+    }
+  })();
+  checks.push({
+    label: `PRIVACY_URL : ${privacy === "" ? "vide (les courriels renvoient à l'Union)" : "la page de confidentialité citée dans les courriels"}`,
+    problem: privacyProblem,
+    fix: `Mettez dans ${file} l'adresse https de la page de confidentialité publiée par l'Union (le texte de docs/rgpd.md), ou laissez PRIVACY_URL vide.`,
+  });
   return checks;
 }
 

@@ -21,6 +21,7 @@ import { type InProcessQueueOptions, InProcessTaskQueue } from "./task-queue.ts"
 export const LOCAL_MAIL: MailSettings = {
   from: "Baromètre des PIMMS <barometre@pimms.example>",
   union: ["union@pimms.example"],
+  privacyUrl: "https://www.pimms.example/barometre/confidentialite",
 };
 
 export interface LocalWorkOptions {

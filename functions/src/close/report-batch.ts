@@ -7,6 +7,7 @@ import { buildReport, type NamedIndicators, type ReportInput } from "@barometre/
 import type { WorkDeps } from "../deps.ts";
 import { mailDoc } from "../layout.ts";
 import { queueMail } from "../mail/outbox.ts";
+import { privacySentence } from "../mail/privacy-note.ts";
 import type { ReportBatchTask } from "../tasks.ts";
 import {
   allFinalMembers,
@@ -68,7 +69,9 @@ export async function runReportBatch(
     head.mode === "transparent" && todo.length ? await namedTable(deps, task.year) : undefined;
   for (const m of todo) {
     signal.throwIfAborted();
-    const mail = await deps.renderer.report(buildReport(reportInput(head, m, table)));
+    const doc = buildReport(reportInput(head, m, table));
+    const notes = [...doc.notes, privacySentence(deps.config.mail.privacyUrl)];
+    const mail = await deps.renderer.report({ ...doc, notes });
     signal.throwIfAborted();
     await queueMail(
       deps.db,

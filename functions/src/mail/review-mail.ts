@@ -6,6 +6,7 @@ import type { StoredReview } from "../reviews.ts";
 import type { StoredRevision } from "../revisions.ts";
 import type { MailDraft } from "./outbox.ts";
 import { type PlainBlock, plainMail } from "./plain-mail.ts";
+import { privacySentence } from "./privacy-note.ts";
 
 /** One mail per review, whoever completes it and however often. */
 export const reviewMailId = (r: StoredReview): string =>
@@ -41,6 +42,7 @@ export function reviewMail(
   entry: StructureEntry,
   revision: StoredRevision,
   review: StoredReview & { state: Mailed },
+  privacyUrl: string | null,
 ): MailDraft {
   const what = WHAT[review.state];
   const year = review.year;
@@ -72,6 +74,7 @@ export function reviewMail(
       kind: "note",
       text: "Ce courriel est envoyé automatiquement par le Baromètre des PIMMS ; pour toute question, répondez à l'Union.",
     },
+    { kind: "note", text: privacySentence(privacyUrl) },
   ];
   return {
     to: [...entry.emails],

@@ -4,6 +4,7 @@ import { parisDay } from "../campaigns.ts";
 import type { StructureEntry } from "../directory.ts";
 import type { MailDraft } from "../mail/outbox.ts";
 import { type PlainBlock, plainMail } from "../mail/plain-mail.ts";
+import { privacySentence } from "../mail/privacy-note.ts";
 import type { StatusRow } from "../status/board.ts";
 import type { DueReminder } from "./due.ts";
 import { offsetLabel } from "./offsets.ts";
@@ -25,6 +26,7 @@ export function reminderMail(
   entry: StructureEntry,
   row: StatusRow,
   due: DueReminder,
+  privacyUrl: string | null,
 ): MailDraft {
   const late = due.daysLeft < 0;
   const deadline = formatDate(due.deadline);
@@ -48,6 +50,7 @@ export function reminderMail(
       kind: "note",
       text: "Si vous venez d'envoyer votre retour, ne tenez pas compte de ce message. Ce courriel est envoyé automatiquement par le Baromètre des PIMMS ; pour toute question, contactez l'Union.",
     },
+    { kind: "note", text: privacySentence(privacyUrl) },
   ];
   return {
     to: [...entry.emails],

@@ -54,7 +54,7 @@ async function remind(
     queueMail(
       db,
       reminderId(year, entry.code, due),
-      reminderMail(year, entry, row, due),
+      reminderMail(year, entry, row, due, config.mail.privacyUrl),
       config.mail.from,
       now,
     ),
