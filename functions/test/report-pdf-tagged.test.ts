@@ -59,7 +59,7 @@ describe.each([
   it("tags every piece of text it prints but the footers, repeated table headers and legend drawing", () => {
     const tagged = squeeze(structure.tree);
     const footer = `${doc.title} — ${doc.subtitle} · page`;
-    const legend = legendFigure(doc.legend.marker).shapes.flatMap((s) =>
+    const legend = legendFigure(doc.legend.marker, doc.legend.whiskers).shapes.flatMap((s) =>
       s.t === "text" ? [s.text] : [],
     );
     const untagged = pdfText(pdf)

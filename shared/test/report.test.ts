@@ -10,6 +10,7 @@ import {
   type IndicatorEntry,
   indicator,
   isSuppressed,
+  quantileSorted,
   reportLayout,
   suppressionSentence,
 } from "../src/index.ts";
@@ -80,11 +81,21 @@ describe("buildReport", () => {
     expect(e?.chart?.marker?.value).toBe(p?.value);
     const stats = campaign.population.network.stats.financialBalance;
     if (isSuppressed(stats)) throw new Error("network statistics expected");
-    for (const v of [stats.min, stats.q1, stats.median, stats.q3, stats.max])
-      expect(e?.chart?.alt).toContain(formatIndicatorValue("financialBalance", v));
+    const sorted = campaign.population.network.sorted.financialBalance;
+    const deciles = [quantileSorted(sorted, 0.1), quantileSorted(sorted, 0.9)];
+    for (const v of [deciles[0], stats.q1, stats.median, stats.q3, deciles[1]])
+      expect(e?.chart?.alt).toContain(formatIndicatorValue("financialBalance", v as number));
+    // Statistical secrecy: neither extreme (each one other structure's value) is sent to a structure.
+    expect(e?.chart?.alt).toContain(
+      `10e centile ${formatIndicatorValue("financialBalance", deciles[0] as number)}`,
+    );
+    expect(e?.chart?.alt).not.toContain("minimum");
+    expect(e?.chart?.alt).not.toContain("maximum");
     expect(e?.chart?.alt).toContain(`Votre structure : ${e?.valueText}`);
     expect(e?.chart?.alt).toMatch(/Bande : (Rouge|Orange|Vert)/);
-    expect(e?.chart?.alt).toMatch(/rang centile \d+ sur 100/);
+    expect(e?.chart?.alt).toMatch(
+      /Position dans le réseau : dans (le quart le plus (haut|bas)|la moitié centrale) du réseau \(rang centile \d+ sur 100\)|au niveau le plus/,
+    );
   });
 
   it("gives the evolution since N-1 in the indicator's unit: points for rates", () => {

@@ -1,6 +1,6 @@
 // Distribution charts as standalone SVG: the figure's shapes, text as outlines, and an accessible title and description.
 import type { ChartModel } from "@barometre/shared";
-import { chartFigure, type Figure, legendFigure, type Shape } from "./chart-figure.ts";
+import { chartFigure, type Figure, type Shape } from "./chart-figure.ts";
 import { escapeXml } from "./escape.ts";
 import { GlyphSheet } from "./text-outline.ts";
 
@@ -28,5 +28,5 @@ function figureSvg(figure: Figure, id: string, title: string, description: strin
 export const chartSvg = (model: ChartModel, figure: Figure = chartFigure(model)): string =>
   figureSvg(figure, `chart-${model.id}`, model.title, model.alt);
 
-export const legendSvg = (text: string, withMarker: boolean): string =>
-  figureSvg(legendFigure(withMarker), "legend", "Légende des graphiques", text);
+export const legendSvg = (text: string, figure: Figure): string =>
+  figureSvg(figure, "legend", "Légende des graphiques", text);

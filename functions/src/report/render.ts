@@ -33,11 +33,16 @@ export interface RenderedMail {
 /** The legend is the same in every mail: drawn and encoded once per process and wording. */
 const legends = new Map<string, { figure: Figure; png: Buffer }>();
 
-function legend(text: string, marker: boolean): { figure: Figure; png: Buffer } {
-  const key = `${marker}\u0000${text}`;
+function legend(
+  text: string,
+  marker: boolean,
+  whiskers: "range" | "deciles",
+): { figure: Figure; png: Buffer } {
+  const key = `${marker}\u0000${whiskers}\u0000${text}`;
   let drawn = legends.get(key);
   if (!drawn) {
-    drawn = { figure: legendFigure(marker), png: svgToPng(legendSvg(text, marker)) };
+    const figure = legendFigure(marker, whiskers);
+    drawn = { figure, png: svgToPng(legendSvg(text, figure)) };
     legends.set(key, drawn);
   }
   return drawn;
@@ -61,7 +66,7 @@ export async function renderLayout(layout: Layout): Promise<RenderedMail> {
   };
   for (const b of layout.blocks) {
     if (b.kind === "legend") {
-      const { figure, png } = legend(b.text, b.marker);
+      const { figure, png } = legend(b.text, b.marker, b.whiskers);
       inline(LEGEND_ID, figure, png);
     } else if (b.kind === "chart") {
       const figure = chartFigure(b.chart);

@@ -10,17 +10,21 @@ import {
   type Position,
   positionIn,
 } from "../stats/population.ts";
-import { type GroupStats, isSuppressed, suppressionSentence } from "../stats/summary.ts";
+import { meansShown, NETWORK_GROUP, type ShownStats, shownStats } from "../stats/shown.ts";
+import { isSuppressed, suppressionSentence } from "../stats/summary.ts";
+import { tieAwareQuartile, type Verdict, verdictOf } from "./verdict.ts";
 
 /** A group's view of one indicator: statistics (or their suppression) and where the structure stands. */
 export interface GroupView {
   /** "Réseau" or the territory. */
   label: string;
   size: number;
-  /** Null for the Oui/Non indicator, which has a share instead. */
-  stats: GroupStats | null;
+  /** Null for the Oui/Non indicator, which has a share instead. No minimum or maximum: see ShownStats. */
+  stats: ShownStats | null;
   yesShare: number | null;
   position: Position;
+  /** Where the structure stands in words, null for the Oui/Non indicator. */
+  verdict: Verdict | null;
   /** The French sentence shown instead of statistics when the group is too small. */
   suppressedSentence: string | null;
 }
@@ -56,33 +60,61 @@ export interface PreviousExercice {
   member: Member | null;
 }
 
+export interface PositioningOptions {
+  /**
+   * False for a live positioning, sent before the close: between two answers the network's count and mean
+   * change by one structure, whose value they would give away.
+   */
+  means?: boolean;
+}
+
+/** A share withheld by secondary suppression, or in a live positioning (see PositioningOptions). */
+const WITHHELD_SHARE =
+  "Part de Oui non affichée : elle permettrait de déduire celle d'un petit groupe de structures (secret statistique).";
+
+/** "du réseau", "du groupe Rural". */
+const scopeOf = (label: string): string =>
+  label === "Réseau" ? "du réseau" : `du groupe ${label}`;
+
 function view(
   label: string,
   group: GroupIndex,
   def: IndicatorDef,
   value: number | boolean | null,
   min: number,
+  meanShown: boolean,
 ): GroupView {
   const key = def.key;
   if (def.unit === "bool") {
-    const yesShare = group.yesShare[key] ?? null;
+    const share = group.yesShare[key] ?? null;
+    // A share withheld by secondary suppression says so like a small group's.
+    const yesShare = meanShown ? share : null;
     return {
       label,
       size: group.size,
       stats: null,
       yesShare,
       position: { value: null, percentileRank: null, quartile: null },
+      verdict: null,
       suppressedSentence:
-        yesShare === null ? suppressionSentence(group.answered[key] ?? 0, min) : null,
+        share === null
+          ? suppressionSentence(group.answered[key] ?? 0, min)
+          : yesShare === null
+            ? WITHHELD_SHARE
+            : null,
     };
   }
-  const stats = group.stats[key];
+  const stats = shownStats(group.stats[key], group.sorted[key], meanShown);
+  const number = typeof value === "number" ? value : null;
+  const position = positionIn(group, key, number);
+  const verdict = verdictOf(scopeOf(label), group.sorted[key], stats, number, null);
   return {
     label,
     size: group.size,
     stats,
     yesShare: null,
-    position: positionIn(group, key, typeof value === "number" ? value : null),
+    position: { ...position, quartile: tieAwareQuartile(position, verdict) },
+    verdict,
     suppressedSentence: isSuppressed(stats) ? suppressionSentence(stats.n, min) : null,
   };
 }
@@ -91,10 +123,12 @@ export function positionStructure(
   population: PopulationIndex,
   member: Member,
   previous: PreviousExercice = { population: null, member: null },
+  options: PositioningOptions = {},
 ): Positioning {
   const min = population.minGroupSize;
   const peer = member.territory ? population.groups.get(member.territory) : undefined;
   const indicators = INDICATORS.map((def): IndicatorPositioning => {
+    const means = options.means === false ? new Set<string>() : meansShown(population, def.key);
     const result = member.indicators[def.key];
     const before = previous.member?.indicators[def.key].value ?? null;
     const prevStats = previous.population?.network.stats[def.key] ?? null;
@@ -104,8 +138,11 @@ export function positionStructure(
       value: result.value,
       status: result.status,
       reason: result.reason,
-      network: view("Réseau", population.network, def, result.value, min),
-      group: peer && member.territory ? view(member.territory, peer, def, result.value, min) : null,
+      network: view("Réseau", population.network, def, result.value, min, means.has(NETWORK_GROUP)),
+      group:
+        peer && member.territory
+          ? view(member.territory, peer, def, result.value, min, means.has(member.territory))
+          : null,
       previousValue: before,
       change: changeSince(member.indicators, previous.member?.indicators ?? null, def.key),
       networkMedianChange: def.unit === "bool" ? null : medianChange(nowStats, prevStats),

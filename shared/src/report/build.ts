@@ -37,7 +37,11 @@ export function buildReport(input: ReportInput): ReportDocument {
     ],
     summary: buildSummary(structure.name, positioning.indicators, entries, campaign.bands),
     sections: sectionsOf(entries),
-    legend: { text: `${READING.chart} ${READING.marker}`, marker: true },
+    legend: {
+      text: `${READING.chart("deciles")} ${READING.marker}`,
+      marker: true,
+      whiskers: "deciles",
+    },
     transparentTable:
       transparent && input.transparentTable
         ? namedTable(

@@ -6,19 +6,24 @@ import type { GroupView, IndicatorPositioning } from "../positioning/index.ts";
 import { formatNumber, formatPercent } from "../values/format.ts";
 import { distribution, groupName, suppressedNotice } from "./distribution.ts";
 import type { Fact, IndicatorEntry } from "./types.ts";
-import { bandText, count, formatChange, ordinal } from "./words.ts";
+import { bandText, count, formatChange } from "./words.ts";
 
 export interface EntryContext {
   year: number;
   bands?: BandSettings;
 }
 
+/** The verdict in words, with the percentile rank where it adds to it (not at the highest or lowest level, where ties make it misleading). */
 function positionFact(g: GroupView): Fact | null {
-  const { percentileRank, quartile } = g.position;
-  if (percentileRank === null || quartile === null) return null;
+  if (g.verdict === null) return null;
+  const { percentileRank } = g.position;
+  const ranked = ["upperQuarter", "middleHalf", "lowerQuarter"].includes(g.verdict.kind);
   return {
     label: `Position dans le ${g.label === "Réseau" ? "réseau" : `groupe ${g.label}`}`,
-    value: `rang centile ${formatNumber(percentileRank, 0)} sur 100 ; ${ordinal(quartile)} quartile`,
+    value:
+      ranked && percentileRank !== null
+        ? `${g.verdict.text} (rang centile ${formatNumber(percentileRank, 0)} sur 100)`
+        : g.verdict.text,
   };
 }
 

@@ -17,7 +17,7 @@ export type Block =
   | { kind: "facts"; facts: Fact[] }
   | { kind: "chart"; chart: ChartModel }
   /** How to read the charts, in words and as a drawn legend. */
-  | { kind: "legend"; text: string; marker: boolean }
+  | { kind: "legend"; text: string; marker: boolean; whiskers: "range" | "deciles" }
   | { kind: "table"; table: NamedTable };
 
 export interface Layout {

@@ -4,7 +4,6 @@ import type { BandSettings, Status } from "../indicators/bands.ts";
 import type { Indicators } from "../indicators/compute.ts";
 import type { IndicatorKey, IndicatorUnit } from "../indicators/definitions.ts";
 import type { Positioning } from "../positioning/index.ts";
-import type { Summary } from "../stats/summary.ts";
 
 /** Anonymous (default): statistics only. Transparent: a named table of all structures is added. */
 export type ReportMode = "anonymous" | "transparent";
@@ -42,11 +41,22 @@ export interface BandText {
   thresholds: string;
 }
 
-/** One row of a distribution chart: a group's five-number summary. */
+/**
+ * A group's box: quartiles and median, and whiskers to the minimum and maximum (the Union's own documents) or to
+ * the 10th and 90th percentiles (what structures receive), none in a group too small for those.
+ */
+export interface BoxStats {
+  q1: number;
+  median: number;
+  q3: number;
+  whiskers: { low: number; high: number; ends: "range" | "deciles" } | null;
+}
+
+/** One row of a distribution chart: a group's box. */
 export interface ChartRow {
   /** "Réseau (35 structures)". */
   label: string;
-  stats: Summary;
+  stats: BoxStats;
 }
 
 export interface ChartModel {
@@ -127,8 +137,11 @@ export interface PrintedDocument<E extends EntryBody = EntryBody> {
   header: string[];
   summary: { headline: string; items: SummaryItem[] };
   sections: IndicatorSection<E>[];
-  /** How to read the charts, shown once before them with the legend drawn as a chart; marker: the structure's diamond is explained too. */
-  legend: { text: string; marker: boolean };
+  /**
+   * How to read the charts, shown once before them with the legend drawn as a chart; marker: the structure's
+   * diamond is explained too; whiskers: what the whiskers span.
+   */
+  legend: { text: string; marker: boolean; whiskers: "range" | "deciles" };
   /** Closing notes: how to read the figures and what the document keeps private. */
   notes: string[];
 }

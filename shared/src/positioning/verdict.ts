@@ -1,0 +1,86 @@
+// A structure's place in a group in plain words that hold with ties: a value at the group's highest level is never read as below the middle.
+import type { Position } from "../stats/population.ts";
+import type { ShownStats } from "../stats/shown.ts";
+import { isSuppressed } from "../stats/summary.ts";
+
+export type VerdictKind =
+  | "highest"
+  | "lowest"
+  | "same"
+  | "upperQuarter"
+  | "middleHalf"
+  | "lowerQuarter"
+  | "notComparable";
+
+export interface Verdict {
+  kind: VerdictKind;
+  /** "dans le quart le plus haut du réseau", "non comparable : …". */
+  text: string;
+}
+
+/** A count of other structures is given only when at least three structures share the value, so none is singled out. */
+const SHARED_BY = 3;
+
+/** How many values of the ascending array equal `value` (binary searches for both ends of its run). */
+export function countEqual(sorted: ArrayLike<number>, value: number): number {
+  const edge = (strict: boolean) => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const v = sorted[mid] as number;
+      if (v < value || (!strict && v === value)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return edge(false) - edge(true);
+}
+
+const others = (n: number) => (n > 1 ? `${n} autres structures` : "1 autre structure");
+
+/**
+ * `scope` names the group ("du réseau", "du groupe Rural"). The highest and lowest levels are told from the
+ * group's sorted values, then the quartiles place the rest: above Q3, below Q1, or the middle half.
+ */
+export function verdictOf(
+  scope: string,
+  sorted: ArrayLike<number>,
+  stats: ShownStats,
+  value: number | null,
+  notComparable: string | null,
+): Verdict {
+  if (notComparable !== null || value === null)
+    return {
+      kind: "notComparable",
+      text: `non comparable : ${notComparable ?? "valeur non calculable"}`,
+    };
+  if (isSuppressed(stats))
+    return {
+      kind: "notComparable",
+      text: `non comparable : le groupe compte trop peu de structures`,
+    };
+  const lowest = sorted[0] as number;
+  const highest = sorted[sorted.length - 1] as number;
+  if (lowest === highest)
+    return { kind: "same", text: `au même niveau que toutes les structures ${scope}` };
+  const level = (kind: "highest" | "lowest", words: string): Verdict => {
+    const tied = countEqual(sorted, value) - 1;
+    const like = tied + 1 >= SHARED_BY ? `, comme ${others(tied)}` : "";
+    return { kind, text: `au niveau le plus ${words} ${scope}${like}` };
+  };
+  if (value >= highest) return level("highest", "haut");
+  if (value <= lowest) return level("lowest", "bas");
+  if (value > stats.q3)
+    return { kind: "upperQuarter", text: `dans le quart le plus haut ${scope}` };
+  if (value < stats.q1) return { kind: "lowerQuarter", text: `dans le quart le plus bas ${scope}` };
+  return { kind: "middleHalf", text: `dans la moitié centrale ${scope}` };
+}
+
+/** The quartile band read with the verdict: 4 at the highest level, 1 at the lowest, none when all are equal. */
+export function tieAwareQuartile(position: Position, verdict: Verdict): Position["quartile"] {
+  if (verdict.kind === "highest") return 4;
+  if (verdict.kind === "lowest") return 1;
+  if (verdict.kind === "same") return null;
+  return position.quartile;
+}
