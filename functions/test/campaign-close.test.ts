@@ -163,6 +163,11 @@ describe("closing a campaign", () => {
         expect(mail.text, `${s.code} ${e.key}`).toContain(e.valueText);
         if (e.evolution) expect(mail.text).toContain(e.evolution);
       }
+      const size = network.structures.length;
+      expect(mail.text).toContain(`${size} structures sur ${size} de l'annuaire de l'Union`);
+      expect(mail.text).toMatch(
+        /Données arrêtées le \d\d\/\d\d\/\d{4} \d\d:\d\d:\d\d \(heure de Paris\)/,
+      );
       const charts = reportLayout(doc).blocks.filter(
         (b) => b.kind === "chart" || b.kind === "legend",
       ).length;

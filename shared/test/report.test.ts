@@ -7,6 +7,7 @@ import {
   formatIndicatorValue,
   formatPoints,
   generateNetwork,
+  INDICATORS,
   type IndicatorEntry,
   indicator,
   isSuppressed,
@@ -250,5 +251,44 @@ describe("buildNetworkSummary", () => {
       expect(e.chart).toBeNull();
       expect(e.notices[0]).toMatch(/^Réseau — Moins de 5 structures \(\d\)/);
     }
+  });
+});
+
+describe("« Comment lire ce rapport »", () => {
+  const input = campaign.reports[0] as (typeof campaign.reports)[number];
+  const doc = buildReport({
+    ...input,
+    campaign: { ...input.campaign, responses: { received: 35, expected: 40 } },
+    dataAt: "12/06/2019 10:15:00",
+  });
+  const layout = reportLayout(doc);
+  const end = layout.blocks.slice(
+    layout.blocks.findIndex((b) => b.kind === "heading" && b.text === "Comment lire ce rapport"),
+  );
+  const text = JSON.stringify(end);
+
+  it("ends the report with the response rate, each group's size, the secrecy rules and the date of the data", () => {
+    expect(end.length).toBeGreaterThan(1);
+    expect(text).toContain("35 structures sur 40 de l'annuaire de l'Union");
+    expect(text).toContain("87,5");
+    expect(text).toContain(
+      "Réseau : toutes les structures qui ont transmis leur retour (35\u00a0structures)",
+    );
+    expect(text).toContain(
+      `Groupe ${input.structure.territory} : les structures du même type de territoire`,
+    );
+    expect(text).toContain("ni le minimum ni le maximum");
+    expect(text).toContain("du 10e au 90e centile");
+    expect(text).toContain("Données arrêtées le 12/06/2019 10:15:00 (heure de Paris)");
+  });
+
+  it("gathers every indicator's definition and formula there, once", () => {
+    const fiches = end.find((b) => b.kind === "facts");
+    expect(fiches?.kind === "facts" && fiches.facts.map((f) => f.label)).toEqual(
+      INDICATORS.map((d) => `${d.number}. ${d.name}`),
+    );
+    for (const d of INDICATORS) expect(text).toContain(d.formulaInWords);
+    const before = layout.blocks.slice(0, layout.blocks.length - end.length);
+    expect(JSON.stringify(before)).not.toContain('"label":"Définition"');
   });
 });

@@ -62,6 +62,8 @@ export interface FinalBenchmark {
   groups: Record<string, StatsByIndicator>;
   /** Structures of the previous campaign the changes were computed against. */
   previousCount: number;
+  /** Structures in the Union's directory at the close, for the reports' response rate (absent before it was kept). */
+  directorySize?: number;
   computedAt: Timestamp;
   computedBy: string;
   /** When the report fan-out was last (re)started, null before. */
@@ -152,7 +154,7 @@ function batchesOf(members: readonly FinalMember[]): FinalBatch[] {
 async function compute(
   db: Firestore,
   campaign: CampaignSettingsForClose,
-): Promise<ComputedBenchmark & { index: PopulationIndex }> {
+): Promise<ComputedBenchmark & { index: PopulationIndex; directorySize: number }> {
   const [latest, before, directory] = await Promise.all([
     listLatest(db, campaign.year),
     listLatest(db, campaign.year - 1),
@@ -175,7 +177,7 @@ async function compute(
       names,
     ),
   );
-  return { members, previous, index };
+  return { members, previous, index, directorySize: directory.length };
 }
 
 /**
@@ -190,7 +192,7 @@ export async function takeFinalBenchmark(
 ): Promise<{ head: FinalBenchmark; computed: ComputedBenchmark | null }> {
   const stored = await getFinalBenchmark(db, campaign.year);
   if (stored) return { head: stored, computed: null };
-  const { members, previous, index } = await compute(db, campaign);
+  const { members, previous, index, directorySize } = await compute(db, campaign);
   const batches = batchesOf(members);
   for (const b of batches) await finalBatchDoc(db, campaign.year, b.batch).set(b);
   const head: FinalBenchmark = {
@@ -203,6 +205,7 @@ export async function takeFinalBenchmark(
     network: index.network.stats,
     groups: Object.fromEntries([...index.groups].map(([t, g]) => [t, g.stats])),
     previousCount: previous ? previous.network.size : 0,
+    directorySize,
     computedAt: Timestamp.fromDate(now),
     computedBy: by,
     fanOutAt: null,

@@ -7,6 +7,7 @@ import { buildReport, type NamedIndicators, type ReportInput } from "@barometre/
 import type { WorkDeps } from "../deps.ts";
 import { mailDoc } from "../layout.ts";
 import { queueMail } from "../mail/outbox.ts";
+import { parisTime } from "../paris-time.ts";
 import type { ReportBatchTask } from "../tasks.ts";
 import {
   allFinalMembers,
@@ -35,10 +36,14 @@ function reportInput(
       mode: head.mode,
       minGroupSize: head.minGroupSize,
       bands: head.bands,
+      ...(head.directorySize
+        ? { responses: { received: head.memberCount, expected: head.directorySize } }
+        : {}),
     },
     structure: { code: m.code, name: m.name, territory: m.territory },
     revision: { number: m.revision, submittedAt: m.submittedAt },
     positioning: m.positioning,
+    dataAt: parisTime.format(head.computedAt.toDate()),
     ...(table ? { transparentTable: table } : {}),
   };
 }

@@ -2,6 +2,7 @@
 import type { Position } from "../stats/population.ts";
 import type { ShownStats } from "../stats/shown.ts";
 import { isSuppressed } from "../stats/summary.ts";
+import { formatNumber } from "../values/format.ts";
 
 export type VerdictKind =
   | "highest"
@@ -37,7 +38,8 @@ export function countEqual(sorted: ArrayLike<number>, value: number): number {
   return edge(false) - edge(true);
 }
 
-const others = (n: number) => (n > 1 ? `${n} autres structures` : "1 autre structure");
+const others = (n: number) =>
+  n > 1 ? `${formatNumber(n)} autres structures` : "1 autre structure";
 
 /**
  * `scope` names the group ("du réseau", "du groupe Rural"). The highest and lowest levels are told from the

@@ -1,5 +1,6 @@
 // buildReport: a structure's positioning turned into its French report document (anonymous or transparent).
 import { structureEntry } from "./entries.ts";
+import { METHOD_TITLE, methodSection } from "./method.ts";
 import { namedTable } from "./named-table.ts";
 import { sectionsOf } from "./sections.ts";
 import { buildSummary } from "./summary.ts";
@@ -14,6 +15,7 @@ export function buildReport(input: ReportInput): ReportDocument {
   );
   const peer = positioning.indicators[0]?.group ?? null;
   const transparent = campaign.mode === "transparent";
+  const method = methodSection(input);
   if (transparent && !input.transparentTable)
     throw new Error("buildReport: transparent mode needs the transparentTable of the campaign");
   const revisionText = `Révision ${revision.number}, transmise le ${dateText(revision.submittedAt)}`;
@@ -51,12 +53,12 @@ export function buildReport(input: ReportInput): ReportDocument {
           )
         : null,
     notes: [
+      ...method.paragraphs,
       transparent
         ? "Mode transparent, décidé par l'Union pour cette campagne : le tableau nominatif ci-dessus montre les indicateurs de chaque structure du réseau."
         : "Mode anonyme : ce rapport ne montre que vos propres chiffres et des statistiques du réseau ; aucune autre structure n'y est nommée et aucune de ses valeurs n'y figure.",
-      READING.quantiles,
-      READING.smallGroups(campaign.minGroupSize),
       "Rapport établi par l'Union nationale des PIMMS à partir des retours du Baromètre.",
     ],
+    method: { title: METHOD_TITLE, fiches: method.fiches },
   };
 }

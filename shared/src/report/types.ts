@@ -14,6 +14,8 @@ export interface ReportCampaign {
   minGroupSize: number;
   /** The campaign's bands when the Union changed them; the defaults otherwise. */
   bands?: BandSettings;
+  /** Returns received and structures in the Union's directory, for the response rate. */
+  responses?: { received: number; expected: number };
 }
 
 export interface NamedIndicators {
@@ -30,6 +32,8 @@ export interface ReportInput {
   positioning: Positioning;
   /** Every structure of the campaign; read in transparent mode only, ignored otherwise. */
   transparentTable?: readonly NamedIndicators[];
+  /** When the final benchmark was computed, already written as a Paris date and time. */
+  dataAt?: string;
 }
 
 /** A band written in words: colour is never its only carrier. */
@@ -144,6 +148,11 @@ export interface PrintedDocument<E extends EntryBody = EntryBody> {
   legend: { text: string; marker: boolean; whiskers: "range" | "deciles" };
   /** Closing notes: how to read the figures and what the document keeps private. */
   notes: string[];
+  /**
+   * A structure's report gathers each indicator's definition and formula at its end, under this title with the
+   * notes, rather than after each indicator.
+   */
+  method?: { title: string; fiches: Fact[] };
 }
 
 export interface ReportDocument extends PrintedDocument<IndicatorEntry> {
