@@ -29,7 +29,8 @@ import { CALM_SMTP, type SenderRig, startSenderRig } from "./support/outbox.ts";
 import { ADMIN, startTestStack, type TestStack } from "./support/stack.ts";
 
 const network = generateNetwork();
-const small = generateNetwork({ size: 8, seed: 16, year: 2016 });
+// Years apart from the main network's five campaigns (2014 to 2018), so its trajectories hold only its own returns.
+const small = generateNetwork({ size: 8, seed: 16, year: 2010 });
 const late = generateNetwork({ size: 5, seed: 15, year: 2013 });
 let stack: TestStack;
 let rig: SenderRig;
@@ -39,6 +40,7 @@ async function register(n: DemoNetwork) {
   await seedLatest(stack.db, [
     ...n.structures.map((s) => storedRevision(s.current)),
     ...n.structures.flatMap((s) => (s.previous ? [storedRevision(s.previous)] : [])),
+    ...n.structures.flatMap((s) => (s.earlier ? [storedRevision(s.earlier)] : [])),
   ]);
 }
 
@@ -55,8 +57,11 @@ async function deliverAll(): Promise<ParsedMail[]> {
 function expectedReports(n: DemoNetwork, mode: "anonymous" | "transparent"): ReportDocument[] {
   const members = n.structures.map((s) => memberOf(s.current));
   const before = n.structures.flatMap((s) => (s.previous ? [memberOf(s.previous)] : []));
+  const earlier = n.structures.flatMap((s) => (s.earlier ? [memberOf(s.earlier)] : []));
   const index = indexPopulation(members, 5);
   const previous = indexPopulation(before, 5);
+  const older = indexPopulation(earlier, 5);
+  const own = (list: Member[], code: string) => list.find((m) => m.structureCode === code) ?? null;
   return n.structures.map((s, i) =>
     buildReport({
       campaign: { year: n.year, mode, minGroupSize: 5, bands: {} },
@@ -65,10 +70,20 @@ function expectedReports(n: DemoNetwork, mode: "anonymous" | "transparent"): Rep
         number: 1,
         submittedAt: new Date(Date.UTC(n.year + 1, 4, 15, 9, 30)).toISOString(),
       },
-      positioning: positionStructure(index, members[i] as Member, {
-        population: previous,
-        member: before.find((m) => m.structureCode === s.code) ?? null,
-      }),
+      positioning: positionStructure(
+        index,
+        members[i] as Member,
+        { population: previous, member: own(before, s.code) },
+        {
+          history: {
+            year: n.year,
+            past: [
+              { year: n.year - 1, population: previous, member: own(before, s.code) },
+              { year: n.year - 2, population: older, member: own(earlier, s.code) },
+            ],
+          },
+        },
+      ),
       ...(mode === "transparent"
         ? {
             transparentTable: n.structures.map((t, j) => ({
@@ -162,7 +177,10 @@ describe("closing a campaign", () => {
       for (const e of doc.sections.flatMap((x) => x.entries)) {
         expect(mail.text, `${s.code} ${e.key}`).toContain(e.valueText);
         if (e.evolution) expect(mail.text).toContain(e.evolution);
+        // The trajectory over the three campaigns held, its figures in the text alternative.
+        if (e.trajectory) expect(mail.text).toContain(e.trajectory.alt);
       }
+      expect(doc.sections.flatMap((x) => x.entries).filter((e) => e.trajectory)).toHaveLength(14);
       const size = network.structures.length;
       expect(mail.text).toContain(`${size} structures sur ${size} de l'annuaire de l'Union`);
       expect(mail.text).toMatch(

@@ -50,7 +50,7 @@ describe.each([
   it("gives each chart a Figure whose alternative is the chart's text, figures included", () => {
     const charts = doc.sections
       .flatMap((s) => s.entries)
-      .flatMap((e) => (e.chart ? [e.chart] : []));
+      .flatMap((e) => [e.chart, e.trajectory].flatMap((c) => (c ? [c] : [])));
     expect(charts.length).toBeGreaterThan(0);
     expect(figureAlts(pdf)).toEqual(charts.map((c) => c.alt));
     expect(structure.tree.match(/^\s+Figure:/gm)).toHaveLength(charts.length);

@@ -14,6 +14,7 @@ import {
   type Positioning,
   positionStructure,
   type StatsByIndicator,
+  TRAJECTORY_YEARS,
 } from "@barometre/shared";
 import { type Firestore, Timestamp } from "firebase-admin/firestore";
 import type { CampaignMode } from "../campaigns.ts";
@@ -155,28 +156,42 @@ async function compute(
   db: Firestore,
   campaign: CampaignSettingsForClose,
 ): Promise<ComputedBenchmark & { index: PopulationIndex; directorySize: number }> {
-  const [latest, before, directory] = await Promise.all([
+  const pastYears = Array.from({ length: TRAJECTORY_YEARS - 1 }, (_, k) => campaign.year - 1 - k);
+  const [latest, directory, ...past] = await Promise.all([
     listLatest(db, campaign.year),
-    listLatest(db, campaign.year - 1),
     listStructures(db),
+    ...pastYears.map((year) => listLatest(db, year)),
   ]);
   const population = latest.map(memberOfRevision);
   const index = indexPopulation(population, campaign.minGroupSize);
-  const previousMembers = new Map(before.map((r) => [r.structureCode, memberOfRevision(r)]));
-  const previous = before.length
-    ? indexPopulation([...previousMembers.values()], campaign.minGroupSize)
-    : null;
+  // The campaigns held before this one, for the trajectories; N-1 also gives the changes.
+  const held = past.flatMap((revisions, k) => {
+    if (!revisions.length) return [];
+    const byCode = new Map(revisions.map((r) => [r.structureCode, memberOfRevision(r)]));
+    const year = pastYears[k] as number;
+    return [{ year, byCode, index: indexPopulation([...byCode.values()], campaign.minGroupSize) }];
+  });
+  const last = held[0]?.year === campaign.year - 1 ? held[0] : undefined;
+  const previous = last?.index ?? null;
   const names = new Map(directory.map((s) => [s.code, s]));
-  const members = latest.map((r, i) =>
-    finalMember(
+  const members = latest.map((r, i) => {
+    const member = population[i] as (typeof population)[number];
+    const pastOf = held.map((c) => ({
+      year: c.year,
+      population: c.index,
+      member: c.byCode.get(r.structureCode) ?? null,
+    }));
+    return finalMember(
       r,
-      positionStructure(index, population[i] as (typeof population)[number], {
-        population: previous,
-        member: previousMembers.get(r.structureCode) ?? null,
-      }),
+      positionStructure(
+        index,
+        member,
+        { population: previous, member: last?.byCode.get(r.structureCode) ?? null },
+        { history: { year: campaign.year, past: pastOf } },
+      ),
       names,
-    ),
-  );
+    );
+  });
   return { members, previous, index, directorySize: directory.length };
 }
 

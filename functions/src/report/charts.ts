@@ -1,8 +1,9 @@
 // Distribution charts as standalone SVG: the figure's shapes, text as outlines, and an accessible title and description.
-import type { ChartModel } from "@barometre/shared";
+import type { ChartModel, TrajectoryModel } from "@barometre/shared";
 import { chartFigure, type Figure, type Shape } from "./chart-figure.ts";
 import { escapeXml } from "./escape.ts";
 import { GlyphSheet } from "./text-outline.ts";
+import { trajectoryFigure } from "./trajectory-figure.ts";
 
 const n = (v: number): string => (Number.isInteger(v) ? String(v) : v.toFixed(1));
 
@@ -25,8 +26,10 @@ function figureSvg(figure: Figure, id: string, title: string, description: strin
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${figure.width}" height="${figure.height}" viewBox="0 0 ${figure.width} ${figure.height}" role="img" aria-labelledby="${id}-title ${id}-desc"><title id="${id}-title">${escapeXml(title)}</title><desc id="${id}-desc">${escapeXml(description)}</desc>${glyphs.defs()}${body}</svg>`;
 }
 
-export const chartSvg = (model: ChartModel, figure: Figure = chartFigure(model)): string =>
-  figureSvg(figure, `chart-${model.id}`, model.title, model.alt);
+export const chartSvg = (
+  model: ChartModel | TrajectoryModel,
+  figure: Figure = model.kind === "trajectory" ? trajectoryFigure(model) : chartFigure(model),
+): string => figureSvg(figure, `chart-${model.id}`, model.title, model.alt);
 
 export const legendSvg = (text: string, figure: Figure): string =>
   figureSvg(figure, "legend", "Légende des graphiques", text);

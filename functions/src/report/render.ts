@@ -12,6 +12,7 @@ import { type ChartImages, emailHtml } from "./email.ts";
 import { reportPdf } from "./pdf.ts";
 import { svgToPng } from "./raster.ts";
 import { plainText } from "./text.ts";
+import { trajectoryFigure } from "./trajectory-figure.ts";
 
 /** Shaped for nodemailer and for the firestore-send-email outbox (`message.attachments`). */
 export interface MailAttachment {
@@ -69,7 +70,8 @@ export async function renderLayout(layout: Layout): Promise<RenderedMail> {
       const { figure, png } = legend(b.text, b.marker, b.whiskers);
       inline(LEGEND_ID, figure, png);
     } else if (b.kind === "chart") {
-      const figure = chartFigure(b.chart);
+      const figure =
+        b.chart.kind === "trajectory" ? trajectoryFigure(b.chart) : chartFigure(b.chart);
       inline(b.chart.id, figure, svgToPng(chartSvg(b.chart, figure)));
     }
   }

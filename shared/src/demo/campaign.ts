@@ -42,11 +42,20 @@ export function demoCampaign(
   const previousMembers = network.structures.map((s) =>
     s.previous ? memberOf(s.previous, bands) : null,
   );
-  const population = indexPopulation(members, minGroupSize);
-  const previousPopulation = indexPopulation(
-    previousMembers.filter((m): m is Member => m !== null),
-    minGroupSize,
+  const earlierMembers = network.structures.map((s) =>
+    s.earlier ? memberOf(s.earlier, bands) : null,
   );
+  const population = indexPopulation(members, minGroupSize);
+  const present = (list: (Member | null)[]) => list.filter((m): m is Member => m !== null);
+  const previousPopulation = indexPopulation(present(previousMembers), minGroupSize);
+  const earlierPopulation = indexPopulation(present(earlierMembers), minGroupSize);
+  const year = network.year;
+  const pastOf = (i: number) => [
+    { year: year - 1, population: previousPopulation, member: previousMembers[i] ?? null },
+    ...(earlierPopulation.network.size > 0
+      ? [{ year: year - 2, population: earlierPopulation, member: earlierMembers[i] ?? null }]
+      : []),
+  ];
   const structures = network.structures.map((s, i) => ({
     code: s.code,
     name: s.name,
@@ -61,10 +70,12 @@ export function demoCampaign(
         number: 1 + (i % 3 === 0 ? 1 : 0),
         submittedAt: `${network.year + 1}-05-${pad(1 + (i % 28))}T09:30:00.000Z`,
       },
-      positioning: positionStructure(population, members[i] as Member, {
-        population: previousPopulation,
-        member: previousMembers[i] ?? null,
-      }),
+      positioning: positionStructure(
+        population,
+        members[i] as Member,
+        { population: previousPopulation, member: previousMembers[i] ?? null },
+        { history: { year, past: pastOf(i) } },
+      ),
       ...(mode === "transparent" ? { transparentTable: structures } : {}),
     }),
   );

@@ -12,6 +12,7 @@ import {
 } from "../stats/population.ts";
 import { meansShown, NETWORK_GROUP, type ShownStats, shownStats } from "../stats/shown.ts";
 import { isSuppressed, suppressionSentence } from "../stats/summary.ts";
+import { type PastCampaign, type TrajectoryPoint, trajectoriesOf } from "./trajectory.ts";
 import { tieAwareQuartile, type Verdict, verdictOf } from "./verdict.ts";
 
 /** A group's view of one indicator: statistics (or their suppression) and where the structure stands. */
@@ -38,6 +39,8 @@ export interface IndicatorPositioning {
   /** The peer group (territory), null when the structure has no territory. */
   group: GroupView | null;
   previousValue: number | boolean | null;
+  /** The values of the campaigns held beside the medians of each year; empty without a history (a live answer). */
+  trajectory: TrajectoryPoint[];
   /** Change since the structure's previous exercice, in the indicator's unit (fractions for rates). */
   change: number | null;
   networkMedianChange: number | null;
@@ -61,6 +64,8 @@ export interface PreviousExercice {
 }
 
 export interface PositioningOptions {
+  /** The campaigns before this one, for the trajectories, and this campaign's year. */
+  history?: { year: number; past: readonly PastCampaign[] };
   /**
    * False for a live positioning, sent before the close: between two answers the network's count and mean
    * change by one structure, whose value they would give away.
@@ -127,6 +132,10 @@ export function positionStructure(
 ): Positioning {
   const min = population.minGroupSize;
   const peer = member.territory ? population.groups.get(member.territory) : undefined;
+  const history = options.history;
+  const trajectories = history
+    ? trajectoriesOf({ year: history.year, population, member }, history.past)
+    : {};
   const indicators = INDICATORS.map((def): IndicatorPositioning => {
     const means = options.means === false ? new Set<string>() : meansShown(population, def.key);
     const result = member.indicators[def.key];
@@ -144,6 +153,7 @@ export function positionStructure(
           ? view(member.territory, peer, def, result.value, min, means.has(member.territory))
           : null,
       previousValue: before,
+      trajectory: trajectories[def.key] ?? [],
       change: changeSince(member.indicators, previous.member?.indicators ?? null, def.key),
       networkMedianChange: def.unit === "bool" ? null : medianChange(nowStats, prevStats),
     };
@@ -157,3 +167,5 @@ export function positionStructure(
     fragile: fragileKeys(member.indicators),
   };
 }
+export * from "./trajectory.ts";
+export * from "./verdict.ts";

@@ -5,6 +5,7 @@ import { formatIndicatorValue } from "../indicators/display.ts";
 import type { GroupView, IndicatorPositioning } from "../positioning/index.ts";
 import { formatNumber, formatPercent } from "../values/format.ts";
 import { distribution, groupName, suppressedNotice } from "./distribution.ts";
+import { trajectoryModel } from "./trajectory.ts";
 import type { Fact, IndicatorEntry } from "./types.ts";
 import { bandText, count, formatChange } from "./words.ts";
 
@@ -107,6 +108,7 @@ export function structureEntry(p: IndicatorPositioning, ctx: EntryContext): Indi
     key: p.key,
     number: def.number,
     name: def.name,
+    trajectory: trajectoryModel(p.key, p.trajectory, p.group?.label ?? null),
     valueText,
     reason: p.reason,
     band,

@@ -8,6 +8,7 @@ import type {
   NamedTable,
   PrintedDocument,
   ReportDocument,
+  TrajectoryModel,
 } from "./types.ts";
 
 export type Block =
@@ -15,7 +16,7 @@ export type Block =
   | { kind: "paragraph"; text: string; strong?: boolean }
   | { kind: "list"; items: { text: string; status: Status | null }[] }
   | { kind: "facts"; facts: Fact[] }
-  | { kind: "chart"; chart: ChartModel }
+  | { kind: "chart"; chart: ChartModel | TrajectoryModel }
   /** How to read the charts, in words and as a drawn legend. */
   | { kind: "legend"; text: string; marker: boolean; whiskers: "range" | "deciles" }
   | { kind: "table"; table: NamedTable };
@@ -37,6 +38,7 @@ function entryBlocks(entry: EntryBody, titled: boolean, fiche: boolean): Block[]
       : []),
     { kind: "facts", facts: entry.facts },
     ...(entry.chart ? [{ kind: "chart", chart: entry.chart } as const] : []),
+    ...(entry.trajectory ? [{ kind: "chart", chart: entry.trajectory } as const] : []),
     ...entry.notices.map((text): Block => ({ kind: "paragraph", text })),
     ...(entry.evolution ? [{ kind: "paragraph", text: entry.evolution } as const] : []),
     ...(fiche

@@ -64,6 +64,7 @@ export interface ChartRow {
 }
 
 export interface ChartModel {
+  kind?: "distribution";
   /** Stable within a document; renderers derive image names from it. */
   id: string;
   unit: IndicatorUnit;
@@ -73,6 +74,26 @@ export interface ChartModel {
   /** The structure's value, drawn across every row; null in the Union's summary or when not computable. */
   marker: { value: number; label: string } | null;
   /** The text alternative: every figure the chart shows, in words. */
+  alt: string;
+}
+
+/** One line of a trajectory chart: a value per year, null for a gap. */
+export interface TrajectorySeries {
+  label: string;
+  role: "structure" | "network" | "group";
+  values: (number | null)[];
+}
+
+/** A small line chart of an indicator over the campaigns held. */
+export interface TrajectoryModel {
+  kind: "trajectory";
+  /** Stable within a document; renderers derive image names from it. */
+  id: string;
+  unit: IndicatorUnit;
+  title: string;
+  years: number[];
+  series: TrajectorySeries[];
+  /** The text alternative: every figure of every year. */
   alt: string;
 }
 
@@ -91,6 +112,8 @@ export interface EntryBody {
   name: string;
   facts: Fact[];
   chart: ChartModel | null;
+  /** The values over the campaigns held, null without history. */
+  trajectory?: TrajectoryModel | null;
   /** Sentences shown instead of statistics (small groups). */
   notices: string[];
   /** The evolution since N-1 in one sentence, null when it means nothing (a change of a change). */
