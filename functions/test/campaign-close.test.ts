@@ -2,6 +2,9 @@
 // report rendered and delivered over SMTP (figures, charts, PDF), the Union's summary; transparent mode and the
 // command line's close on a second campaign.
 
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { openCampaign } from "@barometre/functions/campaigns";
 import { getFinalBenchmark } from "@barometre/functions/close/final-benchmark";
 import { DEADLINE_ACTOR, upkeep } from "@barometre/functions/close/upkeep";
@@ -26,6 +29,7 @@ import { main } from "../../cli/src/main.ts";
 import { plainStats } from "./support/independent-stats.ts";
 import { registerStructures, seedLatest, storedRevision } from "./support/network.ts";
 import { CALM_SMTP, type SenderRig, startSenderRig } from "./support/outbox.ts";
+import { pdfStructure } from "./support/pdf-structure.ts";
 import { ADMIN, startTestStack, type TestStack } from "./support/stack.ts";
 
 const network = generateNetwork();
@@ -214,6 +218,41 @@ describe("closing a campaign", () => {
     );
     expect(fragile.length).toBeGreaterThan(0);
     for (const s of fragile) expect(summary.text).toContain(`${s.name} (${s.code})`);
+  });
+
+  it("prints a structure's report, or its one-page board summary, from the command line", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "barometre-report-"));
+    let stderr = "";
+    const err = vi.spyOn(process.stderr, "write").mockImplementation((chunk) => {
+      stderr += String(chunk);
+      return true;
+    });
+    const run = (...args: string[]) => main(["report", ...args]);
+    const code = network.structures[0]?.code as string;
+    const year = String(network.year);
+    const file = (name: string) => join(dir, name);
+    let codes: number[];
+    try {
+      codes = [
+        await run(code, year, "--summary", "-o", file("synthese.pdf")),
+        await run(code, year, "-o", file("rapport.pdf")),
+        await run("PIMMS-INCONNU", year, "--summary", "-o", file("inconnu.pdf")),
+        await run(code, "2030", "--summary", "-o", file("ouverte.pdf")),
+        await run(code, year, "--summary"),
+      ];
+    } finally {
+      err.mockRestore();
+    }
+    expect(codes, stderr).toEqual([0, 0, 2, 2, 2]);
+    expect(pdfStructure(readFileSync(file("synthese.pdf"))).info.Pages).toBe("1");
+    expect(Number(pdfStructure(readFileSync(file("rapport.pdf"))).info.Pages)).toBeGreaterThan(3);
+    expect(existsSync(file("inconnu.pdf")) || existsSync(file("ouverte.pdf"))).toBe(false);
+    expect(stderr).toContain(
+      `La structure PIMMS-INCONNU n'a pas de retour dans la campagne ${year}.`,
+    );
+    expect(stderr).toContain("La campagne 2030 n'est pas close");
+    expect(stderr).toContain("Indiquez le fichier PDF à écrire avec -o.");
+    rmSync(dir, { recursive: true });
   });
 
   it("closes from the command line, in transparent mode with the named table in every report", async () => {

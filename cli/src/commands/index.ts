@@ -15,6 +15,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: "admins", load: () => import("./admins.ts") },
   { name: "campaign", load: () => import("./campaign.ts") },
   { name: "export", load: () => import("./export.ts") },
+  { name: "report", load: () => import("./report.ts") },
   { name: "structure", load: () => import("./structure.ts") },
   { name: "start", load: () => import("./start.ts") },
   { name: "dev-token", load: () => import("./dev-token.ts") },

@@ -4,6 +4,7 @@
 // (a retry after a crash, a resumed fan-out racing the original) queues each report once; the mails already
 // queued are skipped before rendering, so a replay costs little.
 import { buildReport, type NamedIndicators, type ReportInput } from "@barometre/shared";
+import type { Firestore } from "firebase-admin/firestore";
 import type { WorkDeps } from "../deps.ts";
 import { mailDoc } from "../layout.ts";
 import { queueMail } from "../mail/outbox.ts";
@@ -25,7 +26,8 @@ export interface BatchOutcome {
   skipped: number;
 }
 
-function reportInput(
+/** What a structure's report is built from: its frozen positioning and the campaign's final benchmark. */
+export function reportInput(
   head: FinalBenchmark,
   m: FinalMember,
   table: readonly NamedIndicators[] | undefined,
@@ -49,8 +51,8 @@ function reportInput(
 }
 
 /** Every structure's name and indicators, for transparent mode's named table. */
-async function namedTable(deps: WorkDeps, year: number): Promise<NamedIndicators[]> {
-  const all = await allFinalMembers(deps.db, year);
+export async function namedTable(db: Firestore, year: number): Promise<NamedIndicators[]> {
+  const all = await allFinalMembers(db, year);
   return all.map((m) => ({ code: m.code, name: m.name, indicators: m.indicators }));
 }
 
@@ -70,7 +72,7 @@ export async function runReportBatch(
   const existing = refs.length ? await deps.db.getAll(...refs, { fieldMask: ["kind"] }) : [];
   const todo = members.filter((_, i) => !existing[i]?.exists);
   const table =
-    head.mode === "transparent" && todo.length ? await namedTable(deps, task.year) : undefined;
+    head.mode === "transparent" && todo.length ? await namedTable(deps.db, task.year) : undefined;
   for (const m of todo) {
     signal.throwIfAborted();
     const mail = await deps.renderer.report(buildReport(reportInput(head, m, table)));

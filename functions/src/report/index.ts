@@ -2,6 +2,7 @@
 export { chartSvg } from "./charts.ts";
 export { svgToPng } from "./raster.ts";
 export {
+  boardSummaryPdf,
   type MailAttachment,
   type RenderedMail,
   renderLayout,

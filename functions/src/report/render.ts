@@ -85,8 +85,21 @@ export async function renderLayout(layout: Layout): Promise<RenderedMail> {
   return { subject: layout.subject, html, text: plainText(layout), attachments };
 }
 
-export const renderReport = (doc: ReportDocument): Promise<RenderedMail> =>
-  renderLayout(reportLayout(doc));
+/** The one-page board summary as its own PDF: a table, no chart. */
+export const boardSummaryPdf = (doc: ReportDocument): Promise<Buffer> =>
+  reportPdf(doc.board, new Map());
+
+/** The full report, with the board summary attached after its PDF. */
+export async function renderReport(doc: ReportDocument): Promise<RenderedMail> {
+  const [mail, board] = await Promise.all([renderLayout(reportLayout(doc)), boardSummaryPdf(doc)]);
+  mail.attachments.push({
+    filename: `${doc.board.fileStem}.pdf`,
+    content: board,
+    contentType: "application/pdf",
+    contentDisposition: "attachment",
+  });
+  return mail;
+}
 
 export const renderNetworkSummary = (doc: NetworkSummaryDocument): Promise<RenderedMail> =>
   renderLayout(networkSummaryLayout(doc));

@@ -1,4 +1,5 @@
 // buildReport: a structure's positioning turned into its French report document (anonymous or transparent).
+import { buildBoardSummary } from "./board-summary.ts";
 import { structureEntry } from "./entries.ts";
 import { METHOD_TITLE, methodSection } from "./method.ts";
 import { namedTable } from "./named-table.ts";
@@ -16,6 +17,7 @@ export function buildReport(input: ReportInput): ReportDocument {
   const peer = positioning.indicators[0]?.group ?? null;
   const transparent = campaign.mode === "transparent";
   const method = methodSection(input);
+  const summary = buildSummary(structure.name, positioning.indicators, entries, campaign.bands);
   if (transparent && !input.transparentTable)
     throw new Error("buildReport: transparent mode needs the transparentTable of the campaign");
   const revisionText = `Révision ${revision.number}, transmise le ${dateText(revision.submittedAt)}`;
@@ -37,7 +39,8 @@ export function buildReport(input: ReportInput): ReportDocument {
       `${revisionText}.`,
       compared,
     ],
-    summary: buildSummary(structure.name, positioning.indicators, entries, campaign.bands),
+    summary,
+    board: buildBoardSummary(input, summary.headline),
     sections: sectionsOf(entries),
     legend: {
       text: `${READING.chart("deciles")} ${READING.marker}`,

@@ -1,4 +1,5 @@
 // The positioning report, renderer-agnostic: structure reports, the Union's network summary and their reading order.
+export { BOARD_HEAD } from "./board-summary.ts";
 export { buildReport } from "./build.ts";
 export { WHISKER_ENDS } from "./distribution.ts";
 export * from "./layout.ts";

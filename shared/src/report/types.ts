@@ -4,6 +4,7 @@ import type { BandSettings, Status } from "../indicators/bands.ts";
 import type { Indicators } from "../indicators/compute.ts";
 import type { IndicatorKey, IndicatorUnit } from "../indicators/definitions.ts";
 import type { Positioning } from "../positioning/index.ts";
+import type { Layout } from "./layout.ts";
 
 /** Anonymous (default): statistics only. Transparent: a named table of all structures is added. */
 export type ReportMode = "anonymous" | "transparent";
@@ -180,6 +181,8 @@ export interface PrintedDocument<E extends EntryBody = EntryBody> {
 
 export interface ReportDocument extends PrintedDocument<IndicatorEntry> {
   kind: "structure";
+  /** The one-page summary for the board, rendered as a second PDF. */
+  board: Layout;
   mode: ReportMode;
   structure: { code: string; name: string; territory: string | null };
   revision: { number: number; submittedAt: string; text: string };
