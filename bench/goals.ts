@@ -8,6 +8,7 @@ export const FIGURE_KEYS = [
   "benchmark2800.computeMs",
   "benchmark2800.speedup",
   "campaignClose2800.reportsPerSecondPerCore",
+  "reportSummaryPages",
   "submit.p50Ms",
   "submit.p95Ms",
   "submit.deadlineHourProblems",
@@ -75,6 +76,13 @@ export const GOALS: Record<FigureKey, Goal> = {
     unit: "perSecond",
     op: "≥",
     target: 6,
+  },
+  reportSummaryPages: {
+    label:
+      "Pages de la synthèse d'une page pour le conseil d'administration, au plus, sur les 2 800 structures",
+    unit: "count",
+    op: "≤",
+    target: 1,
   },
   "submit.p50Ms": {
     label: "Latence médiane de submitReturn sur la pile locale, 2 800 retours déjà enregistrés",

@@ -28,6 +28,11 @@ export const MEASURES: readonly Measure[] = [
     load: () => import("./campaign-close.ts"),
   },
   {
+    title: "Synthèse d'une page pour le conseil d'administration, 2 800 structures",
+    keys: ["reportSummaryPages"],
+    load: () => import("./report-summary.ts"),
+  },
+  {
     title: "Latence de submitReturn avec 2 800 retours enregistrés",
     keys: ["submit.p50Ms", "submit.p95Ms"],
     load: () => import("./submit-latency.ts"),
