@@ -129,6 +129,32 @@ describe("manageCampaign", () => {
         { action: "configure", year: 2018, bands: { noSuchIndicator: { kind: "boolean" } } },
         /noSuchIndicator/,
       ],
+      [
+        {
+          action: "configure",
+          year: 2018,
+          sizeBands: {
+            charges: [
+              { min: 0, max: 300_000 },
+              { min: 250_000, max: null },
+            ],
+          },
+        },
+        /sizeBands.*charges.*se chevauchent/,
+      ],
+      [
+        {
+          action: "configure",
+          year: 2018,
+          sizeBands: {
+            fte: [
+              { min: 0, max: 10 },
+              { min: 12, max: null },
+            ],
+          },
+        },
+        /sizeBands.*fte.*laissent un trou/,
+      ],
       [{ action: "destroy", year: 2018 }, /action/],
       [{ action: "open", year: 1999 }, /year/],
     ];
@@ -138,6 +164,24 @@ describe("manageCampaign", () => {
       expect(res.status, JSON.stringify(body)).toBe(400);
       expect(answer.error).toMatch(why);
     }
+    // Nothing stored: no size bands on the campaign.
+    const read = await (
+      await stack.call("manageCampaign", { token: admin, query: { year: "2018" } })
+    ).json();
+    expect(read.campaign.sizeBands).toBeUndefined();
+  });
+
+  it("keeps the size bands the Union sets for the campaign", async () => {
+    const sizeBands = {
+      charges: [
+        { min: 0, max: 300_000 },
+        { min: 300_000, max: 600_000 },
+        { min: 600_000, max: null },
+      ],
+    };
+    const res = await manage({ action: "configure", year: 2018, sizeBands });
+    expect(res.status).toBe(200);
+    expect((await res.json()).campaign.sizeBands).toEqual(sizeBands);
   });
 
   it("closes a campaign, after which submissions get 409; reopening accepts them again", async () => {

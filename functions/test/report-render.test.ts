@@ -78,7 +78,11 @@ describe("renderReport, delivered and parsed back", () => {
         const height = png.readUInt32BE(20) / PNG_SCALE;
         if (image.cid?.startsWith("legende.")) expect(height).toBe(30);
         else if (image.cid?.startsWith("trajectoire-")) expect(height).toBe(200);
-        else expect(height === 90 || height === 148, `${image.cid} ${height}`).toBe(true);
+        // A distribution chart: 32 pixels of head, then 58 per group (network, territory, size groups).
+        else
+          expect((height - 32) % 58 === 0 && height <= 32 + 4 * 58, `${image.cid} ${height}`).toBe(
+            true,
+          );
         expect(image.contentDisposition).toBe("inline");
       }
     }

@@ -8,11 +8,14 @@
 // cheaper to store and read than hundreds.
 import {
   type BandSettings,
+  defaultSizeBands,
   type Indicators,
   indexPopulation,
+  indexSizeGroups,
   type PopulationIndex,
   type Positioning,
   positionStructure,
+  type SizeBands,
   type StatsByIndicator,
   TRAJECTORY_YEARS,
 } from "@barometre/shared";
@@ -65,6 +68,8 @@ export interface FinalBenchmark {
   previousCount: number;
   /** Structures in the Union's directory at the close, for the reports' response rate (absent before it was kept). */
   directorySize?: number;
+  /** The size groups' bands the positionings used. */
+  sizeBands?: Partial<SizeBands>;
   computedAt: Timestamp;
   computedBy: string;
   /** When the report fan-out was last (re)started, null before. */
@@ -76,6 +81,8 @@ export interface CampaignSettingsForClose {
   mode: CampaignMode;
   minGroupSize: number;
   bands: BandSettings;
+  /** The Union's size bands; absent: the terciles of the previous campaign. */
+  sizeBands?: Partial<SizeBands>;
 }
 
 /** What a close computed, so the Union's summary need not read it back. */
@@ -155,7 +162,13 @@ function batchesOf(members: readonly FinalMember[]): FinalBatch[] {
 async function compute(
   db: Firestore,
   campaign: CampaignSettingsForClose,
-): Promise<ComputedBenchmark & { index: PopulationIndex; directorySize: number }> {
+): Promise<
+  ComputedBenchmark & {
+    index: PopulationIndex;
+    directorySize: number;
+    sizeBands: Partial<SizeBands>;
+  }
+> {
   const pastYears = Array.from({ length: TRAJECTORY_YEARS - 1 }, (_, k) => campaign.year - 1 - k);
   const [latest, directory, ...past] = await Promise.all([
     listLatest(db, campaign.year),
@@ -174,6 +187,8 @@ async function compute(
   const last = held[0]?.year === campaign.year - 1 ? held[0] : undefined;
   const previous = last?.index ?? null;
   const names = new Map(directory.map((s) => [s.code, s]));
+  const sizeBands = campaign.sizeBands ?? defaultSizeBands(last ? [...last.byCode.values()] : []);
+  const sizeGroups = indexSizeGroups(population, sizeBands, campaign.minGroupSize);
   const members = latest.map((r, i) => {
     const member = population[i] as (typeof population)[number];
     const pastOf = held.map((c) => ({
@@ -187,12 +202,12 @@ async function compute(
         index,
         member,
         { population: previous, member: last?.byCode.get(r.structureCode) ?? null },
-        { history: { year: campaign.year, past: pastOf } },
+        { history: { year: campaign.year, past: pastOf }, sizeGroups },
       ),
       names,
     );
   });
-  return { members, previous, index, directorySize: directory.length };
+  return { members, previous, index, directorySize: directory.length, sizeBands };
 }
 
 /**
@@ -207,7 +222,7 @@ export async function takeFinalBenchmark(
 ): Promise<{ head: FinalBenchmark; computed: ComputedBenchmark | null }> {
   const stored = await getFinalBenchmark(db, campaign.year);
   if (stored) return { head: stored, computed: null };
-  const { members, previous, index, directorySize } = await compute(db, campaign);
+  const { members, previous, index, directorySize, sizeBands } = await compute(db, campaign);
   const batches = batchesOf(members);
   for (const b of batches) await finalBatchDoc(db, campaign.year, b.batch).set(b);
   const head: FinalBenchmark = {
@@ -221,6 +236,7 @@ export async function takeFinalBenchmark(
     groups: Object.fromEntries([...index.groups].map(([t, g]) => [t, g.stats])),
     previousCount: previous ? previous.network.size : 0,
     directorySize,
+    sizeBands,
     computedAt: Timestamp.fromDate(now),
     computedBy: by,
     fanOutAt: null,

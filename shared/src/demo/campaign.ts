@@ -2,6 +2,7 @@
 import type { BandSettings } from "../indicators/bands.ts";
 import { computeIndicators } from "../indicators/compute.ts";
 import { positionStructure } from "../positioning/index.ts";
+import { defaultSizeBands, indexSizeGroups, sizeOf } from "../positioning/size-groups.ts";
 import type { NetworkStructure } from "../report/network-summary.ts";
 import type { ReportInput, ReportMode } from "../report/types.ts";
 import type { PimmsReturn } from "../schema/index.ts";
@@ -27,6 +28,7 @@ export const memberOf = (ret: PimmsReturn, bands?: BandSettings): Member => ({
   structureCode: ret.identification.structureCode ?? "",
   territory: ret.identification.territory,
   indicators: computeIndicators(ret, bands),
+  size: sizeOf(ret),
 });
 
 const pad = (n: number): string => String(n).padStart(2, "0");
@@ -50,6 +52,12 @@ export function demoCampaign(
   const previousPopulation = indexPopulation(present(previousMembers), minGroupSize);
   const earlierPopulation = indexPopulation(present(earlierMembers), minGroupSize);
   const year = network.year;
+  // The size groups in the default bands: the terciles of N-1.
+  const sizeGroups = indexSizeGroups(
+    members,
+    defaultSizeBands(present(previousMembers)),
+    minGroupSize,
+  );
   const pastOf = (i: number) => [
     { year: year - 1, population: previousPopulation, member: previousMembers[i] ?? null },
     ...(earlierPopulation.network.size > 0
@@ -74,7 +82,7 @@ export function demoCampaign(
         population,
         members[i] as Member,
         { population: previousPopulation, member: previousMembers[i] ?? null },
-        { history: { year, past: pastOf(i) } },
+        { history: { year, past: pastOf(i) }, sizeGroups },
       ),
       ...(mode === "transparent" ? { transparentTable: structures } : {}),
     }),

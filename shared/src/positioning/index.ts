@@ -12,6 +12,7 @@ import {
 } from "../stats/population.ts";
 import { meansShown, NETWORK_GROUP, type ShownStats, shownStats } from "../stats/shown.ts";
 import { isSuppressed, suppressionSentence } from "../stats/summary.ts";
+import { groupsOf, type SizeGroup } from "./size-groups.ts";
 import { type PastCampaign, type TrajectoryPoint, trajectoriesOf } from "./trajectory.ts";
 import { tieAwareQuartile, type Verdict, verdictOf } from "./verdict.ts";
 
@@ -38,6 +39,8 @@ export interface IndicatorPositioning {
   network: GroupView;
   /** The peer group (territory), null when the structure has no territory. */
   group: GroupView | null;
+  /** Its size groups (by charges, by FTE), never with a mean: see meansShown. */
+  sizes: GroupView[];
   previousValue: number | boolean | null;
   /** The values of the campaigns held beside the medians of each year; empty without a history (a live answer). */
   trajectory: TrajectoryPoint[];
@@ -64,6 +67,8 @@ export interface PreviousExercice {
 }
 
 export interface PositioningOptions {
+  /** The campaign's size groups (indexSizeGroups), in which the structure is also placed. */
+  sizeGroups?: readonly SizeGroup[];
   /** The campaigns before this one, for the trajectories, and this campaign's year. */
   history?: { year: number; past: readonly PastCampaign[] };
   /**
@@ -136,6 +141,7 @@ export function positionStructure(
   const trajectories = history
     ? trajectoriesOf({ year: history.year, population, member }, history.past)
     : {};
+  const sizes = groupsOf(member, options.sizeGroups ?? []);
   const indicators = INDICATORS.map((def): IndicatorPositioning => {
     const means = options.means === false ? new Set<string>() : meansShown(population, def.key);
     const result = member.indicators[def.key];
@@ -152,6 +158,9 @@ export function positionStructure(
         peer && member.territory
           ? view(member.territory, peer, def, result.value, min, means.has(member.territory))
           : null,
+      // Size groups cut the network across the territories: their means could be combined with the
+      // territories' to isolate a few structures, so they show medians and quartiles only.
+      sizes: sizes.map((g) => view(g.label, g.index, def, result.value, min, false)),
       previousValue: before,
       trajectory: trajectories[def.key] ?? [],
       change: changeSince(member.indicators, previous.member?.indicators ?? null, def.key),
@@ -167,5 +176,6 @@ export function positionStructure(
     fragile: fragileKeys(member.indicators),
   };
 }
+export * from "./size-groups.ts";
 export * from "./trajectory.ts";
 export * from "./verdict.ts";

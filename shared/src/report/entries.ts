@@ -69,7 +69,8 @@ export function structureEntry(p: IndicatorPositioning, ctx: EntryContext): Indi
   const def = indicator(p.key);
   const valueText = formatIndicatorValue(p.key, p.value);
   const band = bandText(p.key, p.status, ctx.bands);
-  const groups = p.group ? [p.network, p.group] : [p.network];
+  // Positionings frozen before size groups existed have none.
+  const groups = [p.network, ...(p.group ? [p.group] : []), ...(p.sizes ?? [])];
   const facts: Fact[] = [
     {
       label: `Valeur ${ctx.year}`,

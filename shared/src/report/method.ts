@@ -25,6 +25,10 @@ function groups(p: Positioning): string[] {
           `Groupe ${peer.label} : les structures du même type de territoire que la vôtre (${count(peer.size, "structure")}).`,
         ]
       : []),
+    ...(p.indicators.find((i) => i.sizes?.length)?.sizes ?? []).map(
+      (g) =>
+        `Groupe ${g.label} : les structures de taille comparable à la vôtre, selon les tranches fixées par l'Union pour la campagne (${count(g.size, "structure")}) ; médiane et quartiles seulement.`,
+    ),
     "Pour chaque indicateur, seules les structures dont la valeur est calculable entrent dans les statistiques : leur nombre est donné à côté de chaque groupe.",
   ];
 }
