@@ -23,6 +23,11 @@ export const MEASURES: readonly Measure[] = [
     load: () => import("./benchmark-formulas.ts"),
   },
   {
+    title: "Benchmark final de 2 800 retours avec groupes de taille et trajectoires",
+    keys: ["benchmark2800.withPeersComputeMs"],
+    load: () => import("./benchmark-peers.ts"),
+  },
+  {
     title: "Clôture d'une campagne de 2 800 structures : rapports",
     keys: ["campaignClose2800.reportsPerSecondPerCore"],
     load: () => import("./campaign-close.ts"),
