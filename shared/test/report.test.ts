@@ -76,13 +76,17 @@ describe("buildReport", () => {
   it("charts the network and peer group with the structure's marker, and says every figure in the alt text", () => {
     const e = entries(0).find((x) => x.key === "financialBalance");
     const p = campaign.reports[0]?.positioning.indicators.find((x) => x.key === "financialBalance");
-    // The network, the territory, then the size groups (default bands: the terciles of 2017).
     expect(e?.chart?.rows.map((r) => r.label)).toEqual([
       "Réseau (35\u00a0structures)",
       "Groupe Urbain QPV (26\u00a0structures)",
-      `Groupe charges < ${formatNumber(280_000)}\u00a0€ (12\u00a0structures)`,
-      "Groupe effectif < 7,6\u00a0ETP (14\u00a0structures)",
     ]);
+    // The size groups (default bands: the terciles of 2017) in figures, with their size.
+    expect(e?.facts.map((f) => f.label)).toEqual(
+      expect.arrayContaining([
+        `Groupe charges < ${formatNumber(280_000)}\u00a0€ (12\u00a0structures)`,
+        "Groupe effectif < 7,6\u00a0ETP (14\u00a0structures)",
+      ]),
+    );
     expect(e?.chart?.marker?.value).toBe(p?.value);
     const stats = campaign.population.network.stats.financialBalance;
     if (isSuppressed(stats)) throw new Error("network statistics expected");

@@ -96,7 +96,11 @@ export function structureEntry(p: IndicatorPositioning, ctx: EntryContext): Indi
     const d = distribution(p.key, groups, marker);
     facts.push(...d.facts);
     notices = d.notices;
-    chart = d.chart;
+    // The chart draws the network and the territory; the size groups are given in figures and words only,
+    // which keeps each report's images (and its rendering time at the close) as they were.
+    chart = p.sizes?.length
+      ? distribution(p.key, p.group ? [p.network, p.group] : [p.network], marker).chart
+      : d.chart;
     // The alt text also says what the marker means: the band and the position in each group.
     if (chart)
       chart.alt = [

@@ -13,8 +13,9 @@ export function trajectoryModel(
   points: readonly TrajectoryPoint[],
   groupLabel: string | null,
 ): TrajectoryModel | null {
-  if (points.length < 2) return null;
   const def = indicator(key);
+  // A line of changes in points would be a change of a change: the #5 shares have their own trajectories.
+  if (points.length < 2 || def.unit === "points") return null;
   const series: TrajectorySeries[] = [
     { label: "Votre structure", role: "structure", values: points.map((p) => p.value) },
     { label: "Médiane du réseau", role: "network", values: points.map((p) => p.networkMedian) },
