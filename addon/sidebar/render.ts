@@ -135,7 +135,7 @@ export function renderPositioning(p: PositioningView): void {
       el("th", { scope: "row" }, l.name),
       el("td", {}, l.value),
       el("td", {}, l.median),
-      el("td", {}, l.quartile),
+      el("td", { class: "position" }, l.position),
     ),
   );
   fill(
@@ -148,7 +148,7 @@ export function renderPositioning(p: PositioningView): void {
     el(
       "table",
       { class: "positioning" },
-      el("caption", {}, "Votre valeur, la médiane du réseau et votre quartile"),
+      el("caption", {}, "Votre valeur, la médiane du réseau et votre position"),
       el(
         "thead",
         {},
@@ -158,7 +158,7 @@ export function renderPositioning(p: PositioningView): void {
           el("th", { scope: "col" }, "Indicateur"),
           el("th", { scope: "col" }, "Valeur"),
           el("th", { scope: "col" }, "Médiane"),
-          el("th", { scope: "col" }, "Quartile"),
+          el("th", { scope: "col" }, "Position"),
         ),
       ),
       el("tbody", {}, ...rows),

@@ -57,7 +57,8 @@ export interface PositioningLine {
   name: string;
   value: string;
   median: string;
-  quartile: string;
+  /** Where the value stands in the network, in words. */
+  position: string;
 }
 
 export interface PositioningView {

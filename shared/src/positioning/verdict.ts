@@ -19,6 +19,17 @@ export interface Verdict {
   text: string;
 }
 
+/** The verdict's words without the group's name, where a column or a heading already gives it. */
+export const VERDICT_WORDS: Record<VerdictKind, string> = {
+  highest: "au niveau le plus haut",
+  lowest: "au niveau le plus bas",
+  same: "au même niveau que toutes",
+  upperQuarter: "dans le quart le plus haut",
+  middleHalf: "dans la moitié centrale",
+  lowerQuarter: "dans le quart le plus bas",
+  notComparable: "non comparable",
+};
+
 /** A count of other structures is given only when at least three structures share the value, so none is singled out. */
 const SHARED_BY = 3;
 

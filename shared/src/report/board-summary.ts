@@ -3,7 +3,7 @@ import type { BandSettings, Status } from "../indicators/bands.ts";
 import { indicator } from "../indicators/definitions.ts";
 import { formatIndicatorValue } from "../indicators/display.ts";
 import type { IndicatorPositioning } from "../positioning/index.ts";
-import type { Verdict, VerdictKind } from "../positioning/verdict.ts";
+import { VERDICT_WORDS, type Verdict } from "../positioning/verdict.ts";
 import { isSuppressed } from "../stats/summary.ts";
 import { formatPercent } from "../values/format.ts";
 import type { Layout } from "./layout.ts";
@@ -33,21 +33,10 @@ function trend(p: IndicatorPositioning): string {
   return p.change > 0 ? `↗ en hausse (${text})` : `↘ en baisse (${text})`;
 }
 
-/** The verdict's words without the group's name, which the column and the header already give. */
-const SHORT: Record<VerdictKind, string> = {
-  highest: "au niveau le plus haut",
-  lowest: "au niveau le plus bas",
-  same: "au même niveau que toutes",
-  upperQuarter: "dans le quart le plus haut",
-  middleHalf: "dans la moitié centrale",
-  lowerQuarter: "dans le quart le plus bas",
-  notComparable: "non comparable",
-};
-
 function short(v: Verdict, where: string): string {
   if (v.kind === "notComparable") return v.text;
   const like = v.text.split(", comme ")[1];
-  return `${SHORT[v.kind]}${where}${like ? ` (comme ${like})` : ""}`;
+  return `${VERDICT_WORDS[v.kind]}${where}${like ? ` (comme ${like})` : ""}`;
 }
 
 /** The verdict against the peer group, or against the network when the structure has none to compare with. */
