@@ -176,6 +176,7 @@ export function positionStructure(
     fragile: fragileKeys(member.indicators),
   };
 }
+export * from "./last-network.ts";
 export * from "./size-groups.ts";
 export * from "./trajectory.ts";
 export * from "./verdict.ts";
