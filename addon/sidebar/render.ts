@@ -92,6 +92,9 @@ function indicatorLine(line: IndicatorGroup["lines"][number]): HTMLElement {
     el("span", { class: "indicator-value" }, line.value),
     band,
     line.reason ? el("span", { class: "indicator-reason" }, line.reason) : null,
+    line.standing
+      ? el("span", { class: "indicator-standing" }, `Avant envoi : ${line.standing}.`)
+      : null,
   );
 }
 

@@ -21,6 +21,8 @@ export interface IndicatorLine {
   band: string | null;
   background: string | null;
   fontColor: string | null;
+  /** Before sending: "dans la moitié centrale du réseau 2017", the last closed campaign's network. */
+  standing: string | null;
 }
 
 /** One of the eight indicators of the Union's list, with its one or more figures. */
