@@ -2,7 +2,9 @@
 import {
   computeIndicators,
   type LastNetwork,
+  lastNetworkCells,
   NUMERIC_INDICATOR_KEYS,
+  POSITIONING_LAYOUT,
   standings,
 } from "@barometre/shared";
 import { describe, expect, it } from "vitest";
@@ -80,7 +82,31 @@ describe("where the values stand while they are typed", () => {
         "au niveau le plus haut",
       ]),
     );
+    // The Positionnement tab: last year's figures, and formulas that place the live indicators in them.
+    const tab = rt.book.sheets.find((t) => t.name.startsWith("Positionnement"));
+    if (!tab) throw new Error("no Positionnement tab");
+    const L = POSITIONING_LAYOUT;
+    expect(rt.book.value(tab, L.summaryRow, L.summaryCol)).toBe(
+      lastNetworkCells(first).summary.value,
+    );
+    const column = (m: (typeof L.metrics)[number]) => L.firstCol + L.metrics.indexOf(m);
+    const QUARTILE: Record<string, number> = {
+      "au niveau le plus haut": 4,
+      "dans le quart le plus haut": 4,
+      "dans le quart le plus bas": 1,
+    };
+    L.rows.forEach((key, r) => {
+      const at = (m: (typeof L.metrics)[number]) => rt.book.value(tab, L.firstRow + r, column(m));
+      const value = indicators[key].value;
+      if (typeof value !== "number") return;
+      expect(at("value")).toBeCloseTo(value, 9);
+      expect(at("networkMedian")).toBe(first.indicators[key]?.median);
+      const words = (expected[key] as string).split(" du ")[0] as string;
+      const median = first.indicators[key]?.median as number;
+      expect(at("quartile"), key).toBe(QUARTILE[words] ?? (value > median ? 3 : 2));
+    });
     expect(submit(rt)).toMatchObject({ sent: true });
+    expect(rt.book.value(tab, L.summaryRow, L.summaryCol)).toMatch(/^Positionnement parmi/);
     expect(lines().every((l) => l.standing === null)).toBe(true);
   });
 });
