@@ -16,7 +16,8 @@ export interface EntryContext {
 
 /** The verdict in words, with the percentile rank where it adds to it (not at the highest or lowest level, where ties make it misleading). */
 function positionFact(g: GroupView): Fact | null {
-  if (g.verdict === null) return null;
+  // Positionings frozen before verdicts existed have none.
+  if (!g.verdict) return null;
   const { percentileRank } = g.position;
   const ranked = ["upperQuarter", "middleHalf", "lowerQuarter"].includes(g.verdict.kind);
   return {
@@ -113,7 +114,7 @@ export function structureEntry(p: IndicatorPositioning, ctx: EntryContext): Indi
     key: p.key,
     number: def.number,
     name: def.name,
-    trajectory: trajectoryModel(p.key, p.trajectory, p.group?.label ?? null),
+    trajectory: trajectoryModel(p.key, p.trajectory ?? [], p.group?.label ?? null),
     valueText,
     reason: p.reason,
     band,
