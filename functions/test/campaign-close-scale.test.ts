@@ -76,7 +76,11 @@ describe("campaign close at 2,800 structures", () => {
       },
     };
     const outcome = await closeAndReport(first.deps, year, "union@pimms.example");
-    expect(outcome).toEqual({ year, structures: SIZE, batches: SIZE / 50 });
+    expect(outcome).toMatchObject({ year, structures: SIZE });
+    // At most 50 structures per batch, fewer when their positionings (verdicts, trajectories, size groups) pass a
+    // batch document's 800 ko.
+    expect(outcome.batches).toBeGreaterThanOrEqual(SIZE / 50);
+    expect(outcome.batches).toBeLessThanOrEqual(SIZE / 25);
     await first.queues.idle();
     const reports = () => mailCol(db).where("kind", "==", "report").count().get();
     const half = (await reports()).data().count;

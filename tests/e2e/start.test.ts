@@ -24,7 +24,9 @@ import { type Ended, npmStart, ROOT } from "./support/processes.ts";
 const network = generateNetwork();
 const { year, structures } = network;
 const UNION = "union@pimms.example";
-const withHistory = structures.filter((s) => s.previous).length;
+// Returns of the two earlier campaigns (2016, 2017), each with its notice to the Union.
+const withHistory =
+  structures.filter((s) => s.previous).length + structures.filter((s) => s.earlier).length;
 
 let out: string;
 let run: Ended;
@@ -104,6 +106,12 @@ describe("npm start", () => {
       const pdf = pdfOf((own[0] as MailFile).mail);
       expect(pdf?.filename).toBe(`barometre-${year}-${s.code}.pdf`);
       expect(pdf?.content.equals(await readFile(join(out, "reports", `${s.code}.pdf`)))).toBe(true);
+      const board = (own[0] as MailFile).mail.attachments.find((a) =>
+        a.filename?.endsWith("-synthese.pdf"),
+      );
+      expect(
+        board?.content.equals(await readFile(join(out, "reports", `${s.code}-synthese.pdf`))),
+      ).toBe(true);
     }
   });
 

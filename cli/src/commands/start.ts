@@ -31,7 +31,7 @@ const command: Command = {
     "clôt la campagne 2018, laisse partir",
     "les rapports, puis s'arrête en affichant un résumé. Il laisse dans DOSSIER :",
     "  workbooks/              les classeurs de l'ancien outil",
-    "  reports/CODE.html, .pdf le rapport de chaque structure",
+    "  reports/CODE.html, .pdf le rapport de chaque structure ; CODE-synthese.pdf, sa synthèse d'une page",
     "  mail/*.eml              chaque courriel : rapports aux directions, synthèse du réseau et avis",
     "                          de retour pour l'Union",
     "  union/campaign-2018.csv l'export de la campagne, et la synthèse du réseau en HTML et PDF",
