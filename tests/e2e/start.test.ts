@@ -57,21 +57,23 @@ describe("npm start", () => {
   });
 
   it("says each step on a non-terminal and ends with a French summary", () => {
-    expect(run.stderr).toMatch(/^\[1\/8\] Démarrage de la pile locale/m);
-    expect(run.stderr).toMatch(/^\[8\/8\] Export de la campagne 2018/m);
+    expect(run.stderr).toMatch(/^\[1\/9\] Démarrage de la pile locale/m);
+    expect(run.stderr).toMatch(/^\[9\/9\] Export de la campagne 2018/m);
     expect(run.stderr).not.toContain("\r");
     expect(run.stdout).toContain("35 retours importés de l'ancien outil et envoyés");
     for (const s of structures) expect(run.stdout).toContain(s.code);
     expect(run.stdout).toMatch(/Équilibre financier +1 +PIMMS-ANTONY/);
     expect(run.stdout).toContain(
-      "103 courriels (.eml) : 35 rapports aux directions (PDF joint), pour l'Union 1 synthèse du réseau et 67 avis de retour reçu",
+      "133 courriels (.eml) : 35 rapports aux directions (rapport et synthèse d'une page en PDF joints), pour l'Union 1 synthèse du réseau et 97 avis de retour reçu (exercices 2016, 2017 et 2018)",
     );
   });
 
   it("leaves a workbook, an HTML and a PDF report per structure, the CSV and the Union's summary", async () => {
     const codes = structures.map((s) => s.code).sort();
     expect(await names("workbooks")).toEqual(codes.map((c) => `${c}.xlsx`));
-    expect(await names("reports")).toEqual(codes.flatMap((c) => [`${c}.html`, `${c}.pdf`]).sort());
+    expect(await names("reports")).toEqual(
+      codes.flatMap((c) => [`${c}.html`, `${c}.pdf`, `${c}-synthese.pdf`]).sort(),
+    );
     expect(await names("union")).toEqual([
       "barometre-2018-synthese-reseau.html",
       "barometre-2018-synthese-reseau.pdf",
