@@ -4,6 +4,7 @@ import { Resvg } from "@resvg/resvg-js";
 import { describe, expect, it } from "vitest";
 import { chartFigure } from "../src/report/chart-figure.ts";
 import { chartSvg } from "../src/report/charts.ts";
+import { escapeXml } from "../src/report/escape.ts";
 import { CHART } from "../src/report/palette.ts";
 import { svgToPng } from "../src/report/raster.ts";
 
@@ -26,7 +27,7 @@ describe("chartSvg", () => {
     );
     expect(svg).toContain(`<title id="chart-trainingRate-title">${model.title}</title>`);
     expect(svg).toContain(
-      `<desc id="chart-trainingRate-desc">${model.alt.replace(/"/g, "&quot;")}</desc>`,
+      `<desc id="chart-trainingRate-desc">${escapeXml(model.alt)}</desc>`,
     );
   });
 
