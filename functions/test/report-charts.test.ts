@@ -26,9 +26,7 @@ describe("chartSvg", () => {
       /^<svg [^>]*role="img"[^>]*aria-labelledby="chart-trainingRate-title chart-trainingRate-desc"/,
     );
     expect(svg).toContain(`<title id="chart-trainingRate-title">${model.title}</title>`);
-    expect(svg).toContain(
-      `<desc id="chart-trainingRate-desc">${escapeXml(model.alt)}</desc>`,
-    );
+    expect(svg).toContain(`<desc id="chart-trainingRate-desc">${escapeXml(model.alt)}</desc>`);
   });
 
   it("draws per row a min–max line, a Q1–Q3 box and a median tick in order, and the marker on every row", () => {
