@@ -70,9 +70,10 @@ function publishedMeans(
   membersOf: (key: IndicatorKey, label: string) => Set<string>,
 ): Map<IndicatorKey, Published[]> {
   const seen = new Map<IndicatorKey, Map<string, Published>>();
+  // Every group published for the campaign: network, territories and size groups.
   for (const p of positionings)
     for (const i of p.indicators)
-      for (const g of [i.network, i.group]) {
+      for (const g of [i.network, i.group, ...i.sizes]) {
         if (!g) continue;
         const shown =
           g.yesShare !== null ||
@@ -91,10 +92,16 @@ describe("statistical secrecy of what structures receive", () => {
   const campaign = demoCampaign(network);
   const positionings = campaign.reports.map((r) => r.positioning);
   const min = DEFAULT_MIN_GROUP_SIZE;
+  /** A group's members with a value: the network, a territory, or a size group as its members' own positionings name it. */
   const membersOf = (key: IndicatorKey, label: string) =>
     new Set(
       campaign.structures
-        .filter((s) => label === "Réseau" || s.territory === label)
+        .filter(
+          (s, k) =>
+            label === "Réseau" ||
+            s.territory === label ||
+            positionings[k]?.indicators.some((i) => i.sizes.some((g) => g.label === label)),
+        )
         .filter((s) => s.indicators[key].value !== null)
         .map((s) => s.code),
     );
@@ -137,6 +144,17 @@ describe("statistical secrecy of what structures receive", () => {
     expect(published.size).toBe(INDICATORS.length);
     for (const [key, groups] of published)
       expect({ key, disclosed: differencingAttack(groups, min) }).toEqual({ key, disclosed: null });
+  });
+
+  it("publishes size groups, without means (they cut across the territories)", () => {
+    const sizes = positionings.flatMap((p) => p.indicators.flatMap((i) => i.sizes));
+    expect(new Set(sizes.map((g) => g.label)).size).toBe(6);
+    expect(
+      sizes.every(
+        (g) =>
+          g.yesShare === null && (!g.stats || "suppressed" in g.stats || g.stats.mean === null),
+      ),
+    ).toBe(true);
   });
 
   it("would reveal the three rural structures' mean without secondary suppression (the attack works)", () => {
