@@ -10,11 +10,11 @@ import {
   type Position,
   positionIn,
 } from "../stats/population.ts";
-import { meansShown, NETWORK_GROUP, type ShownStats, shownStats } from "../stats/shown.ts";
+import { meansShown, NETWORK_GROUP, type ShownStats, shownStatsOf } from "../stats/shown.ts";
 import { isSuppressed, suppressionSentence } from "../stats/summary.ts";
 import { groupsOf, type SizeGroup } from "./size-groups.ts";
 import { type PastCampaign, type TrajectoryPoint, trajectoriesOf } from "./trajectory.ts";
-import { tieAwareQuartile, type Verdict, verdictOf } from "./verdict.ts";
+import { sharedVerdict, tieAwareQuartile, type Verdict } from "./verdict.ts";
 
 /** A group's view of one indicator: statistics (or their suppression) and where the structure stands. */
 export interface GroupView {
@@ -114,10 +114,10 @@ function view(
             : null,
     };
   }
-  const stats = shownStats(group.stats[key], group.sorted[key], meanShown);
+  const stats = shownStatsOf(group, key, meanShown);
   const number = typeof value === "number" ? value : null;
   const position = positionIn(group, key, number);
-  const verdict = verdictOf(scopeOf(label), group.sorted[key], stats, number, null);
+  const verdict = sharedVerdict(scopeOf(label), group.sorted[key], stats, number);
   return {
     label,
     size: group.size,

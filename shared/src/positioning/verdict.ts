@@ -68,26 +68,50 @@ export function verdictOf(
       kind: "notComparable",
       text: `non comparable : ${notComparable ?? "valeur non calculable"}`,
     };
-  if (isSuppressed(stats))
-    return {
-      kind: "notComparable",
-      text: `non comparable : le groupe compte trop peu de structures`,
-    };
-  const lowest = sorted[0] as number;
-  const highest = sorted[sorted.length - 1] as number;
-  if (lowest === highest)
-    return { kind: "same", text: `au même niveau que toutes les structures ${scope}` };
-  const level = (kind: "highest" | "lowest", words: string): Verdict => {
+  const kind = kindOf(sorted, stats, value);
+  if (kind === "notComparable")
+    return { kind, text: "non comparable : le groupe compte trop peu de structures" };
+  if (kind === "same") return { kind, text: `au même niveau que toutes les structures ${scope}` };
+  if (kind === "highest" || kind === "lowest") {
     const tied = countEqual(sorted, value) - 1;
     const like = tied + 1 >= SHARED_BY ? `, comme ${others(tied)}` : "";
-    return { kind, text: `au niveau le plus ${words} ${scope}${like}` };
-  };
-  if (value >= highest) return level("highest", "haut");
-  if (value <= lowest) return level("lowest", "bas");
-  if (value > stats.q3)
-    return { kind: "upperQuarter", text: `dans le quart le plus haut ${scope}` };
-  if (value < stats.q1) return { kind: "lowerQuarter", text: `dans le quart le plus bas ${scope}` };
-  return { kind: "middleHalf", text: `dans la moitié centrale ${scope}` };
+    return { kind, text: `${VERDICT_WORDS[kind]} ${scope}${like}` };
+  }
+  return { kind, text: `${VERDICT_WORDS[kind]} ${scope}` };
+}
+
+/**
+ * verdictOf, with the verdicts of one group's indicator shared: the kind depends on the value, but the words
+ * only on the kind (the highest and lowest levels are single values), so each is built once per group.
+ */
+export function sharedVerdict(
+  scope: string,
+  sorted: ArrayLike<number> & object,
+  stats: ShownStats,
+  value: number | null,
+): Verdict {
+  if (value === null) return verdictOf(scope, sorted, stats, value, null);
+  let byKind = verdicts.get(sorted);
+  if (!byKind) verdicts.set(sorted, (byKind = new Map()));
+  const kind = kindOf(sorted, stats, value);
+  let verdict = byKind.get(kind);
+  if (!verdict) byKind.set(kind, (verdict = verdictOf(scope, sorted, stats, value, null)));
+  return verdict;
+}
+
+const verdicts = new WeakMap<object, Map<VerdictKind, Verdict>>();
+
+/** The kind verdictOf gives, without its words. */
+function kindOf(sorted: ArrayLike<number>, stats: ShownStats, value: number | null): VerdictKind {
+  if (value === null || isSuppressed(stats)) return "notComparable";
+  const lowest = sorted[0] as number;
+  const highest = sorted[sorted.length - 1] as number;
+  if (lowest === highest) return "same";
+  if (value >= highest) return "highest";
+  if (value <= lowest) return "lowest";
+  if (value > stats.q3) return "upperQuarter";
+  if (value < stats.q1) return "lowerQuarter";
+  return "middleHalf";
 }
 
 /** The quartile band read with the verdict: 4 at the highest level, 1 at the lowest, none when all are equal. */

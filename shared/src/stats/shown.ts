@@ -24,6 +24,22 @@ export type ShownStats = ShownSummary | Suppressed;
  */
 export const WHISKER_MIN_SIZE = 11;
 
+/** A group's shown statistics of one indicator, computed once per group, indicator and mean rule. */
+export function shownStatsOf(group: GroupIndex, key: IndicatorKey, meanShown: boolean): ShownStats {
+  let byKey = shownCache.get(group);
+  if (!byKey) shownCache.set(group, (byKey = new Map()));
+  let pair = byKey.get(key);
+  if (!pair) byKey.set(key, (pair = [null, null]));
+  const at = meanShown ? 1 : 0;
+  return (pair[at] ??= shownStats(group.stats[key], group.sorted[key], meanShown));
+}
+
+/** Per group and indicator: the statistics without, then with, the mean. */
+const shownCache = new WeakMap<
+  GroupIndex,
+  Map<IndicatorKey, [ShownStats | null, ShownStats | null]>
+>();
+
 export function shownStats(
   stats: GroupStats,
   sorted: ArrayLike<number>,
@@ -63,6 +79,17 @@ function cellOf(key: IndicatorKey, id: string, g: GroupIndex): Cell {
  * indicator: only the structures with a value enter a mean.
  */
 export function meansShown(index: PopulationIndex, key: IndicatorKey): Set<string> {
+  // The same for every structure of the population: computed once per population and indicator.
+  let byKey = decided.get(index);
+  if (!byKey) decided.set(index, (byKey = new Map()));
+  let shown = byKey.get(key);
+  if (!shown) byKey.set(key, (shown = decideMeans(index, key)));
+  return shown;
+}
+
+const decided = new WeakMap<PopulationIndex, Map<IndicatorKey, Set<string>>>();
+
+function decideMeans(index: PopulationIndex, key: IndicatorKey): Set<string> {
   const network = cellOf(key, NETWORK_GROUP, index.network);
   if (!network.open) return new Set();
   const shown = [...index.groups]
