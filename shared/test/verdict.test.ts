@@ -5,7 +5,10 @@ import {
   formatNumber,
   type GroupView,
   generateNetwork,
+  indexPopulation,
+  memberOf,
   NUMERIC_INDICATOR_KEYS,
+  positionStructure,
 } from "../src/index.ts";
 
 /** QUARTILE.INC written out again, on its own copy. */
@@ -82,5 +85,20 @@ describe("verdicts", () => {
     );
     // The quartile the sheet shows agrees: the top one, not the 2nd (the median equals the maximum).
     expect(line?.network.position.quartile).toBe(4);
+  });
+
+  it("name their own group when the network is a single territory (whose values it shares)", () => {
+    const members = generateNetwork({ size: 12, seed: 4 }).structures.map((s) => ({
+      ...memberOf(s.current),
+      territory: "Urbain QPV",
+    }));
+    const population = indexPopulation(members);
+    for (const m of members) {
+      const line = positionStructure(population, m).indicators.find(
+        (i) => i.key === "trainingRate",
+      );
+      expect(line?.network.verdict?.text).toMatch(/ du réseau(,|$)/);
+      expect(line?.group?.verdict?.text).toMatch(/ du groupe Urbain QPV(,|$)/);
+    }
   });
 });

@@ -117,7 +117,7 @@ function view(
   const stats = shownStatsOf(group, key, meanShown);
   const number = typeof value === "number" ? value : null;
   const position = positionIn(group, key, number);
-  const verdict = sharedVerdict(scopeOf(label), group.sorted[key], stats, number);
+  const verdict = sharedVerdict(scopeOf(label), group, key, stats, number);
   return {
     label,
     size: group.size,

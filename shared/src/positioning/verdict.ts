@@ -1,5 +1,6 @@
 // A structure's place in a group in plain words that hold with ties: a value at the group's highest level is never read as below the middle.
-import type { Position } from "../stats/population.ts";
+import type { IndicatorKey } from "../indicators/definitions.ts";
+import type { GroupIndex, Position } from "../stats/population.ts";
 import type { ShownStats } from "../stats/shown.ts";
 import { isSuppressed } from "../stats/summary.ts";
 import { formatNumber } from "../values/format.ts";
@@ -86,20 +87,25 @@ export function verdictOf(
  */
 export function sharedVerdict(
   scope: string,
-  sorted: ArrayLike<number> & object,
+  group: GroupIndex,
+  key: IndicatorKey,
   stats: ShownStats,
   value: number | null,
 ): Verdict {
+  const sorted = group.sorted[key];
   if (value === null) return verdictOf(scope, sorted, stats, value, null);
-  let byKind = verdicts.get(sorted);
-  if (!byKind) verdicts.set(sorted, (byKind = new Map()));
+  // Keyed by group, not by its sorted values: a network of one territory shares that territory's array.
+  let byKey = verdicts.get(group);
+  if (!byKey) verdicts.set(group, (byKey = new Map()));
+  let byKind = byKey.get(key);
+  if (!byKind) byKey.set(key, (byKind = new Map()));
   const kind = kindOf(sorted, stats, value);
   let verdict = byKind.get(kind);
   if (!verdict) byKind.set(kind, (verdict = verdictOf(scope, sorted, stats, value, null)));
   return verdict;
 }
 
-const verdicts = new WeakMap<object, Map<VerdictKind, Verdict>>();
+const verdicts = new WeakMap<GroupIndex, Map<IndicatorKey, Map<VerdictKind, Verdict>>>();
 
 /** The kind verdictOf gives, without its words. */
 function kindOf(sorted: ArrayLike<number>, stats: ShownStats, value: number | null): VerdictKind {
