@@ -7,8 +7,10 @@ export const FIGURE_KEYS = [
   "coldStart.ratio",
   "benchmark2800.computeMs",
   "benchmark2800.speedup",
+  "benchmark2800.withPeersComputeMs",
   "campaignClose2800.reportsPerSecondPerCore",
   "report.averageMailBytes",
+  "reportSummaryPages",
   "submit.p50Ms",
   "submit.p95Ms",
   "submit.deadlineHourProblems",
@@ -70,6 +72,13 @@ export const GOALS: Record<FigureKey, Goal> = {
     op: "≥",
     target: 20,
   },
+  "benchmark2800.withPeersComputeMs": {
+    label:
+      "Benchmark final de la clôture pour 2 800 retours avec groupes de taille et trajectoires sur trois campagnes (médiane du temps processeur)",
+    unit: "ms",
+    op: "≤",
+    target: 1000,
+  },
   "campaignClose2800.reportsPerSecondPerCore": {
     label:
       "Rapports (HTML, graphiques PNG, PDF vectoriel) produits par seconde et par cœur à la clôture d'une campagne de 2 800 structures",
@@ -83,6 +92,13 @@ export const GOALS: Record<FigureKey, Goal> = {
     unit: "count",
     op: "≤",
     target: 150_000,
+  },
+  reportSummaryPages: {
+    label:
+      "Pages de la synthèse d'une page pour le conseil d'administration, au plus, sur les 2 800 structures",
+    unit: "count",
+    op: "≤",
+    target: 1,
   },
   "submit.p50Ms": {
     label: "Latence médiane de submitReturn sur la pile locale, 2 800 retours déjà enregistrés",

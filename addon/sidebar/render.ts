@@ -103,6 +103,9 @@ function indicatorLine(line: IndicatorGroup["lines"][number]): HTMLElement {
     el("span", { class: "indicator-value" }, line.value),
     band,
     line.reason ? el("span", { class: "indicator-reason" }, line.reason) : null,
+    line.standing
+      ? el("span", { class: "indicator-standing" }, `Avant envoi : ${line.standing}.`)
+      : null,
   );
 }
 
@@ -146,7 +149,7 @@ export function renderPositioning(p: PositioningView): void {
       el("th", { scope: "row" }, l.name),
       el("td", {}, l.value),
       el("td", {}, l.median),
-      el("td", {}, l.quartile),
+      el("td", { class: "position" }, l.position),
     ),
   );
   fill(
@@ -159,7 +162,7 @@ export function renderPositioning(p: PositioningView): void {
     el(
       "table",
       { class: "positioning" },
-      el("caption", {}, "Votre valeur, la médiane du réseau et votre quartile"),
+      el("caption", {}, "Votre valeur, la médiane du réseau et votre position"),
       el(
         "thead",
         {},
@@ -169,7 +172,7 @@ export function renderPositioning(p: PositioningView): void {
           el("th", { scope: "col" }, "Indicateur"),
           el("th", { scope: "col" }, "Valeur"),
           el("th", { scope: "col" }, "Médiane"),
-          el("th", { scope: "col" }, "Quartile"),
+          el("th", { scope: "col" }, "Position"),
         ),
       ),
       el("tbody", {}, ...rows),

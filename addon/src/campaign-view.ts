@@ -1,8 +1,15 @@
 // The campaign as the sidebar shows it: « Campagne 2018 ouverte. Date limite : 30/06/2019, dans 12 jours. »
-import { deadlineSentence, field, parseFieldValue, type RawCell } from "@barometre/shared";
+import {
+  deadlineSentence,
+  field,
+  type LastNetwork,
+  parseFieldValue,
+  type RawCell,
+} from "@barometre/shared";
 import { callFunctions, serverSentence } from "./functions-client.ts";
 import { functionsBase } from "./functions-config.ts";
 import { identityToken } from "./identity.ts";
+import { keepLastNetwork } from "./last-network.ts";
 import type { CampaignView } from "./panel-types.ts";
 
 /** What campaignInfo answers (functions/src/campaign-info.ts). */
@@ -12,6 +19,7 @@ interface CampaignInfo {
   deadline: string | null;
   daysLeft: number | null;
   accepting: boolean;
+  lastNetwork?: LastNetwork | null;
 }
 
 const CODE = field("identification.structureCode");
@@ -51,5 +59,7 @@ export function campaignView(): CampaignView | null {
   if (t.status === 404)
     return { year: target.year, text: serverSentence(t) ?? `Campagne ${target.year} non lancée.` };
   if (t.status !== 200 || !t.body) return null;
-  return { year: target.year, text: campaignSentence(t.body as unknown as CampaignInfo) };
+  const info = t.body as unknown as CampaignInfo;
+  if (info.lastNetwork) keepLastNetwork(target.year, info.lastNetwork);
+  return { year: target.year, text: campaignSentence(info) };
 }

@@ -3,13 +3,19 @@ import {
   computeIndicators,
   findPreparedTabs,
   type ImportResult,
+  type IndicatorKey,
+  type Indicators,
   importWorkbook,
+  type PimmsReturn,
   type PreparedTab,
   sortFindings,
+  standings,
 } from "@barometre/shared";
 import { completeness } from "./completeness.ts";
 import { findingView } from "./finding-view.ts";
 import { indicatorGroups } from "./indicator-view.ts";
+import { storedLastNetwork } from "./last-network.ts";
+import { lastSubmission } from "./last-submission.ts";
 import type { Verification } from "./panel-types.ts";
 import type { ReadWorkbook } from "./read-workbook.ts";
 
@@ -40,6 +46,21 @@ function refusal(
   return `Envoi impossible pour l'instant : ${parts.join(" et ")}.`;
 }
 
+/**
+ * Where each value would stand in the last closed campaign's network, while nothing has been sent for this
+ * campaign: once sent, the campaign's own positioning replaces it.
+ */
+function beforeSending(
+  id: PimmsReturn["identification"],
+  indicators: Indicators,
+): Partial<Record<IndicatorKey, string>> {
+  if (typeof id.year !== "number") return {};
+  const sent = lastSubmission();
+  if (sent && sent.year === id.year && sent.structureCode === id.structureCode) return {};
+  const last = storedLastNetwork(id.year);
+  return last ? standings(last, indicators) : {};
+}
+
 /** importWorkbook reads the validated tabs once the workbook is prepared, the legacy tabs before. */
 export function checkWorkbook(read: ReadWorkbook): CheckedWorkbook {
   const prepared = findPreparedTabs(read.grid);
@@ -48,6 +69,7 @@ export function checkWorkbook(read: ReadWorkbook): CheckedWorkbook {
   const errors = findings.filter((f) => f.severity === "error").length;
   const { filled, required, shown } = completeness(result.ret);
   const id = result.ret.identification;
+  const indicators = computeIndicators(result.ret);
   return {
     read,
     prepared,
@@ -63,7 +85,7 @@ export function checkWorkbook(read: ReadWorkbook): CheckedWorkbook {
       required,
       filled,
       completeness: shown,
-      indicators: indicatorGroups(computeIndicators(result.ret)),
+      indicators: indicatorGroups(indicators, beforeSending(id, indicators)),
       refusal: refusal(prepared.length > 0, errors, filled, required),
     },
   };

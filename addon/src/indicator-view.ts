@@ -2,6 +2,7 @@
 import {
   formatIndicatorValue,
   INDICATORS,
+  type IndicatorKey,
   type Indicators,
   STATUS_COLOURS,
   STATUS_LABELS,
@@ -11,7 +12,11 @@ import type { IndicatorGroup } from "./panel-types.ts";
 /** 2' (months of charges) is shown with 2: the Union counts eight indicators. */
 const groupOf = (number: string) => number.replace(/'$/, "");
 
-export function indicatorGroups(indicators: Indicators): IndicatorGroup[] {
+/** `standings`: where each value would stand in the last closed campaign's network, before it is sent. */
+export function indicatorGroups(
+  indicators: Indicators,
+  standings: Partial<Record<IndicatorKey, string>> = {},
+): IndicatorGroup[] {
   const groups: IndicatorGroup[] = [];
   for (const def of INDICATORS) {
     const result = indicators[def.key];
@@ -24,6 +29,7 @@ export function indicatorGroups(indicators: Indicators): IndicatorGroup[] {
       band: result.status ? STATUS_LABELS[result.status] : null,
       background: colours?.background ?? null,
       fontColor: colours?.fontColor ?? null,
+      standing: standings[def.key] ?? null,
     };
     const number = groupOf(def.number);
     const last = groups[groups.length - 1];

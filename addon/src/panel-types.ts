@@ -23,6 +23,8 @@ export interface IndicatorLine {
   band: string | null;
   background: string | null;
   fontColor: string | null;
+  /** Before sending: "dans la moitié centrale du réseau 2017", the last closed campaign's network. */
+  standing: string | null;
 }
 
 /** One of the eight indicators of the Union's list, with its one or more figures. */
@@ -59,7 +61,8 @@ export interface PositioningLine {
   name: string;
   value: string;
   median: string;
-  quartile: string;
+  /** Where the value stands in the network, in words. */
+  position: string;
 }
 
 export interface PositioningView {

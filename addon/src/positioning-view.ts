@@ -6,6 +6,7 @@ import {
   NUMERIC_INDICATOR_KEYS,
   type Positioning,
   positioningCells,
+  VERDICT_WORDS,
 } from "@barometre/shared";
 import type { PositioningView } from "./panel-types.ts";
 
@@ -21,7 +22,8 @@ export function positioningView(p: Positioning): PositioningView {
           stats === null || isSuppressed(stats)
             ? "masquée"
             : formatIndicatorValue(i.key, stats.median),
-        quartile: i.network.position.quartile === null ? "—" : `Q${i.network.position.quartile}`,
+        // In words that hold with ties (a value at the network's highest level is never "Q2").
+        position: i.network.verdict ? VERDICT_WORDS[i.network.verdict.kind] : "—",
       };
     });
   return {

@@ -23,9 +23,19 @@ export const MEASURES: readonly Measure[] = [
     load: () => import("./benchmark-formulas.ts"),
   },
   {
+    title: "Benchmark final de 2 800 retours avec groupes de taille et trajectoires",
+    keys: ["benchmark2800.withPeersComputeMs"],
+    load: () => import("./benchmark-peers.ts"),
+  },
+  {
     title: "Clôture d'une campagne de 2 800 structures : rapports",
     keys: ["campaignClose2800.reportsPerSecondPerCore", "report.averageMailBytes"],
     load: () => import("./campaign-close.ts"),
+  },
+  {
+    title: "Synthèse d'une page pour le conseil d'administration, 2 800 structures",
+    keys: ["reportSummaryPages"],
+    load: () => import("./report-summary.ts"),
   },
   {
     title: "Latence de submitReturn avec 2 800 retours enregistrés",

@@ -1,5 +1,5 @@
 // GET campaignInfo: what a director's add-on shows of a campaign: open or closed, its deadline and the days left.
-import { daysBetween } from "@barometre/shared";
+import { daysBetween, type LastNetwork, lastNetworkOf } from "@barometre/shared";
 import { acceptsReturns, getCampaign, parisDay } from "./campaigns.ts";
 import type { Deps } from "./deps.ts";
 import { type Handler, HttpError } from "./http.ts";
@@ -16,6 +16,25 @@ export interface CampaignInfo {
   daysLeft: number | null;
   /** Whether a return sent now would be accepted. */
   accepting: boolean;
+  /**
+   * The last closed campaign's network (quartiles, shared extreme levels), so a director sees where the values
+   * being typed would stand; null when no campaign of the last five years is closed.
+   */
+  lastNetwork: LastNetwork | null;
+}
+
+/** Campaigns looked back on for the last closed one. */
+const LOOK_BACK = 5;
+
+async function lastNetwork(deps: Deps, year: number, now: Date): Promise<LastNetwork | null> {
+  for (let y = year - 1; y >= year - LOOK_BACK; y--) {
+    const campaign = await getCampaign(deps.db, y);
+    if (campaign?.state !== "closed") continue;
+    const population = await deps.populations.get(deps.db, y, now);
+    if (population.members.size === 0) continue;
+    return lastNetworkOf(y, population.index(campaign.minGroupSize));
+  }
+  return null;
 }
 
 /** Same access as previousReturn: the structure's authorised addresses and the Union's admins. */
@@ -35,6 +54,7 @@ export const campaignInfoHandler =
       today,
       daysLeft: campaign.deadline === null ? null : daysBetween(today, campaign.deadline),
       accepting: acceptsReturns(campaign, now),
+      lastNetwork: await lastNetwork(deps, year, now),
     };
     res.status(200).json(info);
   };

@@ -1,12 +1,15 @@
 // Campaigns: one per exercice, opened and closed by the Union, with a deadline, status bands, a minimum group size and a mode.
 import {
   type BandSettings,
+  bandsProblem,
   DEFAULT_MIN_GROUP_SIZE,
   formatDate,
   INDICATOR_KEYS,
   indicator,
   isoDate,
   parisDay,
+  SIZE_DIMENSIONS,
+  type SizeBands,
 } from "@barometre/shared";
 import { type Firestore, Timestamp } from "firebase-admin/firestore";
 import { z } from "zod";
@@ -37,6 +40,8 @@ export interface Campaign {
    * before, 1 the day after. Campaigns stored before reminders existed read as the default.
    */
   reminderOffsets: number[];
+  /** The size groups' bands the Union set; absent: the terciles of the previous campaign, rounded. */
+  sizeBands?: Partial<SizeBands>;
   updatedBy: string;
   /** When it was last closed; null while open. */
   closedAt?: Timestamp | null;
@@ -95,6 +100,19 @@ const BANDS = z
     }
   });
 
+const SIZE_BAND = z.strictObject({ min: z.number(), max: z.number().nullable() });
+
+/** Bands per dimension, each set contiguous from 0 to an open last band (bandsProblem says why not). */
+const SIZE_BANDS = z
+  .strictObject({ charges: z.array(SIZE_BAND).optional(), fte: z.array(SIZE_BAND).optional() })
+  .superRefine((bands, ctx) => {
+    for (const d of SIZE_DIMENSIONS) {
+      const list = bands[d];
+      const problem = list && bandsProblem(d, list);
+      if (problem) ctx.addIssue({ code: "custom", path: [d], message: problem });
+    }
+  });
+
 /** What the Union may set on a campaign; every part is optional and left unchanged when absent. */
 export const CAMPAIGN_SETTINGS = z.strictObject({
   deadline: ISO_DAY.nullable().optional(),
@@ -102,6 +120,7 @@ export const CAMPAIGN_SETTINGS = z.strictObject({
   minGroupSize: z.int().min(1).max(1000).optional(),
   mode: z.enum(CAMPAIGN_MODES).optional(),
   reminderOffsets: REMINDER_OFFSETS.optional(),
+  sizeBands: SIZE_BANDS.optional(),
 });
 export type CampaignSettings = z.infer<typeof CAMPAIGN_SETTINGS>;
 

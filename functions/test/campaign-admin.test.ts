@@ -7,7 +7,8 @@ import {
   STATUS_LABELS,
   type Status,
 } from "@barometre/shared";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { main } from "../../cli/src/main.ts";
 import { checkoutVersion, REPOSITORY_ROOT } from "../src/version.ts";
 import {
   ADMIN,
@@ -21,6 +22,10 @@ import {
 } from "./support/stack.ts";
 
 let stack: TestStack;
+
+const readBands = async () =>
+  (await (await stack.call("manageCampaign", { token: admin, query: { year: "2018" } })).json())
+    .campaign.sizeBands;
 let admin: string;
 let director: string;
 const CODES = ["PIMMS-ANTONY", "PIMMS-RENNES"];
@@ -132,6 +137,32 @@ describe("manageCampaign", () => {
         { action: "configure", year: 2018, bands: { noSuchIndicator: { kind: "boolean" } } },
         /noSuchIndicator/,
       ],
+      [
+        {
+          action: "configure",
+          year: 2018,
+          sizeBands: {
+            charges: [
+              { min: 0, max: 300_000 },
+              { min: 250_000, max: null },
+            ],
+          },
+        },
+        /sizeBands.*charges.*se chevauchent/,
+      ],
+      [
+        {
+          action: "configure",
+          year: 2018,
+          sizeBands: {
+            fte: [
+              { min: 0, max: 10 },
+              { min: 12, max: null },
+            ],
+          },
+        },
+        /sizeBands.*fte.*laissent un trou/,
+      ],
       [{ action: "destroy", year: 2018 }, /action/],
       [{ action: "open", year: 1999 }, /year/],
     ];
@@ -141,6 +172,62 @@ describe("manageCampaign", () => {
       expect(res.status, JSON.stringify(body)).toBe(400);
       expect(answer.error).toMatch(why);
     }
+    // Nothing stored: no size bands on the campaign.
+    const read = await (
+      await stack.call("manageCampaign", { token: admin, query: { year: "2018" } })
+    ).json();
+    expect(read.campaign.sizeBands).toBeUndefined();
+  });
+
+  it("keeps the size bands the Union sets for the campaign", async () => {
+    const sizeBands = {
+      charges: [
+        { min: 0, max: 300_000 },
+        { min: 300_000, max: 600_000 },
+        { min: 600_000, max: null },
+      ],
+    };
+    const res = await manage({ action: "configure", year: 2018, sizeBands });
+    expect(res.status).toBe(200);
+    expect((await res.json()).campaign.sizeBands).toEqual(sizeBands);
+  });
+
+  it("sets the size bands from the command line, refusing overlaps and gaps with exit code 2", async () => {
+    let stderr = "";
+    const err = vi.spyOn(process.stderr, "write").mockImplementation((chunk) => {
+      stderr += String(chunk);
+      return true;
+    });
+    const out = vi.spyOn(process.stdout, "write").mockImplementation(() => true);
+    const configure = (...args: string[]) => main(["campaign", "configure", "2018", ...args]);
+    let codes: number[];
+    try {
+      codes = [
+        await configure("--fte-bands", "0-10,12-"),
+        await configure("--charges-bands", "0-300000,250000-"),
+        await configure("--fte-bands", "0-10,dix-"),
+      ];
+      expect(await readBands()).toEqual({
+        charges: [
+          { min: 0, max: 300_000 },
+          { min: 300_000, max: 600_000 },
+          { min: 600_000, max: null },
+        ],
+      });
+      codes.push(await configure("--fte-bands", "0-7.5,7.5-12,12-"));
+    } finally {
+      err.mockRestore();
+      out.mockRestore();
+    }
+    expect(codes, stderr).toEqual([2, 2, 2, 0]);
+    expect(stderr).toContain("--fte-bands : Les tranches de l'effectif en ETP laissent un trou");
+    expect(stderr).toContain("--charges-bands : Les tranches du total des charges se chevauchent");
+    expect(stderr).toContain("pas « dix- »");
+    expect((await readBands())?.fte).toEqual([
+      { min: 0, max: 7.5 },
+      { min: 7.5, max: 12 },
+      { min: 12, max: null },
+    ]);
   });
 
   it("closes a campaign, after which submissions get 409; reopening accepts them again", async () => {

@@ -82,13 +82,16 @@ describe("campaign close at 2,800 structures", () => {
     const fragile = network.structures.filter(
       (s) => fragileKeys(computeIndicators(s.current)).length > 0,
     ).length;
-    expect(outcome).toEqual({
+    // One follow-up record per structure in the red band, opened once.
+    expect(outcome).toMatchObject({
       year,
       structures: SIZE,
-      batches: SIZE / 50,
-      // One follow-up record per structure in the red band, opened once.
       followups: { opened: fragile, reviewed: [] },
     });
+    // At most 50 structures per batch, fewer when their positionings (verdicts, trajectories, size groups) pass a
+    // batch document's 800 ko.
+    expect(outcome.batches).toBeGreaterThanOrEqual(SIZE / 50);
+    expect(outcome.batches).toBeLessThanOrEqual(SIZE / 25);
     await first.queues.idle();
     const reports = () => mailCol(db).where("kind", "==", "report").count().get();
     const half = (await reports()).data().count;

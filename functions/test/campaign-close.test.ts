@@ -2,6 +2,9 @@
 // report rendered and delivered over SMTP (figures, charts, PDF), the Union's summary; transparent mode and the
 // command line's close on a second campaign.
 
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { openCampaign } from "@barometre/functions/campaigns";
 import { getFinalBenchmark } from "@barometre/functions/close/final-benchmark";
 import { DEADLINE_ACTOR, upkeep } from "@barometre/functions/close/upkeep";
@@ -27,10 +30,12 @@ import { LOCAL_MAIL } from "../../cli/src/stack/local-deps.ts";
 import { plainStats } from "./support/independent-stats.ts";
 import { registerStructures, seedLatest, storedRevision } from "./support/network.ts";
 import { CALM_SMTP, type SenderRig, startSenderRig } from "./support/outbox.ts";
+import { pdfStructure } from "./support/pdf-structure.ts";
 import { ADMIN, startTestStack, type TestStack } from "./support/stack.ts";
 
 const network = generateNetwork();
-const small = generateNetwork({ size: 8, seed: 16, year: 2016 });
+// Years apart from the main network's five campaigns (2014 to 2018), so its trajectories hold only its own returns.
+const small = generateNetwork({ size: 8, seed: 16, year: 2010 });
 const late = generateNetwork({ size: 5, seed: 15, year: 2013 });
 let stack: TestStack;
 let rig: SenderRig;
@@ -40,6 +45,7 @@ async function register(n: DemoNetwork) {
   await seedLatest(stack.db, [
     ...n.structures.map((s) => storedRevision(s.current)),
     ...n.structures.flatMap((s) => (s.previous ? [storedRevision(s.previous)] : [])),
+    ...n.structures.flatMap((s) => (s.earlier ? [storedRevision(s.earlier)] : [])),
   ]);
 }
 
@@ -56,8 +62,11 @@ async function deliverAll(): Promise<ParsedMail[]> {
 function expectedReports(n: DemoNetwork, mode: "anonymous" | "transparent"): ReportDocument[] {
   const members = n.structures.map((s) => memberOf(s.current));
   const before = n.structures.flatMap((s) => (s.previous ? [memberOf(s.previous)] : []));
+  const earlier = n.structures.flatMap((s) => (s.earlier ? [memberOf(s.earlier)] : []));
   const index = indexPopulation(members, 5);
   const previous = indexPopulation(before, 5);
+  const older = indexPopulation(earlier, 5);
+  const own = (list: Member[], code: string) => list.find((m) => m.structureCode === code) ?? null;
   return n.structures.map((s, i) =>
     buildReport({
       campaign: { year: n.year, mode, minGroupSize: 5, bands: {} },
@@ -66,10 +75,20 @@ function expectedReports(n: DemoNetwork, mode: "anonymous" | "transparent"): Rep
         number: 1,
         submittedAt: new Date(Date.UTC(n.year + 1, 4, 15, 9, 30)).toISOString(),
       },
-      positioning: positionStructure(index, members[i] as Member, {
-        population: previous,
-        member: before.find((m) => m.structureCode === s.code) ?? null,
-      }),
+      positioning: positionStructure(
+        index,
+        members[i] as Member,
+        { population: previous, member: own(before, s.code) },
+        {
+          history: {
+            year: n.year,
+            past: [
+              { year: n.year - 1, population: previous, member: own(before, s.code) },
+              { year: n.year - 2, population: older, member: own(earlier, s.code) },
+            ],
+          },
+        },
+      ),
       ...(mode === "transparent"
         ? {
             transparentTable: n.structures.map((t, j) => ({
@@ -114,7 +133,8 @@ describe("closing a campaign", () => {
     expect(res.status, JSON.stringify(body)).toBe(200);
     expect(body).toMatchObject({
       campaign: { state: "closed" },
-      reports: { year: network.year, structures: 35, batches: 1 },
+      // 35 positionings with trajectories and size groups pass a batch document's 800 ko.
+      reports: { year: network.year, structures: 35, batches: 2 },
     });
     await stack.server.queues.idle();
     mails = await deliverAll();
@@ -163,7 +183,16 @@ describe("closing a campaign", () => {
       for (const e of doc.sections.flatMap((x) => x.entries)) {
         expect(mail.text, `${s.code} ${e.key}`).toContain(e.valueText);
         if (e.evolution) expect(mail.text).toContain(e.evolution);
+        // The trajectory over the three campaigns held (each numeric indicator but the changes in points), its
+        // figures in the text alternative.
+        if (e.trajectory) expect(mail.text).toContain(e.trajectory.alt);
       }
+      expect(doc.sections.flatMap((x) => x.entries).filter((e) => e.trajectory)).toHaveLength(11);
+      const size = network.structures.length;
+      expect(mail.text).toContain(`${size} structures sur ${size} de l'annuaire de l'Union`);
+      expect(mail.text).toMatch(
+        /Données arrêtées le \d\d\/\d\d\/\d{4} \d\d:\d\d:\d\d \(heure de Paris\)/,
+      );
       const charts = reportLayout(doc).blocks.filter(
         (b) => b.kind === "chart" || b.kind === "legend",
       ).length;
@@ -195,6 +224,41 @@ describe("closing a campaign", () => {
     );
     expect(fragile.length).toBeGreaterThan(0);
     for (const s of fragile) expect(summary.text).toContain(`${s.name} (${s.code})`);
+  });
+
+  it("prints a structure's report, or its one-page board summary, from the command line", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "barometre-report-"));
+    let stderr = "";
+    const err = vi.spyOn(process.stderr, "write").mockImplementation((chunk) => {
+      stderr += String(chunk);
+      return true;
+    });
+    const run = (...args: string[]) => main(["report", ...args]);
+    const code = network.structures[0]?.code as string;
+    const year = String(network.year);
+    const file = (name: string) => join(dir, name);
+    let codes: number[];
+    try {
+      codes = [
+        await run(code, year, "--summary", "-o", file("synthese.pdf")),
+        await run(code, year, "-o", file("rapport.pdf")),
+        await run("PIMMS-INCONNU", year, "--summary", "-o", file("inconnu.pdf")),
+        await run(code, "2030", "--summary", "-o", file("ouverte.pdf")),
+        await run(code, year, "--summary"),
+      ];
+    } finally {
+      err.mockRestore();
+    }
+    expect(codes, stderr).toEqual([0, 0, 2, 2, 2]);
+    expect(pdfStructure(readFileSync(file("synthese.pdf"))).info.Pages).toBe("1");
+    expect(Number(pdfStructure(readFileSync(file("rapport.pdf"))).info.Pages)).toBeGreaterThan(3);
+    expect(existsSync(file("inconnu.pdf")) || existsSync(file("ouverte.pdf"))).toBe(false);
+    expect(stderr).toContain(
+      `La structure PIMMS-INCONNU n'a pas de retour dans la campagne ${year}.`,
+    );
+    expect(stderr).toContain("La campagne 2030 n'est pas close");
+    expect(stderr).toContain("Indiquez le fichier PDF à écrire avec -o.");
+    rmSync(dir, { recursive: true });
   });
 
   it("closes from the command line, in transparent mode with the named table in every report", async () => {

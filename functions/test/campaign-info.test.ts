@@ -1,7 +1,10 @@
 // GET campaignInfo: the deadline, the days left by the server's Paris day, and whether a return is accepted, for the
 // structure's own directors and the Union only.
 import { closeCampaign, configureCampaign, openCampaign } from "@barometre/functions/campaigns";
+import { computeIndicators, generateNetwork, NUMERIC_INDICATOR_KEYS } from "@barometre/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { plainStats } from "./support/independent-stats.ts";
+import { seedLatest, storedRevision } from "./support/network.ts";
 import {
   ADMIN,
   directorOf,
@@ -42,6 +45,7 @@ describe("campaignInfo", () => {
       today: "2019-06-18",
       daysLeft: 12,
       accepting: true,
+      lastNetwork: null,
     });
     expect(await infoAt("2019-06-30T21:59:00Z")).toMatchObject({ daysLeft: 0, accepting: true });
     expect(await infoAt("2019-06-30T22:01:00Z")).toMatchObject({
@@ -63,6 +67,33 @@ describe("campaignInfo", () => {
       state: "closed",
       accepting: false,
     });
+  });
+
+  it("gives the last closed campaign's quartiles, and its extreme levels only when three structures share them", async () => {
+    const network = generateNetwork({ size: 40, seed: 21 });
+    const previous = network.structures.flatMap((s) => (s.previous ? [s.previous] : []));
+    await openCampaign(stack.db, 2017, {}, ADMIN, now);
+    await seedLatest(
+      stack.db,
+      previous.map((r) => storedRevision(r)),
+    );
+    await closeCampaign(stack.db, 2017, ADMIN, now);
+    const body = await infoAt("2019-06-18T08:00:00Z");
+    expect(body.lastNetwork).toMatchObject({ year: 2017, size: previous.length });
+    for (const key of NUMERIC_INDICATOR_KEYS) {
+      const values = previous
+        .map((r) => computeIndicators(r)[key].value)
+        .filter((v): v is number => typeof v === "number");
+      const stats = plainStats(values);
+      const shared = (v: number) => (values.filter((x) => x === v).length >= 3 ? v : null);
+      const line = body.lastNetwork.indicators[key];
+      expect(Object.keys(line).sort(), key).toEqual(["highest", "lowest", "median", "q1", "q3"]);
+      for (const q of ["q1", "median", "q3"] as const) expect(line[q]).toBeCloseTo(stats[q], 12);
+      expect(line.highest).toBe(shared(stats.max));
+      expect(line.lowest).toBe(shared(stats.min));
+    }
+    // 100 % governance regularity, shared by many, is told as the highest level.
+    expect(body.lastNetwork.indicators.governanceRegularity.highest).toBe(1);
   });
 
   it("answers the Union for any structure, and refuses others in French", async () => {

@@ -31,7 +31,7 @@ let stack: TestStack;
 const current = new Map(network.structures.map((s) => [s.code, s.current]));
 const previous = network.structures.flatMap((s) => (s.previous ? [s.previous] : []));
 
-/** The positioning computed here, independently of the cache, from what the test stored. */
+/** The positioning computed here, independently of the cache, from what the test stored (live: no means). */
 function expected(code: string, minGroupSize = 5): Positioning {
   const members = [...current.values()].map((r) => memberOf(r));
   const before = previous.map((r) => memberOf(r));
@@ -42,6 +42,7 @@ function expected(code: string, minGroupSize = 5): Positioning {
       population: indexPopulation(before, minGroupSize),
       member: before.find((m) => m.structureCode === code) ?? null,
     },
+    { means: false },
   );
 }
 
@@ -150,6 +151,16 @@ describe("submitReturn positions the revision", () => {
       expect(line.group.stats).toEqual({ n: expect.any(Number), suppressed: true });
       expect(line.group.suppressedSentence).toBe(suppressionSentence(line.group.stats.n, 10));
       expect(line.network.suppressedSentence).toBeNull();
+      // Statistical secrecy: no extreme, and no mean that the next answer's would give a newcomer's value away.
+      expect(Object.keys(line.network.stats).sort()).toEqual([
+        "mean",
+        "median",
+        "n",
+        "q1",
+        "q3",
+        "whiskers",
+      ]);
+      expect(line.network.stats.mean).toBeNull();
     }
   });
 

@@ -5,6 +5,7 @@ import {
   buildReport,
   demoCampaign,
   formatIndicatorValue,
+  formatUnitValue,
   generateNetwork,
   type ReportDocument,
 } from "@barometre/shared";
@@ -55,17 +56,27 @@ describe.each([
     const alts = await axe().page.$$eval("img", (imgs) =>
       imgs.map((i) => i.getAttribute("alt") ?? ""),
     );
-    const charts = doc.sections.flatMap((s) => s.entries).filter((e) => e.chart);
+    const all = doc.sections.flatMap((s) => s.entries);
+    const charts = all.filter((e) => e.chart);
+    const trajectories = all.flatMap((e) => (e.trajectory ? [e.trajectory] : []));
     expect(alts[0]).toBe("");
     expect(await axe().page.$eval("img", (img) => img.previousElementSibling?.textContent)).toBe(
       doc.legend.text,
     );
     alts.shift();
-    expect(alts).toHaveLength(charts.length);
+    expect(alts).toHaveLength(charts.length + trajectories.length);
+    // Each trajectory's alt carries every value of every series, a gap said as such.
+    for (const t of trajectories) {
+      const alt = alts.splice(alts.indexOf(t.alt), 1)[0];
+      expect(alt).toBe(t.alt);
+      for (const s of t.series)
+        for (const v of s.values) if (v !== null) expect(alt).toContain(formatUnitValue(t.unit, v));
+    }
     charts.forEach((e, i) => {
       const row = e.chart?.rows[0];
       if (!row) throw new Error("a chart has at least one row");
-      for (const v of [row.stats.min, row.stats.q1, row.stats.median, row.stats.q3, row.stats.max])
+      const { q1, median, q3, whiskers } = row.stats;
+      for (const v of [q1, median, q3, ...(whiskers ? [whiskers.low, whiskers.high] : [])])
         expect(alts[i], e.key).toContain(formatIndicatorValue(e.key, v));
       if (e.chart?.marker) expect(alts[i]).toContain(e.valueText);
     });

@@ -50,7 +50,7 @@ describe.each([
   it("gives each chart a Figure whose alternative is the chart's text, figures included", () => {
     const charts = doc.sections
       .flatMap((s) => s.entries)
-      .flatMap((e) => (e.chart ? [e.chart] : []));
+      .flatMap((e) => [e.chart, e.trajectory].flatMap((c) => (c ? [c] : [])));
     expect(charts.length).toBeGreaterThan(0);
     expect(figureAlts(pdf)).toEqual(charts.map((c) => c.alt));
     expect(structure.tree.match(/^\s+Figure:/gm)).toHaveLength(charts.length);
@@ -59,7 +59,7 @@ describe.each([
   it("tags every piece of text it prints but the footers, repeated table headers and legend drawing", () => {
     const tagged = squeeze(structure.tree);
     const footer = `${doc.title} — ${doc.subtitle} · page`;
-    const legend = legendFigure(doc.legend.marker).shapes.flatMap((s) =>
+    const legend = legendFigure(doc.legend.marker, doc.legend.whiskers).shapes.flatMap((s) =>
       s.t === "text" ? [s.text] : [],
     );
     const untagged = pdfText(pdf)
@@ -74,11 +74,12 @@ describe.each([
     const table = doc.transparentTable;
     expect(table !== null).toBe(named);
     if (!table) return;
-    const rows =
-      structure.tree
-        .split(/^ {2}Table \(block\)$/m)
-        .at(-1)
-        ?.split(/^ {4}TR$/m) ?? [];
+    // The named table is the longest (the indicators' fiches, after it, are a table too).
+    const rows = structure.tree
+      .split(/^ {2}Table \(block\)$/m)
+      .slice(1)
+      .map((part) => part.split(/^ {4}TR$/m))
+      .reduce((a, b) => (b.length > a.length ? b : a), [] as string[]);
     const heads = (part: string, scope: string) =>
       part.match(new RegExp(`TH:\\n\\s+/Scope /${scope}`, "g"))?.length ?? 0;
     expect(rows.slice(1)).toHaveLength(table.rows.length + 1);

@@ -64,7 +64,7 @@ describe("renderReport, delivered and parsed back", () => {
 
   it("carries every chart, and the legend once, as inline cid: PNGs that decode to a sane size", () => {
     for (const { doc, mail, html } of received) {
-      const charts = entries(doc).filter((e) => e.chart);
+      const charts = entries(doc).flatMap((e) => [e.chart, e.trajectory].filter(Boolean));
       const cids = [...html.matchAll(/src="cid:([^"]+)"/g)].map((m) => m[1]);
       const images = mail.attachments.filter((a) => a.contentType === "image/png");
       expect(cids).toHaveLength(charts.length + 1);
@@ -77,7 +77,12 @@ describe("renderReport, delivered and parsed back", () => {
         expect(png.readUInt32BE(16)).toBe(600 * PNG_SCALE);
         const height = png.readUInt32BE(20) / PNG_SCALE;
         if (image.cid?.startsWith("legende.")) expect(height).toBe(30);
-        else expect(height === 90 || height === 148, `${image.cid} ${height}`).toBe(true);
+        else if (image.cid?.startsWith("trajectoire-")) expect(height).toBe(200);
+        // A distribution chart: 32 pixels of head, then 58 per group (network, territory, size groups).
+        else
+          expect((height - 32) % 58 === 0 && height <= 32 + 4 * 58, `${image.cid} ${height}`).toBe(
+            true,
+          );
         expect(image.contentDisposition).toBe("inline");
       }
     }

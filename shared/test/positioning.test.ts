@@ -59,7 +59,16 @@ describe("positionStructure", () => {
       position: { value: 0.02, percentileRank: 50, quartile: 2 },
       suppressedSentence: null,
     });
-    expect(rate.network.stats).toMatchObject({ n: 6, min: 0.005, max: 0.04 });
+    // No extremes for a structure; and no whiskers in a group under 11, where the 10th and 90th percentiles would
+    // be computed from them.
+    expect(rate.network.stats).toEqual({
+      n: 6,
+      q1: 0.0125,
+      median: 0.02,
+      q3: 0.0275,
+      whiskers: null,
+      mean: expect.any(Number),
+    });
     expect(rate.group).toMatchObject({
       label: "Urbain QPV",
       size: 5,
@@ -82,11 +91,9 @@ describe("positionStructure", () => {
       percentileRank: null,
       quartile: null,
     });
-    expect(certification.group).toMatchObject({
-      stats: null,
-      yesShare: 0.8,
-      suppressedSentence: null,
-    });
+    // Secondary suppression: the network's share (6) minus this group's (5) would give the Rural structure's answer.
+    expect(certification.group).toMatchObject({ stats: null, yesShare: null });
+    expect(certification.group?.suppressedSentence).toMatch(/secret statistique/);
     expect(certification.change).toBeNull();
     expect(certification.networkMedianChange).toBeNull();
   });

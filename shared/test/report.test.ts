@@ -5,11 +5,14 @@ import {
   buildReport,
   demoCampaign,
   formatIndicatorValue,
+  formatNumber,
   formatPoints,
   generateNetwork,
+  INDICATORS,
   type IndicatorEntry,
   indicator,
   isSuppressed,
+  quantileSorted,
   reportLayout,
   suppressionSentence,
 } from "../src/index.ts";
@@ -77,14 +80,31 @@ describe("buildReport", () => {
       "Réseau (35\u00a0structures)",
       "Groupe Urbain QPV (26\u00a0structures)",
     ]);
+    // The size groups (default bands: the terciles of 2017) in figures, with their size.
+    expect(e?.facts.map((f) => f.label)).toEqual(
+      expect.arrayContaining([
+        `Groupe charges < ${formatNumber(280_000)}\u00a0€ (12\u00a0structures)`,
+        "Groupe effectif < 7,6\u00a0ETP (14\u00a0structures)",
+      ]),
+    );
     expect(e?.chart?.marker?.value).toBe(p?.value);
     const stats = campaign.population.network.stats.financialBalance;
     if (isSuppressed(stats)) throw new Error("network statistics expected");
-    for (const v of [stats.min, stats.q1, stats.median, stats.q3, stats.max])
-      expect(e?.chart?.alt).toContain(formatIndicatorValue("financialBalance", v));
+    const sorted = campaign.population.network.sorted.financialBalance;
+    const deciles = [quantileSorted(sorted, 0.1), quantileSorted(sorted, 0.9)];
+    for (const v of [deciles[0], stats.q1, stats.median, stats.q3, deciles[1]])
+      expect(e?.chart?.alt).toContain(formatIndicatorValue("financialBalance", v as number));
+    // Statistical secrecy: neither extreme (each one other structure's value) is sent to a structure.
+    expect(e?.chart?.alt).toContain(
+      `10e centile ${formatIndicatorValue("financialBalance", deciles[0] as number)}`,
+    );
+    expect(e?.chart?.alt).not.toContain("minimum");
+    expect(e?.chart?.alt).not.toContain("maximum");
     expect(e?.chart?.alt).toContain(`Votre structure : ${e?.valueText}`);
     expect(e?.chart?.alt).toMatch(/Bande : (Rouge|Orange|Vert)/);
-    expect(e?.chart?.alt).toMatch(/rang centile \d+ sur 100/);
+    expect(e?.chart?.alt).toMatch(
+      /Position dans le réseau : dans (le quart le plus (haut|bas)|la moitié centrale) du réseau \(rang centile \d+ sur 100\)|au niveau le plus/,
+    );
   });
 
   it("gives the evolution since N-1 in the indicator's unit: points for rates", () => {
@@ -113,7 +133,7 @@ describe("buildReport", () => {
     const sentence = suppressionSentence(3, 5);
     for (const e of entries(i)) {
       expect(e.notices.join(" "), e.key).toContain(sentence);
-      if (e.chart) expect(e.chart.rows).toHaveLength(1);
+      if (e.chart) expect(e.chart.rows.map((r) => r.label).join()).not.toContain("Rural");
     }
   });
 
@@ -239,5 +259,44 @@ describe("buildNetworkSummary", () => {
       expect(e.chart).toBeNull();
       expect(e.notices[0]).toMatch(/^Réseau — Moins de 5 structures \(\d\)/);
     }
+  });
+});
+
+describe("« Comment lire ce rapport »", () => {
+  const input = campaign.reports[0] as (typeof campaign.reports)[number];
+  const doc = buildReport({
+    ...input,
+    campaign: { ...input.campaign, responses: { received: 35, expected: 40 } },
+    dataAt: "12/06/2019 10:15:00",
+  });
+  const layout = reportLayout(doc);
+  const end = layout.blocks.slice(
+    layout.blocks.findIndex((b) => b.kind === "heading" && b.text === "Comment lire ce rapport"),
+  );
+  const text = JSON.stringify(end);
+
+  it("ends the report with the response rate, each group's size, the secrecy rules and the date of the data", () => {
+    expect(end.length).toBeGreaterThan(1);
+    expect(text).toContain("35 structures sur 40 de l'annuaire de l'Union");
+    expect(text).toContain("87,5");
+    expect(text).toContain(
+      "Réseau : toutes les structures qui ont transmis leur retour (35\u00a0structures)",
+    );
+    expect(text).toContain(
+      `Groupe ${input.structure.territory} : les structures du même type de territoire`,
+    );
+    expect(text).toContain("ni le minimum ni le maximum");
+    expect(text).toContain("du 10e au 90e centile");
+    expect(text).toContain("Données arrêtées le 12/06/2019 10:15:00 (heure de Paris)");
+  });
+
+  it("gathers every indicator's definition and formula there, once", () => {
+    const fiches = end.find((b) => b.kind === "facts");
+    expect(fiches?.kind === "facts" && fiches.facts.map((f) => f.label)).toEqual(
+      INDICATORS.map((d) => `${d.number}. ${d.name}`),
+    );
+    for (const d of INDICATORS) expect(text).toContain(d.formulaInWords);
+    const before = layout.blocks.slice(0, layout.blocks.length - end.length);
+    expect(JSON.stringify(before)).not.toContain('"label":"Définition"');
   });
 });

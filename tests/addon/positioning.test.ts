@@ -51,7 +51,7 @@ describe("positioning", () => {
     try {
       const outcome = submit(rt) as unknown as {
         sent: true;
-        positioning: { summary: string; lines: { name: string; quartile: string }[] };
+        positioning: { summary: string; lines: { name: string; position: string }[] };
       };
       expect(outcome.sent).toBe(true);
       const expected = positioningCells(JSON.parse(JSON.stringify(positioning)));
@@ -65,8 +65,10 @@ describe("positioning", () => {
       expect(written).toEqual(expected.block.values.map((row) => row.map((v) => v ?? "")));
       expect(outcome.positioning.summary).toBe(expected.summary.value);
       expect(
-        outcome.positioning.lines.find((l) => l.name === "Équilibre financier")?.quartile,
-      ).toMatch(/^Q[1-4]$/);
+        outcome.positioning.lines.find((l) => l.name === "Équilibre financier")?.position,
+      ).toMatch(
+        /^(dans le quart le plus (haut|bas)|dans la moitié centrale|au niveau le plus (haut|bas))$/,
+      );
     } finally {
       await functions().setMode({ kind: "pass" });
     }

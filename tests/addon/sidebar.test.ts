@@ -1,6 +1,7 @@
 // The sidebar in headless Chromium, bridged to the harness: verify, click a finding, send, read the result; by keyboard, at 300 px.
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
+import { type LastNetwork, NUMERIC_INDICATOR_KEYS } from "@barometre/shared";
 import { afterAll, describe, expect, it } from "vitest";
 import { axeViolations } from "../../functions/test/support/axe-page.ts";
 import type { GasRuntime } from "../harness/gas-runtime.ts";
@@ -110,6 +111,35 @@ describe("sidebar", () => {
       );
       const violations = (await axeViolations(page)).map((v) => `${v.id} (${v.nodes.length})`);
       expect(violations).toEqual([]);
+    } finally {
+      await sidebar.close();
+    }
+  });
+
+  it("places the values in last year's network before sending, within 300 px and WCAG AA", async () => {
+    const fx = fixture("03");
+    const rt = await openConnected(fx, functions());
+    const indicators: LastNetwork["indicators"] = {};
+    for (const key of NUMERIC_INDICATOR_KEYS)
+      indicators[key] = { q1: 0.5, median: 1, q3: 2, highest: null, lowest: null };
+    const last: LastNetwork = { year: 2017, size: 35, indicators };
+    rt.documentProperties.setProperty(
+      "barometre.lastNetwork",
+      JSON.stringify({ forYear: fx.ret.identification.year, network: last }),
+    );
+    rt.trigger("onOpen", "NONE");
+    rt.clickMenu("Vérifier");
+    const sidebar = await openSidebarPage(rt);
+    const { page } = sidebar;
+    try {
+      await page.getByText("Opération terminée.").waitFor();
+      const standings = await page.locator(".indicator-standing").allTextContents();
+      expect(standings.length).toBeGreaterThan(0);
+      for (const text of standings) expect(text).toMatch(/^Avant envoi : .+ du réseau 2017\.$/);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        300,
+      );
+      expect((await axeViolations(page)).map((v) => v.id)).toEqual([]);
     } finally {
       await sidebar.close();
     }

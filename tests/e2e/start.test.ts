@@ -24,7 +24,9 @@ import { type Ended, npmStart, ROOT } from "./support/processes.ts";
 const network = generateNetwork();
 const { year, structures } = network;
 const UNION = "union@pimms.example";
-const withHistory = structures.filter((s) => s.previous).length;
+// Returns of the two earlier campaigns (2016, 2017), each with its notice to the Union.
+const withHistory =
+  structures.filter((s) => s.previous).length + structures.filter((s) => s.earlier).length;
 
 let out: string;
 let run: Ended;
@@ -60,15 +62,15 @@ describe("npm start", () => {
   });
 
   it("says each step on a non-terminal and ends with a French summary", () => {
-    expect(run.stderr).toMatch(/^\[1\/9\] Démarrage de la pile locale/m);
-    expect(run.stderr).toMatch(/^\[7\/9\] Examen des retours par l'Union/m);
-    expect(run.stderr).toMatch(/^\[9\/9\] Export de la campagne 2018/m);
+    expect(run.stderr).toMatch(/^\[1\/10\] Démarrage de la pile locale/m);
+    expect(run.stderr).toMatch(/^\[8\/10\] Examen des retours par l'Union/m);
+    expect(run.stderr).toMatch(/^\[10\/10\] Export de la campagne 2018/m);
     expect(run.stderr).not.toContain("\r");
     expect(run.stdout).toContain("35 retours importés de l'ancien outil et envoyés");
     for (const s of structures) expect(run.stdout).toContain(s.code);
     expect(run.stdout).toMatch(/Équilibre financier +1 +PIMMS-ANTONY/);
     expect(run.stdout).toContain(
-      `${104 + explained().length} courriels (.eml) : 35 rapports aux directions (PDF joint), 1 demande de l'Union à une direction, pour l'Union 1 synthèse du réseau et ${67 + explained().length} avis de retour reçu`,
+      `${134 + explained().length} courriels (.eml) : 35 rapports aux directions (rapport et synthèse d'une page en PDF joints), 1 demande de l'Union à une direction, pour l'Union 1 synthèse du réseau et ${97 + explained().length} avis de retour reçu (exercices 2016, 2017 et 2018)`,
     );
     expect(run.stdout).toMatch(
       /- 32 retours acceptés et verrouillés par l'Union, 3 retours en attente d'examen ;\n- PIMMS-[A-Z-]+ : l'Union a demandé une correction .*\n- \d+ explications de directions sur des avertissements.*\n- \d+ fiches d'accompagnement ouvertes à la clôture/,
@@ -78,7 +80,9 @@ describe("npm start", () => {
   it("leaves a workbook, an HTML and a PDF report per structure, the CSV and the Union's summary", async () => {
     const codes = structures.map((s) => s.code).sort();
     expect(await names("workbooks")).toEqual(codes.map((c) => `${c}.xlsx`));
-    expect(await names("reports")).toEqual(codes.flatMap((c) => [`${c}.html`, `${c}.pdf`]).sort());
+    expect(await names("reports")).toEqual(
+      codes.flatMap((c) => [`${c}.html`, `${c}.pdf`, `${c}-synthese.pdf`]).sort(),
+    );
     expect(await names("union")).toEqual([
       "barometre-2018-synthese-reseau.html",
       "barometre-2018-synthese-reseau.pdf",
@@ -113,6 +117,12 @@ describe("npm start", () => {
       const pdf = pdfOf((own[0] as MailFile).mail);
       expect(pdf?.filename).toBe(`barometre-${year}-${s.code}.pdf`);
       expect(pdf?.content.equals(await readFile(join(out, "reports", `${s.code}.pdf`)))).toBe(true);
+      const board = (own[0] as MailFile).mail.attachments.find((a) =>
+        a.filename?.endsWith("-synthese.pdf"),
+      );
+      expect(
+        board?.content.equals(await readFile(join(out, "reports", `${s.code}-synthese.pdf`))),
+      ).toBe(true);
     }
   });
 

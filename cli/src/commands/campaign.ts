@@ -1,7 +1,13 @@
 // barometre campaign: open, configure, close, show or follow (status) the campaign of an exercice.
 import type { CampaignMode, CampaignSettings } from "@barometre/functions/campaigns";
 import type { FollowupOutcome, FollowupsOpened } from "@barometre/functions/followups";
-import { formatDate, parseDate } from "@barometre/shared";
+import {
+  bandsProblem,
+  formatDate,
+  parseDate,
+  type SizeBand,
+  type SizeDimension,
+} from "@barometre/shared";
 import { parse } from "../args.ts";
 import { auditedCommand } from "../audited.ts";
 import { UserError } from "../errors.ts";
@@ -28,7 +34,14 @@ const MODE_WORDS: Record<CampaignMode, string> = {
   transparent: "transparent",
 };
 
-const SETTING_OPTIONS = ["deadline", "min-group", "mode", "reminders"] as const;
+const SETTING_OPTIONS = [
+  "deadline",
+  "min-group",
+  "mode",
+  "reminders",
+  "charges-bands",
+  "fte-bands",
+] as const;
 const STATUS_OPTIONS = ["json", "csv", "output"] as const;
 
 type Values = Partial<Record<(typeof SETTING_OPTIONS)[number] | "output", string>> & {
@@ -53,6 +66,21 @@ async function reminderDays(text: string): Promise<number[]> {
   return checked.data;
 }
 
+/** "0-300000,300000-600000,600000-" as size bands, checked like the API checks them (no overlap, no gap). */
+function sizeBands(option: string, dimension: SizeDimension, text: string): SizeBand[] {
+  const bands = text.split(",").map((part) => {
+    const m = /^\s*(\d+(?:\.\d+)?)\s*-\s*(\d+(?:\.\d+)?)?\s*$/.exec(part);
+    if (!m)
+      throw new UserError(
+        `--${option} attend des tranches comme 0-300000,300000-600000,600000- (la dernière sans fin), pas « ${part} ».`,
+      );
+    return { min: Number(m[1]), max: m[2] === undefined ? null : Number(m[2]) };
+  });
+  const problem = bandsProblem(dimension, bands);
+  if (problem) throw new UserError(`--${option} : ${problem}`);
+  return bands;
+}
+
 async function settingsOf(values: Values): Promise<CampaignSettings> {
   const settings: CampaignSettings = {};
   if (values.deadline !== undefined) {
@@ -75,6 +103,13 @@ async function settingsOf(values: Values): Promise<CampaignSettings> {
   }
   if (values.reminders !== undefined)
     settings.reminderOffsets = await reminderDays(values.reminders);
+  const charges = values["charges-bands"];
+  const fte = values["fte-bands"];
+  if (charges !== undefined || fte !== undefined)
+    settings.sizeBands = {
+      ...(charges !== undefined ? { charges: sizeBands("charges-bands", "charges", charges) } : {}),
+      ...(fte !== undefined ? { fte: sizeBands("fte-bands", "fte", fte) } : {}),
+    };
   return settings;
 }
 
@@ -89,7 +124,7 @@ function checkOptions(action: Action, values: Values): void {
     );
   if (action === "configure" && settings.length === 0)
     throw new UserError(
-      "Indiquez au moins un réglage à changer : --deadline, --min-group, --mode ou --reminders.",
+      "Indiquez au moins un réglage à changer : --deadline, --min-group, --mode, --reminders, --charges-bands ou --fte-bands.",
     );
   const outputs = given(STATUS_OPTIONS);
   if (outputs.length > 0 && action !== "status")
@@ -124,7 +159,11 @@ const command: Command = {
     "  --mode : anonyme (par défaut) ou transparent (comparaison nommée entre structures).",
     "  --reminders : jours de relance des structures sans retour, comptés depuis la date limite",
     "  (J-14,J-7,J-2,J+1 par défaut ; « aucune » pour n'en envoyer aucune).",
+    "  --charges-bands, --fte-bands : les tranches des groupes de taille, par total des charges (€)",
+    "  et par effectif (ETP), comme 0-300000,300000-600000,600000- : de 0 à une dernière tranche",
+    "  sans fin, chacune commençant où finit la précédente (par défaut : les terciles de N-1).",
     "campaign configure ANNÉE [--deadline …] [--min-group …] [--mode …] [--reminders …]",
+    "                         [--charges-bands …] [--fte-bands …]",
     "  Change les réglages donnés d'une campagne existante, sans l'ouvrir ni la clore.",
     "campaign close ANNÉE",
     "  Clôt la campagne : les envois sont refusés. Le benchmark final est calculé une fois pour toutes,",
@@ -153,6 +192,8 @@ const command: Command = {
         "min-group": { type: "string" },
         mode: { type: "string" },
         reminders: { type: "string" },
+        "charges-bands": { type: "string" },
+        "fte-bands": { type: "string" },
         json: { type: "boolean" },
         csv: { type: "boolean" },
       },

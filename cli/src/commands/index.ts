@@ -15,6 +15,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: "admins", load: () => import("./admins.ts") },
   { name: "campaign", load: () => import("./campaign.ts") },
   { name: "export", load: () => import("./export.ts") },
+  { name: "report", load: () => import("./report.ts") },
   { name: "structure", load: () => import("./structure.ts") },
   { name: "retention", load: () => import("./retention.ts") },
   { name: "audit", load: () => import("./audit.ts") },

@@ -30,7 +30,8 @@ async function save(dir: string, stem: string, mail: RenderedMail): Promise<void
 }
 
 /**
- * Renders with `inner`, then writes each structure's report to `reportsDir/<code>.html|.pdf` and the Union's
+ * Renders with `inner`, then writes each structure's report to `reportsDir/<code>.html|.pdf` (and its board
+ * summary to `<code>-synthese.pdf`) and the Union's
  * network summary to `summaryDir/<its file stem>.html|.pdf`, before the mail is queued.
  */
 export function archivingRenderer(
@@ -42,6 +43,10 @@ export function archivingRenderer(
     report: async (doc) => {
       const mail = await inner.report(doc);
       await save(dirs.reportsDir, doc.structure.code, mail);
+      // The one-page board summary, attached after the report.
+      const board = mail.attachments.find((a) => a.filename === `${doc.board.fileStem}.pdf`);
+      if (board)
+        await writeFile(join(dirs.reportsDir, `${doc.structure.code}-synthese.pdf`), board.content);
       written++;
       return mail;
     },

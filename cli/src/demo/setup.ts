@@ -153,7 +153,7 @@ export function submitAll(
 }
 
 /** The steps setUpCampaign announces. */
-export const SETUP_STEPS = 5;
+export const SETUP_STEPS = 6;
 
 export interface DemoSetup {
   network: DemoNetwork;
@@ -161,8 +161,8 @@ export interface DemoSetup {
 }
 
 /**
- * The demo network (35 structures: 32 urban, 3 rural, a few fragile) registered, its N-1 returns submitted to the
- * previous campaign (so reports show each change over a year), and its returns written as legacy workbooks,
+ * The demo network (35 structures: 32 urban, 3 rural, a few fragile) registered, its N-2 and N-1 returns submitted
+ * to the two previous campaigns (so reports show each change over a year and a trajectory over three), and its returns written as legacy workbooks,
  * imported and submitted to their open campaign.
  */
 export async function setUpCampaign(
@@ -176,10 +176,15 @@ export async function setUpCampaign(
   const paths = await writeWorkbooks(network, dirs.workbooks, progress);
   progress.step(`Import des classeurs ${year}`, structures.length);
   const returns = await importWorkbooks(paths, progress);
-  progress.step(`Annuaire des structures et ouverture des campagnes ${year - 1} et ${year}`);
+  progress.step(
+    `Annuaire des structures et ouverture des campagnes ${year - 2}, ${year - 1} et ${year}`,
+  );
   await registerDirectory(stack, returns);
-  await openCampaign(stack, year - 1);
-  await openCampaign(stack, year);
+  for (const y of [year - 2, year - 1, year]) await openCampaign(stack, y);
+  // Two earlier campaigns, so each report shows a trajectory over three years.
+  const earlier = structures.flatMap((s) => (s.earlier ? [s.earlier] : []));
+  progress.step(`Envoi des retours ${year - 2}, il y a deux exercices`, earlier.length);
+  await submitAll(stack, earlier, progress);
   const history = structures.flatMap((s) => (s.previous ? [s.previous] : []));
   progress.step(`Envoi des retours ${year - 1}, exercice précédent`, history.length);
   await submitAll(stack, history, progress);

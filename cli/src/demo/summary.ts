@@ -88,7 +88,7 @@ function filesTable(facts: RunFacts): string {
       [`${shown(dirs.reports)}/`, `${plural(n, "rapport")} de positionnement, en HTML et en PDF`],
       [
         `${shown(dirs.mail)}/`,
-        `${plural(mails, "courriel")} (.eml) : ${plural(sent("report"), "rapport")} aux directions (PDF joint), ${plural(sent("review"), "demande")} de l'Union à une direction, pour l'Union ${plural(sent("summary"), "synthèse")} du réseau et ${plural(sent("revision"), "avis", "avis")} de retour reçu (exercices ${facts.year - 1} et ${facts.year})`,
+        `${plural(mails, "courriel")} (.eml) : ${plural(sent("report"), "rapport")} aux directions (rapport et synthèse d'une page en PDF joints), ${plural(sent("review"), "demande")} de l'Union à une direction, pour l'Union ${plural(sent("summary"), "synthèse")} du réseau et ${plural(sent("revision"), "avis", "avis")} de retour reçu (exercices ${facts.year - 2}, ${facts.year - 1} et ${facts.year})`,
       ],
       [
         shown(campaignCsvPath(dirs, facts.year)),

@@ -37,6 +37,7 @@ function settingsOf(campaign: Campaign) {
     mode: campaign.mode,
     minGroupSize: campaign.minGroupSize,
     bands: campaign.bands,
+    ...(campaign.sizeBands ? { sizeBands: campaign.sizeBands } : {}),
   };
 }
 

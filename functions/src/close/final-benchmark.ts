@@ -9,12 +9,16 @@
 import {
   type BandSettings,
   canonicalAddress,
+  defaultSizeBands,
   type Indicators,
   indexPopulation,
+  indexSizeGroups,
   type PopulationIndex,
   type Positioning,
   positionStructure,
+  type SizeBands,
   type StatsByIndicator,
+  TRAJECTORY_YEARS,
 } from "@barometre/shared";
 import { type Firestore, Timestamp } from "firebase-admin/firestore";
 import type { CampaignMode } from "../campaigns.ts";
@@ -68,6 +72,10 @@ export interface FinalBenchmark {
   groups: Record<string, StatsByIndicator>;
   /** Structures of the previous campaign the changes were computed against. */
   previousCount: number;
+  /** Structures in the Union's directory at the close, for the reports' response rate (absent before it was kept). */
+  directorySize?: number;
+  /** The size groups' bands the positionings used. */
+  sizeBands?: Partial<SizeBands>;
   computedAt: Timestamp;
   computedBy: string;
   /** When the report fan-out was last (re)started, null before. */
@@ -79,6 +87,8 @@ export interface CampaignSettingsForClose {
   mode: CampaignMode;
   minGroupSize: number;
   bands: BandSettings;
+  /** The Union's size bands; absent: the terciles of the previous campaign. */
+  sizeBands?: Partial<SizeBands>;
 }
 
 /** What a close computed, so the Union's summary need not read it back. */
@@ -162,30 +172,52 @@ function batchesOf(members: readonly FinalMember[]): FinalBatch[] {
 async function compute(
   db: Firestore,
   campaign: CampaignSettingsForClose,
-): Promise<ComputedBenchmark & { index: PopulationIndex }> {
-  const [latest, before, directory] = await Promise.all([
+): Promise<
+  ComputedBenchmark & {
+    index: PopulationIndex;
+    directorySize: number;
+    sizeBands: Partial<SizeBands>;
+  }
+> {
+  const pastYears = Array.from({ length: TRAJECTORY_YEARS - 1 }, (_, k) => campaign.year - 1 - k);
+  const [latest, directory, ...past] = await Promise.all([
     listLatest(db, campaign.year),
-    listLatest(db, campaign.year - 1),
     listStructures(db),
+    ...pastYears.map((year) => listLatest(db, year)),
   ]);
   const population = latest.map(memberOfRevision);
   const index = indexPopulation(population, campaign.minGroupSize);
-  const previousMembers = new Map(before.map((r) => [r.structureCode, memberOfRevision(r)]));
-  const previous = before.length
-    ? indexPopulation([...previousMembers.values()], campaign.minGroupSize)
-    : null;
+  // The campaigns held before this one, for the trajectories; N-1 also gives the changes.
+  const held = past.flatMap((revisions, k) => {
+    if (!revisions.length) return [];
+    const byCode = new Map(revisions.map((r) => [r.structureCode, memberOfRevision(r)]));
+    const year = pastYears[k] as number;
+    return [{ year, byCode, index: indexPopulation([...byCode.values()], campaign.minGroupSize) }];
+  });
+  const last = held[0]?.year === campaign.year - 1 ? held[0] : undefined;
+  const previous = last?.index ?? null;
   const names = new Map(directory.map((s) => [s.code, s]));
-  const members = latest.map((r, i) =>
-    finalMember(
+  const sizeBands = campaign.sizeBands ?? defaultSizeBands(last ? [...last.byCode.values()] : []);
+  const sizeGroups = indexSizeGroups(population, sizeBands, campaign.minGroupSize);
+  const members = latest.map((r, i) => {
+    const member = population[i] as (typeof population)[number];
+    const pastOf = held.map((c) => ({
+      year: c.year,
+      population: c.index,
+      member: c.byCode.get(r.structureCode) ?? null,
+    }));
+    return finalMember(
       r,
-      positionStructure(index, population[i] as (typeof population)[number], {
-        population: previous,
-        member: previousMembers.get(r.structureCode) ?? null,
-      }),
+      positionStructure(
+        index,
+        member,
+        { population: previous, member: last?.byCode.get(r.structureCode) ?? null },
+        { history: { year: campaign.year, past: pastOf }, sizeGroups },
+      ),
       names,
-    ),
-  );
-  return { members, previous, index };
+    );
+  });
+  return { members, previous, index, directorySize: directory.length, sizeBands };
 }
 
 /**
@@ -200,7 +232,7 @@ export async function takeFinalBenchmark(
 ): Promise<{ head: FinalBenchmark; computed: ComputedBenchmark | null }> {
   const stored = await getFinalBenchmark(db, campaign.year);
   if (stored) return { head: stored, computed: null };
-  const { members, previous, index } = await compute(db, campaign);
+  const { members, previous, index, directorySize, sizeBands } = await compute(db, campaign);
   const batches = batchesOf(members);
   for (const b of batches) await finalBatchDoc(db, campaign.year, b.batch).set(b);
   const head: FinalBenchmark = {
@@ -213,6 +245,8 @@ export async function takeFinalBenchmark(
     network: index.network.stats,
     groups: Object.fromEntries([...index.groups].map(([t, g]) => [t, g.stats])),
     previousCount: previous ? previous.network.size : 0,
+    directorySize,
+    sizeBands,
     computedAt: Timestamp.fromDate(now),
     computedBy: by,
     fanOutAt: null,

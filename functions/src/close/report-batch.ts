@@ -4,10 +4,12 @@
 // (a retry after a crash, a resumed fan-out racing the original) queues each report once; the mails already
 // queued are skipped before rendering, so a replay costs little.
 import { buildReport, type NamedIndicators, type ReportInput } from "@barometre/shared";
+import type { Firestore } from "firebase-admin/firestore";
 import type { WorkDeps } from "../deps.ts";
 import { mailDoc } from "../layout.ts";
 import { queueMail } from "../mail/outbox.ts";
 import { privacySentence } from "../mail/privacy-note.ts";
+import { parisTime } from "../paris-time.ts";
 import type { ReportBatchTask } from "../tasks.ts";
 import {
   allFinalMembers,
@@ -25,7 +27,8 @@ export interface BatchOutcome {
   skipped: number;
 }
 
-function reportInput(
+/** What a structure's report is built from: its frozen positioning and the campaign's final benchmark. */
+export function reportInput(
   head: FinalBenchmark,
   m: FinalMember,
   table: readonly NamedIndicators[] | undefined,
@@ -36,17 +39,21 @@ function reportInput(
       mode: head.mode,
       minGroupSize: head.minGroupSize,
       bands: head.bands,
+      ...(head.directorySize
+        ? { responses: { received: head.memberCount, expected: head.directorySize } }
+        : {}),
     },
     structure: { code: m.code, name: m.name, territory: m.territory },
     revision: { number: m.revision, submittedAt: m.submittedAt },
     positioning: m.positioning,
+    dataAt: parisTime.format(head.computedAt.toDate()),
     ...(table ? { transparentTable: table } : {}),
   };
 }
 
 /** Every structure's name and indicators, for transparent mode's named table. */
-async function namedTable(deps: WorkDeps, year: number): Promise<NamedIndicators[]> {
-  const all = await allFinalMembers(deps.db, year);
+export async function namedTable(db: Firestore, year: number): Promise<NamedIndicators[]> {
+  const all = await allFinalMembers(db, year);
   return all.map((m) => ({ code: m.code, name: m.name, indicators: m.indicators }));
 }
 
@@ -66,7 +73,7 @@ export async function runReportBatch(
   const existing = refs.length ? await deps.db.getAll(...refs, { fieldMask: ["kind"] }) : [];
   const todo = members.filter((_, i) => !existing[i]?.exists);
   const table =
-    head.mode === "transparent" && todo.length ? await namedTable(deps, task.year) : undefined;
+    head.mode === "transparent" && todo.length ? await namedTable(deps.db, task.year) : undefined;
   for (const m of todo) {
     signal.throwIfAborted();
     const doc = buildReport(reportInput(head, m, table));

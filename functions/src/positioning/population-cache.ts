@@ -15,7 +15,7 @@
 // Only the fields listed below are used: the emulator ignores select() and returns whole documents, which costs
 // time but changes nothing (see the emulator-conformance test).
 import type { Member, PopulationIndex } from "@barometre/shared";
-import { indexPopulation } from "@barometre/shared";
+import { indexPopulation, sizeOf } from "@barometre/shared";
 import {
   AggregateField,
   type Firestore,
@@ -70,7 +70,11 @@ const rowOf = (r: Latest): Row => ({
 
 const fromDoc = (doc: QueryDocumentSnapshot) => rowOf(doc.data() as Latest);
 
-export const memberOfRevision = (r: StoredRevision): Member => rowOf(r).member;
+/** A revision as the close reads it: with its size, for the size groups. */
+export const memberOfRevision = (r: StoredRevision): Member => ({
+  ...rowOf(r).member,
+  size: sizeOf(r.payload),
+});
 
 function view(entry: Entry): CampaignPopulation {
   const members = new Map([...entry.rows].map(([code, row]) => [code, row.member]));

@@ -28,8 +28,14 @@ export async function positionRevision(
   const others = [...current.members.values()].filter(
     (m) => m.structureCode !== revision.structureCode,
   );
-  return positionStructure(indexPopulation([...others, member], minGroupSize), member, {
-    population: previous.members.size > 0 ? previous.index(minGroupSize) : null,
-    member: previous.members.get(revision.structureCode) ?? null,
-  });
+  // A live answer carries no mean: see PositioningOptions.
+  return positionStructure(
+    indexPopulation([...others, member], minGroupSize),
+    member,
+    {
+      population: previous.members.size > 0 ? previous.index(minGroupSize) : null,
+      member: previous.members.get(revision.structureCode) ?? null,
+    },
+    { means: false },
+  );
 }

@@ -1,5 +1,5 @@
 // The geometry of a distribution chart (boxes, whiskers, medians, marker, labels), painted alike as SVG and in the PDF.
-import { type ChartModel, formatUnitValue, type Summary } from "@barometre/shared";
+import { type BoxStats, type ChartModel, formatUnitValue, WHISKER_ENDS } from "@barometre/shared";
 import type { Weight } from "./fonts.ts";
 import { CHART, INK, MUTED, WHITE } from "./palette.ts";
 import { measure } from "./text-outline.ts";
@@ -60,13 +60,14 @@ function clampText(s: Shape & { t: "text" }, min: number, max: number): Shape & 
 
 /** The row's figures under it, most important first, dropping any that would overlap a kept one. */
 function valueLabels(
-  stats: Summary,
+  stats: BoxStats,
   unit: ChartModel["unit"],
   x: (v: number) => number,
   y: number,
 ): Shape[] {
   const kept: { from: number; to: number; shape: Shape & { t: "text" } }[] = [];
-  for (const v of [stats.median, stats.min, stats.max, stats.q1, stats.q3]) {
+  const ends = stats.whiskers ? [stats.whiskers.low, stats.whiskers.high] : [];
+  for (const v of [stats.median, ...ends, stats.q1, stats.q3]) {
     const s = clampText(
       text(formatUnitValue(unit, v), x(v), y, LABEL_SIZE, "regular", MUTED, "middle"),
       PLOT_START - 30,
@@ -91,7 +92,7 @@ function rowLabel(label: string, cy: number): Shape[] {
 }
 
 /** The legend, drawn once per mail rather than under every chart. */
-export function legendFigure(withMarker: boolean): Figure {
+export function legendFigure(withMarker: boolean, whiskers: "range" | "deciles"): Figure {
   const y = LEGEND / 2;
   const shapes: Shape[] = [{ t: "rect", x: 0, y: 0, w: CHART_WIDTH, h: LEGEND, fill: WHITE }];
   let x = LEFT;
@@ -101,7 +102,7 @@ export function legendFigure(withMarker: boolean): Figure {
   };
   item(
     (x) => [{ t: "line", x1: x, y1: y, x2: x + 20, y2: y, color: CHART.whisker, width: 2 }],
-    "minimum – maximum",
+    WHISKER_ENDS[whiskers].join(" – "),
   );
   item(
     (x) => [{ t: "rect", x, y: y - 7, w: 20, h: 14, fill: CHART.box, stroke: CHART.boxStroke }],
@@ -124,7 +125,9 @@ export function legendFigure(withMarker: boolean): Figure {
 export function chartFigure(model: ChartModel): Figure {
   const { rows, marker } = model;
   const height = TOP + rows.length * ROW;
-  const values = rows.flatMap((r) => [r.stats.min, r.stats.max]);
+  const values = rows.flatMap((r) =>
+    r.stats.whiskers ? [r.stats.whiskers.low, r.stats.whiskers.high] : [r.stats.q1, r.stats.q3],
+  );
   if (marker) values.push(marker.value);
   let lo = Math.min(...values);
   let hi = Math.max(...values);
@@ -149,11 +152,15 @@ export function chartFigure(model: ChartModel): Figure {
     });
     if (i % 2 === 0)
       shapes.push({ t: "rect", x: 0, y: top - 4, w: CHART_WIDTH, h: ROW, fill: CHART.stripe });
+    const w = s.whiskers;
+    shapes.push(...rowLabel(row.label, cy));
+    if (w)
+      shapes.push(
+        { t: "line", x1: x(w.low), y1: cy, x2: x(w.high), y2: cy, color: CHART.whisker, width: 2 },
+        tick(w.low, 7, CHART.whisker, 2),
+        tick(w.high, 7, CHART.whisker, 2),
+      );
     shapes.push(
-      ...rowLabel(row.label, cy),
-      { t: "line", x1: x(s.min), y1: cy, x2: x(s.max), y2: cy, color: CHART.whisker, width: 2 },
-      tick(s.min, 7, CHART.whisker, 2),
-      tick(s.max, 7, CHART.whisker, 2),
       {
         t: "rect",
         x: x(s.q1),

@@ -11,6 +11,7 @@ import { type ChartImages, emailHtml } from "./email.ts";
 import { reportPdf } from "./pdf.ts";
 import { figurePng } from "./raster.ts";
 import { plainText } from "./text.ts";
+import { trajectoryFigure } from "./trajectory-figure.ts";
 
 /** Shaped for nodemailer and for the firestore-send-email outbox (`message.attachments`). */
 export interface MailAttachment {
@@ -30,14 +31,15 @@ export interface RenderedMail {
 }
 
 /** The legend is the same in every mail (its drawing does not depend on the wording): drawn and encoded once per process. */
-const legends = new Map<boolean, { figure: Figure; png: Buffer }>();
+const legends = new Map<string, { figure: Figure; png: Buffer }>();
 
-function legend(marker: boolean): { figure: Figure; png: Buffer } {
-  let drawn = legends.get(marker);
+function legend(marker: boolean, whiskers: "range" | "deciles"): { figure: Figure; png: Buffer } {
+  const key = `${marker}\u0000${whiskers}`;
+  let drawn = legends.get(key);
   if (!drawn) {
-    const figure = legendFigure(marker);
+    const figure = legendFigure(marker, whiskers);
     drawn = { figure, png: figurePng(figure) };
-    legends.set(marker, drawn);
+    legends.set(key, drawn);
   }
   return drawn;
 }
@@ -60,10 +62,11 @@ export async function renderLayout(layout: Layout): Promise<RenderedMail> {
   };
   for (const b of layout.blocks) {
     if (b.kind === "legend") {
-      const { figure, png } = legend(b.marker);
+      const { figure, png } = legend(b.marker, b.whiskers);
       inline(LEGEND_ID, figure, png);
     } else if (b.kind === "chart") {
-      const figure = chartFigure(b.chart);
+      const figure =
+        b.chart.kind === "trajectory" ? trajectoryFigure(b.chart) : chartFigure(b.chart);
       inline(b.chart.id, figure, figurePng(figure));
     }
   }
@@ -77,8 +80,21 @@ export async function renderLayout(layout: Layout): Promise<RenderedMail> {
   return { subject: layout.subject, html, text: plainText(layout), attachments };
 }
 
-export const renderReport = (doc: ReportDocument): Promise<RenderedMail> =>
-  renderLayout(reportLayout(doc));
+/** The one-page board summary as its own PDF: a table, no chart. */
+export const boardSummaryPdf = (doc: ReportDocument): Promise<Buffer> =>
+  reportPdf(doc.board, new Map());
+
+/** The full report, with the board summary attached after its PDF. */
+export async function renderReport(doc: ReportDocument): Promise<RenderedMail> {
+  const [mail, board] = await Promise.all([renderLayout(reportLayout(doc)), boardSummaryPdf(doc)]);
+  mail.attachments.push({
+    filename: `${doc.board.fileStem}.pdf`,
+    content: board,
+    contentType: "application/pdf",
+    contentDisposition: "attachment",
+  });
+  return mail;
+}
 
 export const renderNetworkSummary = (doc: NetworkSummaryDocument): Promise<RenderedMail> =>
   renderLayout(networkSummaryLayout(doc));

@@ -2,6 +2,7 @@
 import type { BandSettings } from "../indicators/bands.ts";
 import { computeIndicators } from "../indicators/compute.ts";
 import { positionStructure } from "../positioning/index.ts";
+import { defaultSizeBands, indexSizeGroups, sizeOf } from "../positioning/size-groups.ts";
 import type { NetworkStructure } from "../report/network-summary.ts";
 import type { ReportInput, ReportMode } from "../report/types.ts";
 import type { PimmsReturn } from "../schema/index.ts";
@@ -27,6 +28,7 @@ export const memberOf = (ret: PimmsReturn, bands?: BandSettings): Member => ({
   structureCode: ret.identification.structureCode ?? "",
   territory: ret.identification.territory,
   indicators: computeIndicators(ret, bands),
+  size: sizeOf(ret),
 });
 
 const pad = (n: number): string => String(n).padStart(2, "0");
@@ -42,11 +44,26 @@ export function demoCampaign(
   const previousMembers = network.structures.map((s) =>
     s.previous ? memberOf(s.previous, bands) : null,
   );
+  const earlierMembers = network.structures.map((s) =>
+    s.earlier ? memberOf(s.earlier, bands) : null,
+  );
   const population = indexPopulation(members, minGroupSize);
-  const previousPopulation = indexPopulation(
-    previousMembers.filter((m): m is Member => m !== null),
+  const present = (list: (Member | null)[]) => list.filter((m): m is Member => m !== null);
+  const previousPopulation = indexPopulation(present(previousMembers), minGroupSize);
+  const earlierPopulation = indexPopulation(present(earlierMembers), minGroupSize);
+  const year = network.year;
+  // The size groups in the default bands: the terciles of N-1.
+  const sizeGroups = indexSizeGroups(
+    members,
+    defaultSizeBands(present(previousMembers)),
     minGroupSize,
   );
+  const pastOf = (i: number) => [
+    { year: year - 1, population: previousPopulation, member: previousMembers[i] ?? null },
+    ...(earlierPopulation.network.size > 0
+      ? [{ year: year - 2, population: earlierPopulation, member: earlierMembers[i] ?? null }]
+      : []),
+  ];
   const structures = network.structures.map((s, i) => ({
     code: s.code,
     name: s.name,
@@ -61,10 +78,12 @@ export function demoCampaign(
         number: 1 + (i % 3 === 0 ? 1 : 0),
         submittedAt: `${network.year + 1}-05-${pad(1 + (i % 28))}T09:30:00.000Z`,
       },
-      positioning: positionStructure(population, members[i] as Member, {
-        population: previousPopulation,
-        member: previousMembers[i] ?? null,
-      }),
+      positioning: positionStructure(
+        population,
+        members[i] as Member,
+        { population: previousPopulation, member: previousMembers[i] ?? null },
+        { history: { year, past: pastOf(i) }, sizeGroups },
+      ),
       ...(mode === "transparent" ? { transparentTable: structures } : {}),
     }),
   );

@@ -23,6 +23,11 @@ export interface DemoStructure {
   current: PimmsReturn;
   /** The structure's return for N-1, null for a structure that joined this year. */
   previous: PimmsReturn | null;
+  /**
+   * Its return for N-2, null for one that joined since; a newcomer of this year sometimes filed one and
+   * skipped N-1, so trajectories have gaps.
+   */
+  earlier: PimmsReturn | null;
 }
 
 export interface DemoNetwork {
@@ -257,21 +262,40 @@ function yearReturn(rng: Random, p: Profile, year: number): PimmsReturn {
   };
 }
 
-/** The same network for the same options on every run; N-1 returns for all but the newcomers. */
+/** Copies last year's reason counts into a return, for the changes in points. */
+function carryReasons(to: PimmsReturn, from: PimmsReturn): void {
+  to.activity.prevReasonsPartners = from.activity.reasonsPartners;
+  to.activity.prevReasonsNonPartners = from.activity.reasonsNonPartners;
+  to.activity.prevReasonsDigital = from.activity.reasonsDigital;
+}
+
+/** The same network for the same options on every run: N-1 returns for all but the newcomers, and N-2 returns. */
 export function generateNetwork(options: DemoNetworkOptions = {}): DemoNetwork {
   const size = options.size ?? DEMO_SIZE;
   const seed = options.seed ?? DEMO_SEED;
   const year = options.year ?? DEMO_YEAR;
   const rng = createRandom(seed);
-  const structures = profiles(rng, size).map((p, i): DemoStructure => {
+  const all = profiles(rng, size);
+  const structures = all.map((p, i): DemoStructure => {
     const previous = i % 10 === 7 ? null : yearReturn(rng, p, year - 1);
     const current = yearReturn(rng, p, year);
-    if (previous) {
-      current.activity.prevReasonsPartners = previous.activity.reasonsPartners;
-      current.activity.prevReasonsNonPartners = previous.activity.reasonsNonPartners;
-      current.activity.prevReasonsDigital = previous.activity.reasonsDigital;
-    }
-    return { code: p.place.code, name: p.place.name, territory: p.territory, current, previous };
+    if (previous) carryReasons(current, previous);
+    return {
+      code: p.place.code,
+      name: p.place.name,
+      territory: p.territory,
+      current,
+      previous,
+      earlier: null,
+    };
+  });
+  // N-2 from its own random sequence, so N and N-1 stay those of the same seed without it.
+  const older = createRandom(seed + 1);
+  structures.forEach((s, i) => {
+    const p = all[i] as Profile;
+    if (i % 10 === 3 || (s.previous === null && i % 20 !== 7)) return;
+    s.earlier = yearReturn(older, p, year - 2);
+    if (s.previous) carryReasons(s.previous, s.earlier);
   });
   return { year, seed, structures };
 }

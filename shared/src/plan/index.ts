@@ -4,6 +4,7 @@ export * from "./governance-tab.ts";
 export * from "./indicator-formats.ts";
 export * from "./indicators-tab.ts";
 export * from "./input-cell.ts";
+export * from "./last-network-cells.ts";
 export * from "./layout.ts";
 export * from "./marker.ts";
 export * from "./positioning-cells.ts";

@@ -8,19 +8,24 @@ import {
   type Member,
   type PopulationIndex,
   type Position,
-  placeIn,
 } from "../stats/population.ts";
-import { type GroupStats, isSuppressed, suppressionSentence } from "../stats/summary.ts";
+import { meansShown, NETWORK_GROUP, type ShownStats, shownStatsOf } from "../stats/shown.ts";
+import { isSuppressed, suppressionSentence } from "../stats/summary.ts";
+import { groupsOf, type SizeGroup } from "./size-groups.ts";
+import { type PastCampaign, type TrajectoryPoint, trajectoriesOf } from "./trajectory.ts";
+import { sharedVerdict, tieAwareQuartile, type Verdict } from "./verdict.ts";
 
 /** A group's view of one indicator: statistics (or their suppression) and where the structure stands. */
 export interface GroupView {
   /** "Réseau" or the territory. */
   label: string;
   size: number;
-  /** Null for the Oui/Non indicator, which has a share instead. */
-  stats: GroupStats | null;
+  /** Null for the Oui/Non indicator, which has a share instead. No minimum or maximum: see ShownStats. */
+  stats: ShownStats | null;
   yesShare: number | null;
   position: Position;
+  /** Where the structure stands in words, null for the Oui/Non indicator. */
+  verdict: Verdict | null;
   /** The French sentence shown instead of statistics when the group is too small. */
   suppressedSentence: string | null;
 }
@@ -33,7 +38,11 @@ export interface IndicatorPositioning {
   network: GroupView;
   /** The peer group (territory), null when the structure has no territory. */
   group: GroupView | null;
+  /** Its size groups (by charges, by FTE), never with a mean: see meansShown. */
+  sizes: GroupView[];
   previousValue: number | boolean | null;
+  /** The values of the campaigns held beside the medians of each year; empty without a history (a live answer). */
+  trajectory: TrajectoryPoint[];
   /** Change since the structure's previous exercice, in the indicator's unit (fractions for rates). */
   change: number | null;
   networkMedianChange: number | null;
@@ -56,33 +65,65 @@ export interface PreviousExercice {
   member: Member | null;
 }
 
+export interface PositioningOptions {
+  /** The campaign's size groups (indexSizeGroups), in which the structure is also placed. */
+  sizeGroups?: readonly SizeGroup[];
+  /** The campaigns before this one, for the trajectories, and this campaign's year. */
+  history?: { year: number; past: readonly PastCampaign[] };
+  /**
+   * False for a live positioning, sent before the close: between two answers the network's count and mean
+   * change by one structure, whose value they would give away.
+   */
+  means?: boolean;
+}
+
+/** A share withheld by secondary suppression, or in a live positioning (see PositioningOptions). */
+const WITHHELD_SHARE =
+  "Part de Oui non affichée : elle permettrait de déduire celle d'un petit groupe de structures (secret statistique).";
+
+/** "du réseau", "du groupe Rural". */
+const scopeOf = (label: string): string =>
+  label === "Réseau" ? "du réseau" : `du groupe ${label}`;
+
 function view(
   label: string,
   group: GroupIndex,
   def: IndicatorDef,
   value: number | boolean | null,
   min: number,
+  meanShown: boolean,
 ): GroupView {
   const key = def.key;
   if (def.unit === "bool") {
-    const yesShare = group.yesShare[key] ?? null;
+    const share = group.yesShare[key] ?? null;
+    // A share withheld by secondary suppression says so like a small group's.
+    const yesShare = meanShown ? share : null;
     return {
       label,
       size: group.size,
       stats: null,
       yesShare,
       position: { value: null, percentileRank: null, quartile: null },
+      verdict: null,
       suppressedSentence:
-        yesShare === null ? suppressionSentence(group.answered[key] ?? 0, min) : null,
+        share === null
+          ? suppressionSentence(group.answered[key] ?? 0, min)
+          : yesShare === null
+            ? WITHHELD_SHARE
+            : null,
     };
   }
-  const stats = group.stats[key];
+  const stats = shownStatsOf(group, key, meanShown);
+  const number = typeof value === "number" ? value : null;
+  const position = positionIn(group, key, number);
+  const verdict = sharedVerdict(scopeOf(label), group, key, stats, number);
   return {
     label,
     size: group.size,
     stats,
     yesShare: null,
-    position: placeIn(group.ranks[key], stats, typeof value === "number" ? value : null),
+    position: { ...position, quartile: tieAwareQuartile(position, verdict) },
+    verdict,
     suppressedSentence: isSuppressed(stats) ? suppressionSentence(stats.n, min) : null,
   };
 }
@@ -91,12 +132,19 @@ export function positionStructure(
   population: PopulationIndex,
   member: Member,
   previous: PreviousExercice = { population: null, member: null },
+  options: PositioningOptions = {},
 ): Positioning {
   const min = population.minGroupSize;
   const peer = member.territory ? population.groups.get(member.territory) : undefined;
   const previousIndicators = previous.member?.indicators ?? null;
   const previousStats = previous.population?.network.stats ?? null;
+  const history = options.history;
+  const trajectories = history
+    ? trajectoriesOf({ year: history.year, population, member }, history.past)
+    : {};
+  const sizes = groupsOf(member, options.sizeGroups ?? []);
   const indicators = INDICATORS.map((def): IndicatorPositioning => {
+    const means = options.means === false ? new Set<string>() : meansShown(population, def.key);
     const result = member.indicators[def.key];
     const before = previousIndicators?.[def.key].value ?? null;
     const prevStats = previousStats?.[def.key] ?? null;
@@ -106,9 +154,16 @@ export function positionStructure(
       value: result.value,
       status: result.status,
       reason: result.reason,
-      network: view("Réseau", population.network, def, result.value, min),
-      group: peer && member.territory ? view(member.territory, peer, def, result.value, min) : null,
+      network: view("Réseau", population.network, def, result.value, min, means.has(NETWORK_GROUP)),
+      group:
+        peer && member.territory
+          ? view(member.territory, peer, def, result.value, min, means.has(member.territory))
+          : null,
+      // Size groups cut the network across the territories: their means could be combined with the
+      // territories' to isolate a few structures, so they show medians and quartiles only.
+      sizes: sizes.map((g) => view(g.label, g.index, def, result.value, min, false)),
       previousValue: before,
+      trajectory: trajectories[def.key] ?? [],
       change: changeSince(member.indicators, previousIndicators, def.key),
       networkMedianChange: def.unit === "bool" ? null : medianChange(nowStats, prevStats),
     };
@@ -122,3 +177,7 @@ export function positionStructure(
     fragile: fragileKeys(member.indicators),
   };
 }
+export * from "./last-network.ts";
+export * from "./size-groups.ts";
+export * from "./trajectory.ts";
+export * from "./verdict.ts";

@@ -1,5 +1,7 @@
 // buildReport: a structure's positioning turned into its French report document (anonymous or transparent).
+import { buildBoardSummary } from "./board-summary.ts";
 import { structureEntry } from "./entries.ts";
+import { METHOD_TITLE, methodSection } from "./method.ts";
 import { namedTable } from "./named-table.ts";
 import { sectionsOf } from "./sections.ts";
 import { buildSummary } from "./summary.ts";
@@ -14,6 +16,8 @@ export function buildReport(input: ReportInput): ReportDocument {
   );
   const peer = positioning.indicators[0]?.group ?? null;
   const transparent = campaign.mode === "transparent";
+  const method = methodSection(input);
+  const summary = buildSummary(structure.name, positioning.indicators, entries, campaign.bands);
   if (transparent && !input.transparentTable)
     throw new Error("buildReport: transparent mode needs the transparentTable of the campaign");
   const revisionText = `Révision ${revision.number}, transmise le ${dateText(revision.submittedAt)}`;
@@ -35,9 +39,14 @@ export function buildReport(input: ReportInput): ReportDocument {
       `${revisionText}.`,
       compared,
     ],
-    summary: buildSummary(structure.name, positioning.indicators, entries, campaign.bands),
+    summary,
+    board: buildBoardSummary(input, summary.headline),
     sections: sectionsOf(entries),
-    legend: { text: `${READING.chart} ${READING.marker}`, marker: true },
+    legend: {
+      text: `${READING.chart("deciles")} ${READING.marker}`,
+      marker: true,
+      whiskers: "deciles",
+    },
     transparentTable:
       transparent && input.transparentTable
         ? namedTable(
@@ -47,12 +56,12 @@ export function buildReport(input: ReportInput): ReportDocument {
           )
         : null,
     notes: [
+      ...method.paragraphs,
       transparent
         ? "Mode transparent, décidé par l'Union pour cette campagne : le tableau nominatif ci-dessus montre les indicateurs de chaque structure du réseau."
         : "Mode anonyme : ce rapport ne montre que vos propres chiffres et des statistiques du réseau ; aucune autre structure n'y est nommée et aucune de ses valeurs n'y figure.",
-      READING.quantiles,
-      READING.smallGroups(campaign.minGroupSize),
       "Rapport établi par l'Union nationale des PIMMS à partir des retours du Baromètre.",
     ],
+    method: { title: METHOD_TITLE, fiches: method.fiches },
   };
 }

@@ -5,20 +5,27 @@ import { formatIndicatorValue } from "../indicators/display.ts";
 import type { GroupView, IndicatorPositioning } from "../positioning/index.ts";
 import { formatNumber, formatPercent } from "../values/format.ts";
 import { distribution, groupName, suppressedNotice } from "./distribution.ts";
+import { trajectoryModel } from "./trajectory.ts";
 import type { Fact, IndicatorEntry } from "./types.ts";
-import { bandText, count, formatChange, ordinal } from "./words.ts";
+import { bandText, count, formatChange } from "./words.ts";
 
 export interface EntryContext {
   year: number;
   bands?: BandSettings;
 }
 
+/** The verdict in words, with the percentile rank where it adds to it (not at the highest or lowest level, where ties make it misleading). */
 function positionFact(g: GroupView): Fact | null {
-  const { percentileRank, quartile } = g.position;
-  if (percentileRank === null || quartile === null) return null;
+  // Positionings frozen before verdicts existed have none.
+  if (!g.verdict) return null;
+  const { percentileRank } = g.position;
+  const ranked = ["upperQuarter", "middleHalf", "lowerQuarter"].includes(g.verdict.kind);
   return {
     label: `Position dans le ${g.label === "Réseau" ? "réseau" : `groupe ${g.label}`}`,
-    value: `rang centile ${formatNumber(percentileRank, 0)} sur 100 ; ${ordinal(quartile)} quartile`,
+    value:
+      ranked && percentileRank !== null
+        ? `${g.verdict.text} (rang centile ${formatNumber(percentileRank, 0)} sur 100)`
+        : g.verdict.text,
   };
 }
 
@@ -63,7 +70,8 @@ export function structureEntry(p: IndicatorPositioning, ctx: EntryContext): Indi
   const def = indicator(p.key);
   const valueText = formatIndicatorValue(p.key, p.value);
   const band = bandText(p.key, p.status, ctx.bands);
-  const groups = p.group ? [p.network, p.group] : [p.network];
+  // Positionings frozen before size groups existed have none.
+  const groups = [p.network, ...(p.group ? [p.group] : []), ...(p.sizes ?? [])];
   const facts: Fact[] = [
     {
       label: `Valeur ${ctx.year}`,
@@ -89,7 +97,11 @@ export function structureEntry(p: IndicatorPositioning, ctx: EntryContext): Indi
     const d = distribution(p.key, groups, marker);
     facts.push(...d.facts);
     notices = d.notices;
-    chart = d.chart;
+    // The chart draws the network and the territory; the size groups are given in figures and words only,
+    // which keeps each report's images (and its rendering time at the close) as they were.
+    chart = p.sizes?.length
+      ? distribution(p.key, p.group ? [p.network, p.group] : [p.network], marker).chart
+      : d.chart;
     // The alt text also says what the marker means: the band and the position in each group.
     if (chart)
       chart.alt = [
@@ -102,6 +114,7 @@ export function structureEntry(p: IndicatorPositioning, ctx: EntryContext): Indi
     key: p.key,
     number: def.number,
     name: def.name,
+    trajectory: trajectoryModel(p.key, p.trajectory ?? [], p.group?.label ?? null),
     valueText,
     reason: p.reason,
     band,

@@ -8,6 +8,7 @@ import type {
   NamedTable,
   PrintedDocument,
   ReportDocument,
+  TrajectoryModel,
 } from "./types.ts";
 
 export type Block =
@@ -15,9 +16,9 @@ export type Block =
   | { kind: "paragraph"; text: string; strong?: boolean }
   | { kind: "list"; items: { text: string; status: Status | null }[] }
   | { kind: "facts"; facts: Fact[] }
-  | { kind: "chart"; chart: ChartModel }
+  | { kind: "chart"; chart: ChartModel | TrajectoryModel }
   /** How to read the charts, in words and as a drawn legend. */
-  | { kind: "legend"; text: string; marker: boolean }
+  | { kind: "legend"; text: string; marker: boolean; whiskers: "range" | "deciles" }
   | { kind: "table"; table: NamedTable };
 
 export interface Layout {
@@ -29,23 +30,28 @@ export interface Layout {
   blocks: Block[];
 }
 
-/** An entry's blocks, under its own heading unless the section's heading already names it. */
-function entryBlocks(entry: EntryBody, titled: boolean): Block[] {
+/** An entry's blocks, under its own heading unless the section's heading already names it; its fiche unless gathered at the end. */
+function entryBlocks(entry: EntryBody, titled: boolean, fiche: boolean): Block[] {
   return [
     ...(titled
       ? [{ kind: "heading", level: 3, text: `${entry.number}. ${entry.name}` } as const]
       : []),
     { kind: "facts", facts: entry.facts },
     ...(entry.chart ? [{ kind: "chart", chart: entry.chart } as const] : []),
+    ...(entry.trajectory ? [{ kind: "chart", chart: entry.trajectory } as const] : []),
     ...entry.notices.map((text): Block => ({ kind: "paragraph", text })),
     ...(entry.evolution ? [{ kind: "paragraph", text: entry.evolution } as const] : []),
-    {
-      kind: "facts",
-      facts: [
-        { label: "Définition", value: entry.definition },
-        { label: "Calcul", value: entry.formulaInWords },
-      ],
-    },
+    ...(fiche
+      ? [
+          {
+            kind: "facts",
+            facts: [
+              { label: "Définition", value: entry.definition },
+              { label: "Calcul", value: entry.formulaInWords },
+            ],
+          } satisfies Block,
+        ]
+      : []),
   ];
 }
 
@@ -61,14 +67,18 @@ function layout(doc: PrintedDocument, table: NamedTable | null): Layout {
     const heading = `${section.number}. ${section.title}`;
     blocks.push({ kind: "heading", level: 2, text: heading });
     for (const entry of section.entries)
-      blocks.push(...entryBlocks(entry, `${entry.number}. ${entry.name}` !== heading));
+      blocks.push(...entryBlocks(entry, `${entry.number}. ${entry.name}` !== heading, !doc.method));
   }
   if (table) {
     blocks.push({ kind: "heading", level: 2, text: "Tableau nominatif des structures" });
     blocks.push({ kind: "table", table });
   }
-  blocks.push({ kind: "heading", level: 2, text: "À propos de ce rapport" });
+  blocks.push({ kind: "heading", level: 2, text: doc.method?.title ?? "À propos de ce rapport" });
   blocks.push(...doc.notes.map((text): Block => ({ kind: "paragraph", text })));
+  if (doc.method) {
+    blocks.push({ kind: "heading", level: 3, text: "Définition et calcul de chaque indicateur" });
+    blocks.push({ kind: "facts", facts: doc.method.fiches });
+  }
   const { title, subtitle, subject, fileStem, header } = doc;
   return { title, subtitle, subject, fileStem, header, blocks };
 }

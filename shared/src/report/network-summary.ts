@@ -191,7 +191,7 @@ export function buildNetworkSummary(input: NetworkSummaryInput): NetworkSummaryD
       items,
     },
     sections: sectionsOf(entries),
-    legend: { text: READING.chart, marker: false },
+    legend: { text: READING.chart("range"), marker: false, whiskers: "range" },
     notes: [
       "Document réservé à l'Union : il nomme les structures en bande rouge pour permettre leur accompagnement.",
       READING.quantiles,

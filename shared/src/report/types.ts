@@ -4,7 +4,7 @@ import type { BandSettings, Status } from "../indicators/bands.ts";
 import type { Indicators } from "../indicators/compute.ts";
 import type { IndicatorKey, IndicatorUnit } from "../indicators/definitions.ts";
 import type { Positioning } from "../positioning/index.ts";
-import type { Summary } from "../stats/summary.ts";
+import type { Layout } from "./layout.ts";
 
 /** Anonymous (default): statistics only. Transparent: a named table of all structures is added. */
 export type ReportMode = "anonymous" | "transparent";
@@ -15,6 +15,8 @@ export interface ReportCampaign {
   minGroupSize: number;
   /** The campaign's bands when the Union changed them; the defaults otherwise. */
   bands?: BandSettings;
+  /** Returns received and structures in the Union's directory, for the response rate. */
+  responses?: { received: number; expected: number };
 }
 
 export interface NamedIndicators {
@@ -31,6 +33,8 @@ export interface ReportInput {
   positioning: Positioning;
   /** Every structure of the campaign; read in transparent mode only, ignored otherwise. */
   transparentTable?: readonly NamedIndicators[];
+  /** When the final benchmark was computed, already written as a Paris date and time. */
+  dataAt?: string;
 }
 
 /** A band written in words: colour is never its only carrier. */
@@ -42,14 +46,26 @@ export interface BandText {
   thresholds: string;
 }
 
-/** One row of a distribution chart: a group's five-number summary. */
+/**
+ * A group's box: quartiles and median, and whiskers to the minimum and maximum (the Union's own documents) or to
+ * the 10th and 90th percentiles (what structures receive), none in a group too small for those.
+ */
+export interface BoxStats {
+  q1: number;
+  median: number;
+  q3: number;
+  whiskers: { low: number; high: number; ends: "range" | "deciles" } | null;
+}
+
+/** One row of a distribution chart: a group's box. */
 export interface ChartRow {
   /** "Réseau (35 structures)". */
   label: string;
-  stats: Summary;
+  stats: BoxStats;
 }
 
 export interface ChartModel {
+  kind?: "distribution";
   /** Stable within a document; renderers derive image names from it. */
   id: string;
   unit: IndicatorUnit;
@@ -59,6 +75,26 @@ export interface ChartModel {
   /** The structure's value, drawn across every row; null in the Union's summary or when not computable. */
   marker: { value: number; label: string } | null;
   /** The text alternative: every figure the chart shows, in words. */
+  alt: string;
+}
+
+/** One line of a trajectory chart: a value per year, null for a gap. */
+export interface TrajectorySeries {
+  label: string;
+  role: "structure" | "network" | "group";
+  values: (number | null)[];
+}
+
+/** A small line chart of an indicator over the campaigns held. */
+export interface TrajectoryModel {
+  kind: "trajectory";
+  /** Stable within a document; renderers derive image names from it. */
+  id: string;
+  unit: IndicatorUnit;
+  title: string;
+  years: number[];
+  series: TrajectorySeries[];
+  /** The text alternative: every figure of every year. */
   alt: string;
 }
 
@@ -77,6 +113,8 @@ export interface EntryBody {
   name: string;
   facts: Fact[];
   chart: ChartModel | null;
+  /** The values over the campaigns held, null without history. */
+  trajectory?: TrajectoryModel | null;
   /** Sentences shown instead of statistics (small groups). */
   notices: string[];
   /** The evolution since N-1 in one sentence, null when it means nothing (a change of a change). */
@@ -127,14 +165,24 @@ export interface PrintedDocument<E extends EntryBody = EntryBody> {
   header: string[];
   summary: { headline: string; items: SummaryItem[] };
   sections: IndicatorSection<E>[];
-  /** How to read the charts, shown once before them with the legend drawn as a chart; marker: the structure's diamond is explained too. */
-  legend: { text: string; marker: boolean };
+  /**
+   * How to read the charts, shown once before them with the legend drawn as a chart; marker: the structure's
+   * diamond is explained too; whiskers: what the whiskers span.
+   */
+  legend: { text: string; marker: boolean; whiskers: "range" | "deciles" };
   /** Closing notes: how to read the figures and what the document keeps private. */
   notes: string[];
+  /**
+   * A structure's report gathers each indicator's definition and formula at its end, under this title with the
+   * notes, rather than after each indicator.
+   */
+  method?: { title: string; fiches: Fact[] };
 }
 
 export interface ReportDocument extends PrintedDocument<IndicatorEntry> {
   kind: "structure";
+  /** The one-page summary for the board, rendered as a second PDF. */
+  board: Layout;
   mode: ReportMode;
   structure: { code: string; name: string; territory: string | null };
   revision: { number: number; submittedAt: string; text: string };

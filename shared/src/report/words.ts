@@ -2,6 +2,7 @@
 import { type BandSettings, bandsFor, STATUS_LABELS, type Status } from "../indicators/bands.ts";
 import { type IndicatorKey, type IndicatorUnit, indicator } from "../indicators/definitions.ts";
 import { formatUnitValue } from "../indicators/display.ts";
+import { WHISKER_MIN_SIZE } from "../stats/shown.ts";
 import { formatDate, formatPoints } from "../values/format.ts";
 import { parisDay } from "../values/paris-day.ts";
 import type { BandText } from "./types.ts";
@@ -67,8 +68,12 @@ export const dateText = (iso: string): string =>
 
 /** How to read the charts and the statistics, in the reports and in the Union's summary. */
 export const READING = {
-  chart:
-    "Lecture des graphiques : le trait horizontal va du minimum au maximum, la boîte du 1er au 3e quartile et le trait vertical épais marque la médiane.",
+  chart: (ends: "range" | "deciles"): string =>
+    `Lecture des graphiques : le trait horizontal va ${
+      ends === "range"
+        ? "du minimum au maximum"
+        : `du 10e au 90e centile (jamais jusqu'au minimum ni au maximum, qui seraient chacun la valeur d'une structure ; il n'est pas tracé pour un groupe de moins de ${WHISKER_MIN_SIZE} structures)`
+    }, la boîte du 1er au 3e quartile et le trait vertical épais marque la médiane.`,
   marker: "Le losange et le trait pointillé marquent la valeur de votre structure.",
   quantiles:
     "Les quartiles et la médiane sont calculés comme QUARTILE.INC (interpolation linéaire) ; le rang centile compte les structures de valeur inférieure plus la moitié des ex æquo, la vôtre comprise.",

@@ -2,4 +2,5 @@ export * from "./benchmark.ts";
 export * from "./change.ts";
 export * from "./population.ts";
 export * from "./quantile.ts";
+export * from "./shown.ts";
 export * from "./summary.ts";

@@ -13,6 +13,8 @@ export interface Member {
   structureCode: string;
   territory: string | null;
   indicators: Indicators;
+  /** Total charges and FTE, for the size groups; absent where they are not used (live answers). */
+  size?: { charges: number | null; fte: number | null };
 }
 
 export interface Position {

@@ -20,7 +20,8 @@ export type GroupStats = Summary | Suppressed;
 
 export const DEFAULT_MIN_GROUP_SIZE = 5;
 
-export const isSuppressed = (s: GroupStats): s is Suppressed => "suppressed" in s;
+export const isSuppressed = <S extends object>(s: S | Suppressed): s is Suppressed =>
+  "suppressed" in s;
 
 /** The sentence shown in place of the statistics of a group that is too small. */
 export function suppressionSentence(n: number, minGroupSize: number): string {

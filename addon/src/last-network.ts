@@ -1,0 +1,45 @@
+// The last closed campaign's network, fetched once with the campaign and kept in the document's properties, so the values being typed can be placed in it.
+import type { LastNetwork } from "@barometre/shared";
+import { checkWorkbook } from "./check-workbook.ts";
+import { lastSubmission } from "./last-submission.ts";
+import { writeLastNetwork } from "./positioning-tab.ts";
+import { readWorkbook } from "./read-workbook.ts";
+
+const PROPERTY = "barometre.lastNetwork";
+
+interface Kept {
+  /** The workbook's campaign it was fetched for. */
+  forYear: number;
+  network: LastNetwork;
+}
+
+function kept(): Kept | null {
+  const raw = PropertiesService.getDocumentProperties().getProperty(PROPERTY);
+  if (!raw) return null;
+  try {
+    const k = JSON.parse(raw) as Kept;
+    return typeof k.forYear === "number" && typeof k.network?.year === "number" ? k : null;
+  } catch {
+    return null;
+  }
+}
+
+export function storedLastNetwork(forYear: number): LastNetwork | null {
+  const k = kept();
+  return k?.forYear === forYear ? k.network : null;
+}
+
+/**
+ * Keeps the network the first time it comes for this campaign (later answers leave the stored one) and, while
+ * nothing has been sent for it, writes it into the Positionnement tab with formulas that follow the typing.
+ */
+export function keepLastNetwork(forYear: number, network: LastNetwork): void {
+  if (storedLastNetwork(forYear)) return;
+  PropertiesService.getDocumentProperties().setProperty(
+    PROPERTY,
+    JSON.stringify({ forYear, network } satisfies Kept),
+  );
+  const sent = lastSubmission();
+  if (sent?.year === forYear) return;
+  writeLastNetwork(checkWorkbook(readWorkbook(SpreadsheetApp.getActiveSpreadsheet())), network);
+}

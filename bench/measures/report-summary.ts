@@ -1,0 +1,37 @@
+// reportSummaryPages: the most pages any structure's one-page board summary takes, over the whole 2,800-structure network.
+import { boardSummaryPdf } from "@barometre/functions/report/render";
+import { buildReport, demoCampaign, generateNetwork } from "@barometre/shared";
+import type { Measured } from "../figure.ts";
+import { round } from "../support/sample-stats.ts";
+import { cpuMsSince } from "../support/timing.ts";
+
+const SIZE = 2_800;
+
+/** A page object of the PDF (pdfkit writes its object dictionaries uncompressed). */
+const PAGE = /\/Type \/Page\b(?!s)/g;
+
+export async function run(): Promise<Measured[]> {
+  const campaign = demoCampaign(generateNetwork({ size: SIZE }));
+  let most = 0;
+  let longest = "";
+  let cpuMs = 0;
+  for (const input of campaign.reports) {
+    const cpu = process.cpuUsage();
+    const pdf = await boardSummaryPdf(buildReport(input));
+    cpuMs += cpuMsSince(cpu);
+    const pages = pdf.toString("latin1").match(PAGE)?.length ?? 0;
+    if (pages === 0) throw new Error(`la synthèse de ${input.structure.code} n'a aucune page`);
+    if (pages > most) [most, longest] = [pages, input.structure.code];
+  }
+  return [
+    {
+      key: "reportSummaryPages",
+      value: most,
+      inputs: {
+        structures: campaign.reports.length,
+        longest,
+        cpuMsPerSummary: round(cpuMs / campaign.reports.length, 1),
+      },
+    },
+  ];
+}
