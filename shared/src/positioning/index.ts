@@ -8,6 +8,7 @@ import {
   type Member,
   type PopulationIndex,
   type Position,
+  positionIn,
 } from "../stats/population.ts";
 import { meansShown, NETWORK_GROUP, type ShownStats, shownStatsOf } from "../stats/shown.ts";
 import { isSuppressed, suppressionSentence } from "../stats/summary.ts";
