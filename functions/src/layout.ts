@@ -14,6 +14,11 @@
 //                                                   population (2,800 structures) is one query
 //   campaigns/{YEAR}/state/population              a version number raised by every change of the latest copies,
 //                                                   so a cached population is checked with one read
+//   campaigns/{YEAR}/snapshot/shard-{000}          the population snapshot, for a new instance's first positioning:
+//                                                   in each of the campaign's populationShards documents, one map
+//                                                   entry s{CODE}_{revision number} → [territory, indicator values]
+//                                                   per latest revision, added in the batch that writes the latest
+//                                                   copy (positioning/population-snapshot.ts)
 //   campaigns/{YEAR}/progress/{CODE}                what a structure did before submitting, for the status board:
 //                                                   when the add-on first and last prepared its workbook, and who
 //   campaigns/{YEAR}/final/benchmark                the final benchmark, computed once at close: network and group
@@ -66,6 +71,11 @@ export const latestDoc = (db: Firestore, year: number, code: string): DocumentRe
 
 export const populationVersionDoc = (db: Firestore, year: number): DocumentReference =>
   campaignDoc(db, year).collection("state").doc("population");
+
+export const snapshotShardDoc = (db: Firestore, year: number, shard: number): DocumentReference =>
+  campaignDoc(db, year)
+    .collection("snapshot")
+    .doc(`shard-${String(shard).padStart(3, "0")}`);
 
 export const progressCol = (db: Firestore, year: number): CollectionReference =>
   campaignDoc(db, year).collection("progress");

@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import { FirestoreServer } from "@firestore-emulator/server";
 import { type App, getApps, initializeApp } from "firebase-admin/app";
 import { type Firestore, getFirestore } from "firebase-admin/firestore";
+import { countOperations, type FirestoreOperations } from "./firestore-operations.ts";
 
 /** Loads a module as the emulator package itself resolves it. */
 const emulatorRequire = createRequire(
@@ -19,6 +20,7 @@ const grpc = emulatorRequire("@grpc/grpc-js") as {
 (emulatorRequire("immer") as { setAutoFreeze(on: boolean): void }).setAutoFreeze(false);
 
 interface GrpcServer {
+  handlers: Map<string, { func: (...args: any[]) => unknown }>;
   bindAsync(
     address: string,
     credentials: unknown,
@@ -34,6 +36,8 @@ export interface FirestoreEmulator {
   host: string;
   projectId: string;
   server: FirestoreServer;
+  /** The billable reads, writes and deletes served so far (live counters). */
+  operations: FirestoreOperations;
   /**
    * An outage, for fault tests: the port stops listening and open connections drop, so calls in flight fail
    * UNAVAILABLE and new ones cannot connect; the data stays in memory.
@@ -69,6 +73,7 @@ export async function startFirestoreEmulator(
     host,
     projectId,
     server,
+    operations: countOperations(grpcServer, server.state),
     interrupt: () => {
       grpcServer.unbind(host);
       // Without a GOAWAY code: the client sees dropped connections (UNAVAILABLE), not cancelled calls.
