@@ -37,6 +37,10 @@
 // Nothing relies on transactions, collectionGroup, startAfter/offset, FieldValue.delete or set() replacing a
 // document: the emulator available here gets those silently wrong (see the emulator-conformance test). select()
 // only saves transfer: the emulator returns whole documents, and every reader takes only the fields it names.
+// The population snapshot shares shard documents between structures without any of those: concurrent writers only
+// add map entries (set with merge, one unquoted field name each: the emulator drops quoted field paths), each entry
+// immutable and keyed by its revision number, so no write can undo another's; an erasure, which must remove entries,
+// replaces the shard's map and then adds back every latest copy's entry (positioning/population-snapshot.ts).
 import type { CollectionReference, DocumentReference, Firestore } from "firebase-admin/firestore";
 
 /** Revision numbers as document ids: zero-padded so ids sort like numbers. */

@@ -2,6 +2,7 @@
 import { createHash } from "node:crypto";
 import { getCampaign } from "@barometre/functions/campaigns";
 import { saveStructure } from "@barometre/functions/directory";
+import { eachLimited } from "@barometre/functions/each-limited";
 import { type StoredRevision, setLatest } from "@barometre/functions/revisions";
 import {
   type BandSettings,
@@ -69,18 +70,17 @@ export async function registerStructures(
   structures: readonly DemoStructure[],
 ): Promise<void> {
   const now = new Date();
-  await Promise.all(
-    structures.map((s) =>
-      saveStructure(
-        db,
-        {
-          code: s.code,
-          name: s.name,
-          territory: s.territory,
-          emails: [s.current.identification.directorEmail as string],
-        },
-        now,
-      ),
+  // A bounded number in flight: tens of thousands of calls at once would time out waiting for a connection.
+  await eachLimited(structures, 64, (s) =>
+    saveStructure(
+      db,
+      {
+        code: s.code,
+        name: s.name,
+        territory: s.territory,
+        emails: [s.current.identification.directorEmail as string],
+      },
+      now,
     ),
   );
 }
