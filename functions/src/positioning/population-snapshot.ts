@@ -8,7 +8,7 @@
 // keeps each structure's highest number, which is its latest revision. The entry is added in the same batch as the
 // latest copy (revisions.ts), so the two agree whenever the latest copy is current.
 //
-// An erasure must remove keys, which the emulator cannot do (FieldValue.delete is ignored): it replaces the shard's
+// An erasure must remove keys, which the emulator cannot do (it ignores FieldValue.delete): it replaces the shard's
 // whole map without the structure, then adds back the entry of every latest copy of that shard, which restores
 // whatever a concurrent writer added between the read and the replacement (its latest copy was written in the
 // same batch as its entry). A review changes no member (only the review of a revision), so it adds nothing new.
@@ -19,7 +19,12 @@ import {
   type Indicators,
   type Member,
 } from "@barometre/shared";
-import type { DocumentReference, Firestore, WriteBatch } from "firebase-admin/firestore";
+import {
+  type DocumentReference,
+  FieldValue,
+  type Firestore,
+  type WriteBatch,
+} from "firebase-admin/firestore";
 import { latestCol, snapshotShardDoc } from "../layout.ts";
 import type { StoredRevision } from "../revisions.ts";
 
@@ -76,7 +81,11 @@ export function rowOf(r: Latest): Row {
   };
 }
 
-/** Adds the revision's entry to the batch that writes its latest copy. */
+/**
+ * Adds the revision's entry to the batch that writes its latest copy. The structure's earlier entries are deleted
+ * on the way, only to keep the shard small (a reader ignores them anyway): Firestore removes them, the emulator
+ * ignores field deletes, so nothing here depends on it.
+ */
 export function addEntry(
   batch: WriteBatch,
   db: Firestore,
@@ -84,11 +93,10 @@ export function addEntry(
   r: Latest & { year: number },
 ): void {
   const entry: Entry = [r.territory, ...INDICATOR_KEYS.map((key) => r.indicators[key].value)];
-  batch.set(
-    snapshotShardDoc(db, r.year, shardOf(r.structureCode, shards)),
-    { m: { [entryKey(r.structureCode, r.number)]: entry } },
-    { merge: true },
-  );
+  const m: Record<string, Entry | FieldValue> = {};
+  for (let n = 1; n < r.number; n++) m[entryKey(r.structureCode, n)] = FieldValue.delete();
+  m[entryKey(r.structureCode, r.number)] = entry;
+  batch.set(snapshotShardDoc(db, r.year, shardOf(r.structureCode, shards)), { m }, { merge: true });
 }
 
 function rowOfEntry(key: string, entry: Entry): Row {
