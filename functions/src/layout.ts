@@ -16,9 +16,9 @@
 //                                                   so a cached population is checked with one read
 //   campaigns/{YEAR}/snapshot/shard-{000}          the population snapshot, for a new instance's first positioning:
 //                                                   in each of the campaign's populationShards documents, one map
-//                                                   entry s{CODE}_{revision number} → [territory, indicator values]
-//                                                   per latest revision, added in the batch that writes the latest
-//                                                   copy (positioning/population-snapshot.ts)
+//                                                   entry s{CODE}_{revision number} → JSON text of [territory,
+//                                                   indicator values] per latest revision, added in the batch that
+//                                                   writes the latest copy (positioning/population-snapshot.ts)
 //   campaigns/{YEAR}/progress/{CODE}                what a structure did before submitting, for the status board:
 //                                                   when the add-on first and last prepared its workbook, and who
 //   campaigns/{YEAR}/final/benchmark                the final benchmark, computed once at close: network and group

@@ -2,8 +2,9 @@
 // shard documents, so a new instance reads a campaign's population in a handful of reads instead of one per member.
 //
 // Shard k of S (campaigns/{YEAR}/snapshot/shard-{k}, S fixed in the campaign when it is created) holds one map field,
-// `m`, whose keys are `s{CODE}_{revision number}` and whose values are [territory, value of each indicator in
-// INDICATOR_KEYS order]. A revision's indicators never change, so an entry is immutable: writers only ever add
+// `m`, whose keys are `s{CODE}_{revision number}` and whose values are the JSON text of [territory, value of each
+// indicator in INDICATOR_KEYS order] (one string rather than an array: a new instance decodes a few thousand strings
+// instead of a hundred thousand Firestore values; JSON keeps every double exactly). A revision's indicators never change, so an entry is immutable: writers only ever add
 // keys (set with merge, one field path each), which concurrent writers to the same shard cannot undo, and a reader
 // keeps each structure's highest number, which is its latest revision. The entry is added in the same batch as the
 // latest copy (revisions.ts), so the two agree whenever the latest copy is current.
@@ -56,6 +57,9 @@ const shardRefs = (db: Firestore, year: number, shards: number): DocumentReferen
 
 type Entry = [string | null, ...(number | boolean | null)[]];
 
+/** An entry as stored: the JSON text of the Entry. */
+type StoredEntry = string;
+
 /**
  * `s{CODE}_{number}` with the code's hyphens as underscores (codes are [A-Z0-9-]): a field name that needs no
  * quoting in a field path, which the emulator's merge does not understand.
@@ -93,9 +97,9 @@ export function addEntry(
   r: Latest & { year: number },
 ): void {
   const entry: Entry = [r.territory, ...INDICATOR_KEYS.map((key) => r.indicators[key].value)];
-  const m: Record<string, Entry | FieldValue> = {};
+  const m: Record<string, StoredEntry | FieldValue> = {};
   for (let n = 1; n < r.number; n++) m[entryKey(r.structureCode, n)] = FieldValue.delete();
-  m[entryKey(r.structureCode, r.number)] = entry;
+  m[entryKey(r.structureCode, r.number)] = JSON.stringify(entry);
   batch.set(snapshotShardDoc(db, r.year, shardOf(r.structureCode, shards)), { m }, { merge: true });
 }
 
@@ -121,8 +125,9 @@ export async function readSnapshot(
 ): Promise<Row[] | null> {
   const rows = new Map<string, Row>();
   for (const snap of await db.getAll(...shardRefs(db, year, shards))) {
-    const entries = (snap.get("m") ?? {}) as Record<string, Entry>;
-    for (const [key, entry] of Object.entries(entries)) {
+    const entries = (snap.get("m") ?? {}) as Record<string, StoredEntry>;
+    for (const [key, text] of Object.entries(entries)) {
+      const entry = JSON.parse(text) as Entry;
       if (entry.length !== INDICATOR_KEYS.length + 1) return null;
       const row = rowOfEntry(key, entry);
       const code = row.member.structureCode;
@@ -147,7 +152,7 @@ export async function removeFromSnapshot(
 ): Promise<boolean> {
   const shard = shardOf(code, shards);
   const ref = snapshotShardDoc(db, year, shard);
-  const entries = ((await ref.get()).get("m") ?? {}) as Record<string, Entry>;
+  const entries = ((await ref.get()).get("m") ?? {}) as Record<string, StoredEntry>;
   const kept = Object.entries(entries).filter(([key]) => codeOfKey(key) !== code);
   if (kept.length === Object.keys(entries).length) return false;
   await ref.update({ m: Object.fromEntries(kept) });
