@@ -13,15 +13,20 @@ export const FIGURE_KEYS = [
   "reportSummaryPages",
   "submit.p50Ms",
   "submit.p95Ms",
+  "submit.coldFirstMs",
+  "submit.coldFirstReads",
+  "submit.coldFirstGrowth",
   "submit.deadlineHourProblems",
   "submit.deadlineHourP50Ms",
   "submit.deadlineHourP95Ms",
   "import.workbooksPerSecond",
+  "campaign.costEuros2800",
+  "campaign.firestoreReadsPerSubmission",
 ] as const;
 
 export type FigureKey = (typeof FIGURE_KEYS)[number];
 
-export type Unit = "count" | "ratio" | "ms" | "perSecond";
+export type Unit = "count" | "ratio" | "ms" | "perSecond" | "euros";
 
 export interface Goal {
   /** What is measured, in French. */
@@ -112,6 +117,25 @@ export const GOALS: Record<FigureKey, Goal> = {
     op: "≤",
     target: 500,
   },
+  "submit.coldFirstMs": {
+    label:
+      "Première soumission reçue par une instance neuve (cache de population vide), 2 800 retours N et N-1 enregistrés, sur la pile locale",
+    unit: "ms",
+    op: "≤",
+    target: 1000,
+  },
+  "submit.coldFirstReads": {
+    label: "Lectures de documents Firestore de cette première soumission",
+    unit: "count",
+    op: "≤",
+    target: 20,
+  },
+  "submit.coldFirstGrowth": {
+    label: "Première soumission avec 28 000 retours N et N-1 enregistrés ÷ avec 2 800",
+    unit: "ratio",
+    op: "≤",
+    target: 2,
+  },
   "submit.deadlineHourProblems": {
     label:
       "Dernière heure avant la date limite, 2 800 structures, 16 requêtes à la fois : requêtes ou révisions perdues, réponses incohérentes",
@@ -137,5 +161,18 @@ export const GOALS: Record<FigureKey, Goal> = {
     unit: "perSecond",
     op: "≥",
     target: 5,
+  },
+  "campaign.costEuros2800": {
+    label:
+      "Coût d'une campagne entière pour 2 800 structures (deux envois chacune, relances, tableau de l'Union, clôture, rapports, courriels), aux prix publics Firebase / Cloud Run / Firestore d'europe-west9",
+    unit: "euros",
+    op: null,
+    target: null,
+  },
+  "campaign.firestoreReadsPerSubmission": {
+    label: "Lectures de documents Firestore par soumission, populations en cache",
+    unit: "count",
+    op: null,
+    target: null,
   },
 };

@@ -43,6 +43,12 @@ export const MEASURES: readonly Measure[] = [
     load: () => import("./submit-latency.ts"),
   },
   {
+    title:
+      "Première soumission reçue par une instance neuve, 2 800 et 28 000 structures enregistrées",
+    keys: ["submit.coldFirstMs", "submit.coldFirstReads", "submit.coldFirstGrowth"],
+    load: () => import("./submit-cold.ts"),
+  },
+  {
     title: "Dernière heure avant la date limite : 2 800 structures sur la pile locale",
     keys: ["submit.deadlineHourProblems", "submit.deadlineHourP50Ms", "submit.deadlineHourP95Ms"],
     load: () => import("./deadline-hour.ts"),
@@ -51,5 +57,10 @@ export const MEASURES: readonly Measure[] = [
     title: "Import de classeurs historiques",
     keys: ["import.workbooksPerSecond"],
     load: () => import("./import-rate.ts"),
+  },
+  {
+    title: "Coût d'une campagne entière, observée sur 280 structures",
+    keys: ["campaign.costEuros2800", "campaign.firestoreReadsPerSubmission"],
+    load: () => import("./campaign-cost.ts"),
   },
 ];

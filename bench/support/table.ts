@@ -4,11 +4,18 @@ import { renderTable } from "../../cli/src/table.ts";
 import type { Figure } from "../figure.ts";
 import type { Unit } from "../goals.ts";
 
-const SUFFIX: Record<Unit, string> = { count: "", ratio: "", ms: " ms", perSecond: " /s" };
+const SUFFIX: Record<Unit, string> = {
+  count: "",
+  ratio: "",
+  ms: " ms",
+  perSecond: " /s",
+  euros: " €",
+};
 
 /** Three significant digits at most for ratios (1,08 ; 28,4 ; 283), one decimal for times and rates. */
 function decimals(value: number, unit: Unit): number {
   if (unit === "ms") return 1;
+  if (unit === "euros") return 2;
   if (Number.isInteger(value) || unit === "count") return 0;
   if (unit === "perSecond") return 1;
   return value >= 100 ? 0 : value >= 10 ? 1 : 2;

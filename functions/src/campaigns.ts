@@ -15,7 +15,8 @@ import { type Firestore, Timestamp } from "firebase-admin/firestore";
 import { z } from "zod";
 import { isAlreadyExists, isNotFound } from "./firestore-errors.ts";
 import { HttpError } from "./http.ts";
-import { campaignDoc, campaignsCol } from "./layout.ts";
+import { campaignDoc, campaignsCol, structuresCol } from "./layout.ts";
+import { shardCount } from "./positioning/population-snapshot.ts";
 
 export const CAMPAIGN_MODES = ["anonymous", "transparent"] as const;
 export type CampaignMode = (typeof CAMPAIGN_MODES)[number];
@@ -45,6 +46,11 @@ export interface Campaign {
   updatedBy: string;
   /** When it was last closed; null while open. */
   closedAt?: Timestamp | null;
+  /**
+   * How many shards its population snapshot has (positioning/population-snapshot.ts), fixed when it is created
+   * from the directory's size; absent for a campaign created before snapshots, whose population is read in full.
+   */
+  populationShards?: number;
   /** Set when a close asked for the final reports: the hourly upkeep finishes what such a close started. */
   reportsRequestedAt?: Timestamp;
 }
@@ -160,6 +166,7 @@ export async function openCampaign(
   now: Date,
 ): Promise<void> {
   const at = Timestamp.fromDate(now);
+  const registered = (await structuresCol(db).count().get()).data().count;
   try {
     await campaignDoc(db, year).create({
       year,
@@ -169,6 +176,7 @@ export async function openCampaign(
       minGroupSize: DEFAULT_MIN_GROUP_SIZE,
       mode: "anonymous",
       reminderOffsets: [...DEFAULT_REMINDER_OFFSETS],
+      populationShards: shardCount(registered),
       openedAt: at,
       closedAt: null,
       ...changes(settings),

@@ -22,6 +22,11 @@
 //                                                   population (2,800 structures) is one query
 //   campaigns/{YEAR}/state/population              a version number raised by every change of the latest copies,
 //                                                   so a cached population is checked with one read
+//   campaigns/{YEAR}/snapshot/shard-{000}          the population snapshot, for a new instance's first positioning:
+//                                                   in each of the campaign's populationShards documents, one map
+//                                                   entry s{CODE}_{revision number} → JSON text of [territory,
+//                                                   indicator values] per latest revision, added in the batch that
+//                                                   writes the latest copy (positioning/population-snapshot.ts)
 //   campaigns/{YEAR}/progress/{CODE}                what a structure did before submitting, for the status board:
 //                                                   when the add-on first and last prepared its workbook, and who
 //   campaigns/{YEAR}/final/benchmark                the final benchmark, computed once at close: network and group
@@ -48,6 +53,10 @@
 // Nothing relies on transactions, collectionGroup, startAfter/offset, FieldValue.delete or set() replacing a
 // document: the emulator available here gets those silently wrong (see the emulator-conformance test). select()
 // only saves transfer: the emulator returns whole documents, and every reader takes only the fields it names.
+// The population snapshot shares shard documents between structures without any of those: concurrent writers only
+// add map entries (set with merge, one unquoted field name each: the emulator drops quoted field paths), each entry
+// immutable and keyed by its revision number, so no write can undo another's; an erasure, which must remove entries,
+// replaces the shard's map and then adds back every latest copy's entry (positioning/population-snapshot.ts).
 import type { CollectionReference, DocumentReference, Firestore } from "firebase-admin/firestore";
 
 /**
@@ -100,6 +109,12 @@ export const latestDoc = (db: Firestore, year: number, code: string): DocumentRe
 
 export const populationVersionDoc = (db: Firestore, year: number): DocumentReference =>
   campaignDoc(db, year).collection("state").doc("population");
+
+export const snapshotCol = (db: Firestore, year: number): CollectionReference =>
+  campaignDoc(db, year).collection("snapshot");
+
+export const snapshotShardDoc = (db: Firestore, year: number, shard: number): DocumentReference =>
+  snapshotCol(db, year).doc(`shard-${String(shard).padStart(3, "0")}`);
 
 export const progressCol = (db: Firestore, year: number): CollectionReference =>
   campaignDoc(db, year).collection("progress");

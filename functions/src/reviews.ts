@@ -6,6 +6,7 @@
 // steps is repaired by the next review or by the same request retried.
 import { REVIEW_STATE_LABELS, type ReviewDecision, type ReviewState } from "@barometre/shared";
 import { type Firestore, Timestamp } from "firebase-admin/firestore";
+import { getCampaign } from "./campaigns.ts";
 import { isAlreadyExists } from "./firestore-errors.ts";
 import { HttpError } from "./http.ts";
 import { reviewId, reviewsCol, revisionId, revisionsCol } from "./layout.ts";
@@ -72,7 +73,7 @@ async function syncReview(db: Firestore, t: ReviewTarget): Promise<void> {
     await ref.update({ review: reviewOf(last) });
     if ((await lastReview(db, t))?.sequence === last.sequence) break;
   }
-  await syncLatest(db, t.year, t.code);
+  await syncLatest(db, t.year, t.code, (await getCampaign(db, t.year))?.populationShards);
 }
 
 const sameDecision = (r: StoredReview, d: Decision, by: string) =>

@@ -16,8 +16,9 @@
 // - The latest copy: whoever changes a structure's revisions (a new revision, a review) then copies the
 //   highest revision to campaigns/{year}/latest/{code}, re-reads the highest revision and copies again until
 //   it did not change in between. The last copy written is therefore of the current highest revision, even
-//   when writers interleave, without any compare-and-set. It then raises the campaign's population version,
-//   which tells cached populations (positioning on submit) that they may be out of date.
+//   when writers interleave, without any compare-and-set. Each copy is written in one batch with its entry in the
+//   campaign's population snapshot (positioning/population-snapshot.ts). It then raises the campaign's population
+//   version, which tells cached populations (positioning on submit) that they may be out of date.
 import {
   type Attestation,
   type FieldChange,
@@ -32,12 +33,14 @@ import {
   FieldValue,
   type Firestore,
   Timestamp,
+  type WriteBatch,
 } from "firebase-admin/firestore";
 import { isAlreadyExists } from "./firestore-errors.ts";
 import { toJson } from "./firestore-json.ts";
 import { HttpError } from "./http.ts";
 import { latestCol, latestDoc, populationVersionDoc, revisionId, revisionsCol } from "./layout.ts";
 import { parisTime } from "./paris-time.ts";
+import { addEntry } from "./positioning/population-snapshot.ts";
 
 export type { ReviewState } from "@barometre/shared";
 
@@ -191,14 +194,35 @@ export async function populationVersion(db: Firestore, year: number): Promise<nu
   return ((await populationVersionDoc(db, year).get()).get("version") as number | undefined) ?? 0;
 }
 
-/** Makes campaigns/{year}/latest/{code} a copy of the structure's highest revision (see the module comment). */
-export async function syncLatest(db: Firestore, year: number, code: string): Promise<void> {
+/** Writes a latest copy, with its snapshot entry when the campaign has a snapshot (`shards`). */
+export function setLatest(
+  batch: WriteBatch,
+  db: Firestore,
+  shards: number | undefined,
+  r: StoredRevision,
+): void {
+  // Revisions all have the same fields, so set() leaves the same document whether it replaces or merges.
+  batch.set(latestDoc(db, r.year, r.structureCode), r);
+  if (shards) addEntry(batch, db, shards, r);
+}
+
+/**
+ * Makes campaigns/{year}/latest/{code} a copy of the structure's highest revision (see the module comment);
+ * `shards` is the campaign's populationShards.
+ */
+export async function syncLatest(
+  db: Firestore,
+  year: number,
+  code: string,
+  shards: number | undefined,
+): Promise<void> {
   const col = revisionsCol(db, year, code);
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const top = await highestRevision(col);
     if (!top) return;
-    // Revisions all have the same fields, so set() leaves the same document whether it replaces or merges.
-    await latestDoc(db, year, code).set(top);
+    const batch = db.batch();
+    setLatest(batch, db, shards, top);
+    await batch.commit();
     const again = await highestRevision(col);
     if (again && sameVersion(top, again)) break;
   }

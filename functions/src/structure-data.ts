@@ -1,7 +1,7 @@
 // Everything stored about one structure, for data-protection requests: exported as JSON, or erased without a trace.
 import { type DocumentReference, FieldValue, type Firestore } from "firebase-admin/firestore";
 import { auditTrail } from "./audit/structure-trail.ts";
-import { listCampaignYears } from "./campaigns.ts";
+import { getCampaign, listCampaignYears } from "./campaigns.ts";
 import type { FinalBatch } from "./close/final-benchmark.ts";
 import { getStructure } from "./directory.ts";
 import { type Json, toJson } from "./firestore-json.ts";
@@ -19,6 +19,7 @@ import {
   structureDoc,
   unionSheetDoc,
 } from "./layout.ts";
+import { removeFromSnapshot } from "./positioning/population-snapshot.ts";
 import type { Progress } from "./progress.ts";
 import { bumpPopulation, type StoredRevision } from "./revisions.ts";
 import { statusRows } from "./status/board.ts";
@@ -207,12 +208,21 @@ const finalEntries: StructureDataKind = {
 
 const latestCopies = documentKind("latest", "dernières révisions", latestOf);
 
-/** The latest copies, whose erasure changes their campaigns' populations: their versions are raised after. */
+/**
+ * The latest copies, whose erasure changes their campaigns' populations: their entries leave the population
+ * snapshots once the copies are gone, then the versions are raised.
+ */
 const latest: StructureDataKind = {
   ...latestCopies,
   erase: async (db, code, years) => {
     const campaigns = (await latestOf(db, code, years)).map((ref) => Number(ref.parent.parent?.id));
     const erased = await latestCopies.erase(db, code, years);
+    await Promise.all(
+      years.map(async (year) => {
+        const shards = (await getCampaign(db, year))?.populationShards;
+        if (shards) await removeFromSnapshot(db, year, shards, code);
+      }),
+    );
     await Promise.all(campaigns.map((year) => bumpPopulation(db, year)));
     return erased;
   },

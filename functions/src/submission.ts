@@ -144,8 +144,8 @@ async function complete(
 ): Promise<SubmitAnswer> {
   const { db } = deps;
   const { year, structureCode: code, idempotencyKey: key, contentHash } = revision;
-  await syncLatest(db, year, code);
   const settings = campaign ?? (await getCampaign(db, year));
+  await syncLatest(db, year, code, settings?.populationShards);
   const positioning = await positionRevision(
     deps,
     revision,

@@ -19,7 +19,7 @@ import {
 } from "@barometre/shared";
 import { simpleParser } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { registerStructures, seedLatest, storedRevision } from "./support/network.ts";
+import { registerStructures, seedLatest, shardsOf, storedRevision } from "./support/network.ts";
 import { startSenderRig } from "./support/outbox.ts";
 import { ADMIN, ATTESTATION, startTestStack, type TestStack } from "./support/stack.ts";
 
@@ -108,10 +108,12 @@ describe("submitReturn positions the revision", () => {
     await revisionsCol(stack.db, network.year, second.code)
       .doc(revisionId(2))
       .create(storedRevision(changed, { number: 2, at: new Date() }));
-    await syncLatest(stack.db, network.year, second.code);
+    const shards = (await shardsOf(stack.db, [network.year])).get(network.year);
+    await syncLatest(stack.db, network.year, second.code, shards);
     const body = await submit(third.current, "third-key-a");
     expect(body.positioning).toEqual(asJson(expected(third.code)));
     expect(stack.server.deps.populations.counts).toEqual({
+      snapshot: counts.snapshot,
       full: counts.full,
       cached: counts.cached + 1,
       delta: counts.delta + 1,

@@ -59,7 +59,9 @@ function inventory() {
   const reports = mailsOf(["report", "summary"]);
   const reminders = mailsOf(["reminder", "digest", "revision", "recipients", "review"]);
   return {
-    returns: under(/^campaigns\/2018\/(structures\/[^/]+\/revisions|latest|progress)\//),
+    returns: under(
+      /^campaigns\/2018\/(structures\/[^/]+\/(revisions|reviews)|latest|progress|snapshot)\//,
+    ),
     answers: under(/^campaigns\/2018\/structures\/[^/]+\/answers\//),
     reports: reports.sort(),
     reportClaims: claimsOf(reports).sort(),
@@ -113,6 +115,13 @@ beforeAll(async () => {
     structureCode: PREPARED,
     year: 2018,
     step: "prepared",
+  });
+  await post("reviewReturn", ADMIN, {
+    structureCode: TWICE,
+    year: 2018,
+    revision: 2,
+    state: "hasIssues",
+    comment: "Nombre de visiteurs à vérifier.",
   });
   await sendReminders(stack.server.deps, now);
   await post("manageCampaign", ADMIN, { action: "close", year: 2018 });
@@ -179,7 +188,11 @@ function expectPurged(before: Inventory, after: Inventory, purged: (keyof Invent
 describe("the world before any purge", () => {
   it("holds every kind of data, a pending mail and an open campaign", () => {
     const all = inventory();
-    expect(all.returns.length).toBe(3 + 2 + 1);
+    // Three revisions, a review, two latest copies, a preparation record, and the population snapshot's shards.
+    const shards = all.returns.filter((p) => p.includes("/snapshot/"));
+    expect(shards.length).toBeGreaterThan(0);
+    expect(all.returns.length).toBe(3 + 1 + 2 + 1 + shards.length);
+    expect(all.returns).toContain("campaigns/2018/structures/PIMMS-DEUX/reviews/000002-0001");
     expect(all.answers.length).toBe(3);
     expect(all.reports.length).toBeGreaterThanOrEqual(3);
     expect(all.reportClaims.length).toBeGreaterThanOrEqual(all.reports.length - 1);

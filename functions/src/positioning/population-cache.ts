@@ -12,6 +12,9 @@
 //   population is read again in full, as it also is after a time-to-live.
 // The delta starts from the time of the previous check, not from the newest submission seen: latest copies that
 // share one submittedAt (a bulk import) are fetched while they are recent, not on every check forever after.
+// A first load (a new instance, or after the time-to-live) reads the campaign's population snapshot, a few shard
+// documents (population-snapshot.ts); a campaign without one, and a reload after the totals disagreed, read the
+// latest copies themselves.
 // Only the fields listed below are used: the emulator ignores select() and returns whole documents, which costs
 // time but changes nothing (see the emulator-conformance test).
 import type { Member, PopulationIndex } from "@barometre/shared";
@@ -24,6 +27,7 @@ import {
 } from "firebase-admin/firestore";
 import { campaignDoc, latestCol } from "../layout.ts";
 import { populationVersion, type StoredRevision } from "../revisions.ts";
+import { type Latest, type Row, readSnapshot, rowOf } from "./population-snapshot.ts";
 
 export interface PopulationCacheOptions {
   /** After this, the population is read again in full whatever the checks say. */
@@ -33,11 +37,6 @@ export interface PopulationCacheOptions {
 }
 
 const DEFAULTS: PopulationCacheOptions = { ttlMs: 10 * 60_000, marginMs: 2 * 60_000 };
-
-interface Row {
-  member: Member;
-  number: number;
-}
 
 interface Entry {
   rows: Map<string, Row>;
@@ -59,20 +58,20 @@ export interface CampaignPopulation {
 }
 
 /** Only what positioning needs from a latest revision (the payload stays in Firestore). */
-const FIELDS = ["structureCode", "territory", "indicators", "number"] as const;
-
-type Latest = Pick<StoredRevision, (typeof FIELDS)[number]>;
-
-const rowOf = (r: Latest): Row => ({
-  member: { structureCode: r.structureCode, territory: r.territory, indicators: r.indicators },
-  number: r.number,
-});
+const FIELDS = [
+  "structureCode",
+  "territory",
+  "indicators",
+  "number",
+] as const satisfies readonly (keyof Latest)[];
 
 const fromDoc = (doc: QueryDocumentSnapshot) => rowOf(doc.data() as Latest);
 
-/** A revision as the close reads it: with its size, for the size groups. */
+/** The member a revision is positioned as at the close: its own bands and reasons, and its size for the size groups. */
 export const memberOfRevision = (r: StoredRevision): Member => ({
-  ...rowOf(r).member,
+  structureCode: r.structureCode,
+  territory: r.territory,
+  indicators: r.indicators,
   size: sizeOf(r.payload),
 });
 
@@ -109,8 +108,11 @@ export class PopulationCache {
   /** The check running for each campaign, if any. */
   private readonly checking = new Map<number, Promise<CampaignPopulation>>();
   private readonly options: PopulationCacheOptions;
-  /** Full reads, version checks answered from the cache, and delta merges so far, for tests and benchmarks. */
-  readonly counts = { full: 0, cached: 0, delta: 0 };
+  /**
+   * Loads from the snapshot, full reads of the latest copies, version checks answered from the cache, and delta
+   * merges so far, for tests and benchmarks.
+   */
+  readonly counts = { snapshot: 0, full: 0, cached: 0, delta: 0 };
 
   constructor(options: Partial<PopulationCacheOptions> = {}) {
     this.options = { ...DEFAULTS, ...options };
@@ -151,27 +153,38 @@ export class PopulationCache {
     const entry = this.entries.get(year);
     const at = now.getTime();
     if (!entry || at - entry.loadedAt >= this.options.ttlMs)
-      return view(await this.load(db, year, version, at));
+      return view(await this.load(db, year, version, at, true));
     if (version === entry.version) this.counts.cached++;
     else if (own?.year === year && version === entry.version + 1) {
       merge(entry, [rowOf(own)]);
       entry.version = version;
       this.counts.cached++;
     } else if (await this.catchUp(db, year, entry)) entry.version = version;
-    else return view(await this.load(db, year, version, at));
+    else return view(await this.load(db, year, version, at, false));
     entry.checkedAt = at;
     return view(entry);
   }
 
-  private async load(db: Firestore, year: number, version: number, now: number): Promise<Entry> {
-    const [snap, campaign] = await Promise.all([
-      latestCol(db, year)
-        .select(...FIELDS)
-        .get(),
-      campaignDoc(db, year).get(),
-    ]);
+  /** Reads the population in full: from the snapshot when `fromSnapshot` and the campaign has one. */
+  private async load(
+    db: Firestore,
+    year: number,
+    version: number,
+    now: number,
+    fromSnapshot: boolean,
+  ): Promise<Entry> {
+    const campaign = await campaignDoc(db, year).get();
+    const shards = campaign.get("populationShards") as number | undefined;
+    const snapshot = fromSnapshot && shards ? await readSnapshot(db, year, shards) : null;
+    const rows =
+      snapshot ??
+      (
+        await latestCol(db, year)
+          .select(...FIELDS)
+          .get()
+      ).docs.map(fromDoc);
     const entry: Entry = {
-      rows: new Map(snap.docs.map((d) => [d.id, fromDoc(d)])),
+      rows: new Map(rows.map((row) => [row.member.structureCode, row])),
       version,
       loadedAt: now,
       checkedAt: now,
@@ -179,7 +192,8 @@ export class PopulationCache {
       indexes: new Map(),
     };
     this.entries.set(year, entry);
-    this.counts.full++;
+    if (snapshot) this.counts.snapshot++;
+    else this.counts.full++;
     return entry;
   }
 

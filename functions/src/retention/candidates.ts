@@ -22,7 +22,9 @@ import {
   mailCol,
   populationVersionDoc,
   progressCol,
+  reviewsCol,
   revisionsCol,
+  snapshotCol,
   unionSheetDoc,
 } from "../layout.ts";
 import type { MailKind, OutboxMail } from "../mail/outbox.ts";
@@ -75,8 +77,9 @@ const each = (refs: DocumentReference[], anchor: Date): Candidate[] =>
   refs.map((ref) => ({ refs: [ref], anchor }));
 
 /**
- * A structure's revisions and idempotency records first, its preparation record and latest copy last: an
- * interrupted purge still finds the structure through its latest copy and finishes it.
+ * A structure's revisions, the Union's reviews and idempotency records first, its preparation record and latest
+ * copy last: an interrupted purge still finds the structure through its latest copy and finishes it. The
+ * campaign's population snapshot, which holds every structure's indicator values, goes after all of them.
  */
 const returns: Collect = async (db, { year, closedAt }) => {
   const [{ codes, latest, progress }, sheet] = await Promise.all([
@@ -84,16 +87,17 @@ const returns: Collect = async (db, { year, closedAt }) => {
     unionSheetDoc(db, year).get(),
   ]);
   const perCode = await eachLimited(codes, CONCURRENCY, async (code) => {
-    const [revisions, answers] = await Promise.all([
+    const [revisions, reviews, answers] = await Promise.all([
       idsOf(revisionsCol(db, year, code)),
+      idsOf(reviewsCol(db, year, code)),
       idsOf(answersCol(db, year, code)),
     ]);
     const last = [progress.get(code), latest.get(code)].filter(
       (r): r is DocumentReference => r !== undefined,
     );
-    return each([...revisions, ...answers, ...last], closedAt);
+    return each([...revisions, ...reviews, ...answers, ...last], closedAt);
   });
-  const all = perCode.flat();
+  const all = [...perCode.flat(), ...each(await idsOf(snapshotCol(db, year)), closedAt)];
   // The Union's consolidated sheet of the campaign is rewritten without them at its next sync.
   const final = all.at(-1);
   if (final && sheet.exists) final.update = { ref: sheet.ref, data: { dirty: true } };

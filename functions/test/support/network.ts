@@ -1,8 +1,9 @@
 // Generated networks stored straight into Firestore (latest revisions of a campaign), for tests at scale.
 import { createHash } from "node:crypto";
+import { getCampaign } from "@barometre/functions/campaigns";
 import { saveStructure } from "@barometre/functions/directory";
-import { latestDoc } from "@barometre/functions/layout";
-import { PENDING, type StoredRevision } from "@barometre/functions/revisions";
+import { eachLimited } from "@barometre/functions/each-limited";
+import { PENDING, type StoredRevision, setLatest } from "@barometre/functions/revisions";
 import {
   type BandSettings,
   computeIndicators,
@@ -40,15 +41,31 @@ export function storedRevision(
   };
 }
 
-/** Writes the revisions as their campaign's latest copies, 200 (about 1 Mio) to a batch. */
+/** The population snapshot's shard count of each campaign (undefined where none exists yet). */
+export async function shardsOf(
+  db: Firestore,
+  years: Iterable<number>,
+): Promise<Map<number, number | undefined>> {
+  const unique = [...new Set(years)];
+  const campaigns = await Promise.all(unique.map((y) => getCampaign(db, y)));
+  return new Map(unique.map((y, i) => [y, campaigns[i]?.populationShards]));
+}
+
+/**
+ * Writes the revisions as their campaign's latest copies, with their population snapshot entries as a submission
+ * writes them, 200 (about 1 Mio) to a batch.
+ */
 export async function seedLatest(
   db: Firestore,
   revisions: readonly StoredRevision[],
 ): Promise<void> {
+  const shards = await shardsOf(
+    db,
+    revisions.map((r) => r.year),
+  );
   for (let i = 0; i < revisions.length; i += 200) {
     const batch = db.batch();
-    for (const r of revisions.slice(i, i + 200))
-      batch.set(latestDoc(db, r.year, r.structureCode), r);
+    for (const r of revisions.slice(i, i + 200)) setLatest(batch, db, shards.get(r.year), r);
     await batch.commit();
   }
 }
@@ -59,18 +76,17 @@ export async function registerStructures(
   structures: readonly DemoStructure[],
 ): Promise<void> {
   const now = new Date();
-  await Promise.all(
-    structures.map((s) =>
-      saveStructure(
-        db,
-        {
-          code: s.code,
-          name: s.name,
-          territory: s.territory,
-          emails: [s.current.identification.directorEmail as string],
-        },
-        now,
-      ),
+  // A bounded number in flight: tens of thousands of calls at once would time out waiting for a connection.
+  await eachLimited(structures, 64, (s) =>
+    saveStructure(
+      db,
+      {
+        code: s.code,
+        name: s.name,
+        territory: s.territory,
+        emails: [s.current.identification.directorEmail as string],
+      },
+      now,
     ),
   );
 }

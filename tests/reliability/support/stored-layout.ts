@@ -117,6 +117,7 @@ const KNOWN: Record<string, Builder | null> = {
   latestCol: { args: [YEAR], fields: REVISION },
   latestDoc: { args: [YEAR, CODE], fields: REVISION },
   populationVersionDoc: { args: [YEAR] },
+  snapshotShardDoc: { args: [YEAR, BATCH] },
   progressCol: { args: [YEAR], fields: PROGRESS },
   progressDoc: { args: [YEAR, CODE], fields: PROGRESS },
   finalCol: { args: [YEAR] },
@@ -147,6 +148,7 @@ function patternOf(path: string, isCollection: boolean): RegExp {
   const source = escape(path)
     .replace(String(YEAR), "\\d{4}")
     .replace(`batch-${String(BATCH).padStart(4, "0")}`, "batch-\\d{4}")
+    .replace(`shard-${String(BATCH).padStart(3, "0")}`, "shard-\\d{3}")
     .replace(`${KEY}~${ATTEMPT}`, "[^/]+~\\d+")
     .replaceAll(escape(CODE), "[^/]+")
     .replaceAll(escape(KEY), "[^/]+");

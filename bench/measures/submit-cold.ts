@@ -1,0 +1,129 @@
+// submit.coldFirst*: the first submission a new instance answers (empty population cache), with 2,800 and 28,000
+// structures stored (N and N-1), over real HTTP on the local stack: its latency and the Firestore reads it costs.
+import { revisionId, revisionsCol } from "@barometre/functions/layout";
+import { type DemoStructure, formatNumber } from "@barometre/shared";
+import { callFunction } from "../../cli/src/stack/call-function.ts";
+import {
+  type FirestoreOperations,
+  operationsSince,
+} from "../../cli/src/stack/firestore-operations.ts";
+import { startFunctionsServer } from "../../cli/src/stack/functions-server.ts";
+import { registerStructures, storedRevision } from "../../functions/test/support/network.ts";
+import {
+  ATTESTATION,
+  AUDIENCE,
+  startTestStack,
+  type TestStack,
+} from "../../functions/test/support/stack.ts";
+import type { Measured } from "../figure.ts";
+import { median, round } from "../support/sample-stats.ts";
+import { arrival, storeNetwork } from "../support/stored-network.ts";
+
+const SMALL = 2_800;
+const LARGE = 28_000;
+/** New instances per network size: the figure is their median. */
+const INSTANCES = 3;
+
+interface Cold {
+  ms: number;
+  operations: FirestoreOperations;
+}
+
+/** A new instance (its own functions server, so an empty population cache) answers one director's correction. */
+async function coldFirst(stack: TestStack, s: DemoStructure, year: number): Promise<Cold> {
+  await revisionsCol(stack.db, year, s.code)
+    .doc(revisionId(1))
+    .create(storedRevision(s.current, { at: arrival(year, 0) }));
+  const token = await stack.token(s.current.identification.directorEmail as string);
+  const instance = await startFunctionsServer({
+    db: stack.db,
+    audiences: [AUDIENCE],
+    devAuth: stack.auth,
+    logError: (message) => stack.logged.push(message),
+  });
+  try {
+    const ret = structuredClone(s.current);
+    ret.activity.visitors = (ret.activity.visitors ?? 0) + 1;
+    const before = { ...stack.emulator.operations };
+    const start = performance.now();
+    const res = await callFunction(instance.url, "submitReturn", {
+      token,
+      body: { return: ret, idempotencyKey: `cold-${s.code}`, attestation: ATTESTATION },
+    });
+    const body = (await res.json()) as { revision?: number; positioning?: { networkSize: number } };
+    const ms = performance.now() - start;
+    if (res.status !== 200 || body.revision !== 2 || !body.positioning)
+      throw new Error(
+        `submitReturn devait enregistrer et positionner la révision 2 de ${s.code} : ${res.status} ${JSON.stringify(body).slice(0, 200)}`,
+      );
+    return { ms, operations: operationsSince(stack.emulator.operations, before) };
+  } finally {
+    await instance.close();
+  }
+}
+
+/** INSTANCES new instances' first submissions on a network of `size` stored for exercice `year`. */
+async function measureSize(stack: TestStack, size: number, year: number) {
+  const start = performance.now();
+  const network = await storeNetwork(stack, { size, seed: 95, year });
+  const seedMs = performance.now() - start;
+  const step = Math.floor(size / INSTANCES);
+  const cold: Cold[] = [];
+  for (let i = 0; i < INSTANCES; i++) {
+    const s = network.structures[i * step] as DemoStructure;
+    // The other network may share its code: the sender is registered with its own address again.
+    await registerStructures(stack.db, [s]);
+    cold.push(await coldFirst(stack, s, year));
+  }
+  return { ms: cold.map((c) => c.ms), cold, seedMs };
+}
+
+/** Both networks in one emulator (one per process), as campaigns of different exercices. */
+async function measureBoth() {
+  const stack = await startTestStack();
+  try {
+    return {
+      small: await measureSize(stack, SMALL, 2030),
+      large: await measureSize(stack, LARGE, 2040),
+    };
+  } finally {
+    await stack.close();
+  }
+}
+
+export async function run(): Promise<Measured[]> {
+  const { small, large } = await measureBoth();
+  const smallMs = median(small.ms);
+  const largeMs = median(large.ms);
+  const reads = Math.max(...small.cold.map((c) => c.operations.reads));
+  const inputs = {
+    instances: INSTANCES,
+    msByInstance: {
+      [SMALL]: small.ms.map((x) => round(x, 1)),
+      [LARGE]: large.ms.map((x) => round(x, 1)),
+    },
+    operationsByInstance: {
+      [SMALL]: small.cold.map((c) => c.operations),
+      [LARGE]: large.cold.map((c) => c.operations),
+    },
+    seedMs: { [SMALL]: round(small.seedMs, 0), [LARGE]: round(large.seedMs, 0) },
+    stack:
+      "émulateur Firestore en processus, jetons RS256 signés, express sur 127.0.0.1 ; chaque instance neuve a son propre serveur de fonctions",
+  };
+  const note = `Médiane de ${INSTANCES} instances neuves (cache de population vide), chacune répondant à la correction d'une structure (révision 2) ; la première du processus compile aussi le code des gestionnaires.`;
+  return [
+    { key: "submit.coldFirstMs", value: round(smallMs, 1), inputs, note },
+    {
+      key: "submit.coldFirstReads",
+      value: reads,
+      inputs,
+      note: "Lectures de documents Firestore facturables de toute la première soumission (la plus coûteuse des instances), comptées par l'émulateur.",
+    },
+    {
+      key: "submit.coldFirstGrowth",
+      value: round(largeMs / smallMs, 2),
+      inputs: { ...inputs, medianMs: { [SMALL]: round(smallMs, 1), [LARGE]: round(largeMs, 1) } },
+      note: `Médiane à ${formatNumber(LARGE, 0)} structures ÷ médiane à ${formatNumber(SMALL, 0)}, mesurées dans le même processus.`,
+    },
+  ];
+}
