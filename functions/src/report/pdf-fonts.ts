@@ -56,6 +56,38 @@ const copy = (p: GlyphPosition): GlyphPosition =>
 
 let shared: Record<Weight, Font> | null = null;
 
+/** The part of pdfkit's per-document font (EmbeddedFont) used here; @types/pdfkit does not describe it. */
+interface EmbeddedFont {
+  layout(text: string, features?: unknown, onlyWidth?: boolean): unknown;
+}
+
+/** pdfkit's layouts of whole strings (its words joined), per weight, shared by every document. */
+const layouts: Record<Weight, Map<string, unknown>> = { regular: new Map(), bold: new Map() };
+
+/**
+ * Registers both weights with `doc` and lets its fonts share their string layouts across documents: pdfkit lays
+ * out a string word by word, concatenating arrays, for each measure and again to write it; the result depends only
+ * on the font (the size scales it afterwards) and pdfkit only reads it. Bold first: it is the first font used, F1.
+ */
+export function registerFonts(doc: PDFKit.PDFDocument): void {
+  for (const weight of ["bold", "regular"] as const) {
+    doc.registerFont(weight, pdfFont(weight));
+    const font = (doc.font(weight) as unknown as { _font: EmbeddedFont })._font;
+    const own = font.layout.bind(font);
+    const cache = layouts[weight];
+    font.layout = (text, features, onlyWidth) => {
+      if (features) return own(text, features, onlyWidth);
+      let run = cache.get(text);
+      if (run === undefined) {
+        if (cache.size >= MAX_RUNS) cache.clear();
+        run = own(text);
+        cache.set(text, run);
+      }
+      return run;
+    };
+  }
+}
+
 /**
  * pdfkit also takes a parsed fontkit font (its font factory checks for `layout`), which
  * @types/pdfkit does not list, hence the string type.

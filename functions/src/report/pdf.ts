@@ -7,7 +7,7 @@ import { type Figure, LEGEND_ID, type Shape } from "./chart-figure.ts";
 import type { Weight } from "./fonts.ts";
 import { BAND, INK, MUTED, PAGE, RULE, TITLE, WHITE } from "./palette.ts";
 import { compactPdf } from "./pdf-compact.ts";
-import { pdfFont } from "./pdf-fonts.ts";
+import { registerFonts } from "./pdf-fonts.ts";
 
 type Doc = PDFKit.PDFDocument;
 type Struct = PDFKit.PDFStructureElement;
@@ -356,8 +356,7 @@ export function reportPdf(layout: Layout, figures: ReadonlyMap<string, Figure>):
     doc.on("end", () => resolve(compactPdf(Buffer.concat(chunks))));
     doc.on("error", reject);
   });
-  doc.registerFont("regular", pdfFont("regular"));
-  doc.registerFont("bold", pdfFont("bold"));
+  registerFonts(doc);
   const root = doc.struct("Document");
   doc.addStructure(root);
   tagged(doc, root, "H1", () =>
