@@ -1,6 +1,7 @@
 // The fonts as handed to pdfkit: parsed once per process, with their shaped runs kept across documents.
-import type { Font, GlyphPosition, GlyphRun } from "fontkit";
-import { fonts, type Weight } from "./fonts.ts";
+import type { Font, GlyphPosition, GlyphRun, Subset } from "fontkit";
+import { fontFiles, fonts, type Weight } from "./fonts.ts";
+import { GlyphSource, LeanSubset } from "./pdf-subset.ts";
 
 /** Enough for every word of thousands of reports; cleared when full rather than grown without end. */
 const MAX_RUNS = 50_000;
@@ -13,7 +14,8 @@ const NO_LIGATURES = { liga: false, clig: false };
  * only, while the reports share most of their words. pdfkit rescales a run's positions in place, so
  * each call gets fresh copies of them.
  */
-function sharedShaping(font: Font): Font {
+function sharedShaping(font: Font, file: Buffer): Font {
+  const glyphs = new GlyphSource(file);
   const runs = new Map<string, { glyphs: GlyphRun["glyphs"]; positions: GlyphPosition[] }>();
   const shaped = Object.create(font) as Font;
   shaped.layout = (text, features) => {
@@ -43,6 +45,8 @@ function sharedShaping(font: Font): Font {
       },
     } as GlyphRun;
   };
+  // pdfkit subsets the font for each document, the way fontkit does but with each glyph's bytes read once.
+  shaped.createSubset = () => new LeanSubset(glyphs) as unknown as Subset;
   return shaped;
 }
 
@@ -93,6 +97,9 @@ export function registerFonts(doc: PDFKit.PDFDocument): void {
  * @types/pdfkit does not list, hence the string type.
  */
 export function pdfFont(weight: Weight): string {
-  shared ??= { regular: sharedShaping(fonts().regular), bold: sharedShaping(fonts().bold) };
+  shared ??= {
+    regular: sharedShaping(fonts().regular, fontFiles().regular),
+    bold: sharedShaping(fonts().bold, fontFiles().bold),
+  };
   return shared[weight] as unknown as string;
 }
