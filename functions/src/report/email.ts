@@ -8,10 +8,14 @@ import { BAND, INK, MUTED, PAGE, RULE, TITLE, WHITE } from "./palette.ts";
 export type ChartImages = ReadonlyMap<string, { cid: string; width: number; height: number }>;
 
 /**
- * On every table cell: Outlook for Windows does not pass the font down into nested tables. The blocks outside
- * tables inherit it, and the ink colour, from the page's cell. Arial is on every system that mail is read on.
+ * On the page's cell, whose blocks outside tables inherit it with the ink colour. Outlook for Windows does not pass
+ * them down into nested tables, so each table cell sets its own. Arial is on every system that mail is read on.
  */
 const FONT = "font-family:Arial,sans-serif;";
+
+/** The same in one declaration with the size and weight (`font` is among the properties Outlook always applies). */
+const font = (size: number, bold = false): string =>
+  `font:${bold ? "bold " : ""}${size}px Arial,sans-serif;`;
 
 const badge = (status: Status, text: string): string =>
   `<span style="background-color:${BAND[status].bg};color:${BAND[status].fg};border:1px solid ${BAND[status].accent};padding:1px 6px;font-weight:bold;">${esc(text)}</span>`;
@@ -24,7 +28,7 @@ function facts(list: readonly Fact[]): string {
   const rows = list
     .map(
       (f, i) =>
-        `<tr valign="top"><td style="${FONT}padding:3px 10px 3px 0;${i === 0 ? "width:34%;" : ""}font-size:13px;color:${MUTED};font-weight:bold;">${esc(f.label)}</td><td style="${FONT}padding:3px 0;font-size:14px;color:${INK};">${f.status ? badge(f.status, f.value) : esc(f.value)}</td></tr>`,
+        `<tr valign="top"><td style="${font(13, true)}padding:3px 10px 3px 0;${i === 0 ? "width:34%;" : ""}color:${MUTED};">${esc(f.label)}</td><td style="${font(14)}padding:3px 0;color:${INK};">${f.status ? badge(f.status, f.value) : esc(f.value)}</td></tr>`,
     )
     .join("");
   return `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="margin:6px 0 10px;">${rows}</table>`;
@@ -35,12 +39,11 @@ function table(t: NamedTable): string {
   const head = t.head
     .map(
       (h) =>
-        `<th scope="col" style="${FONT}${cell}background-color:${PAGE};font-size:11px;text-align:left;">${esc(h)}</th>`,
+        `<th scope="col" style="${font(11, true)}${cell}background-color:${PAGE};text-align:left;">${esc(h)}</th>`,
     )
     .join("");
   const rows = t.rows
     .map((r) => {
-      const weight = r.highlight ? "font-weight:bold;" : "";
       const [name = "", ...values] = r.cells;
       const tds = values
         .map((v, i) => {
@@ -48,13 +51,13 @@ function table(t: NamedTable): string {
           const colours = s
             ? `background-color:${BAND[s].bg};color:${BAND[s].fg};`
             : `color:${INK};`;
-          return `<td style="${FONT}${cell}${colours}${weight}font-size:11px;">${esc(v)}</td>`;
+          return `<td style="${font(11, r.highlight)}${cell}${colours}">${esc(v)}</td>`;
         })
         .join("");
-      return `<tr><th scope="row" style="${FONT}${cell}${weight}font-size:11px;text-align:left;color:${INK};">${esc(name)}</th>${tds}</tr>`;
+      return `<tr><th scope="row" style="${font(11, true)}${cell}text-align:left;color:${INK};">${esc(name)}</th>${tds}</tr>`;
     })
     .join("");
-  return `<table width="100%" cellpadding="0" cellspacing="0" style="border-collapse:collapse;margin:6px 0 14px;"><caption style="${FONT}text-align:left;font-size:13px;color:${MUTED};padding:0 0 6px;">${esc(t.caption)}</caption><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>`;
+  return `<table width="100%" cellpadding="0" cellspacing="0" style="border-collapse:collapse;margin:6px 0 14px;"><caption style="${font(13)}text-align:left;color:${MUTED};padding:0 0 6px;">${esc(t.caption)}</caption><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>`;
 }
 
 function block(b: Block, images: ChartImages): string {
