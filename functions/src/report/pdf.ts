@@ -8,6 +8,7 @@ import type { Weight } from "./fonts.ts";
 import { BAND, INK, MUTED, PAGE, RULE, TITLE, WHITE } from "./palette.ts";
 import { compactPdf } from "./pdf-compact.ts";
 import { registerFonts } from "./pdf-fonts.ts";
+import { shareLineBreaking } from "./pdf-lines.ts";
 
 type Doc = PDFKit.PDFDocument;
 type Struct = PDFKit.PDFStructureElement;
@@ -374,6 +375,7 @@ export function reportPdf(layout: Layout, figures: ReadonlyMap<string, Figure>):
   });
   registerFonts(doc);
   shortColours(doc);
+  shareLineBreaking(doc);
   const root = doc.struct("Document");
   doc.addStructure(root);
   tagged(doc, root, "H1", () =>
