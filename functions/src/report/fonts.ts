@@ -33,13 +33,27 @@ function withCodePoints(font: Font): Font {
   return font;
 }
 
+let files: Record<Weight, Buffer> | null = null;
 let loaded: Record<Weight, Font> | null = null;
+
+/** The font files' bytes, read once per process. */
+export function fontFiles(): Record<Weight, Buffer> {
+  if (files) return files;
+  const dir = fontsDir();
+  files = {
+    regular: readFileSync(join(dir, FILES.regular)),
+    bold: readFileSync(join(dir, FILES.bold)),
+  };
+  return files;
+}
 
 /** The parsed fonts, shared by the chart outlines and every PDF (pdfkit subsets them per document). */
 export function fonts(): Record<Weight, Font> {
   if (loaded) return loaded;
-  const dir = fontsDir();
-  const load = (file: string) => withCodePoints(create(readFileSync(join(dir, file))) as Font);
-  loaded = { regular: load(FILES.regular), bold: load(FILES.bold) };
+  const { regular, bold } = fontFiles();
+  loaded = {
+    regular: withCodePoints(create(regular) as Font),
+    bold: withCodePoints(create(bold) as Font),
+  };
   return loaded;
 }

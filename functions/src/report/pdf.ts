@@ -7,7 +7,8 @@ import { type Figure, LEGEND_ID, type Shape } from "./chart-figure.ts";
 import type { Weight } from "./fonts.ts";
 import { BAND, INK, MUTED, PAGE, RULE, TITLE, WHITE } from "./palette.ts";
 import { compactPdf } from "./pdf-compact.ts";
-import { pdfFont } from "./pdf-fonts.ts";
+import { registerFonts } from "./pdf-fonts.ts";
+import { shareLineBreaking } from "./pdf-lines.ts";
 
 type Doc = PDFKit.PDFDocument;
 type Struct = PDFKit.PDFStructureElement;
@@ -337,6 +338,22 @@ function footers(doc: Doc, text: string): void {
   }
 }
 
+/**
+ * pdfkit writes each colour component with 17 digits (0.11764705882352941) before every text and shape: three
+ * decimals name the same 8-bit colour, and the page content is a fifth shorter.
+ */
+function shortColours(doc: Doc): void {
+  const own = doc as unknown as { _normalizeColor(color: unknown): unknown };
+  const normalize = own._normalizeColor.bind(doc);
+  own._normalizeColor = (color) => {
+    if (typeof color !== "string" || !/^#[0-9a-f]{6}$/i.test(color)) return normalize(color);
+    const hex = Number.parseInt(color.slice(1), 16);
+    return [hex >> 16, (hex >> 8) & 0xff, hex & 0xff].map(
+      (c) => Math.round((c / 255) * 1000) / 1000,
+    );
+  };
+}
+
 export function reportPdf(layout: Layout, figures: ReadonlyMap<string, Figure>): Promise<Buffer> {
   const doc = new PDFDocument({
     // No default font: pdfkit would load Helvetica, and a default DejaVu would defeat its font cache.
@@ -356,8 +373,9 @@ export function reportPdf(layout: Layout, figures: ReadonlyMap<string, Figure>):
     doc.on("end", () => resolve(compactPdf(Buffer.concat(chunks))));
     doc.on("error", reject);
   });
-  doc.registerFont("regular", pdfFont("regular"));
-  doc.registerFont("bold", pdfFont("bold"));
+  registerFonts(doc);
+  shortColours(doc);
+  shareLineBreaking(doc);
   const root = doc.struct("Document");
   doc.addStructure(root);
   tagged(doc, root, "H1", () =>

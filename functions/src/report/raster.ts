@@ -9,11 +9,11 @@ import { glyph, unitsPerEm } from "./text-outline.ts";
 export const PNG_SCALE = 1;
 
 /**
- * Coverage is rounded to eighths: on a chart's edges and 11-pixel labels the eye does not tell finer steps apart,
- * and it keeps a chart to a few dozen colours, so its PNG is indexed (a byte a pixel) and deflates to a third of
- * an RGBA one (sixteenths cost 20 % more bytes for no visible gain).
+ * Coverage is rounded to quarters: on a chart's edges and 11-pixel labels at their display size the eye does not
+ * tell finer steps apart, and it keeps a chart to a few dozen colours, so its PNG is indexed (a byte a pixel) and
+ * deflates to a third of an RGBA one (eighths cost 24 % more bytes, sixteenths 20 % more again, for no visible gain).
  */
-const LEVELS = 8;
+const LEVELS = 4;
 /** Text is placed to a quarter of a pixel: each glyph is rasterised once per size and position within a pixel. */
 const PHASES = 4;
 /** The stroke width of rectangles' and diamonds' outlines, in figure units. */
@@ -83,7 +83,7 @@ class Canvas {
     }
   }
 
-  /** Lays colour index `over` on pixel i with a coverage of `level` sixteenths, rounded. */
+  /** Lays colour index `over` on pixel i with a coverage of `level` steps of 1 / LEVELS, rounded. */
   private blend(i: number, level: number, over: number): void {
     const a = Math.round(level);
     if (a === 0) return;
