@@ -117,6 +117,7 @@ const KNOWN: Record<string, Builder | null> = {
   latestCol: { args: [YEAR], fields: REVISION },
   latestDoc: { args: [YEAR, CODE], fields: REVISION },
   populationVersionDoc: { args: [YEAR] },
+  snapshotCol: { args: [YEAR] },
   snapshotShardDoc: { args: [YEAR, BATCH] },
   progressCol: { args: [YEAR], fields: PROGRESS },
   progressDoc: { args: [YEAR, CODE], fields: PROGRESS },
