@@ -13,6 +13,7 @@ import {
   latestDoc,
   mailClaimsCol,
   mailCol,
+  peersDoc,
   progressDoc,
   reviewsCol,
   revisionsCol,
@@ -97,6 +98,12 @@ const followupsOf: Documents = (db, code, years) =>
   existing(
     db,
     years.map((y) => followupDoc(db, y, code)),
+  );
+
+const peersOf: Documents = (db, code, years) =>
+  existing(
+    db,
+    years.map((y) => peersDoc(db, y, code)),
   );
 
 const progressOf: Documents = (db, code, years) =>
@@ -226,6 +233,7 @@ export const STRUCTURE_DATA: StructureDataKind[] = [
   documentKind("idempotencyRecords", "réponses aux envois", perCampaign(answersCol)),
   documentKind("progress", "suivi de la préparation", progressOf),
   documentKind("followups", "suivis d'accompagnement de l'Union", followupsOf),
+  documentKind("peers", "groupes de pairs choisis", peersOf),
   sheetRows,
   latest,
   documentKind("mails", "courriels et tentatives d'envoi", mails),
