@@ -46,6 +46,24 @@ describe("campaignInfo", () => {
       daysLeft: 12,
       accepting: true,
       lastNetwork: null,
+      peers: {
+        choice: null,
+        chosenFor: null,
+        transparent: false,
+        bands: {
+          charges: [
+            "charges : tiers le plus petit du réseau de l'an dernier",
+            "charges : tiers du milieu du réseau de l'an dernier",
+            "charges : tiers le plus grand du réseau de l'an dernier",
+          ],
+          fte: [
+            "effectif : tiers le plus petit du réseau de l'an dernier",
+            "effectif : tiers du milieu du réseau de l'an dernier",
+            "effectif : tiers le plus grand du réseau de l'an dernier",
+          ],
+        },
+        open: true,
+      },
     });
     expect(await infoAt("2019-06-30T21:59:00Z")).toMatchObject({ daysLeft: 0, accepting: true });
     expect(await infoAt("2019-06-30T22:01:00Z")).toMatchObject({

@@ -146,3 +146,47 @@ export function indexPeerGroups(
   }
   return out;
 }
+
+/** What campaignInfo tells the sidebar of a structure's custom peer set, and what it may choose. */
+export interface PeersInfo {
+  /** The choice in force, or null. */
+  choice: PeerChoice | null;
+  /** The campaign it was chosen for: this one, or an earlier one whose choice is kept. */
+  chosenFor: number | null;
+  /** Whether structures may be named (transparent campaign). */
+  transparent: boolean;
+  /** Each dimension's band names, in order: chargesBand and fteBand are their positions. */
+  bands: Record<SizeDimension, string[]>;
+  /** False once the campaign is closed. */
+  open: boolean;
+}
+
+/** The campaign's band names, or the default terciles' when the Union set none. */
+export function bandNames(bands: Partial<SizeBands> | undefined): Record<SizeDimension, string[]> {
+  const terciles = ["tiers le plus petit", "tiers du milieu", "tiers le plus grand"];
+  return Object.fromEntries(
+    SIZE_DIMENSIONS.map((d) => [
+      d,
+      bands?.[d]?.map((b) => bandLabel(d, b)) ??
+        terciles.map((t) => `${SHORT_DIMENSIONS[d]} : ${t} du réseau de l'an dernier`),
+    ]),
+  ) as Record<SizeDimension, string[]>;
+}
+
+const SHORT_DIMENSIONS: Record<SizeDimension, string> = { charges: "charges", fte: "effectif" };
+
+/** A choice in words, for the sidebar: « Urbain QPV ; charges < 300 000 € », « 6 structures nommées : … ». */
+export function peerChoiceWords(
+  choice: PeerChoice,
+  names: Record<SizeDimension, string[]>,
+): string {
+  if (isNamed(choice))
+    return `${choice.codes.length} structures nommées : ${choice.codes.join(", ")}`;
+  return [
+    ...(choice.territory !== undefined ? [choice.territory] : []),
+    ...SIZE_DIMENSIONS.flatMap((d) => {
+      const at = choice[BAND_FIELDS[d]];
+      return at === undefined ? [] : [names[d][at] ?? `${SHORT_DIMENSIONS[d]} n° ${at + 1}`];
+    }),
+  ].join(" ; ");
+}
