@@ -72,7 +72,7 @@ export function renderPeers(
     ? el("textarea", { id: "peers-codes", rows: "2", class: "explanation" })
     : null;
   if (codes) codes.value = view.codes.join(", ");
-  const button = el("button", { type: "button", id: "peers-save" }, "Enregistrer le groupe");
+  const button = el("button", { type: "button", id: "peers-save" }, "Choisir ce groupe de pairs");
   button.addEventListener("click", () => save(readChoice(territory, charges, fte, codes)));
   const drop = view.description
     ? el("button", { type: "button", id: "peers-drop" }, "Ne plus utiliser de groupe choisi")

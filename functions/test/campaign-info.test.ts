@@ -52,14 +52,14 @@ describe("campaignInfo", () => {
         transparent: false,
         bands: {
           charges: [
-            "charges : tiers le plus petit du réseau de l'an dernier",
-            "charges : tiers du milieu du réseau de l'an dernier",
-            "charges : tiers le plus grand du réseau de l'an dernier",
+            "charges : 1er tiers de l'an dernier",
+            "charges : 2e tiers de l'an dernier",
+            "charges : 3e tiers de l'an dernier",
           ],
           fte: [
-            "effectif : tiers le plus petit du réseau de l'an dernier",
-            "effectif : tiers du milieu du réseau de l'an dernier",
-            "effectif : tiers le plus grand du réseau de l'an dernier",
+            "effectif : 1er tiers de l'an dernier",
+            "effectif : 2e tiers de l'an dernier",
+            "effectif : 3e tiers de l'an dernier",
           ],
         },
         open: true,

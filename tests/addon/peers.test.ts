@@ -34,9 +34,9 @@ describe("the custom peer set in the sidebar", () => {
       territories: ["Urbain QPV", "Urbain hors QPV", "Rural"],
       bands: {
         charges: [
-          "charges : tiers le plus petit du réseau de l'an dernier",
-          "charges : tiers du milieu du réseau de l'an dernier",
-          "charges : tiers le plus grand du réseau de l'an dernier",
+          "charges : 1er tiers de l'an dernier",
+          "charges : 2e tiers de l'an dernier",
+          "charges : 3e tiers de l'an dernier",
         ],
       },
     });
@@ -49,7 +49,7 @@ describe("the custom peer set in the sidebar", () => {
       peers: { territory: "Rural", chargesBand: 0 },
     });
     expect(chosen.ok && chosen.value.peers).toMatchObject({
-      description: "Rural ; charges : tiers le plus petit du réseau de l'an dernier",
+      description: "Rural ; charges : 1er tiers de l'an dernier",
       chosenFor: CAMPAIGN_YEAR,
       territory: "Rural",
       chargesBand: 0,
@@ -65,9 +65,7 @@ describe("the custom peer set in the sidebar", () => {
       ok: false,
       message: expect.stringContaining("qu'en campagne transparente"),
     });
-    expect(peersOf(rt)?.description).toBe(
-      "effectif : tiers le plus grand du réseau de l'an dernier",
-    );
+    expect(peersOf(rt)?.description).toBe("effectif : 3e tiers de l'an dernier");
     const empty = rt.run("runChoosePeers", {}) as Run;
     expect(empty).toEqual({
       ok: false,

@@ -163,12 +163,12 @@ export interface PeersInfo {
 
 /** The campaign's band names, or the default terciles' when the Union set none. */
 export function bandNames(bands: Partial<SizeBands> | undefined): Record<SizeDimension, string[]> {
-  const terciles = ["tiers le plus petit", "tiers du milieu", "tiers le plus grand"];
+  const terciles = ["1er tiers", "2e tiers", "3e tiers"];
   return Object.fromEntries(
     SIZE_DIMENSIONS.map((d) => [
       d,
       bands?.[d]?.map((b) => bandLabel(d, b)) ??
-        terciles.map((t) => `${SHORT_DIMENSIONS[d]} : ${t} du réseau de l'an dernier`),
+        terciles.map((t) => `${SHORT_DIMENSIONS[d]} : ${t} de l'an dernier`),
     ]),
   ) as Record<SizeDimension, string[]>;
 }
