@@ -68,7 +68,7 @@ export async function run(): Promise<Measured[]> {
     }));
     const sizeBands = defaultSizeBands(present(past[0]?.list ?? []));
     const sizeGroups = indexSizeGroups(members, sizeBands, 5);
-    const peerGroups = indexPeerGroups(members, choices, sizeBands, 5);
+    const peerGroups = indexPeerGroups(members, choices, sizeBands, 5, true);
     members.forEach((m, i) => {
       positionStructure(
         population,

@@ -1,6 +1,7 @@
 // GET campaignInfo: what a director's add-on shows of a campaign: open or closed, its deadline and the days left.
 import {
   bandNames,
+  choiceInForce,
   daysBetween,
   type LastNetwork,
   lastNetworkOf,
@@ -57,6 +58,8 @@ export const campaignInfoHandler =
     const now = deps.clock();
     const today = parisDay(now);
     const peers = await peersInForce(deps.db, year, code);
+    const transparent = campaign.mode === "transparent";
+    const peerChoice = choiceInForce(peers?.choice ?? null, transparent);
     const info: CampaignInfo = {
       year,
       state: campaign.state,
@@ -66,9 +69,9 @@ export const campaignInfoHandler =
       accepting: acceptsReturns(campaign, now),
       lastNetwork: await lastNetwork(deps, year, now),
       peers: {
-        choice: peers?.choice ?? null,
-        chosenFor: peers?.choice ? peers.year : null,
-        transparent: campaign.mode === "transparent",
+        choice: peerChoice,
+        chosenFor: peerChoice && peers ? peers.year : null,
+        transparent,
         bands: bandNames(campaign.sizeBands),
         open: campaign.state !== "closed",
       },

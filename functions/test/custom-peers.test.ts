@@ -84,6 +84,16 @@ describe("choosePeers", () => {
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ structureCode: chooser.code, peers: criteria });
     expect((await choose(other.code, { codes: named })).status).toBe(200);
+    // Kept for the next campaign, an anonymous one: named structures do not apply there, and campaignInfo says none.
+    const info = await stack.call("campaignInfo", {
+      token: tokens.get(other.code) as string,
+      query: { structureCode: other.code, year: String(YEAR + 1) },
+    });
+    expect((await info.json()).peers).toMatchObject({
+      choice: null,
+      transparent: false,
+      open: true,
+    });
     expect((await allPeersInForce(stack.db, YEAR + 1)).get(chooser.code)).toEqual(criteria);
     expect((await choose(chooser.code, null, YEAR + 1)).status).toBe(200);
     expect((await allPeersInForce(stack.db, YEAR + 1)).has(chooser.code)).toBe(false);

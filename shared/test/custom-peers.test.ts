@@ -53,6 +53,14 @@ describe("custom peer sets", () => {
     expect(report(codes[3] as string)?.positioning.peers).toBeUndefined();
   });
 
+  it("apply named structures only in a transparent campaign, criteria in any", () => {
+    const anonymous = demoCampaign(network, { peers: choices });
+    const peersOf = (code: string) =>
+      anonymous.reports.find((r) => r.structure.code === code)?.positioning.peers;
+    expect(peersOf(codes[2] as string)).toBeUndefined();
+    expect(peersOf(codes[0] as string)).toEqual(report(codes[0] as string)?.positioning.peers);
+  });
+
   it("say in the report how the set is defined and how many it holds, with no extra chart row", () => {
     const input = report(codes[0] as string);
     if (!input) throw new Error("no report");

@@ -202,7 +202,13 @@ async function compute(
   const names = new Map(directory.map((s) => [s.code, s]));
   const sizeBands = campaign.sizeBands ?? defaultSizeBands(last ? [...last.byCode.values()] : []);
   const sizeGroups = indexSizeGroups(population, sizeBands, campaign.minGroupSize);
-  const peerGroups = indexPeerGroups(population, choices, sizeBands, campaign.minGroupSize);
+  const peerGroups = indexPeerGroups(
+    population,
+    choices,
+    sizeBands,
+    campaign.minGroupSize,
+    campaign.mode === "transparent",
+  );
   const members = latest.map((r, i) => {
     const member = population[i] as (typeof population)[number];
     const pastOf = held.map((c) => ({

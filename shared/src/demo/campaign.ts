@@ -58,7 +58,13 @@ export function demoCampaign(
   // The size groups in the default bands: the terciles of N-1.
   const sizeBands = defaultSizeBands(present(previousMembers));
   const sizeGroups = indexSizeGroups(members, sizeBands, minGroupSize);
-  const peerGroups = indexPeerGroups(members, options.peers ?? new Map(), sizeBands, minGroupSize);
+  const peerGroups = indexPeerGroups(
+    members,
+    options.peers ?? new Map(),
+    sizeBands,
+    minGroupSize,
+    mode === "transparent",
+  );
   const pastOf = (i: number) => [
     { year: year - 1, population: previousPopulation, member: previousMembers[i] ?? null },
     ...(earlierPopulation.network.size > 0

@@ -122,18 +122,31 @@ function defineGroup(
 }
 
 /**
- * Each structure's custom group among `members`, for those that chose one. Structures with the same criteria
- * share one group, indexed once: a close of 2,800 structures indexes each distinct set once.
+ * The choice that applies in a campaign: named structures only in a transparent one, where every structure's
+ * figures are shown by name anyway (a set kept from a transparent campaign does not apply in an anonymous one,
+ * where the quartiles of a few named structures would say too much about them).
+ */
+export const choiceInForce = (
+  choice: PeerChoice | null,
+  transparent: boolean,
+): PeerChoice | null => (choice && isNamed(choice) && !transparent ? null : choice);
+
+/**
+ * Each structure's custom group among `members`, for those whose choice applies (choiceInForce). Structures with
+ * the same criteria share one group, indexed once: a close of 2,800 structures indexes each distinct set once.
  */
 export function indexPeerGroups(
   members: readonly Member[],
   choices: ReadonlyMap<string, PeerChoice>,
   bands: Partial<SizeBands>,
   minGroupSize: number,
+  transparent: boolean,
 ): Map<string, PeerGroup> {
   const shared = new Map<string, PeerGroup>();
   const out = new Map<string, PeerGroup>();
-  for (const [code, choice] of choices) {
+  for (const [code, chosen] of choices) {
+    const choice = choiceInForce(chosen, transparent);
+    if (!choice) continue;
     const defined = defineGroup(code, choice, bands);
     if (!defined) continue;
     let group = shared.get(defined.key);
