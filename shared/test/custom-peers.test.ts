@@ -39,7 +39,7 @@ describe("custom peer sets", () => {
     });
     const p = report(codes[0] as string)?.positioning;
     expect(p?.peers?.size).toBe(inSet.length);
-    expect(p?.peers?.label).toMatch(/^pairs choisis : Urbain QPV, effectif /);
+    expect(p?.peers?.label).toMatch(/^de pairs choisis \(Urbain QPV, effectif .*\)$/);
     const view = p?.indicators.find((i) => i.key === "trainingRate")?.custom;
     expect(view?.size).toBe(inSet.length);
     // The same criteria make one group, shared by both structures that chose them.

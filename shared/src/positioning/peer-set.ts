@@ -90,7 +90,7 @@ function defineGroup(
     const codes = new Set([...choice.codes, self]);
     return {
       key: `codes:${[...codes].sort().join(",")}`,
-      label: `pairs choisis (${codes.size - 1} structures nommées)`,
+      label: `de pairs choisis (${codes.size - 1} structures nommées)`,
       definition: `votre structure et les ${codes.size - 1} structures que vous avez nommées : ${[...codes].filter((c) => c !== self).join(", ")}`,
       test: (m) => codes.has(m.structureCode),
     };
@@ -115,7 +115,7 @@ function defineGroup(
   }
   return {
     key: `criteria:${parts.join(";")}`,
-    label: `pairs choisis : ${parts.join(", ")}`,
+    label: `de pairs choisis (${parts.join(", ")})`,
     definition: `les structures qui répondent à vos critères (${parts.join(" ; ")})`,
     test: (m) => tests.every((t) => t(m)),
   };
