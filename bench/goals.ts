@@ -79,7 +79,7 @@ export const GOALS: Record<FigureKey, Goal> = {
   },
   "benchmark2800.withPeersComputeMs": {
     label:
-      "Benchmark final de la clôture pour 2 800 retours avec groupes de taille et trajectoires sur trois campagnes (médiane du temps processeur)",
+      "Benchmark final de la clôture pour 2 800 retours avec groupes de taille, 420 groupes de pairs choisis et trajectoires sur trois campagnes (médiane du temps processeur)",
     unit: "ms",
     op: "≤",
     target: 1000,

@@ -1,9 +1,11 @@
 // The sidebar's behaviour: runs each action step by step, shows the answers, stays usable with the keyboard.
+
 import type {
   AttestationView,
   CampaignView,
   PanelAction,
   PanelState,
+  PeerChoiceSent,
   PrepareOutcome,
   ReviewView,
   SubmitOutcome,
@@ -11,6 +13,7 @@ import type {
 } from "../src/panel-types.ts";
 import { renderAttestation, renderChanges, renderReview } from "./dialogue.ts";
 import { byId } from "./dom.ts";
+import { renderPeers } from "./peers.ts";
 import {
   renderCampaign,
   renderCompleteness,
@@ -46,7 +49,22 @@ function setBusy(value: boolean): void {
 /** Never awaited by an action: the deadline comes when the Union's service answers, and a failure shows nothing. */
 async function refreshCampaign(): Promise<void> {
   const answer = await call<CampaignView | null>("panelCampaign");
-  if (answer.ok) renderCampaign(answer.value);
+  if (!answer.ok) return;
+  renderCampaign(answer.value);
+  renderPeers(answer.value?.peers, savePeers);
+}
+
+async function savePeers(choice: PeerChoiceSent | null): Promise<void> {
+  const answer = await call<CampaignView | null>("runChoosePeers", choice);
+  if (!answer.ok) return showMessage("error", answer.message);
+  renderCampaign(answer.value);
+  renderPeers(answer.value?.peers, savePeers);
+  showMessage(
+    "success",
+    choice
+      ? "Groupe de pairs enregistré : il figurera dans votre rapport à la clôture."
+      : "Groupe de pairs retiré : le rapport vous comparera aux groupes habituels.",
+  );
 }
 
 async function selectCell(cell: string): Promise<void> {

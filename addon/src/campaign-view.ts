@@ -3,6 +3,7 @@ import {
   deadlineSentence,
   field,
   type LastNetwork,
+  type PeersInfo,
   parseFieldValue,
   type RawCell,
 } from "@barometre/shared";
@@ -11,6 +12,7 @@ import { functionsBase } from "./functions-config.ts";
 import { identityToken } from "./identity.ts";
 import { keepLastNetwork } from "./last-network.ts";
 import type { CampaignView } from "./panel-types.ts";
+import { peersView } from "./peers-view.ts";
 
 /** What campaignInfo answers (functions/src/campaign-info.ts). */
 interface CampaignInfo {
@@ -20,6 +22,7 @@ interface CampaignInfo {
   daysLeft: number | null;
   accepting: boolean;
   lastNetwork?: LastNetwork | null;
+  peers?: PeersInfo;
 }
 
 const CODE = field("identification.structureCode");
@@ -61,5 +64,9 @@ export function campaignView(): CampaignView | null {
   if (t.status !== 200 || !t.body) return null;
   const info = t.body as unknown as CampaignInfo;
   if (info.lastNetwork) keepLastNetwork(target.year, info.lastNetwork);
-  return { year: target.year, text: campaignSentence(info) };
+  return {
+    year: target.year,
+    text: campaignSentence(info),
+    ...(info.peers ? { peers: peersView(info.peers) } : {}),
+  };
 }

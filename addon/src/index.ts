@@ -4,6 +4,7 @@ export {
   panelCampaign,
   panelReview,
   panelState,
+  runChoosePeers,
   runPrepare,
   runSaveAttestation,
   runSaveExplanation,

@@ -76,6 +76,29 @@ export interface PositioningView {
 export interface CampaignView {
   year: number;
   text: string;
+  /** The custom peer set: absent when the campaign was not launched. */
+  peers?: PeersView;
+}
+
+/** What the sidebar's peer form sends: shared's PeerChoice in shape, spelt here so the page bundles no domain code. */
+export type PeerChoiceSent =
+  | { territory?: string; chargesBand?: number; fteBand?: number }
+  | { codes: string[] };
+
+/** The custom peer set in the sidebar: campaignInfo's PeersInfo, with the choice in words. */
+export interface PeersView {
+  /** "Urbain QPV ; charges < 300 000 €", or null without a set. */
+  description: string | null;
+  chosenFor: number | null;
+  transparent: boolean;
+  open: boolean;
+  territories: string[];
+  bands: { charges: string[]; fte: string[] };
+  /** The choice in force, to fill the form. */
+  territory: string | null;
+  chargesBand: number | null;
+  fteBand: number | null;
+  codes: string[];
 }
 
 export interface PanelState {

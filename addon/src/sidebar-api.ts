@@ -1,7 +1,8 @@
 // What the sidebar calls through google.script.run: every answer is data or a calm French sentence.
-import { type Attestation, parseCellRef } from "@barometre/shared";
+import { type Attestation, type PeerChoice, parseCellRef } from "@barometre/shared";
 import { campaignView } from "./campaign-view.ts";
 import { checkWorkbook } from "./check-workbook.ts";
+import { choosePeers } from "./choose-peers.ts";
 import {
   saveAttestation,
   savedAttestation,
@@ -53,6 +54,11 @@ export function runSaveExplanation(field: string, text: string): Answer<Record<s
 /** Asked apart from panelState, so the panel shows at once and the deadline follows when the service answers. */
 export function panelCampaign(): Answer<CampaignView | null> {
   return answer(campaignView);
+}
+
+/** The director's custom peer set for the workbook's campaign; null drops it. */
+export function runChoosePeers(choice: PeerChoice | null): Answer<CampaignView | null> {
+  return answer(() => choosePeers(choice));
 }
 
 export function runPrepare(): Answer<PrepareOutcome> {

@@ -1,18 +1,52 @@
-// benchmark2800.withPeersComputeMs: the close's final benchmark for 2,800 returns with everything it now adds (size groups, three campaigns of trajectories), in-process.
+// benchmark2800.withPeersComputeMs: the close's final benchmark for 2,800 returns with everything it now adds (size groups, custom peer sets, three campaigns of trajectories), in-process.
 import {
   defaultSizeBands,
   generateNetwork,
+  indexPeerGroups,
   indexPopulation,
   indexSizeGroups,
   type Member,
   memberOf,
+  type PeerChoice,
   positionStructure,
+  TERRITORIES,
 } from "@barometre/shared";
 import type { Measured } from "../figure.ts";
 import { median, round } from "../support/sample-stats.ts";
 import { sampleRuns } from "../support/timing.ts";
 
 const SIZE = 2_800;
+/** One structure in CRITERIA_EVERY chooses criteria, one in NAMED_EVERY names NAMED structures: 420 custom sets. */
+const CRITERIA_EVERY = 10;
+const NAMED_EVERY = 20;
+const NAMED = 12;
+
+/** Territories and bands in turn, and named neighbours: many distinct sets, as directors would choose them. */
+function customChoices(members: readonly Member[]): Map<string, PeerChoice> {
+  const codeAt = (i: number) => (members[i % members.length] as Member).structureCode;
+  return new Map(
+    members.flatMap((m, i): [string, PeerChoice][] => {
+      const k = Math.floor(i / CRITERIA_EVERY);
+      if (i % CRITERIA_EVERY === 0)
+        return [
+          [
+            m.structureCode,
+            k % 2
+              ? { territory: TERRITORIES[k % 3] as string, chargesBand: k % 3 }
+              : { fteBand: k % 3 },
+          ],
+        ];
+      if (i % NAMED_EVERY === 5)
+        return [
+          [
+            m.structureCode,
+            { codes: Array.from({ length: NAMED }, (_, j) => codeAt(i + 1 + j * 7)) },
+          ],
+        ];
+      return [];
+    }),
+  );
+}
 
 export async function run(): Promise<Measured[]> {
   const network = generateNetwork({ size: SIZE });
@@ -23,6 +57,7 @@ export async function run(): Promise<Measured[]> {
     network.structures.map((s) => (s.earlier ? memberOf(s.earlier) : null)),
   ];
   const present = (list: (Member | null)[]) => list.filter((m): m is Member => m !== null);
+  const choices = customChoices(members);
   /** What final-benchmark.ts computes from the revisions it read: every population indexed once, then each structure. */
   const pass = () => {
     const population = indexPopulation(members);
@@ -31,7 +66,9 @@ export async function run(): Promise<Measured[]> {
       list,
       index: indexPopulation(present(list)),
     }));
-    const sizeGroups = indexSizeGroups(members, defaultSizeBands(present(past[0]?.list ?? [])), 5);
+    const sizeBands = defaultSizeBands(present(past[0]?.list ?? []));
+    const sizeGroups = indexSizeGroups(members, sizeBands, 5);
+    const peerGroups = indexPeerGroups(members, choices, sizeBands, 5, true);
     members.forEach((m, i) => {
       positionStructure(
         population,
@@ -47,6 +84,7 @@ export async function run(): Promise<Measured[]> {
             })),
           },
           sizeGroups,
+          peers: peerGroups.get(m.structureCode),
         },
       );
     });
@@ -60,7 +98,7 @@ export async function run(): Promise<Measured[]> {
         structures: SIZE,
         campaigns: 3,
         sizeGroups: "charges et ETP, tranches par défaut (terciles de N-1)",
-        customPeerSets: "non construits (groupes sur mesure à venir)",
+        customPeerSets: `${choices.size} structures (critères pour une sur ${CRITERIA_EVERY}, ${NAMED} structures nommées pour une sur ${NAMED_EVERY})`,
         runs: samples.cpuMs.length,
         wallMedianMs: round(median(samples.wallMs), 1),
       },

@@ -23,7 +23,8 @@ export const MEASURES: readonly Measure[] = [
     load: () => import("./benchmark-formulas.ts"),
   },
   {
-    title: "Benchmark final de 2 800 retours avec groupes de taille et trajectoires",
+    title:
+      "Benchmark final de 2 800 retours avec groupes de taille, groupes de pairs choisis et trajectoires",
     keys: ["benchmark2800.withPeersComputeMs"],
     load: () => import("./benchmark-peers.ts"),
   },

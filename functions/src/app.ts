@@ -1,6 +1,7 @@
 // Every HTTP function of the Baromètre, built from explicit dependencies and wrapped to answer failures in French.
 import { campaignExportHandler } from "./campaign-export.ts";
 import { campaignInfoHandler } from "./campaign-info.ts";
+import { choosePeersHandler } from "./choose-peers.ts";
 import type { Deps } from "./deps.ts";
 import { healthzHandler } from "./healthz.ts";
 import { guard, type Handler } from "./http.ts";
@@ -19,6 +20,7 @@ const FACTORIES = {
   manageCampaign: manageCampaignHandler,
   campaignInfo: campaignInfoHandler,
   reportProgress: reportProgressHandler,
+  choosePeers: choosePeersHandler,
 } satisfies Record<string, (deps: Deps) => Handler>;
 
 export type FunctionName = keyof typeof FACTORIES;

@@ -1,8 +1,16 @@
 // GET campaignInfo: what a director's add-on shows of a campaign: open or closed, its deadline and the days left.
-import { daysBetween, type LastNetwork, lastNetworkOf } from "@barometre/shared";
+import {
+  bandNames,
+  choiceInForce,
+  daysBetween,
+  type LastNetwork,
+  lastNetworkOf,
+  type PeersInfo,
+} from "@barometre/shared";
 import { acceptsReturns, getCampaign, parisDay } from "./campaigns.ts";
 import type { Deps } from "./deps.ts";
 import { type Handler, HttpError } from "./http.ts";
+import { peersInForce } from "./peers.ts";
 import { readStructureQuery } from "./structure-query.ts";
 
 export interface CampaignInfo {
@@ -21,6 +29,8 @@ export interface CampaignInfo {
    * being typed would stand; null when no campaign of the last five years is closed.
    */
   lastNetwork: LastNetwork | null;
+  /** The structure's custom peer set in force, and what it may choose (see choosePeers). */
+  peers: PeersInfo;
 }
 
 /** Campaigns looked back on for the last closed one. */
@@ -41,12 +51,15 @@ async function lastNetwork(deps: Deps, year: number, now: Date): Promise<LastNet
 export const campaignInfoHandler =
   (deps: Deps): Handler =>
   async (req, res) => {
-    const { year } = await readStructureQuery(req, deps);
+    const { code, year } = await readStructureQuery(req, deps);
     const campaign = await getCampaign(deps.db, year);
     if (!campaign)
       throw new HttpError(404, `La campagne ${year} n'a pas encore été lancée par l'Union.`);
     const now = deps.clock();
     const today = parisDay(now);
+    const peers = await peersInForce(deps.db, year, code);
+    const transparent = campaign.mode === "transparent";
+    const peerChoice = choiceInForce(peers?.choice ?? null, transparent);
     const info: CampaignInfo = {
       year,
       state: campaign.state,
@@ -55,6 +68,13 @@ export const campaignInfoHandler =
       daysLeft: campaign.deadline === null ? null : daysBetween(today, campaign.deadline),
       accepting: acceptsReturns(campaign, now),
       lastNetwork: await lastNetwork(deps, year, now),
+      peers: {
+        choice: peerChoice,
+        chosenFor: peerChoice && peers ? peers.year : null,
+        transparent,
+        bands: bandNames(campaign.sizeBands),
+        open: campaign.state !== "closed",
+      },
     };
     res.status(200).json(info);
   };

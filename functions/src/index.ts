@@ -45,6 +45,7 @@ export const reviewReturn = lazy("reviewReturn");
 export const manageCampaign = lazy("manageCampaign", { memory: "1GiB", timeoutSeconds: 300 });
 export const campaignInfo = lazy("campaignInfo");
 export const reportProgress = lazy("reportProgress");
+export const choosePeers = lazy("choosePeers");
 
 /** The outbox sender: every write of a mail document; new mails and retries asked by hand are attempted. */
 export const deliverMail = onDocumentWritten(

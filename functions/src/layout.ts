@@ -16,6 +16,9 @@
 //   campaigns/{YEAR}/followups/{CODE}               the Union's follow-up of a structure with a red-band indicator at
 //                                                   close: the red indicators and their values over the years, state,
 //                                                   notes, next step, and next year's outcome; never sent to it
+//   campaigns/{YEAR}/peers/{CODE}                   the custom peer set a structure's director chose for the campaign
+//                                                   (criteria or named structures, or null: none), who and when; a
+//                                                   campaign without one uses the latest earlier campaign's
 //   campaigns/{YEAR}/structures/{CODE}/answers/{sha256(key)}
 //                                                   the first answer given for an idempotency key
 //   campaigns/{YEAR}/latest/{CODE}                  a copy of each structure's highest revision, so a campaign's
@@ -164,3 +167,9 @@ export const auditSubjectsCol = (db: Firestore): CollectionReference =>
 
 export const auditSubjectDoc = (db: Firestore, code: string): DocumentReference =>
   auditSubjectsCol(db).doc(safeId(code));
+
+export const peersCol = (db: Firestore, year: number): CollectionReference =>
+  campaignDoc(db, year).collection("peers");
+
+export const peersDoc = (db: Firestore, year: number, code: string): DocumentReference =>
+  peersCol(db, year).doc(safeId(code));

@@ -13,6 +13,7 @@ import {
   latestDoc,
   mailClaimsCol,
   mailCol,
+  peersDoc,
   progressDoc,
   reviewsCol,
   revisionsCol,
@@ -98,6 +99,12 @@ const followupsOf: Documents = (db, code, years) =>
   existing(
     db,
     years.map((y) => followupDoc(db, y, code)),
+  );
+
+const peersOf: Documents = (db, code, years) =>
+  existing(
+    db,
+    years.map((y) => peersDoc(db, y, code)),
   );
 
 const progressOf: Documents = (db, code, years) =>
@@ -236,6 +243,7 @@ export const STRUCTURE_DATA: StructureDataKind[] = [
   documentKind("idempotencyRecords", "réponses aux envois", perCampaign(answersCol)),
   documentKind("progress", "suivi de la préparation", progressOf),
   documentKind("followups", "suivis d'accompagnement de l'Union", followupsOf),
+  documentKind("peers", "groupes de pairs choisis", peersOf),
   sheetRows,
   latest,
   documentKind("mails", "courriels et tentatives d'envoi", mails),

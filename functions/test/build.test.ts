@@ -104,6 +104,7 @@ describe("npm run functions:build", () => {
     expect(Object.keys(regions).sort()).toEqual([
       "campaignExport",
       "campaignInfo",
+      "choosePeers",
       "deliverMail",
       "healthz",
       "manageCampaign",

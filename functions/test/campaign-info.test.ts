@@ -46,6 +46,24 @@ describe("campaignInfo", () => {
       daysLeft: 12,
       accepting: true,
       lastNetwork: null,
+      peers: {
+        choice: null,
+        chosenFor: null,
+        transparent: false,
+        bands: {
+          charges: [
+            "charges : 1er tiers de l'an dernier",
+            "charges : 2e tiers de l'an dernier",
+            "charges : 3e tiers de l'an dernier",
+          ],
+          fte: [
+            "effectif : 1er tiers de l'an dernier",
+            "effectif : 2e tiers de l'an dernier",
+            "effectif : 3e tiers de l'an dernier",
+          ],
+        },
+        open: true,
+      },
     });
     expect(await infoAt("2019-06-30T21:59:00Z")).toMatchObject({ daysLeft: 0, accepting: true });
     expect(await infoAt("2019-06-30T22:01:00Z")).toMatchObject({

@@ -15,6 +15,7 @@ import {
   type PimmsReturn,
   type Positioning,
   positionStructure,
+  type StatsByIndicator,
   suppressionSentence,
 } from "@barometre/shared";
 import { simpleParser } from "mailparser";
@@ -35,14 +36,20 @@ const previous = network.structures.flatMap((s) => (s.previous ? [s.previous] : 
 function expected(code: string, minGroupSize = 5): Positioning {
   const members = [...current.values()].map((r) => memberOf(r));
   const before = previous.map((r) => memberOf(r));
+  const mine = before.find((m) => m.structureCode === code) ?? null;
+  // N-1 is held (returns) but not closed: its value in the trajectory, without a median beside it.
+  const held = { network: { stats: {} as StatsByIndicator }, groups: new Map() };
   return positionStructure(
     indexPopulation(members, minGroupSize),
     members.find((m) => m.structureCode === code) as Member,
+    { population: indexPopulation(before, minGroupSize), member: mine },
     {
-      population: indexPopulation(before, minGroupSize),
-      member: before.find((m) => m.structureCode === code) ?? null,
+      means: false,
+      history: {
+        year: network.year,
+        past: mine ? [{ year: network.year - 1, population: held, member: mine }] : [],
+      },
     },
-    { means: false },
   );
 }
 

@@ -6,7 +6,12 @@ import { join } from "node:path";
 import { readAudit } from "@barometre/functions/audit/read";
 import { closeCampaign, openCampaign, parisDay } from "@barometre/functions/campaigns";
 import { upkeep } from "@barometre/functions/close/upkeep";
-import { followupDoc, retentionSettingsDoc, unionSheetDoc } from "@barometre/functions/layout";
+import {
+  followupDoc,
+  peersDoc,
+  retentionSettingsDoc,
+  unionSheetDoc,
+} from "@barometre/functions/layout";
 import { RETRY_POLICY } from "@barometre/functions/mail/sender";
 import { sweepOutbox } from "@barometre/functions/mail/sweep";
 import { sendReminders } from "@barometre/functions/reminders/send-reminders";
@@ -60,7 +65,7 @@ function inventory() {
   const reminders = mailsOf(["reminder", "digest", "revision", "recipients", "review"]);
   return {
     returns: under(
-      /^campaigns\/2018\/(structures\/[^/]+\/(revisions|reviews)|latest|progress|snapshot)\//,
+      /^campaigns\/2018\/(structures\/[^/]+\/(revisions|reviews)|latest|progress|snapshot|peers)\//,
     ),
     answers: under(/^campaigns\/2018\/structures\/[^/]+\/answers\//),
     reports: reports.sort(),
@@ -122,6 +127,11 @@ beforeAll(async () => {
     revision: 2,
     state: "hasIssues",
     comment: "Nombre de visiteurs à vérifier.",
+  });
+  // A director's chosen peer set, which names who chose it.
+  await peersDoc(stack.db, 2018, ONCE).set({
+    choice: { territory: "Rural" },
+    chosenBy: directorOf(ONCE),
   });
   await sendReminders(stack.server.deps, now);
   await post("manageCampaign", ADMIN, { action: "close", year: 2018 });
@@ -188,10 +198,10 @@ function expectPurged(before: Inventory, after: Inventory, purged: (keyof Invent
 describe("the world before any purge", () => {
   it("holds every kind of data, a pending mail and an open campaign", () => {
     const all = inventory();
-    // Three revisions, a review, two latest copies, a preparation record, and the population snapshot's shards.
+    // Three revisions, a review, two latest copies, a preparation record, a peer set, and the snapshot's shards.
     const shards = all.returns.filter((p) => p.includes("/snapshot/"));
     expect(shards.length).toBeGreaterThan(0);
-    expect(all.returns.length).toBe(3 + 1 + 2 + 1 + shards.length);
+    expect(all.returns.length).toBe(3 + 1 + 2 + 1 + 1 + shards.length);
     expect(all.returns).toContain("campaigns/2018/structures/PIMMS-DEUX/reviews/000002-0001");
     expect(all.answers.length).toBe(3);
     expect(all.reports.length).toBeGreaterThanOrEqual(3);

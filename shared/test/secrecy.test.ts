@@ -7,6 +7,7 @@ import {
   generateNetwork,
   INDICATORS,
   type IndicatorKey,
+  type PeerChoice,
   type Positioning,
 } from "../src/index.ts";
 
@@ -70,10 +71,10 @@ function publishedMeans(
   membersOf: (key: IndicatorKey, label: string) => Set<string>,
 ): Map<IndicatorKey, Published[]> {
   const seen = new Map<IndicatorKey, Map<string, Published>>();
-  // Every group published for the campaign: network, territories and size groups.
+  // Every group published for the campaign: network, territories, size groups and custom peer sets.
   for (const p of positionings)
     for (const i of p.indicators)
-      for (const g of [i.network, i.group, ...i.sizes]) {
+      for (const g of [i.network, i.group, ...i.sizes, i.custom]) {
         if (!g) continue;
         const shown =
           g.yesShare !== null ||
@@ -89,7 +90,23 @@ function publishedMeans(
 describe("statistical secrecy of what structures receive", () => {
   // 35 structures: 26 Urbain QPV, 6 Urbain hors QPV, 3 Rural (the Union's 2018 shape).
   const network = generateNetwork();
-  const campaign = demoCampaign(network);
+  const codes = network.structures.map((s) => s.code);
+  const byTerritory = (t: string) =>
+    network.structures.filter((s) => s.territory === t).map((s) => s.code);
+  /** A set an attacker would pick: Urbain QPV and two rural structures, whose sum its mean would give away. */
+  const overlapping = [...byTerritory("Urbain QPV"), ...byTerritory("Rural").slice(0, 2)];
+  // Custom peer sets of every kind, most of them overlapping the territories and each other (transparent mode).
+  const choices: [string, PeerChoice][] = [
+    { territory: "Urbain hors QPV" },
+    { territory: "Urbain QPV", chargesBand: 0 },
+    { chargesBand: 1 },
+    { fteBand: 2 },
+    { territory: "Rural" },
+    { codes: overlapping },
+    { codes: codes.slice(10, 15) },
+    { codes: codes.slice(0, 12) },
+  ].map((c, k) => [codes[k * 4] as string, c]);
+  const campaign = demoCampaign(network, { mode: "transparent", peers: new Map(choices) });
   const positionings = campaign.reports.map((r) => r.positioning);
   const min = DEFAULT_MIN_GROUP_SIZE;
   /** A group's members with a value: the network, a territory, or a size group as its members' own positionings name it. */
@@ -155,6 +172,36 @@ describe("statistical secrecy of what structures receive", () => {
           g.yesShare === null && (!g.stats || "suppressed" in g.stats || g.stats.mean === null),
       ),
     ).toBe(true);
+  });
+
+  it("publishes custom peer sets of every kind, with medians and quartiles but no mean or share of Oui", () => {
+    const custom = positionings.flatMap((p) => p.indicators.flatMap((i) => i.custom ?? []));
+    expect(new Set(custom.map((g) => g.label)).size).toBe(choices.length);
+    expect(positionings.filter((p) => p.peers).length).toBe(choices.length);
+    expect(
+      custom.every(
+        (g) =>
+          g.yesShare === null && (!g.stats || "suppressed" in g.stats || g.stats.mean === null),
+      ),
+    ).toBe(true);
+    expect(custom.some((g) => g.stats && !("suppressed" in g.stats))).toBe(true);
+  });
+
+  it("would reveal two structures' mean if a custom set published its mean (the attack works on custom sets)", () => {
+    const key = "financialBalance" as const;
+    const withValue = (list: string[]) =>
+      new Set(
+        list.filter(
+          (c) => campaign.structures.find((s) => s.code === c)?.indicators[key].value !== null,
+        ),
+      );
+    const naive = [
+      { key, members: withValue(byTerritory("Urbain QPV")) },
+      { key, members: withValue(overlapping) },
+    ];
+    const revealed = withValue(byTerritory("Rural").slice(0, 2)).size;
+    expect(revealed).toBeGreaterThan(0);
+    expect(differencingAttack(naive, min)).toBe(revealed);
   });
 
   it("would reveal the three rural structures' mean without secondary suppression (the attack works)", () => {

@@ -60,6 +60,7 @@ describe("Code.js", () => {
       "panelCampaign",
       "panelReview",
       "panelState",
+      "runChoosePeers",
       "runPrepare",
       "runSaveAttestation",
       "runSaveExplanation",

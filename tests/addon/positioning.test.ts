@@ -41,7 +41,16 @@ describe("positioning", () => {
       LEGACY_FIXTURES.map((f) => member(f.ret)),
       5,
     );
-    const positioning = positionStructure(population, member(fx.ret));
+    // With a history: 2016 held with the structure's return, 2017 without it (a gap in the trajectory column).
+    const positioning = positionStructure(population, member(fx.ret), undefined, {
+      history: {
+        year: 2018,
+        past: [
+          { year: 2016, population, member: member(fx.ret) },
+          { year: 2017, population, member: null },
+        ],
+      },
+    });
     const rt = await openConnected(fx, functions());
     await functions().setMode({
       kind: "answer",
@@ -63,6 +72,14 @@ describe("positioning", () => {
         row.map((_, c) => rt.book.value(tab, L.firstRow + r, L.firstCol + c)),
       );
       expect(written).toEqual(expected.block.values.map((row) => row.map((v) => v ?? "")));
+      const trajectory = rt.book.value(
+        tab,
+        L.firstRow,
+        L.firstCol + L.metrics.indexOf("trajectory"),
+      );
+      expect(trajectory).toMatch(
+        /^2016 : [^—]+ \([^—]+\) ; 2017 : — \([^—]+\) ; 2018 : [^—]+ \([^—]+\)$/,
+      );
       expect(outcome.positioning.summary).toBe(expected.summary.value);
       expect(
         outcome.positioning.lines.find((l) => l.name === "Équilibre financier")?.position,
@@ -89,7 +106,16 @@ describe("positioning", () => {
       LEGACY_FIXTURES.map((f) => member(f.ret)),
       5,
     );
-    const positioning = positionStructure(population, member(fx.ret));
+    // With a history: 2016 held with the structure's return, 2017 without it (a gap in the trajectory column).
+    const positioning = positionStructure(population, member(fx.ret), undefined, {
+      history: {
+        year: 2018,
+        past: [
+          { year: 2016, population, member: member(fx.ret) },
+          { year: 2017, population, member: null },
+        ],
+      },
+    });
     const rt = await openConnected(fx, functions());
     const lockHeld: boolean[] = [];
     const fetch = rt.urlFetch.fetch.bind(rt.urlFetch);

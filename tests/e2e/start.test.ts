@@ -107,6 +107,15 @@ describe("npm start", () => {
     }
   });
 
+  it("compares the one structure whose director chose a custom peer set with it, in its report only", async () => {
+    const withPeers: string[] = [];
+    for (const s of structures) {
+      const html = await readFile(join(out, "reports", `${s.code}.html`), "utf8");
+      if (html.includes("groupe de pairs choisis (charges ")) withPeers.push(s.code);
+    }
+    expect(withPeers).toHaveLength(1);
+  });
+
   it("mails each director their report, the very PDF left in reports/", async () => {
     const reports = mails.filter((m) => !m.to.includes(UNION) && pdfOf(m.mail));
     expect(reports).toHaveLength(structures.length);

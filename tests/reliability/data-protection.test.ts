@@ -129,6 +129,9 @@ beforeAll(async () => {
       await call("reportProgress", director(s), {
         body: { structureCode: s.code, year, step: "prepared" },
       });
+    await call("choosePeers", director(s), {
+      body: { structureCode: s.code, year, peers: { territory: "Rural" } },
+    });
   }
   const corrected = importedReturn(erased);
   corrected.activity.visitors = (corrected.activity.visitors ?? 0) + 1;

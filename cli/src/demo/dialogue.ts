@@ -1,6 +1,6 @@
 // npm start's review dialogue: the Union asks one structure about a warned figure, the director answers with a
-// revision explaining it, a few other directors explain their warnings, then the Union accepts (and so locks) most
-// returns and leaves a few pending, as a Union officer would during a campaign.
+// revision explaining it, a few other directors explain their warnings (the first also chooses a custom peer set),
+// then the Union accepts (and so locks) most returns and leaves a few pending, as a Union officer would during a campaign.
 import { type Finding, findField } from "@barometre/shared";
 import type { LocalStack } from "./local-stack.ts";
 import type { Progress } from "./progress.ts";
@@ -82,6 +82,12 @@ export async function runDialogue(
     );
     s.revision = answer.revision;
     explanations += Object.keys(texts).length;
+    // The first of them also compares itself with the structures of the middle band of charges.
+    if (s === explaining[0])
+      await callOk(stack, "choosePeers", `Groupe de pairs de ${id.structureCode}`, {
+        token: await stack.token(id.directorEmail as string),
+        body: { structureCode: id.structureCode, year: id.year, peers: { chargesBand: 1 } },
+      });
     progress.advance();
   }
   for (const s of toAccept) {

@@ -11,6 +11,7 @@ import {
   canonicalAddress,
   defaultSizeBands,
   type Indicators,
+  indexPeerGroups,
   indexPopulation,
   indexSizeGroups,
   type PopulationIndex,
@@ -25,6 +26,7 @@ import type { CampaignMode } from "../campaigns.ts";
 import { listStructures } from "../directory.ts";
 import { isAlreadyExists } from "../firestore-errors.ts";
 import { finalBatchDoc, finalBenchmarkDoc, finalCol } from "../layout.ts";
+import { allPeersInForce } from "../peers.ts";
 import { memberOfRevision } from "../positioning/population-cache.ts";
 import { listLatest, type StoredRevision } from "../revisions.ts";
 
@@ -180,9 +182,10 @@ async function compute(
   }
 > {
   const pastYears = Array.from({ length: TRAJECTORY_YEARS - 1 }, (_, k) => campaign.year - 1 - k);
-  const [latest, directory, ...past] = await Promise.all([
+  const [latest, directory, choices, ...past] = await Promise.all([
     listLatest(db, campaign.year),
     listStructures(db),
+    allPeersInForce(db, campaign.year),
     ...pastYears.map((year) => listLatest(db, year)),
   ]);
   const population = latest.map(memberOfRevision);
@@ -199,6 +202,13 @@ async function compute(
   const names = new Map(directory.map((s) => [s.code, s]));
   const sizeBands = campaign.sizeBands ?? defaultSizeBands(last ? [...last.byCode.values()] : []);
   const sizeGroups = indexSizeGroups(population, sizeBands, campaign.minGroupSize);
+  const peerGroups = indexPeerGroups(
+    population,
+    choices,
+    sizeBands,
+    campaign.minGroupSize,
+    campaign.mode === "transparent",
+  );
   const members = latest.map((r, i) => {
     const member = population[i] as (typeof population)[number];
     const pastOf = held.map((c) => ({
@@ -212,7 +222,11 @@ async function compute(
         index,
         member,
         { population: previous, member: last?.byCode.get(r.structureCode) ?? null },
-        { history: { year: campaign.year, past: pastOf }, sizeGroups },
+        {
+          history: { year: campaign.year, past: pastOf },
+          sizeGroups,
+          peers: peerGroups.get(r.structureCode),
+        },
       ),
       names,
     );

@@ -2,6 +2,7 @@
 import { indexPopulation, type Positioning, positionStructure } from "@barometre/shared";
 import type { Firestore } from "firebase-admin/firestore";
 import type { StoredRevision } from "../revisions.ts";
+import { pastCampaignsOf } from "./past-campaigns.ts";
 import { memberOfRevision, type PopulationCache } from "./population-cache.ts";
 
 export interface PositioningDeps {
@@ -20,15 +21,16 @@ export async function positionRevision(
   minGroupSize: number,
 ): Promise<Positioning> {
   const now = deps.clock();
-  const [current, previous] = await Promise.all([
+  const [current, previous, past] = await Promise.all([
     deps.populations.get(deps.db, revision.year, now, revision),
     deps.populations.get(deps.db, revision.year - 1, now),
+    pastCampaignsOf(deps.db, revision.year, revision.structureCode),
   ]);
   const member = memberOfRevision(revision);
   const others = [...current.members.values()].filter(
     (m) => m.structureCode !== revision.structureCode,
   );
-  // A live answer carries no mean: see PositioningOptions.
+  // A live answer carries no mean (see PositioningOptions); its trajectories read the closed campaigns' final medians.
   return positionStructure(
     indexPopulation([...others, member], minGroupSize),
     member,
@@ -36,6 +38,6 @@ export async function positionRevision(
       population: previous.members.size > 0 ? previous.index(minGroupSize) : null,
       member: previous.members.get(revision.structureCode) ?? null,
     },
-    { means: false },
+    { means: false, history: { year: revision.year, past } },
   );
 }

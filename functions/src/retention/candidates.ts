@@ -20,6 +20,7 @@ import {
   latestCol,
   mailClaimsCol,
   mailCol,
+  peersCol,
   populationVersionDoc,
   progressCol,
   reviewsCol,
@@ -79,7 +80,8 @@ const each = (refs: DocumentReference[], anchor: Date): Candidate[] =>
 /**
  * A structure's revisions, the Union's reviews and idempotency records first, its preparation record and latest
  * copy last: an interrupted purge still finds the structure through its latest copy and finishes it. The
- * campaign's population snapshot, which holds every structure's indicator values, goes after all of them.
+ * campaign's population snapshot, which holds every structure's indicator values, and the peer sets the directors
+ * chose for it go after all of them.
  */
 const returns: Collect = async (db, { year, closedAt }) => {
   const [{ codes, latest, progress }, sheet] = await Promise.all([
@@ -97,7 +99,11 @@ const returns: Collect = async (db, { year, closedAt }) => {
     );
     return each([...revisions, ...reviews, ...answers, ...last], closedAt);
   });
-  const all = [...perCode.flat(), ...each(await idsOf(snapshotCol(db, year)), closedAt)];
+  const [snapshot, peers] = await Promise.all([
+    idsOf(snapshotCol(db, year)),
+    idsOf(peersCol(db, year)),
+  ]);
+  const all = [...perCode.flat(), ...each([...snapshot, ...peers], closedAt)];
   // The Union's consolidated sheet of the campaign is rewritten without them at its next sync.
   const final = all.at(-1);
   if (final && sheet.exists) final.update = { ref: sheet.ref, data: { dirty: true } };

@@ -2,6 +2,7 @@
 import type { BandSettings } from "../indicators/bands.ts";
 import { computeIndicators } from "../indicators/compute.ts";
 import { positionStructure } from "../positioning/index.ts";
+import { indexPeerGroups, type PeerChoice } from "../positioning/peer-set.ts";
 import { defaultSizeBands, indexSizeGroups, sizeOf } from "../positioning/size-groups.ts";
 import type { NetworkStructure } from "../report/network-summary.ts";
 import type { ReportInput, ReportMode } from "../report/types.ts";
@@ -14,6 +15,8 @@ export interface DemoCampaignOptions {
   mode?: ReportMode;
   minGroupSize?: number;
   bands?: BandSettings;
+  /** Custom peer sets chosen by structures, by code. */
+  peers?: ReadonlyMap<string, PeerChoice>;
 }
 
 export interface DemoCampaign {
@@ -53,10 +56,14 @@ export function demoCampaign(
   const earlierPopulation = indexPopulation(present(earlierMembers), minGroupSize);
   const year = network.year;
   // The size groups in the default bands: the terciles of N-1.
-  const sizeGroups = indexSizeGroups(
+  const sizeBands = defaultSizeBands(present(previousMembers));
+  const sizeGroups = indexSizeGroups(members, sizeBands, minGroupSize);
+  const peerGroups = indexPeerGroups(
     members,
-    defaultSizeBands(present(previousMembers)),
+    options.peers ?? new Map(),
+    sizeBands,
     minGroupSize,
+    mode === "transparent",
   );
   const pastOf = (i: number) => [
     { year: year - 1, population: previousPopulation, member: previousMembers[i] ?? null },
@@ -82,7 +89,7 @@ export function demoCampaign(
         population,
         members[i] as Member,
         { population: previousPopulation, member: previousMembers[i] ?? null },
-        { history: { year, past: pastOf(i) }, sizeGroups },
+        { history: { year, past: pastOf(i) }, sizeGroups, peers: peerGroups.get(s.code) },
       ),
       ...(mode === "transparent" ? { transparentTable: structures } : {}),
     }),

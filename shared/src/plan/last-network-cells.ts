@@ -27,6 +27,7 @@ export function lastNetworkCells(last: LastNetwork): PositioningCells {
       quartile: s ? quartileFormula(x, s) : null,
       groupMedian: null,
       change: null,
+      trajectory: null,
     };
     return L.metrics.map((m) => cells[m]);
   });

@@ -1,6 +1,6 @@
 // The values the add-on writes into the Positionnement tab from a structure's Positioning, in two rectangles.
 
-import { indicator } from "../indicators/index.ts";
+import { formatIndicatorValue, indicator } from "../indicators/index.ts";
 import type { GroupView, IndicatorPositioning, Positioning } from "../positioning/index.ts";
 import { isSuppressed } from "../stats/index.ts";
 import { formatNumber } from "../values/index.ts";
@@ -41,7 +41,16 @@ function metricValues(p: IndicatorPositioning): Record<PositioningMetric, SheetV
     groupMedian: median(p.group),
     // A rate's change is a fraction: shown in percentage points like the reasons' changes.
     change: p.change === null ? null : rate ? p.change * 100 : p.change,
+    trajectory: trajectoryText(p),
   };
+}
+
+/** "2016 : 12,3 % (11,0 %) ; 2017 : — (11,4 %) ; 2018 : 14,0 % (12,0 %)": a gap is a dash, never a zero. */
+function trajectoryText(p: IndicatorPositioning): SheetValue {
+  const points = p.trajectory ?? [];
+  if (points.length === 0) return null;
+  const said = (v: number | null) => (v === null ? "—" : formatIndicatorValue(p.key, v));
+  return points.map((t) => `${t.year} : ${said(t.value)} (${said(t.networkMedian)})`).join(" ; ");
 }
 
 function summary(p: Positioning): string {

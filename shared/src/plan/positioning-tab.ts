@@ -16,6 +16,7 @@ export const POSITIONING_METRICS = [
   "quartile",
   "groupMedian",
   "change",
+  "trajectory",
 ] as const;
 export type PositioningMetric = (typeof POSITIONING_METRICS)[number];
 
@@ -29,10 +30,11 @@ export const POSITIONING_HEADERS = [
   "Quartile",
   "Médiane du groupe",
   "Évolution depuis N-1",
+  "Trajectoire : votre valeur (médiane du réseau) par campagne",
 ] as const;
 
 export const POSITIONING_INTRO =
-  "Les chiffres du réseau arrivent après l'envoi du retour à l'Union : ils s'inscrivent alors ici (médiane, quartiles, rang centile, quartile, médiane du groupe de territoire et évolution depuis l'exercice précédent).";
+  "Les chiffres du réseau arrivent après l'envoi du retour à l'Union : ils s'inscrivent alors ici (médiane, quartiles, rang centile, quartile, médiane du groupe de territoire, évolution depuis l'exercice précédent et trajectoire sur les campagnes tenues, « — » marquant une année sans valeur).";
 
 /** The summary line before any figures have arrived. */
 export const POSITIONING_WAITING = "En attente de l'envoi du retour à l'Union.";
@@ -51,6 +53,7 @@ export const POSITIONING_LAYOUT = {
 
 function metricFormat(metric: PositioningMetric, key: (typeof NUMERIC_INDICATOR_KEYS)[number]) {
   const unit = indicator(key).unit;
+  if (metric === "trajectory") return null;
   if (metric === "percentileRank") return "0";
   if (metric === "quartile") return '"Q"0';
   if (metric === "change") return changeFormat(unit);
@@ -78,6 +81,7 @@ export function positioningTab(name: string): TabPlan {
     addRow(draft, cells);
   }
   return finishTab(draft, name, {
-    columnWidths: [300, 130, 130, 100, 100, 100, 100, 150, 150],
+    // The trajectory's text runs on into the empty cells at its right; an equal width keeps one width call.
+    columnWidths: [300, 130, 130, 100, 100, 100, 100, 150, 150, 150],
   });
 }

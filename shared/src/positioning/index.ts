@@ -12,6 +12,7 @@ import {
 } from "../stats/population.ts";
 import { meansShown, NETWORK_GROUP, type ShownStats, shownStatsOf } from "../stats/shown.ts";
 import { isSuppressed, suppressionSentence } from "../stats/summary.ts";
+import type { PeerGroup } from "./peer-set.ts";
 import { groupsOf, type SizeGroup } from "./size-groups.ts";
 import { type PastCampaign, type TrajectoryPoint, trajectoriesOf } from "./trajectory.ts";
 import { sharedVerdict, tieAwareQuartile, type Verdict } from "./verdict.ts";
@@ -41,6 +42,8 @@ export interface IndicatorPositioning {
   group: GroupView | null;
   /** Its size groups (by charges, by FTE), never with a mean: see meansShown. */
   sizes: GroupView[];
+  /** The structure's custom peer set, never with a mean or share (see positionStructure); absent without one. */
+  custom?: GroupView;
   previousValue: number | boolean | null;
   /** The values of the campaigns held beside the medians of each year; empty without a history (a live answer). */
   trajectory: TrajectoryPoint[];
@@ -57,6 +60,8 @@ export interface Positioning {
   indicators: IndicatorPositioning[];
   /** Indicators in the red band. */
   fragile: IndicatorKey[];
+  /** The custom peer set the structure chose, in words; absent without one. */
+  peers?: { label: string; definition: string; size: number };
 }
 
 export interface PreviousExercice {
@@ -69,6 +74,8 @@ export interface PreviousExercice {
 export interface PositioningOptions {
   /** The campaign's size groups (indexSizeGroups), in which the structure is also placed. */
   sizeGroups?: readonly SizeGroup[];
+  /** The structure's custom peer set (indexPeerGroups), a fourth group beside the network, territory and size. */
+  peers?: PeerGroup;
   /** The campaigns before this one, for the trajectories, and this campaign's year. */
   history?: { year: number; past: readonly PastCampaign[] };
   /**
@@ -144,6 +151,7 @@ export function positionStructure(
     ? trajectoriesOf({ year: history.year, population, member }, history.past)
     : {};
   const sizes = groupsOf(member, options.sizeGroups ?? []);
+  const peers = options.peers;
   const indicators = INDICATORS.map((def): IndicatorPositioning => {
     const means = options.means === false ? new Set<string>() : meansShown(population, def.key);
     const result = member.indicators[def.key];
@@ -163,6 +171,9 @@ export function positionStructure(
       // Size groups cut the network across the territories: their means could be combined with the
       // territories' to isolate a few structures, so they show medians and quartiles only.
       sizes: sizes.map((g) => view(g.label, g.index, def, result.value, min, false)),
+      // Custom sets are chosen by each structure, so no rule over the territories could keep their means safe:
+      // like the size groups, medians and quartiles only.
+      ...(peers ? { custom: view(peers.label, peers.index, def, result.value, min, false) } : {}),
       previousValue: before,
       trajectory: trajectories[def.key] ?? [],
       change: changeSince(member.indicators, previousIndicators, def.key),
@@ -176,9 +187,13 @@ export function positionStructure(
     networkSize: population.network.size,
     indicators,
     fragile: fragileKeys(member.indicators),
+    ...(peers
+      ? { peers: { label: peers.label, definition: peers.definition, size: peers.index.size } }
+      : {}),
   };
 }
 export * from "./last-network.ts";
+export * from "./peer-set.ts";
 export * from "./size-groups.ts";
 export * from "./trajectory.ts";
 export * from "./verdict.ts";

@@ -1,12 +1,18 @@
 // A structure's trajectory on each indicator: its value in each campaign held (the latest five at most) beside the network's and its peer group's medians of that year, gaps left as gaps.
 import { type IndicatorKey, NUMERIC_INDICATOR_KEYS } from "../indicators/definitions.ts";
-import type { GroupIndex, Member, PopulationIndex } from "../stats/population.ts";
+import type { Member, StatsByIndicator } from "../stats/population.ts";
 import { isSuppressed } from "../stats/summary.ts";
+
+/** What the trajectories read of a campaign's groups: a PopulationIndex, or a closed campaign's final benchmark. */
+export interface CampaignMedians {
+  network: { stats: StatsByIndicator };
+  groups: ReadonlyMap<string, { stats: StatsByIndicator }>;
+}
 
 /** A campaign before the current one, as the trajectories read it. */
 export interface PastCampaign {
   year: number;
-  population: PopulationIndex;
+  population: CampaignMedians;
   /** The structure's own member that year, null when it filed no return. */
   member: Member | null;
 }
@@ -23,7 +29,10 @@ export interface TrajectoryPoint {
 /** At most this many campaigns, the current one included. */
 export const TRAJECTORY_YEARS = 5;
 
-const median = (group: GroupIndex | undefined, key: IndicatorKey): number | null => {
+const median = (
+  group: { stats: StatsByIndicator } | undefined,
+  key: IndicatorKey,
+): number | null => {
   const stats = group?.stats[key];
   return stats && !isSuppressed(stats) ? stats.median : null;
 };

@@ -71,7 +71,12 @@ export function structureEntry(p: IndicatorPositioning, ctx: EntryContext): Indi
   const valueText = formatIndicatorValue(p.key, p.value);
   const band = bandText(p.key, p.status, ctx.bands);
   // Positionings frozen before size groups existed have none.
-  const groups = [p.network, ...(p.group ? [p.group] : []), ...(p.sizes ?? [])];
+  const groups = [
+    p.network,
+    ...(p.group ? [p.group] : []),
+    ...(p.sizes ?? []),
+    ...(p.custom ? [p.custom] : []),
+  ];
   const facts: Fact[] = [
     {
       label: `Valeur ${ctx.year}`,
@@ -97,11 +102,12 @@ export function structureEntry(p: IndicatorPositioning, ctx: EntryContext): Indi
     const d = distribution(p.key, groups, marker);
     facts.push(...d.facts);
     notices = d.notices;
-    // The chart draws the network and the territory; the size groups are given in figures and words only,
-    // which keeps each report's images (and its rendering time at the close) as they were.
-    chart = p.sizes?.length
-      ? distribution(p.key, p.group ? [p.network, p.group] : [p.network], marker).chart
-      : d.chart;
+    // The chart draws the network and the territory; the size groups and the custom peer set are given in
+    // figures and words only, which keeps each report's images (and its rendering time at the close) as they were.
+    chart =
+      p.sizes?.length || p.custom
+        ? distribution(p.key, p.group ? [p.network, p.group] : [p.network], marker).chart
+        : d.chart;
     // The alt text also says what the marker means: the band and the position in each group.
     if (chart)
       chart.alt = [

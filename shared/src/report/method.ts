@@ -29,6 +29,11 @@ function groups(p: Positioning): string[] {
       (g) =>
         `Groupe ${g.label} : les structures de taille comparable à la vôtre, selon les tranches fixées par l'Union pour la campagne (${count(g.size, "structure")}) ; médiane et quartiles seulement.`,
     ),
+    ...(p.peers
+      ? [
+          `Groupe ${p.peers.label} : ${p.peers.definition} (${count(p.peers.size, "structure")}), choisi par votre structure pour la campagne ; médiane et quartiles seulement, jamais de moyenne ni de part de Oui, qui rapprochées de celles des autres groupes pourraient révéler celles d'un petit groupe.`,
+        ]
+      : []),
     "Pour chaque indicateur, seules les structures dont la valeur est calculable entrent dans les statistiques : leur nombre est donné à côté de chaque groupe.",
   ];
 }

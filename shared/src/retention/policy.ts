@@ -42,7 +42,7 @@ export const RETENTION: Record<RetentionKind, RetentionKindInfo> = {
     kind: "returns",
     label: "retours et révisions",
     holds:
-      "chaque révision du retour d'une structure avec son attestation et ses explications, les examens de l'Union, sa dernière révision, son suivi de préparation, ses réponses aux envois, et l'instantané des indicateurs de la campagne",
+      "chaque révision du retour d'une structure avec son attestation et ses explications, les examens de l'Union, sa dernière révision, son suivi de préparation, ses réponses aux envois, le groupe de pairs qu'elle a choisi, et l'instantané des indicateurs de la campagne",
     anchor: "close",
     defaultDays: years(10),
     minimumDays: CAMPAIGN_MAX_DAYS,

@@ -67,6 +67,16 @@ export const ENDPOINTS: Record<string, EndpointSpec> = {
     textField: ["step"],
     numberField: ["year"],
   },
+  choosePeers: {
+    methods: ["POST"],
+    caller: "director",
+    valid: (code) => ({
+      method: "POST",
+      body: { structureCode: code, year: YEAR, peers: { territory: "Rural" } },
+    }),
+    textField: ["peers", "territory"],
+    numberField: ["year"],
+  },
   campaignExport: {
     methods: ["GET"],
     caller: "admin",

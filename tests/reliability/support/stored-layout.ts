@@ -54,6 +54,7 @@ const FOLLOWUP = [
   "updatedAt",
   "updatedBy",
 ];
+const PEERS = ["structureCode", "year", "choice", "chosenBy", "chosenAt"];
 const STRUCTURE = ["code", "name", "territory", "emails", "updatedAt"];
 const ADMIN = ["email", "addedBy", "addedAt"];
 const ANSWER = ["idempotencyKey", "contentHash", "answer"];
@@ -114,6 +115,8 @@ const KNOWN: Record<string, Builder | null> = {
   reviewId: null,
   followupsCol: { args: [YEAR], fields: FOLLOWUP },
   followupDoc: { args: [YEAR, CODE], fields: FOLLOWUP },
+  peersCol: { args: [YEAR], fields: PEERS },
+  peersDoc: { args: [YEAR, CODE], fields: PEERS },
   latestCol: { args: [YEAR], fields: REVISION },
   latestDoc: { args: [YEAR, CODE], fields: REVISION },
   populationVersionDoc: { args: [YEAR] },
