@@ -2,6 +2,7 @@
 // shards), corrections, reviews and erasures, every submitReturn answer of a warm instance and every positioning of
 // a new instance (which reads the snapshot) equals the positioning recomputed from every latest copy.
 import { closeCampaign, getCampaign, openCampaign } from "@barometre/functions/campaigns";
+import { pastCampaignsOf } from "@barometre/functions/positioning/past-campaigns";
 import { PopulationCache } from "@barometre/functions/positioning/population-cache";
 import { readSnapshot, shardOf } from "@barometre/functions/positioning/population-snapshot";
 import { positionRevision } from "@barometre/functions/positioning/position-revision";
@@ -41,7 +42,7 @@ const memberOf = (r: StoredRevision): Member => ({
 
 /** The positioning of `revision` recomputed from every latest copy of N and N-1, as a live answer gives it (no means). */
 async function recomputed(revision: StoredRevision): Promise<Positioning> {
-  const [now, before, campaign] = await Promise.all([
+  const [now, earlier, campaign] = await Promise.all([
     listLatest(stack.db, year),
     listLatest(stack.db, year - 1),
     getCampaign(stack.db, year),
@@ -49,15 +50,23 @@ async function recomputed(revision: StoredRevision): Promise<Positioning> {
   const min = campaign?.minGroupSize as number;
   const member = memberOf(revision);
   const others = now.filter((r) => r.structureCode !== revision.structureCode).map(memberOf);
-  const previous = before.map(memberOf);
+  const previous = earlier.map(memberOf);
+  const before = previous.find((m) => m.structureCode === revision.structureCode) ?? null;
   return positionStructure(
     indexPopulation([...others, member], min),
     member,
     {
       population: previous.length > 0 ? indexPopulation(previous, min) : null,
-      member: previous.find((m) => m.structureCode === revision.structureCode) ?? null,
+      member: before,
     },
-    { means: false },
+    // The trajectories read no population: the same past campaigns as the answer, this structure's N-1 recomputed.
+    {
+      means: false,
+      history: {
+        year,
+        past: await pastCampaignsOf(stack.db, year, revision.structureCode, before, new Date()),
+      },
+    },
   );
 }
 

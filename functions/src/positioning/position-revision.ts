@@ -21,11 +21,12 @@ export async function positionRevision(
   minGroupSize: number,
 ): Promise<Positioning> {
   const now = deps.clock();
-  const [current, previous, past] = await Promise.all([
+  const [current, previous] = await Promise.all([
     deps.populations.get(deps.db, revision.year, now, revision),
     deps.populations.get(deps.db, revision.year - 1, now),
-    pastCampaignsOf(deps.db, revision.year, revision.structureCode),
   ]);
+  const before = previous.members.get(revision.structureCode) ?? null;
+  const past = await pastCampaignsOf(deps.db, revision.year, revision.structureCode, before, now);
   const member = memberOfRevision(revision);
   const others = [...current.members.values()].filter(
     (m) => m.structureCode !== revision.structureCode,
@@ -36,7 +37,7 @@ export async function positionRevision(
     member,
     {
       population: previous.members.size > 0 ? previous.index(minGroupSize) : null,
-      member: previous.members.get(revision.structureCode) ?? null,
+      member: before,
     },
     { means: false, history: { year: revision.year, past } },
   );
