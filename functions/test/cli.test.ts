@@ -199,6 +199,7 @@ describe("barometre export and structure", () => {
       idempotencyRecords: [],
       progress: [],
       followups: [],
+      peers: [],
       unionSheetRows: [],
       latest: [],
       mails: [],

@@ -63,6 +63,7 @@ const FIELDS = [
   "territory",
   "indicators",
   "number",
+  "submittedAt",
 ] as const satisfies readonly (keyof Latest)[];
 
 const fromDoc = (doc: QueryDocumentSnapshot) => rowOf(doc.data() as Latest);
@@ -90,12 +91,21 @@ function view(entry: Entry): CampaignPopulation {
   };
 }
 
+/**
+ * Whether `row` replaces the cached `held`: a higher revision number, or the same number submitted at another time
+ * (the structure was erased and has sent its return again: its revisions were numbered from 1 again).
+ */
+const supersedes = (row: Row, held: Row | undefined): boolean =>
+  !held ||
+  row.number > held.number ||
+  (row.number === held.number && row.at !== undefined && row.at !== held.at);
+
 /** Merges rows newer than what the entry holds; returns whether any was. */
 function merge(entry: Entry, rows: readonly Row[]): boolean {
   let changed = false;
   for (const row of rows) {
     const code = row.member.structureCode;
-    if ((entry.rows.get(code)?.number ?? 0) >= row.number) continue;
+    if (!supersedes(row, entry.rows.get(code))) continue;
     entry.rows.set(code, row);
     changed = true;
   }

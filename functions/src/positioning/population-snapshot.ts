@@ -33,10 +33,18 @@ import type { StoredRevision } from "../revisions.ts";
 export interface Row {
   member: Member;
   number: number;
+  /**
+   * When the revision was submitted (milliseconds), where known (not in a snapshot entry): after an erasure a
+   * structure's revisions are numbered from 1 again, so a number alone does not tell two revisions apart.
+   */
+  at?: number;
 }
 
 /** What positioning reads of a latest revision. */
-export type Latest = Pick<StoredRevision, "structureCode" | "territory" | "indicators" | "number">;
+export type Latest = Pick<
+  StoredRevision,
+  "structureCode" | "territory" | "indicators" | "number" | "submittedAt"
+>;
 
 /** Structures per shard when a campaign opens: about a write a second each at a deadline rush, 200 Kio each. */
 const MEMBERS_PER_SHARD = 1_000;
@@ -82,6 +90,7 @@ export function rowOf(r: Latest): Row {
   return {
     member: { structureCode: r.structureCode, territory: r.territory, indicators },
     number: r.number,
+    at: r.submittedAt.toMillis(),
   };
 }
 
