@@ -1,14 +1,18 @@
 // reportSummaryPages: the most pages any structure's one-page board summary takes, over the whole 2,800-structure network.
 import { boardSummaryPdf } from "@barometre/functions/report/render";
 import { buildReport, demoCampaign, generateNetwork } from "@barometre/shared";
+import { pdfObjects } from "../../functions/test/report-pdf-text.ts";
 import type { Measured } from "../figure.ts";
 import { round } from "../support/sample-stats.ts";
 import { cpuMsSince } from "../support/timing.ts";
 
 const SIZE = 2_800;
 
-/** A page object of the PDF (pdfkit writes its object dictionaries uncompressed). */
-const PAGE = /\/Type \/Page\b(?!s)/g;
+/** A page object's dictionary (the PDF packs its dictionaries into object streams, which pdfObjects opens). */
+const PAGE = /\/Type\s*\/Page\b(?!s)/;
+
+const pageCount = (pdf: Buffer): number =>
+  [...pdfObjects(pdf).values()].filter((o) => PAGE.test(o.dict)).length;
 
 export async function run(): Promise<Measured[]> {
   const campaign = demoCampaign(generateNetwork({ size: SIZE }));
@@ -19,7 +23,7 @@ export async function run(): Promise<Measured[]> {
     const cpu = process.cpuUsage();
     const pdf = await boardSummaryPdf(buildReport(input));
     cpuMs += cpuMsSince(cpu);
-    const pages = pdf.toString("latin1").match(PAGE)?.length ?? 0;
+    const pages = pageCount(pdf);
     if (pages === 0) throw new Error(`la synthèse de ${input.structure.code} n'a aucune page`);
     if (pages > most) [most, longest] = [pages, input.structure.code];
   }

@@ -1,6 +1,6 @@
-// The campaigns held before a live answer's, for its trajectories: each closed campaign's final statistics (read once
-// per instance: a closed campaign's final benchmark is computed once) and the structure's own latest return (the
-// previous year's from the population cache the answer already holds).
+// The campaigns held before a live answer's, for its trajectories: whether each past year had a campaign and its
+// final statistics (read once per instance and time-to-live: a closed campaign's final benchmark is computed once),
+// and the structure's own latest return in each (the previous year's from the population cache the answer holds).
 import {
   type CampaignMedians,
   type Member,
@@ -10,6 +10,7 @@ import {
 } from "@barometre/shared";
 import type { Firestore } from "firebase-admin/firestore";
 import { type FinalBenchmark, getFinalBenchmark } from "../close/final-benchmark.ts";
+import { campaignDoc } from "../layout.ts";
 import { getLatest } from "../revisions.ts";
 import { memberOfRevision } from "./population-cache.ts";
 
@@ -24,29 +25,30 @@ const mediansOf = (head: FinalBenchmark): CampaignMedians => ({
   groups: new Map(Object.entries(head.groups).map(([t, stats]) => [t, { stats }])),
 });
 
-/** How long an instance trusts a final benchmark it read: the population cache's time-to-live. */
-const MEDIANS_TTL_MS = 10 * 60_000;
+/** How long an instance trusts what it read of a past campaign: the population cache's time-to-live. */
+const PAST_TTL_MS = 10 * 60_000;
 
-/** Closed campaigns' medians, per database (tests run several) and year; a campaign not closed is asked again. */
-const closedMedians = new WeakMap<
-  Firestore,
-  Map<number, { at: number; medians: CampaignMedians }>
->();
+/** A past year as a live answer needs it: whether a campaign was held, and its medians once closed. */
+interface PastYear {
+  held: boolean;
+  medians: CampaignMedians | null;
+}
 
-async function mediansOfYear(
-  db: Firestore,
-  year: number,
-  now: number,
-): Promise<CampaignMedians | null> {
-  let years = closedMedians.get(db);
-  if (!years) closedMedians.set(db, (years = new Map()));
+/** Past years read, per database (tests run several) and year: two reads a year per instance and time-to-live. */
+const pastYears = new WeakMap<Firestore, Map<number, { at: number; past: PastYear }>>();
+
+async function pastYearOf(db: Firestore, year: number, now: number): Promise<PastYear> {
+  let years = pastYears.get(db);
+  if (!years) pastYears.set(db, (years = new Map()));
   const kept = years.get(year);
-  if (kept && now - kept.at < MEDIANS_TTL_MS) return kept.medians;
-  const head = await getFinalBenchmark(db, year);
-  if (!head) return null;
-  const medians = mediansOf(head);
-  years.set(year, { at: now, medians });
-  return medians;
+  if (kept && now - kept.at < PAST_TTL_MS) return kept.past;
+  const [campaign, head] = await Promise.all([
+    campaignDoc(db, year).get(),
+    getFinalBenchmark(db, year),
+  ]);
+  const past = { held: campaign.exists, medians: head ? mediansOf(head) : null };
+  years.set(year, { at: now, past });
+  return past;
 }
 
 /** The past campaigns (most recent TRAJECTORY_YEARS − 1) that hold a final benchmark or a return of the structure. */
@@ -61,12 +63,14 @@ export async function pastCampaignsOf(
   const years = Array.from({ length: TRAJECTORY_YEARS - 1 }, (_, k) => year - 1 - k);
   const found = await Promise.all(
     years.map(async (y): Promise<PastCampaign | null> => {
-      const [medians, member] = await Promise.all([
-        mediansOfYear(db, y, now.getTime()),
+      const { held, medians } = await pastYearOf(db, y, now.getTime());
+      // The previous year's return is the population cache's; an earlier one is read only where a campaign was held.
+      const member =
         y === year - 1
           ? previous
-          : getLatest(db, y, code).then((r) => (r ? memberOfRevision(r) : null)),
-      ]);
+          : held
+            ? await getLatest(db, y, code).then((r) => (r ? memberOfRevision(r) : null))
+            : null;
       if (!medians && !member) return null;
       return { year: y, population: medians ?? NO_MEDIANS, member };
     }),
