@@ -273,22 +273,29 @@ describe("bounded work", () => {
   });
 });
 
-/** Cells exceljs stores as they are: no NaN or infinite numbers, valid dates, text without control characters. */
+const EXCEL_FIRST = Date.UTC(1900, 0, 1);
+const EXCEL_LAST = Date.UTC(9999, 11, 31);
+
+/** Cells exceljs stores as they are: no NaN or infinite numbers, dates Excel can hold, text without control characters. */
 const storable = (c: Cell): Cell => {
   if (typeof c === "number" && !Number.isFinite(c)) return null;
-  if (c instanceof Date && Number.isNaN(c.getTime())) return null;
+  // Excel's calendar runs from 1900 to 9999: a date outside it has no serial number a file can hold.
+  if (c instanceof Date && !(c.getTime() >= EXCEL_FIRST && c.getTime() <= EXCEL_LAST)) return null;
   if (typeof c === "string")
     return c.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "");
   return c ?? null;
 };
 
-/** exceljs's rules for sheets: unique names of at most 31 characters without []:*?/\, merges that do not overlap. */
+/**
+ * exceljs's rules for sheets: unique names of at most 31 characters without []:*?/\, merges that do not overlap,
+ * and a merged area holding only its top-left cell's value (a file keeps no other: the grid must not either).
+ */
 function writable(sheets: readonly SheetGrid[]): SheetSpec[] {
   const seen = new Set<string>();
   return sheets.flatMap((s, i) => {
     const name =
       s.name
-        .replace(/[[\]:*?/\\']/g, "")
+        .replace(/[[\]:*?/\\'\u0000-\u001f]/g, "")
         .trim()
         .slice(0, 28) || `Feuille ${i}`;
     const unique = seen.has(name.toLowerCase()) ? `${name.slice(0, 24)} ${i}` : name;
@@ -303,10 +310,14 @@ function writable(sheets: readonly SheetGrid[]): SheetSpec[] {
       for (const k of area) taken.add(k);
       return true;
     });
+    const masters = new Set(merges.map((m) => `${m.top}:${m.left}`));
+    const covered = (r: number, c: number) => taken.has(`${r}:${c}`) && !masters.has(`${r}:${c}`);
     return [
       {
         name: unique,
-        rows: s.rows.map((row) => Array.from(row, storable)),
+        rows: s.rows.map((row, r) =>
+          Array.from(row, (cell, c) => (covered(r, c) ? null : storable(cell))),
+        ),
         merges,
         hiddenRows: (s.hiddenRows ?? []).filter((r) => r >= 0),
         hidden: s.hidden ?? false,
