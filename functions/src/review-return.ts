@@ -1,13 +1,12 @@
 // POST reviewReturn: a Union admin accepts (and locks), asks to correct, rejects or reopens the latest revision.
-import { findField, REVIEW_STATES } from "@barometre/shared";
+import { findField, REVIEW_STATE_LABELS, REVIEW_STATES } from "@barometre/shared";
 import { z } from "zod";
 import { requireAdmin } from "./access.ts";
-import { audited } from "./audit/record.ts";
+import { type AuditEvent, audited } from "./audit/record.ts";
 import { YEAR } from "./campaigns.ts";
 import type { Deps } from "./deps.ts";
 import { STRUCTURE_CODE } from "./directory.ts";
 import { parseWith } from "./envelope.ts";
-import { REVIEW_WORDS } from "./export-rows.ts";
 import { toJson } from "./firestore-json.ts";
 import { type Handler, requireMethod } from "./http.ts";
 import { readAuthenticatedJson } from "./incoming.ts";
@@ -44,6 +43,14 @@ export const decisionOf = (r: ReviewRequest): Decision => ({
   fields: [...new Set(r.fields ?? [])],
 });
 
+/** What the audit log keeps of a review, whoever made it (an admin's request or `barometre review`). */
+export const reviewEvent = (r: ReviewRequest): Omit<AuditEvent, "actor" | "via"> => ({
+  action: r.state === "reopened" ? "return.reopen" : "return.review",
+  structureCode: r.structureCode,
+  year: r.year,
+  detail: `révision ${r.revision} : ${REVIEW_STATE_LABELS[r.state]}`,
+});
+
 export const reviewReturnHandler =
   (deps: Deps): Handler =>
   async (req, res) => {
@@ -52,14 +59,7 @@ export const reviewReturnHandler =
     await requireAdmin(deps.db, who);
     const r = parseWith(REVIEW_REQUEST, body);
     const now = deps.clock();
-    const event = {
-      actor: who.email,
-      via: "api",
-      action: r.state === "reopened" ? "return.reopen" : "return.review",
-      structureCode: r.structureCode,
-      year: r.year,
-      detail: `révision ${r.revision} : ${REVIEW_WORDS[r.state]}`,
-    } as const;
+    const event = { ...reviewEvent(r), actor: who.email, via: "api" } as const;
     const review = await audited(deps.db, event, now, () =>
       decideReview(
         deps.db,

@@ -42,13 +42,17 @@ const command: Command = {
     const [code, rawYear, rawRevision, state, ...extra] = positionals;
     if (!code || !state || extra.length) throw new UserError(`Usage : barometre ${USAGE}`);
     const year = yearArgument(rawYear, USAGE);
-    const [{ REVIEW_REQUEST, decisionOf }, { parseWith }, { HttpError }, { decideReview }] =
-      await Promise.all([
-        import("@barometre/functions/review-return"),
-        import("@barometre/functions/envelope"),
-        import("@barometre/functions/http"),
-        import("@barometre/functions/review-decision"),
-      ]);
+    const [
+      { REVIEW_REQUEST, decisionOf, reviewEvent },
+      { parseWith },
+      { HttpError },
+      { decideReview },
+    ] = await Promise.all([
+      import("@barometre/functions/review-return"),
+      import("@barometre/functions/envelope"),
+      import("@barometre/functions/http"),
+      import("@barometre/functions/review-decision"),
+    ]);
     try {
       const r = parseWith(REVIEW_REQUEST, {
         structureCode: code,
@@ -60,14 +64,8 @@ const command: Command = {
       });
       const mail = await cliMailSettings();
       const { REVIEW_STATE_LABELS } = await import("@barometre/shared");
-      const event = {
-        action: r.state === "reopened" ? "return.reopen" : "return.review",
-        structureCode: r.structureCode,
-        year,
-        detail: `révision ${r.revision} : ${REVIEW_STATE_LABELS[r.state]}`,
-      } as const;
       const review = await withFirestore(values.project, (db) =>
-        auditedCommand(db, event, () =>
+        auditedCommand(db, reviewEvent(r), () =>
           decideReview(
             db,
             { year, code: r.structureCode, number: r.revision },
