@@ -4,6 +4,7 @@ import type {
   FindingView,
   IndicatorGroup,
   PanelState,
+  PositioningLine,
   PositioningView,
   SubmissionView,
   Verification,
@@ -141,6 +142,56 @@ export function lastSubmissionLine(s: SubmissionView): HTMLElement {
   );
 }
 
+/** Text for screen readers only, beside a sign shown to the eye ("—", "↗"). */
+const spoken = (sign: string, words: string) => [
+  el("span", { "aria-hidden": "true" }, sign),
+  el("span", { class: "sr-only" }, words),
+];
+
+/** Each value per campaign, a gap read "pas de valeur", then the arrow with its words. */
+function trajectoryRow(l: PositioningLine): HTMLElement | null {
+  const t = l.trajectory;
+  if (!t) return null;
+  const points = t.points.map((p) =>
+    el(
+      "li",
+      { class: p.value === null ? "gap" : "" },
+      el("span", { class: "year" }, `${p.year} : `),
+      ...(p.value === null ? spoken("—", "pas de valeur") : [p.value]),
+    ),
+  );
+  return el(
+    "tr",
+    {},
+    el("th", { scope: "row" }, l.name),
+    el("td", { class: "points" }, el("ul", {}, ...points)),
+    el("td", { class: "trend" }, ...(t.arrow && t.trend ? spoken(t.arrow, t.trend) : ["—"])),
+  );
+}
+
+/** The trajectories table, when the structure has at least two campaigns. */
+function trajectories(p: PositioningView): HTMLElement | null {
+  const rows = p.lines.map(trajectoryRow).filter((r): r is HTMLElement => r !== null);
+  if (rows.length === 0) return null;
+  return el(
+    "table",
+    { class: "positioning trajectory" },
+    el("caption", {}, "Trajectoire : vos valeurs par campagne (« — » : pas de valeur)"),
+    el(
+      "thead",
+      {},
+      el(
+        "tr",
+        {},
+        el("th", { scope: "col" }, "Indicateur"),
+        el("th", { scope: "col" }, "Valeurs"),
+        el("th", { scope: "col" }, "Tendance"),
+      ),
+    ),
+    el("tbody", {}, ...rows),
+  );
+}
+
 export function renderPositioning(p: PositioningView): void {
   const rows = p.lines.map((l) =>
     el(
@@ -177,5 +228,6 @@ export function renderPositioning(p: PositioningView): void {
       ),
       el("tbody", {}, ...rows),
     ),
+    trajectories(p),
   );
 }
