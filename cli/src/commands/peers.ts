@@ -13,8 +13,7 @@ import {
 } from "../firestore.ts";
 import type { Command } from "./command.ts";
 
-const USAGE =
-  "peers CODE YEAR [--json] | peers set CODE YEAR --criteria CRITÈRES|--members CODES | peers clear CODE YEAR";
+const USAGE = "peers [set|clear] CODE YEAR [--criteria CRITÈRES|--members CODES] [--json]";
 
 const OPTIONS = {
   ...PROJECT_OPTION,
