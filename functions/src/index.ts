@@ -3,14 +3,14 @@ import { onDocumentWritten } from "firebase-functions/v2/firestore";
 import { type HttpsOptions, onRequest } from "firebase-functions/v2/https";
 import { onSchedule } from "firebase-functions/v2/scheduler";
 import { onTaskDispatched } from "firebase-functions/v2/tasks";
-import type { FunctionName, Handlers } from "./app.ts";
-import { FUNCTION_OPTIONS, REGION, SMTP_PASSWORD } from "./config.ts";
-import type { ReportBatchTask, SheetSyncTask } from "./tasks.ts";
+import type { FunctionName, Handlers } from "./handlers/app.ts";
+import { FUNCTION_OPTIONS, REGION, SMTP_PASSWORD } from "./runtime/config.ts";
+import type { ReportBatchTask, SheetSyncTask } from "./runtime/tasks.ts";
 
 let loading: Promise<Handlers> | undefined;
 
 function handlers(): Promise<Handlers> {
-  loading ??= import("./production.ts").then((m) => m.productionHandlers());
+  loading ??= import("./runtime/production.ts").then((m) => m.productionHandlers());
   // A failed start (a missing param, say) is retried by the next request rather than remembered.
   loading.catch(() => {
     loading = undefined;
@@ -18,7 +18,7 @@ function handlers(): Promise<Handlers> {
   return loading;
 }
 
-const production = () => import("./production.ts");
+const production = () => import("./runtime/production.ts");
 
 const lazy = (name: FunctionName, options: HttpsOptions = {}) =>
   onRequest({ ...FUNCTION_OPTIONS, ...options }, async (req, res) => {

@@ -1,10 +1,6 @@
 // The final benchmark of a 2,800-structure close with size groups and custom peer sets (one structure in ten with
 // criteria, one in twenty naming structures), checked against an independent computation: each group's members
 // and quartiles, each verdict, and the secrecy rules of what structures receive.
-import { openCampaign } from "@barometre/functions/campaigns";
-import { allFinalMembers, takeFinalBenchmark } from "@barometre/functions/close/final-benchmark";
-import { eachLimited } from "@barometre/functions/each-limited";
-import { storePeers } from "@barometre/functions/peers";
 import {
   computeIndicators,
   type DemoStructure,
@@ -23,11 +19,15 @@ import {
   type SizeDimension,
   WHISKER_MIN_SIZE,
 } from "@barometre/shared";
+import { useEmulator } from "@barometre/testing/emulator";
+import { seedLatest, storedRevision } from "@barometre/testing/network";
 import type { Firestore } from "firebase-admin/firestore";
 import { beforeAll, describe, expect, it } from "vitest";
-import { useEmulator } from "./support/emulator.ts";
+import { allFinalMembers, takeFinalBenchmark } from "../src/close/final-benchmark.ts";
+import { openCampaign } from "../src/storage/campaigns.ts";
+import { storePeers } from "../src/storage/peers.ts";
+import { eachLimited } from "../src/util/each-limited.ts";
 import { plainStats } from "./support/independent-stats.ts";
-import { seedLatest, storedRevision } from "./support/network.ts";
 
 const SIZE = 2800;
 const MIN = 5;

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { computeIndicators, INDICATOR_KEYS, type PimmsReturn } from "../src/index.ts";
 
-const dir = join(import.meta.dirname, "../../tests/fixtures/legacy-2018");
+const dir = join(import.meta.dirname, "../../testing/fixtures/legacy-2018");
 const truths = readdirSync(dir)
   .filter((n) => n.endsWith(".truth.json"))
   .map((n) => ({

@@ -13,11 +13,11 @@ import {
   type PimmsReturn,
   positionStructure,
 } from "@barometre/shared";
+import { axeViolations } from "@barometre/testing/axe-page";
+import { fixture, LEGACY_FIXTURES } from "@barometre/testing/legacy-fixtures";
+import { ATTESTATION } from "@barometre/testing/stack";
 import { afterAll, describe, expect, it } from "vitest";
-import { axeViolations } from "../../functions/test/support/axe-page.ts";
-import { ATTESTATION } from "../../functions/test/support/stack.ts";
 import { closeBrowser, openSidebarPage } from "../harness/sidebar-browser.ts";
-import { fixture, LEGACY_FIXTURES } from "../helpers/legacy-fixtures.ts";
 import { openConnected } from "./support/connected-session.ts";
 import { useFunctionsThread } from "./support/functions-thread.ts";
 

@@ -62,22 +62,15 @@ const command: Command = {
     const [rawCode, rawYear, ...extra] = action === "show" ? positionals : positionals.slice(1);
     if (!rawCode || extra.length) throw new UserError(`Usage : barometre ${USAGE}`);
     const year = yearArgument(rawYear, USAGE);
-    const [{ STRUCTURE_CODE, getStructure }, shared] = await Promise.all([
-      import("@barometre/functions/directory"),
+    const [admin, shared] = await Promise.all([
+      import("@barometre/functions/admin"),
       import("@barometre/shared"),
     ]);
+    const { STRUCTURE_CODE, getStructure, choosePeers, PEERS_REQUEST, parseWith } = admin;
     const parsedCode = STRUCTURE_CODE.safeParse(rawCode);
     if (!parsedCode.success)
       throw new UserError(`« ${rawCode} » n'est pas un code structure valide.`);
     const code = parsedCode.data;
-    const [{ choosePeers, PEERS_REQUEST }, { parseWith }, { getCampaign }, peers, { parisTime }] =
-      await Promise.all([
-        import("@barometre/functions/choose-peers"),
-        import("@barometre/functions/envelope"),
-        import("@barometre/functions/campaigns"),
-        import("@barometre/functions/peers"),
-        import("@barometre/functions/paris-time"),
-      ]);
     if (action !== "set" && (values.criteria !== undefined || values.members !== undefined))
       throw new UserError("--criteria et --members ne vont qu'avec « peers set ».");
     if (action === "set" && (values.criteria === undefined) === (values.members === undefined))
@@ -90,7 +83,7 @@ const command: Command = {
         throw new UserError(
           `La structure « ${code} » n'est pas inscrite dans l'annuaire de l'Union.`,
         );
-      const campaign = await getCampaign(db, year);
+      const campaign = await admin.getCampaign(db, year);
       const names = shared.bandNames(campaign?.sizeBands);
       const words = (choice: PeerChoice) =>
         `${shared.isNamed(choice) ? "structures nommées" : "critères"} — ${shared.peerChoiceWords(choice, names)}`;
@@ -127,7 +120,7 @@ const command: Command = {
         );
         return 0;
       }
-      const kept = await peers.peersInForce(db, year, code);
+      const kept = await admin.peersInForce(db, year, code);
       if (values.json) {
         process.stdout.write(
           `${JSON.stringify(
@@ -154,7 +147,7 @@ const command: Command = {
           : `Aucun groupe de pairs choisi par ${who} pour ${year} : comparaison avec le réseau, son territoire et ses tranches de taille.`,
         ...(kept
           ? [
-              `${kept.choice ? "Choisi" : "Abandonné"} pour la campagne ${kept.year} par ${kept.chosenBy}, le ${parisTime.format(kept.chosenAt.toDate())} (heure de Paris)${kept.year < year ? `, gardé pour ${year}` : ""}.`,
+              `${kept.choice ? "Choisi" : "Abandonné"} pour la campagne ${kept.year} par ${kept.chosenBy}, le ${admin.parisTime.format(kept.chosenAt.toDate())} (heure de Paris)${kept.year < year ? `, gardé pour ${year}` : ""}.`,
             ]
           : []),
         ...(kept?.choice && !applies

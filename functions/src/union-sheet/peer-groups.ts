@@ -12,9 +12,9 @@ import {
   type SizeBands,
   type SizeGroup,
 } from "@barometre/shared";
-import type { StoredPeers } from "../peers.ts";
 import { memberOfRevision } from "../positioning/population-cache.ts";
-import type { StoredRevision } from "../revisions.ts";
+import type { StoredPeers } from "../storage/peers.ts";
+import type { StoredRevision } from "../storage/revisions.ts";
 
 export interface CampaignGroups {
   members: Member[];

@@ -12,8 +12,8 @@ import {
   SIZE_DIMENSIONS,
   VERDICT_WORDS,
 } from "@barometre/shared";
-import { parisTime } from "../paris-time.ts";
-import type { StoredRevision } from "../revisions.ts";
+import type { StoredRevision } from "../storage/revisions.ts";
+import { parisTime } from "../util/paris-time.ts";
 import { type CampaignGroups, unusedChoiceReason } from "./peer-groups.ts";
 import { type Cell, nameOf, type SheetTab } from "./tables.ts";
 

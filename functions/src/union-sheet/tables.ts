@@ -12,9 +12,9 @@ import {
   suppressionSentence,
   UNIT_FORMATS,
 } from "@barometre/shared";
-import { attestationWords, explanationWords, REVIEW_WORDS } from "../export-rows.ts";
-import { parisTime } from "../paris-time.ts";
-import type { StoredRevision } from "../revisions.ts";
+import { attestationWords, explanationWords, REVIEW_WORDS } from "../export/rows.ts";
+import type { StoredRevision } from "../storage/revisions.ts";
+import { parisTime } from "../util/paris-time.ts";
 import { type CampaignGroups, extraGroupRows } from "./peer-groups.ts";
 
 export type Cell = string | number;
