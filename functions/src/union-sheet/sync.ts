@@ -3,19 +3,11 @@
 // The tabs: structures, network statistics, fragile structures, the status board (Suivi), follow-ups, and peers
 // (size bands, custom peer sets, verdicts); a new tab goes last, so the sheet ids of the existing ones stay.
 import { createHash } from "node:crypto";
-import {
-  a1,
-  cellRef,
-  DEFAULT_MIN_GROUP_SIZE,
-  defaultSizeBands,
-  type SizeBands,
-} from "@barometre/shared";
+import { a1, cellRef, DEFAULT_MIN_GROUP_SIZE } from "@barometre/shared";
 import type { sheets_v4 } from "@googleapis/sheets";
 import { type Firestore, Timestamp } from "firebase-admin/firestore";
-import { getFinalBenchmark } from "../close/final-benchmark.ts";
-import { memberOfRevision } from "../positioning/population-cache.ts";
 import { statusRates, statusRows } from "../status/board.ts";
-import { announcedDeadline, type Campaign, getCampaign } from "../storage/campaigns.ts";
+import { announcedDeadline, getCampaign } from "../storage/campaigns.ts";
 import { listStructures } from "../storage/directory.ts";
 import { listFollowups } from "../storage/followups.ts";
 import { unionSheetDoc } from "../storage/paths.ts";
@@ -26,6 +18,7 @@ import { followupsTab } from "./followups-tab.ts";
 import { campaignGroups } from "./peer-groups.ts";
 import { peersTab } from "./peers-tab.ts";
 import type { SheetsApi } from "./sheets-client.ts";
+import { sizeBandsOf } from "./size-bands.ts";
 import { statusTab } from "./status-tab.ts";
 import { type Cell, type SheetTab, unionSheetTabs } from "./tables.ts";
 
@@ -150,21 +143,6 @@ function padded(
   };
 }
 
-/**
- * The size bands the close used, or will use: the Union's, else the terciles of the previous campaign (read only
- * then, before the close).
- */
-async function sizeBandsOf(
-  deps: SheetDeps,
-  year: number,
-  campaign: Campaign | null,
-): Promise<Partial<SizeBands>> {
-  const head = await getFinalBenchmark(deps.db, year);
-  const bands = head?.sizeBands ?? campaign?.sizeBands;
-  if (bands) return bands;
-  return defaultSizeBands((await listLatest(deps.db, year - 1)).map(memberOfRevision));
-}
-
 export async function syncUnionSheet(deps: SheetDeps, year: number): Promise<SyncOutcome> {
   const [campaign, latest, directory, progress, stateSnap, followups, decisions] =
     await Promise.all([
@@ -183,7 +161,7 @@ export async function syncUnionSheet(deps: SheetDeps, year: number): Promise<Syn
   const groups = campaignGroups(
     latest,
     minGroupSize,
-    await sizeBandsOf(deps, year, campaign),
+    await sizeBandsOf(deps.db, year, campaign, deps.clock()),
     decisions,
     campaign?.mode === "transparent",
   );
