@@ -50,7 +50,8 @@ const [bySize, byBoth, named, dropped] = network.structures.slice(2, 6) as DemoS
 const CHOICES = [
   [bySize, { chargesBand: 0 }],
   [byBoth, { territory: byBoth?.territory, chargesBand: 1 }],
-  [named, { codes: network.structures.slice(10, 16).map((s) => s.code) }],
+  // Naming the structure the erasure test erases.
+  [named, { codes: network.structures.slice(5, 11).map((s) => s.code) }],
   [dropped, null],
 ] as const;
 
@@ -302,6 +303,13 @@ describe("syncUnionSheet", () => {
     expect(data.range).toMatch(/!A1:[A-Z]+41$/);
     expect(data.values[40].every((c: unknown) => c === "")).toBe(true);
     expect((await unionSheetDoc(db, year).get()).get("dirty")).toBe(false);
+    // Not even in the set another structure named.
+    const pairs = api.tabs.get(`Pairs ${year}`)?.values ?? [];
+    expect(pairs.flat().some((c) => String(c).includes(gone.code))).toBe(false);
+    const remark = (pairs[0] as string[]).indexOf("Remarque");
+    expect(pairs.find((r) => r[0] === named?.code)?.[remark]).toMatch(
+      /1 structure\(s\) nommée\(s\) ne sont plus dans l'annuaire$/,
+    );
   });
 
   it("enlarges a tab's grid before writing more rows than it has", async () => {

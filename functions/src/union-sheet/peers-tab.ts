@@ -7,6 +7,7 @@ import {
   INDICATORS,
   isNamed,
   type Member,
+  type PeerChoice,
   peerChoiceWords,
   positionStructure,
   SIZE_DIMENSIONS,
@@ -35,7 +36,31 @@ function sizeCells(member: Member, groups: CampaignGroups): Cell[] {
   });
 }
 
-function row(member: Member, name: string, groups: CampaignGroups): Cell[] {
+/**
+ * The choice in words, naming only structures still in the directory: an erased structure leaves no trace in the
+ * sheet, even in another structure's set; the remark counts those no longer there.
+ */
+function definition(
+  choice: PeerChoice,
+  groups: CampaignGroups,
+  directory: ReadonlyMap<string, string>,
+): { words: string; gone: string | null } {
+  const bands = bandNames(groups.sizeBands);
+  if (!isNamed(choice)) return { words: peerChoiceWords(choice, bands), gone: null };
+  const kept = choice.codes.filter((c) => directory.has(c));
+  const gone = choice.codes.length - kept.length;
+  return {
+    words: peerChoiceWords({ codes: kept }, bands),
+    gone: gone > 0 ? `${gone} structure(s) nommée(s) ne sont plus dans l'annuaire` : null,
+  };
+}
+
+function row(
+  member: Member,
+  name: string,
+  groups: CampaignGroups,
+  directory: ReadonlyMap<string, string>,
+): Cell[] {
   const code = member.structureCode;
   const decision = groups.decisions.get(code);
   const group = groups.peerGroups.get(code);
@@ -44,6 +69,7 @@ function row(member: Member, name: string, groups: CampaignGroups): Cell[] {
     ...(group ? { peers: group } : {}),
   });
   const choice = decision?.choice ?? null;
+  const defined = choice ? definition(choice, groups, directory) : null;
   const kind = !choice ? "Non" : isNamed(choice) ? "Structures nommées" : "Critères";
   const compared = group ? "Pairs choisis" : (member.territory ?? "Réseau");
   return [
@@ -52,8 +78,8 @@ function row(member: Member, name: string, groups: CampaignGroups): Cell[] {
     member.territory ?? "",
     ...sizeCells(member, groups),
     kind,
-    choice ? peerChoiceWords(choice, bandNames(groups.sizeBands)) : "",
-    unusedChoiceReason(groups, code) ?? "",
+    defined?.words ?? "",
+    [unusedChoiceReason(groups, code), defined?.gone].filter(Boolean).join(" ; "),
     decision ? decision.year : "",
     decision ? `${decision.chosenBy}, le ${parisTime.format(decision.chosenAt.toDate())}` : "",
     group ? group.index.size : "",
@@ -90,7 +116,7 @@ export function peersTab(
     ...PLACED.map((d) => `Position ${d.number}. ${d.name}`),
   ];
   const rows = groups.members.map((m, i) =>
-    row(m, nameOf(latest[i] as StoredRevision, names), groups),
+    row(m, nameOf(latest[i] as StoredRevision, names), groups, names),
   );
   return {
     kind: "peers",
