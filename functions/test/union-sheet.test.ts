@@ -111,6 +111,20 @@ const valuesWrites = () => api.requests.filter((r) => r.path.endsWith("/values:b
 const rowOf = (code: string) =>
   api.tabs.get(`Structures ${year}`)?.values.find((r) => r[0] === code);
 
+/** The verdict's words for a value among others, read independently: the extremes first, then the middle. */
+function placed(value: number, values: number[], scope: string): RegExp {
+  const [low, high] = [Math.min(...values), Math.max(...values)];
+  const words =
+    low === high
+      ? "au même niveau que toutes"
+      : value >= high
+        ? "au niveau le plus haut"
+        : value <= low
+          ? "au niveau le plus bas"
+          : "dans (le quart le plus (haut|bas)|la moitié centrale)";
+  return new RegExp(`^${words}${scope}$`);
+}
+
 describe("syncUnionSheet", () => {
   it("creates the six tabs once, then writes every row in one RAW values.batchUpdate", async () => {
     expect(await syncUnionSheet(deps, year)).toBe("written");
@@ -243,15 +257,22 @@ describe("syncUnionSheet", () => {
         const values = group
           .map((o) => computeIndicators(o.current)[def.key].value as number | null)
           .filter((v): v is number => v !== null);
+        const everyone = network.structures
+          .map((o) => computeIndicators(o.current)[def.key].value as number | null)
+          .filter((v): v is number => v !== null);
         if (value === null) expect(verdict).toBe("non comparable : valeur non calculable");
-        else if (values.length < 5) expect(verdict).toMatch(/^non comparable : le groupe/);
-        else if (Math.min(...values) === Math.max(...values))
-          expect(verdict).toBe("au même niveau que toutes");
-        else if (value >= Math.max(...values)) expect(verdict).toBe("au niveau le plus haut");
-        else if (value <= Math.min(...values)) expect(verdict).toBe("au niveau le plus bas");
-        else expect(verdict).toMatch(/^dans (le quart le plus (haut|bas)|la moitié centrale)$/);
+        // A group of fewer than five values says nothing: the network's verdict then, named.
+        else if (values.length < 5) expect(verdict).toMatch(placed(value, everyone, " du réseau"));
+        else expect(verdict).toMatch(placed(value, values, ""));
       }
     }
+    // The three rural structures: a territory too small, so the network's verdicts, named.
+    const rural = network.structures.find((o) => o.territory === "Rural") as DemoStructure;
+    expect(network.structures.filter((o) => o.territory === "Rural").length).toBeLessThan(5);
+    const ruralVerdicts = (rows.find((r) => r[0] === rural.code) as string[]).slice(
+      at("Position 1. Régularité des instances"),
+    );
+    expect(ruralVerdicts.every((v) => / du réseau$|^non comparable : valeur/.test(v))).toBe(true);
     const namedCode = (named as DemoStructure).code;
     expect(cell(namedCode, "Groupe de pairs choisi")).toBe("Structures nommées");
     expect(cell(namedCode, "Remarque")).toMatch(/^ne s'applique pas : .*campagne transparente$/);

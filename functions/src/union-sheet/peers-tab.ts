@@ -1,10 +1,11 @@
 // The Union's Pairs tab: each structure's size bands, its custom peer set (how it is defined, its size) and the
-// verdict of each indicator against the group it is compared with (its custom set, else its territory).
+// verdict of each indicator against the group it is compared with (its custom set, else its territory; the network,
+// named, where that group holds too few values).
 import {
   bandNames,
-  type GroupView,
   groupsOf,
   INDICATORS,
+  type IndicatorPositioning,
   isNamed,
   type Member,
   type PeerChoice,
@@ -21,11 +22,16 @@ import { type Cell, nameOf, type SheetTab } from "./tables.ts";
 /** Verdicts are words for the numeric indicators; the Oui/Non one has a share, not a place. */
 const PLACED = INDICATORS.filter((d) => d.unit !== "bool");
 
-const verdictWords = (view: GroupView | null | undefined): Cell => {
-  const v = view?.verdict;
-  if (!v) return "";
-  return v.kind === "notComparable" ? v.text : VERDICT_WORDS[v.kind];
-};
+/** The verdict against the peers, else against the network, named then (as the board summary gives it). */
+function verdictWords(p: IndicatorPositioning | undefined): Cell {
+  const peers = (p?.custom ?? p?.group)?.verdict;
+  if (peers && peers.kind !== "notComparable") return VERDICT_WORDS[peers.kind];
+  const network = p?.network.verdict;
+  if (!network) return "";
+  return network.kind === "notComparable"
+    ? network.text
+    : `${VERDICT_WORDS[network.kind]} du réseau`;
+}
 
 function sizeCells(member: Member, groups: CampaignGroups): Cell[] {
   const own = groupsOf(member, groups.sizeGroups);
@@ -86,7 +92,7 @@ function row(
     compared,
     ...PLACED.map((def) => {
       const p = positioning.indicators.find((i) => i.key === def.key);
-      return verdictWords(p?.custom ?? p?.group ?? p?.network);
+      return verdictWords(p);
     }),
   ];
 }
@@ -110,7 +116,7 @@ export function peersTab(
     "Définition du groupe choisi",
     "Remarque",
     "Choix fait pour la campagne",
-    "Choix fait par",
+    "Choix fait par (date et heure de Paris)",
     "Structures du groupe choisi",
     "Position comparée à",
     ...PLACED.map((d) => `Position ${d.number}. ${d.name}`),
