@@ -1,3 +1,4 @@
+// barometre import on broken or hostile files: one French sentence naming the file and the cell, exit 2.
 import { createHash } from "node:crypto";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";

@@ -1,3 +1,4 @@
+// barometre import on the legacy-2018 sample workbooks gives each one's truth.
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";

@@ -1,3 +1,4 @@
+// Reading an .xlsx file gives the grid the workbook spec describes: values, merges, hidden rows.
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";

@@ -1,3 +1,4 @@
+// Legacy workbooks in every mix of the known variations import to the return they were written from.
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";

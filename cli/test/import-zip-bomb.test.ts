@@ -1,3 +1,4 @@
+// Compressed files that would expand beyond reason are refused before they are inflated.
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";

@@ -116,15 +116,10 @@ export const reportBatch = onTaskDispatched<ReportBatchTask>(
     rateLimits: { maxConcurrentDispatches: 6 },
   },
   async (request) => {
-    const [{ runReportBatch }, m] = await Promise.all([
-      import("./close/report-batch.ts"),
-      production(),
-    ]);
-    await runReportBatch(
-      m.productionDeps(),
-      request.data,
-      AbortSignal.timeout((BATCH_SECONDS - 60) * 1000),
-    );
+    const m = await production();
+    await m
+      .productionRunners()
+      .reportBatch(request.data, AbortSignal.timeout((BATCH_SECONDS - 60) * 1000));
   },
 );
 
@@ -137,11 +132,7 @@ export const syncUnionSheet = onTaskDispatched<SheetSyncTask>(
     rateLimits: { maxConcurrentDispatches: 1 },
   },
   async (request) => {
-    const [{ syncUnionSheet: sync }, m] = await Promise.all([
-      import("./union-sheet/sync.ts"),
-      production(),
-    ]);
-    const sheets = await m.productionSheets();
-    if (sheets) await sync(sheets, request.data.year);
+    const m = await production();
+    await m.productionRunners().sheetSync(request.data);
   },
 );

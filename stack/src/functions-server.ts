@@ -6,7 +6,7 @@ import {
   createHandlers,
   FUNCTION_NAMES,
   googleTokenVerifier,
-  PopulationCache,
+  withCallers,
 } from "@barometre/functions/local";
 import express from "express";
 import type { Firestore } from "firebase-admin/firestore";
@@ -71,14 +71,10 @@ export async function startFunctionsServer(
       requestDeadlineMs: options.requestDeadlineMs,
     },
   );
-  const deps: Deps = {
-    ...work.deps,
-    verifyToken: googleTokenVerifier({
-      audiences: options.audiences,
-      certsUrl: `${url}${CERTS_PATH}`,
-    }),
-    populations: new PopulationCache(),
-  };
+  const deps = withCallers(
+    work.deps,
+    googleTokenVerifier({ audiences: options.audiences, certsUrl: `${url}${CERTS_PATH}` }),
+  );
   const handlers = createHandlers(deps);
   for (const name of FUNCTION_NAMES) app.all(`/${name}`, (req, res) => handlers[name](req, res));
   return {

@@ -1,5 +1,5 @@
-// The functions' dependencies as the local stack and the tests run them: in-process task queues running the real
-// task handlers, the local stack's mail settings, and the Union's sheet when a Sheets API is given.
+// The local platform the functions' composition root (functions/src/runtime/compose.ts) is filled with:
+// in-process task queues, the local stack's mail settings, and the Union's sheet when a Sheets API is given.
 
 import type {
   Logger,
@@ -11,14 +11,13 @@ import type {
 import {
   type Config,
   checkoutVersion,
+  composeWork,
   lazyRenderer,
   MAX_BODY_BYTES,
   type MailSettings,
   REPOSITORY_ROOT,
   REQUEST_DEADLINE_MS,
   type ReportRenderer,
-  runReportBatch,
-  syncUnionSheet,
 } from "@barometre/functions/local";
 import type { Firestore } from "firebase-admin/firestore";
 import { type InProcessQueueOptions, InProcessTaskQueue } from "./task-queue.ts";
@@ -63,6 +62,7 @@ export function localWork(
   config: Partial<Pick<Config, "audiences" | "maxBodyBytes" | "requestDeadlineMs">> = {},
 ): { deps: WorkDeps & { config: Config }; queues: LocalQueues } {
   const logger = options.logger ?? stderrLogger;
+  const clock = options.clock ?? (() => new Date());
   const sheet = options.unionSheet ?? null;
   const queueOptions = {
     ...options.queue,
@@ -71,18 +71,10 @@ export function localWork(
         detail: error instanceof Error ? error.message : String(error),
       }),
   };
-  const reportBatch = new InProcessTaskQueue<ReportBatchTask>({
-    ...queueOptions,
-    run: (task, signal) => runReportBatch(deps, task, signal),
-  });
-  const sheetSync = new InProcessTaskQueue<SheetSyncTask>({
-    ...queueOptions,
-    run: async (task) =>
-      sheet && syncUnionSheet({ db: options.db, clock: deps.clock, ...sheet }, task.year),
-  });
-  const deps: WorkDeps & { config: Config } = {
+  const made: LocalQueues[] = [];
+  const deps = composeWork({
     db: options.db,
-    clock: options.clock ?? (() => new Date()),
+    clock,
     logger,
     config: {
       audiences: config.audiences ?? [],
@@ -92,21 +84,32 @@ export function localWork(
       unionSheetId: sheet?.spreadsheetId ?? null,
       version: options.version ?? checkoutVersion(REPOSITORY_ROOT),
     },
-    tasks: { reportBatch, sheetSync },
     renderer: options.renderer ?? lazyRenderer,
-  };
-  return {
-    deps,
-    queues: {
-      reportBatch,
-      sheetSync,
-      idle: async () => {
-        await Promise.all([reportBatch.idle(), sheetSync.idle()]);
-      },
-      kill: () => {
-        reportBatch.kill();
-        sheetSync.kill();
-      },
+    tasks: (runners) => {
+      const reportBatch = new InProcessTaskQueue<ReportBatchTask>({
+        ...queueOptions,
+        run: runners.reportBatch,
+      });
+      const sheetSync = new InProcessTaskQueue<SheetSyncTask>({
+        ...queueOptions,
+        run: runners.sheetSync,
+      });
+      made.push({
+        reportBatch,
+        sheetSync,
+        idle: async () => {
+          await Promise.all([reportBatch.idle(), sheetSync.idle()]);
+        },
+        kill: () => {
+          reportBatch.kill();
+          sheetSync.kill();
+        },
+      });
+      return { reportBatch, sheetSync };
     },
-  };
+    sheets: async () => sheet && { db: options.db, clock, ...sheet },
+  });
+  const [queues] = made;
+  if (!queues) throw new Error("composeWork made no task queues");
+  return { deps, queues };
 }

@@ -7,9 +7,9 @@ import { createHandlers, type Handlers } from "../handlers/app.ts";
 import { googleTokenVerifier } from "../http/auth.ts";
 import { RETRY_POLICY, type SenderDeps } from "../mail/sender.ts";
 import { smtpTransport } from "../mail/smtp.ts";
-import { PopulationCache } from "../positioning/population-cache.ts";
 import { sheetsClient } from "../union-sheet/sheets-client.ts";
 import type { SheetDeps } from "../union-sheet/sync.ts";
+import { composeWork, type TaskRunners, taskRunners, withCallers } from "./compose.ts";
 import {
   productionConfig,
   REGION,
@@ -30,23 +30,27 @@ export function productionDeps(): Deps {
   const config = productionConfig();
   // firebase-functions registers an app of its own: look for the default one by name.
   const app = getApps().find((a) => a.name === "[DEFAULT]") ?? initializeApp();
-  deps = {
+  const work = composeWork({
     db: getFirestore(app),
-    verifyToken: googleTokenVerifier({ audiences: config.audiences }),
     clock: () => new Date(),
     config,
     logger: { error: (message, details) => logger.error(message, details) },
-    populations: new PopulationCache(),
-    tasks: {
+    renderer: lazyRenderer,
+    // Cloud Tasks runs each task in its onTaskDispatched function (index.ts), with productionRunners.
+    tasks: () => ({
       reportBatch: cloudTaskQueue(TASK_FUNCTIONS.reportBatch, REGION),
       sheetSync: cloudTaskQueue(TASK_FUNCTIONS.sheetSync, REGION),
-    },
-    renderer: lazyRenderer,
-  };
+    }),
+    sheets: productionSheets,
+  });
+  deps = withCallers(work, googleTokenVerifier({ audiences: config.audiences }));
   return deps;
 }
 
 export const productionHandlers = (): Handlers => createHandlers(productionDeps());
+
+/** The bodies of the deployed task functions. */
+export const productionRunners = (): TaskRunners => taskRunners(productionDeps(), productionSheets);
 
 let sender: Promise<SenderDeps> | undefined;
 
