@@ -124,12 +124,13 @@ beforeAll(async () => {
 
 describe("a 2,800-structure close with size groups and custom peer sets", () => {
   it("stores each structure's groups, quartiles and verdicts as an independent computation gives them, and no figure secrecy forbids", async () => {
-    await takeFinalBenchmark(
+    const { head } = await takeFinalBenchmark(
       db,
       { year, mode: "anonymous", minGroupSize: MIN, bands: {}, sizeBands },
       "union@pimms.example",
       new Date(),
     );
+    expect(head.sizeBands).toEqual(sizeBands);
     const members = await allFinalMembers(db, year);
     expect(members).toHaveLength(SIZE);
     let customChecked = 0;
