@@ -175,7 +175,7 @@ function trajectories(p: PositioningView): HTMLElement | null {
   if (rows.length === 0) return null;
   return el(
     "table",
-    { class: "positioning trajectory" },
+    { class: "trajectory" },
     el("caption", {}, "Trajectoire : vos valeurs par campagne (« — » : pas de valeur)"),
     el(
       "thead",
