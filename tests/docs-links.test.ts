@@ -1,0 +1,98 @@
+// The documentation points only at the repository: every relative link and every path it cites exists in it.
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { dirname, isAbsolute, join, relative, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+
+const root = join(import.meta.dirname, "..");
+
+/** The documentation the project owns: the README and every page of docs/. */
+const DOCS = [
+  "README.md",
+  ...readdirSync(join(root, "docs"))
+    .filter((f) => f.endsWith(".md"))
+    .map((f) => `docs/${f}`),
+];
+
+/** Folders of the repository a cited path starts with; a path under another first folder is not checked. */
+const TOP = [
+  "shared",
+  "functions",
+  "cli",
+  "addon",
+  "stack",
+  "testing",
+  "tests",
+  "bench",
+  "docs",
+  ".ci",
+];
+
+/** Built by a command, never committed: cited as what the command produces. */
+const BUILT = ["addon/dist", "functions/lib"];
+
+/** The text outside fenced code blocks, where commands and their output are examples, not references. */
+const prose = (md: string) => md.replace(/^```[^\n]*\n[\s\S]*?^```$/gm, "");
+
+const inside = (path: string) => {
+  const rel = relative(root, path);
+  return !rel.startsWith("..") && !isAbsolute(rel);
+};
+
+/** Markdown link targets that are not web addresses or anchors, each resolved from the page. */
+function linkProblems(doc: string, md: string): string[] {
+  const problems: string[] = [];
+  for (const [, target] of prose(md).matchAll(/\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g)) {
+    if (!target || /^(https?:|mailto:|#)/.test(target)) continue;
+    const path = resolve(root, dirname(doc), decodeURI(target.replace(/#.*$/, "")));
+    if (!inside(path)) problems.push(`${doc} : le lien « ${target} » sort du dépôt`);
+    else if (!existsSync(path)) problems.push(`${doc} : le lien « ${target} » ne mène à rien`);
+  }
+  return problems;
+}
+
+/** Backticked repository paths (`functions/src/handlers/app.ts`) and Markdown file names (`schema.md`). */
+function pathProblems(doc: string, md: string): string[] {
+  const problems: string[] = [];
+  for (const [, code] of prose(md).matchAll(/`([^`]+)`/g)) {
+    const token = (code ?? "").replace(/\/$/, "");
+    if (/[\s<>{}*…|]/.test(token) || token === "") continue;
+    const first = token.split("/")[0] as string;
+    const isPath = token.includes("/") && TOP.includes(first);
+    const isPage = /^[\w.-]+\.md$/.test(token);
+    if (!isPath && !isPage) continue;
+    if (BUILT.some((b) => token === b || token.startsWith(`${b}/`))) continue;
+    const found = isPath
+      ? existsSync(join(root, token))
+      : existsSync(join(root, dirname(doc), token)) || existsSync(join(root, token));
+    if (!found) problems.push(`${doc} : « ${token} » n'existe pas dans le dépôt`);
+  }
+  return problems;
+}
+
+describe("the documentation", () => {
+  it.each(DOCS)("%s: every relative link leads to a file of the repository", (doc) => {
+    expect(linkProblems(doc, readFileSync(join(root, doc), "utf8"))).toEqual([]);
+  });
+
+  it.each(DOCS)("%s: every repository path it cites exists", (doc) => {
+    expect(pathProblems(doc, readFileSync(join(root, doc), "utf8"))).toEqual([]);
+  });
+
+  it.each(DOCS)("%s: names no file outside the repository", (doc) => {
+    const md = readFileSync(join(root, doc), "utf8");
+    expect(md.match(/(?:\/work\/|file:\/\/|\.\.\/shared\/spec|\binterfaces\.md\b)/g) ?? []).toEqual(
+      [],
+    );
+  });
+
+  it("catches a broken link, a missing path and a link out of the repository", () => {
+    const md =
+      "[a](nowhere.md) [b](../../etc/passwd) `functions/src/nothing.ts` `interfaces.md` `README.md`";
+    expect(linkProblems("docs/x.md", md)).toHaveLength(2);
+    expect(pathProblems("docs/x.md", md)).toEqual([
+      "docs/x.md : « functions/src/nothing.ts » n'existe pas dans le dépôt",
+      "docs/x.md : « interfaces.md » n'existe pas dans le dépôt",
+    ]);
+    expect(pathProblems("docs/x.md", "```sh\n`functions/src/nothing.ts`\n```\n")).toEqual([]);
+  });
+});
