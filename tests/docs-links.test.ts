@@ -87,11 +87,11 @@ describe("the documentation", () => {
 
   it("catches a broken link, a missing path and a link out of the repository", () => {
     const md =
-      "[a](nowhere.md) [b](../../etc/passwd) `functions/src/nothing.ts` `interfaces.md` `README.md`";
+      "[a](nowhere.md) [b](../../etc/passwd) `functions/src/nothing.ts` `missing-page.md` `README.md`";
     expect(linkProblems("docs/x.md", md)).toHaveLength(2);
     expect(pathProblems("docs/x.md", md)).toEqual([
       "docs/x.md : « functions/src/nothing.ts » n'existe pas dans le dépôt",
-      "docs/x.md : « interfaces.md » n'existe pas dans le dépôt",
+      "docs/x.md : « missing-page.md » n'existe pas dans le dépôt",
     ]);
     expect(pathProblems("docs/x.md", "```sh\n`functions/src/nothing.ts`\n```\n")).toEqual([]);
   });

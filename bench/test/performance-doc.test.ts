@@ -2,18 +2,18 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { judge } from "../bench/figure.ts";
+import { judge } from "../figure.ts";
 import {
   BEGIN,
   END,
   PERFORMANCE_DOC,
   performanceBlock,
   withPerformanceBlock,
-} from "../bench/performance-doc.ts";
-import { mergeResults, readResults, runResults } from "../bench/results.ts";
-import type { Machine } from "../bench/support/machine.ts";
+} from "../performance-doc.ts";
+import { mergeResults, readResults, runResults } from "../results.ts";
+import type { Machine } from "../support/machine.ts";
 
-const root = join(import.meta.dirname, "..");
+const root = join(import.meta.dirname, "../..");
 const onDisk = (path: string) => readFileSync(join(root, path), "utf8");
 
 /** The goal, value, verdict and day cells of a figure's row in the generated table. */

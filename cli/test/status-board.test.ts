@@ -152,7 +152,7 @@ describe("reportProgress", () => {
 });
 
 describe("campaignExport", () => {
-  it("adds to the returns of interfaces.md a status array of every registered structure", async () => {
+  it("adds to the returns of docs/api.md a status array of every registered structure", async () => {
     const body = await (await exportOf({})).json();
     expect(body.returns.map((r: { structureCode: string }) => r.structureCode)).toEqual([
       REVIEWED,

@@ -1,7 +1,7 @@
 // Fuzzing the importer, through the pure importWorkbook and through real .xlsx files read by the command line's
 // adapter: random grids, label variants, French number text, junk tabs, merged and hidden rows, huge cells. Import
 // never throws, does bounded work per cell, gives every finding a place and a French message, keeps the meaning of
-// every variant domain.md §5 lists, and never modifies its input.
+// every variant docs/domain.md lists, and never modifies its input.
 import { createHash } from "node:crypto";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -161,7 +161,7 @@ const unknownLabels = (r: ImportResult, junk: ReadonlySet<string>) =>
       !junk.has(parseCellRef(f.cell ?? "")?.sheet ?? ""),
   );
 
-describe("the legacy variations of domain.md §5, at random", () => {
+describe("the legacy variations of docs/domain.md, at random", () => {
   it("read every label spelling and French number the same, with no unknown label", () => {
     fc.assert(
       fc.property(returnArbitrary, legacyStyleArbitrary, fc.gen(), (ret, style, g) => {

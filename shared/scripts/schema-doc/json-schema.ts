@@ -36,7 +36,7 @@ function fieldSchema(f: Field): Json {
   }
 }
 
-/** A closed object whose every property is required (interfaces.md: every field is present). */
+/** A closed object whose every property is required (docs/domain.md: a stored return has every field). */
 const closed = (properties: Json, extra: Json = {}): Json => ({
   type: "object",
   ...extra,
