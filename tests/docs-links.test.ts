@@ -50,23 +50,34 @@ function linkProblems(doc: string, md: string): string[] {
   return problems;
 }
 
-/** Backticked repository paths (`functions/src/handlers/app.ts`) and Markdown file names (`schema.md`). */
+/** Fenced code blocks: commands that name files of the repository (`npx barometre import testing/fixtures/…`). */
+const fenced = (md: string) =>
+  [...md.matchAll(/^```[^\n]*\n([\s\S]*?)^```$/gm)].flatMap(([, code]) =>
+    (code ?? "").split(/[\s"'`()=]+/),
+  );
+
+/** Whether a cited token is missing: a path under a folder of the repository, or a Markdown page. */
+function missing(doc: string, code: string, pagesToo: boolean): string | null {
+  const token = code.replace(/\/$/, "");
+  if (/[\s<>{}*…|]/.test(token) || token === "") return null;
+  const first = token.split("/")[0] as string;
+  const isPath = token.includes("/") && TOP.includes(first);
+  const isPage = pagesToo && /^[\w.-]+\.md$/.test(token);
+  if (!isPath && !isPage) return null;
+  if (BUILT.some((b) => token === b || token.startsWith(`${b}/`))) return null;
+  const found = isPath
+    ? existsSync(join(root, token))
+    : existsSync(join(root, dirname(doc), token)) || existsSync(join(root, token));
+  return found ? null : `${doc} : « ${token} » n'existe pas dans le dépôt`;
+}
+
+/** Backticked repository paths (`functions/src/handlers/app.ts`), Markdown file names (`schema.md`), and paths in commands. */
 function pathProblems(doc: string, md: string): string[] {
-  const problems: string[] = [];
-  for (const [, code] of prose(md).matchAll(/`([^`]+)`/g)) {
-    const token = (code ?? "").replace(/\/$/, "");
-    if (/[\s<>{}*…|]/.test(token) || token === "") continue;
-    const first = token.split("/")[0] as string;
-    const isPath = token.includes("/") && TOP.includes(first);
-    const isPage = /^[\w.-]+\.md$/.test(token);
-    if (!isPath && !isPage) continue;
-    if (BUILT.some((b) => token === b || token.startsWith(`${b}/`))) continue;
-    const found = isPath
-      ? existsSync(join(root, token))
-      : existsSync(join(root, dirname(doc), token)) || existsSync(join(root, token));
-    if (!found) problems.push(`${doc} : « ${token} » n'existe pas dans le dépôt`);
-  }
-  return problems;
+  const cited = [...prose(md).matchAll(/`([^`]+)`/g)].map(([, code]) =>
+    missing(doc, code ?? "", true),
+  );
+  const commands = fenced(md).map((token) => missing(doc, token, false));
+  return [...cited, ...commands].filter((p): p is string => p !== null);
 }
 
 describe("the documentation", () => {
@@ -93,6 +104,8 @@ describe("the documentation", () => {
       "docs/x.md : « functions/src/nothing.ts » n'existe pas dans le dépôt",
       "docs/x.md : « missing-page.md » n'existe pas dans le dépôt",
     ]);
-    expect(pathProblems("docs/x.md", "```sh\n`functions/src/nothing.ts`\n```\n")).toEqual([]);
+    expect(
+      pathProblems("docs/x.md", "```sh\nnpx barometre import tests/nothing.xlsx\n```\n"),
+    ).toEqual(["docs/x.md : « tests/nothing.xlsx » n'existe pas dans le dépôt"]);
   });
 });
