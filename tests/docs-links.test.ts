@@ -5,9 +5,10 @@ import { describe, expect, it } from "vitest";
 
 const root = join(import.meta.dirname, "..");
 
-/** The documentation the project owns: the README and every page of docs/. */
+/** The documentation the project owns: the READMEs and every page of docs/. */
 const DOCS = [
   "README.md",
+  "tests/README.md",
   ...readdirSync(join(root, "docs"))
     .filter((f) => f.endsWith(".md"))
     .map((f) => `docs/${f}`),
