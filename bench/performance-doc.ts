@@ -1,4 +1,5 @@
 // docs/performance.md's generated part: the figures of bench/results.json judged against bench/goals.ts, never typed by hand.
+import { parisTime } from "@barometre/functions/admin";
 import { formatDate, formatNumber, parisDay } from "@barometre/shared";
 import { FIGURE_KEYS, GOALS } from "./goals.ts";
 import type { RecordedFigure, Results } from "./results.ts";
@@ -41,7 +42,7 @@ function row(key: (typeof FIGURE_KEYS)[number], f: RecordedFigure | undefined): 
   return [`\`${key}\``, f.label, goalText(f), value, passText(f), day(f.measuredAt)];
 }
 
-/** Each run the figures come from, once: its day, machine and the keys it measured. */
+/** Each run the figures come from, once: its time (Paris), machine and the keys it measured. */
 function runs(results: Results): string[] {
   const byRun = new Map<string, { machine: Machine; keys: string[] }>();
   for (const f of Object.values(results.figures)) {
@@ -51,7 +52,10 @@ function runs(results: Results): string[] {
   }
   return [...byRun]
     .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([at, run]) => `- ${day(at)} : ${machineWords(run.machine)} ; ${run.keys.join(", ")}.`);
+    .map(
+      ([at, run]) =>
+        `- ${parisTime.format(new Date(at))} : ${machineWords(run.machine)} ; ${run.keys.join(", ")}.`,
+    );
 }
 
 /** Why a figure is absent, or what it was measured on, as the bench wrote it. */
@@ -83,7 +87,7 @@ export function performanceBlock(results: Results): string {
     "",
     ...(notes.length ? ["Ce que précise chaque mesure :", "", ...notes, ""] : []),
     ...(measured.length
-      ? ["Passages d'où viennent ces chiffres (jour de Paris) :", "", ...measured, ""]
+      ? ["Passages d'où viennent ces chiffres (heure de Paris) :", "", ...measured, ""]
       : []),
     END,
   ].join("\n");

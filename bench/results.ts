@@ -5,7 +5,7 @@ import type { Machine } from "./support/machine.ts";
 
 /** A figure as results.json keeps it: when and where it was measured, since figures may come from different runs. */
 export interface RecordedFigure extends Figure {
-  /** ISO 8601 instant the run started. */
+  /** ISO 8601 instant the run started (for a file written before, when it ended). */
   measuredAt: string;
   machine: Machine;
 }
