@@ -3,10 +3,10 @@
 // biome-ignore-all lint/performance/useDomNodeTextContent: these tests check the text as Chromium renders it to the reader (innerText: visible text, line breaks, reading order), which textContent is not.
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
+import { axeViolations } from "@barometre/testing/axe-page";
+import { fixture } from "@barometre/testing/legacy-fixtures";
 import { afterAll, describe, expect, it } from "vitest";
-import { axeViolations } from "../../functions/test/support/axe-page.ts";
 import { closeBrowser, openSidebarPage } from "../harness/sidebar-browser.ts";
-import { fixture } from "../helpers/legacy-fixtures.ts";
 import { openConnected } from "./support/connected-session.ts";
 import { useFunctionsThread } from "./support/functions-thread.ts";
 

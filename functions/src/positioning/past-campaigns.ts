@@ -10,8 +10,8 @@ import {
 } from "@barometre/shared";
 import type { Firestore } from "firebase-admin/firestore";
 import { type FinalBenchmark, getFinalBenchmark } from "../close/final-benchmark.ts";
-import { campaignDoc } from "../layout.ts";
-import { getLatest } from "../revisions.ts";
+import { campaignDoc } from "../storage/paths.ts";
+import { getLatest } from "../storage/revisions.ts";
 import { memberOfRevision } from "./population-cache.ts";
 
 /** A campaign without final benchmark (not closed yet): no median to show beside the structure's value. */
