@@ -284,6 +284,7 @@ const storable = (c: Cell): Cell => {
   // Excel's calendar runs from 1900 to 9999: a date outside it has no serial number a file can hold.
   if (c instanceof Date && !(c.getTime() >= EXCEL_FIRST && c.getTime() <= EXCEL_LAST)) return null;
   if (typeof c === "string")
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: removing the control characters an .xlsx cannot hold is the point.
     return c.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "");
   return c ?? null;
 };
@@ -297,6 +298,7 @@ function writable(sheets: readonly SheetGrid[]): SheetSpec[] {
   return sheets.flatMap((s, i) => {
     const name =
       s.name
+        // biome-ignore lint/suspicious/noControlCharactersInRegex: a sheet name cannot hold control characters; they go.
         .replace(/[[\]:*?/\\'\u0000-\u001f]/g, "")
         .trim()
         .slice(0, 28) || `Feuille ${i}`;
