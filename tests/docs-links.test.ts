@@ -81,6 +81,28 @@ function pathProblems(doc: string, md: string): string[] {
   return [...cited, ...commands].filter((p): p is string => p !== null);
 }
 
+/** A Markdown page named bare in code (`interfaces.md`): the repository's pages are cited by their path (docs/api.md). */
+const BARE_PAGE = /(?<![\w/.-])[\w-]+\.md\b/g;
+
+/** The sources of the repository: every TypeScript and JavaScript file outside dependencies and build output. */
+function sources(dir = ""): string[] {
+  return readdirSync(join(root, dir), { withFileTypes: true }).flatMap((e) => {
+    const path = dir ? `${dir}/${e.name}` : e.name;
+    if (e.isDirectory())
+      return ["node_modules", ".git", "out", "dist", "lib", "test-artifacts"].includes(e.name)
+        ? []
+        : sources(path);
+    return /\.(?:[cm]?[jt]s)$/.test(e.name) ? [path] : [];
+  });
+}
+
+/** Markdown pages a source names that are not the repository's own (docs/…, README.md). */
+function outsidePages(source: string): string[] {
+  return [...source.matchAll(BARE_PAGE)]
+    .map(([page]) => page)
+    .filter((page) => page !== "README.md" && !existsSync(join(root, "docs", page)));
+}
+
 describe("the documentation", () => {
   it.each(DOCS)("%s: every relative link leads to a file of the repository", (doc) => {
     expect(linkProblems(doc, readFileSync(join(root, doc), "utf8"))).toEqual([]);
@@ -95,6 +117,23 @@ describe("the documentation", () => {
     expect(md.match(/(?:\/work\/|file:\/\/|\.\.\/shared\/spec|\binterfaces\.md\b)/g) ?? []).toEqual(
       [],
     );
+  });
+
+  it("is the only Markdown a source file names: no page of the specification outside the repository", () => {
+    // This file names missing pages on purpose, as examples of what the checks catch.
+    const self = relative(root, import.meta.filename);
+    const named = sources()
+      .filter((file) => file !== self)
+      .flatMap((file) =>
+        outsidePages(readFileSync(join(root, file), "utf8")).map((page) => `${file} : ${page}`),
+      );
+    expect(named).toEqual([]);
+  });
+
+  it("tells a bare page name from the repository's own pages", () => {
+    expect(
+      outsidePages("// as interfaces.md says; see docs/api.md, README.md and schema.md"),
+    ).toEqual(["interfaces.md"]);
   });
 
   it("catches a broken link, a missing path and a link out of the repository", () => {
