@@ -17,7 +17,10 @@ export type MessageKind = "info" | "success" | "error";
 /** Errors are announced at once (role alert); other news politely (role status). */
 export function showMessage(kind: MessageKind, ...sentences: (string | null)[]): void {
   const text = sentences.filter((s): s is string => !!s);
-  if (text.length === 0) return fill("message", null);
+  if (text.length === 0) {
+    fill("message", null);
+    return;
+  }
   const box = el(
     "div",
     { class: `message message-${kind}`, role: kind === "error" ? "alert" : "status" },
@@ -40,7 +43,10 @@ export function renderFindings(
   heading = "Points à vérifier",
   explain?: Explaining,
 ): void {
-  if (findings.length === 0) return fill("findings", null);
+  if (findings.length === 0) {
+    fill("findings", null);
+    return;
+  }
   const items = findings.map((f) => {
     const body = [
       el("span", { class: `badge badge-${f.severity}` }, SEVERITY[f.severity]),

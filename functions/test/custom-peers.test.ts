@@ -21,7 +21,7 @@ const [chooser, other, late] = network.structures as [
   (typeof network.structures)[number],
 ];
 const named = network.structures.slice(3, 9).map((s) => s.code);
-let now = new Date(Date.UTC(YEAR + 1, 5, 1));
+const now = new Date(Date.UTC(YEAR + 1, 5, 1));
 let stack: TestStack;
 const tokens = new Map<string, string>();
 

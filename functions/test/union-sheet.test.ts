@@ -137,10 +137,9 @@ describe("syncUnionSheet", () => {
       authorization: `Bearer ${TOKEN}`,
     });
     expect(layout).toMatchObject({ method: "POST", path: `/v4/spreadsheets/${SHEET}:batchUpdate` });
-    const added = layout?.body.requests
-      .filter((r: any) => r.addSheet)
-      .map((r: any) => r.addSheet.properties);
-    expect(added.map((p: any) => p.title)).toEqual([
+    const requests = layout?.body?.requests ?? [];
+    const added = requests.flatMap((r) => r.addSheet?.properties ?? []);
+    expect(added.map((p) => p.title)).toEqual([
       `Structures ${year}`,
       `Réseau ${year}`,
       `Fragilités ${year}`,
@@ -148,21 +147,22 @@ describe("syncUnionSheet", () => {
       `Accompagnement ${year}`,
       `Pairs ${year}`,
     ]);
-    for (const p of added) expect(p.gridProperties.frozenRowCount).toBe(1);
-    const formats = layout?.body.requests
-      .filter((r: any) => r.repeatCell?.fields === "userEnteredFormat.numberFormat")
-      .map((r: any) => r.repeatCell.cell.userEnteredFormat.numberFormat.pattern);
+    for (const p of added) expect(p.gridProperties?.frozenRowCount).toBe(1);
+    const formats = requests
+      .filter((r) => r.repeatCell?.fields === "userEnteredFormat.numberFormat")
+      .map((r) => r.repeatCell?.cell?.userEnteredFormat?.numberFormat?.pattern);
     expect(formats).toContain("0.0%");
     expect(values).toMatchObject({
       method: "POST",
       path: `/v4/spreadsheets/${SHEET}/values:batchUpdate`,
     });
-    expect(values?.body.valueInputOption).toBe("RAW");
-    const ranges = values?.body.data.map((d: any) => d.range);
+    expect(values?.body?.valueInputOption).toBe("RAW");
+    const data = values?.body?.data ?? [];
+    const ranges = data.map((d) => d.range);
     expect(ranges[0]).toMatch(new RegExp(`^'Structures ${year}'!A1:[A-Z]+41$`));
     expect(ranges[1]).toMatch(new RegExp(`^'Réseau ${year}'!A1:L\\d+$`));
     expect(ranges[2]).toMatch(new RegExp(`^'Fragilités ${year}'!A1:F\\d+$`));
-    for (const d of values?.body.data) expect(d.majorDimension).toBe("ROWS");
+    for (const d of data) expect(d.majorDimension).toBe("ROWS");
   });
 
   it("writes each structure's latest indicators as numbers with their bands in words, and its name as text", () => {
@@ -320,9 +320,9 @@ describe("syncUnionSheet", () => {
       api.requests.filter((r) => r.path.endsWith(":batchUpdate") && !r.path.includes("values")),
     ).toHaveLength(0);
     expect(rowOf(gone.code)).toBeUndefined();
-    const data = valuesWrites()[0]?.body.data[0];
-    expect(data.range).toMatch(/!A1:[A-Z]+41$/);
-    expect(data.values[40].every((c: unknown) => c === "")).toBe(true);
+    const data = valuesWrites()[0]?.body?.data?.[0];
+    expect(data?.range).toMatch(/!A1:[A-Z]+41$/);
+    expect(data?.values?.[40]?.every((c) => c === "")).toBe(true);
     expect((await unionSheetDoc(db, year).get()).get("dirty")).toBe(false);
     // Not even in the set another structure named.
     const pairs = api.tabs.get(`Pairs ${year}`)?.values ?? [];
@@ -341,8 +341,8 @@ describe("syncUnionSheet", () => {
     );
     expect(await syncUnionSheet(deps, year)).toBe("written");
     const layout = api.requests.find((r) => r.path.endsWith(`${SHEET}:batchUpdate`));
-    const grow = layout?.body.requests.find(
-      (r: any) => r.updateSheetProperties,
+    const grow = layout?.body?.requests?.find(
+      (r) => r.updateSheetProperties,
     )?.updateSheetProperties;
     expect(grow).toMatchObject({
       properties: { gridProperties: { rowCount: 60 } },

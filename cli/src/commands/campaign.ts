@@ -251,7 +251,8 @@ const command: Command = {
         `  mode : ${MODE_WORDS[campaign.mode]}`,
         `  bandes modifiées : ${Object.keys(campaign.bands).join(", ") || "aucune"}`,
         `  relances : ${campaign.reminderOffsets.map(offsetLabel).join(", ") || "aucune"}`,
-      ].join("\n") + `\n${reports}`,
+        reports,
+      ].join("\n"),
     );
     return 0;
   },

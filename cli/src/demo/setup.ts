@@ -30,7 +30,7 @@ import { writeWorkbook } from "./workbook-spec.ts";
 /** The Union admin the local stack knows, who also receives the Union's mails. */
 export const UNION_ADMIN = LOCAL_MAIL.union[0] as string;
 
-/** The legacy layouts of domain.md §5, taken in turn. */
+/** The legacy layouts of docs/domain.md, taken in turn. */
 const LAYOUT_NAMES = ["A", "B", "C"] as const;
 
 /** Submissions in flight at once, as directors would send them: enough to overlap the round trips. */

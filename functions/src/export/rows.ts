@@ -1,4 +1,4 @@
-// A campaign's export: the latest revision of every structure, as the JSON of interfaces.md (plus the status board)
+// A campaign's export: the latest revision of every structure, as the JSON of docs/api.md (plus the status board)
 // or a CSV for French Excel.
 import {
   type Attestation,
@@ -37,7 +37,7 @@ export interface ExportRow {
 export interface CampaignExport {
   year: number;
   returns: ExportRow[];
-  /** An addition to interfaces.md's shape: every registered structure and where it stands. */
+  /** An addition to the export's original shape (see docs/api.md): every registered structure and where it stands. */
   status: StatusRow[];
 }
 

@@ -95,7 +95,7 @@ function objectSchema(fields: readonly Field[], depth: number): ZodType {
   return z.strictObject(shape, { error: strictError }).optional();
 }
 
-/** The return of interfaces.md: every section and field of the schema, each optional (missing means empty). */
+/** The return of docs/api.md: every section and field of the schema, each optional (missing means empty). */
 export const RETURN_SCHEMA: ZodType = z.strictObject(
   Object.fromEntries(
     SECTION_LIST.map((s) => [

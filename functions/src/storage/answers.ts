@@ -5,7 +5,7 @@ import type { Firestore } from "firebase-admin/firestore";
 import { isAlreadyExists } from "./firestore-errors.ts";
 import { answersCol } from "./paths.ts";
 
-/** The 200 answer of submitReturn (interfaces.md), without its `duplicate` flag. */
+/** The 200 answer of submitReturn (docs/api.md), without its `duplicate` flag. */
 export interface SubmitAnswer {
   status: "accepted";
   revision: number;

@@ -32,7 +32,7 @@ import {
   type CollectionReference,
   FieldValue,
   type Firestore,
-  Timestamp,
+  type Timestamp,
   type WriteBatch,
 } from "firebase-admin/firestore";
 import { HttpError } from "../http/guard.ts";

@@ -37,7 +37,7 @@ const median = (
   return stats && !isSuppressed(stats) ? stats.median : null;
 };
 
-const valueOf = (m: Member | null, key: IndicatorKey): number | null => {
+const numberOf = (m: Member | null, key: IndicatorKey): number | null => {
   const v = m?.indicators[key].value;
   return typeof v === "number" ? v : null;
 };
@@ -60,7 +60,7 @@ export function trajectoriesOf(
   for (const key of NUMERIC_INDICATOR_KEYS)
     out[key] = campaigns.map((c) => ({
       year: c.year,
-      value: valueOf(c.member, key),
+      value: numberOf(c.member, key),
       networkMedian: median(c.population.network, key),
       groupMedian: territory === null ? null : median(c.population.groups.get(territory), key),
     }));

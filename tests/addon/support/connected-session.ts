@@ -55,7 +55,13 @@ export async function openConnected(
 }
 
 export type Outcome =
-  | { sent: true; message: string; submission: { revision: number; who: string | null } }
+  | {
+      sent: true;
+      message: string;
+      submission: { revision: number; who: string | null };
+      warnings: { field: string | null }[];
+      changes: string[];
+    }
   | { sent: false; message: string; findings: { message: string; cell: string | null }[] };
 
 export function submit(rt: GasRuntime): Outcome {
