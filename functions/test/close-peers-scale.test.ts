@@ -58,16 +58,16 @@ function selected(c: PeerCriteria): DemoStructure[] {
 
 const selections = new Map<string, DemoStructure[]>();
 const selectedOf = (id: string, c: PeerCriteria): DemoStructure[] => {
-  let found = selections.get(id);
-  if (!found) selections.set(id, (found = selected(c)));
+  const found = selections.get(id) ?? selected(c);
+  selections.set(id, found);
   return found;
 };
 
 /** plainStats once per group's values. */
 const statsKept = new WeakMap<number[], ReturnType<typeof plainStats>>();
 const statsOf = (values: number[]) => {
-  let stats = statsKept.get(values);
-  if (!stats) statsKept.set(values, (stats = plainStats(values)));
+  const stats = statsKept.get(values) ?? plainStats(values);
+  statsKept.set(values, stats);
   return stats;
 };
 
@@ -87,14 +87,12 @@ function kindOf(value: number | null, values: number[]): string {
 const valuesOf = (() => {
   const kept = new Map<string, number[]>();
   return (id: string, group: readonly DemoStructure[], key: IndicatorKey): number[] => {
-    let values = kept.get(`${id} ${key}`);
-    if (!values)
-      kept.set(
-        `${id} ${key}`,
-        (values = group
-          .map((o) => indicators.get(o.code)?.[key].value)
-          .filter((v): v is number => typeof v === "number")),
-      );
+    const values =
+      kept.get(`${id} ${key}`) ??
+      group
+        .map((o) => indicators.get(o.code)?.[key].value)
+        .filter((v): v is number => typeof v === "number");
+    kept.set(`${id} ${key}`, values);
     return values;
   };
 })();

@@ -87,7 +87,7 @@ describe("trajectories in the sidebar", () => {
       await page.getByRole("button", { name: "Envoyer à l'Union" }).click();
       const table = page.locator("table.trajectory");
       await table.waitFor();
-      expect(await table.locator("caption").innerText()).toBe(
+      expect(await table.locator("caption").textContent()).toBe(
         "Trajectoire : vos valeurs par campagne (« — » : pas de valeur)",
       );
       const rows = table.locator("tbody tr");
@@ -97,7 +97,7 @@ describe("trajectories in the sidebar", () => {
         const value = now.indicators[key].value as number | null;
         const said = (v: number | null) =>
           v === null ? "—pas de valeur" : formatIndicatorValue(key, v);
-        expect(await row.locator("th").innerText()).toBe(indicator(key).name);
+        expect(await row.locator("th").textContent()).toBe(indicator(key).name);
         expect(await row.locator("li").allTextContents()).toEqual([
           `2016 : ${said(value === null ? null : value - 1)}`,
           "2017 : —pas de valeur",
@@ -109,7 +109,7 @@ describe("trajectories in the sidebar", () => {
       }
       // The words are for screen readers: the eye sees the arrow alone, the words take no room.
       const trend = rows.first().locator("td.trend");
-      expect(await trend.locator('[aria-hidden="true"]').innerText()).toMatch(/^[↗—]$/);
+      expect(await trend.locator('[aria-hidden="true"]').textContent()).toMatch(/^[↗—]$/);
       const words = await trend.locator(".sr-only").boundingBox();
       if (words) expect(words.width).toBeLessThanOrEqual(1);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(

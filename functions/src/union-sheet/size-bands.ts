@@ -11,11 +11,12 @@ import { listLatest } from "../storage/revisions.ts";
 const TERCILES_TTL_MS = 10 * 60_000;
 
 /** Per database (tests run several) and previous year. */
-const terciles = new WeakMap<Firestore, Map<number, { at: number; bands: Partial<SizeBands> }>>();
+type Kept = Map<number, { at: number; bands: Partial<SizeBands> }>;
+const terciles = new WeakMap<Firestore, Kept>();
 
 async function previousTerciles(db: Firestore, year: number, now: number) {
-  let years = terciles.get(db);
-  if (!years) terciles.set(db, (years = new Map()));
+  const years: Kept = terciles.get(db) ?? new Map();
+  terciles.set(db, years);
   const kept = years.get(year);
   if (kept && now - kept.at < TERCILES_TTL_MS) return kept.bands;
   const bands = defaultSizeBands((await listLatest(db, year)).map(memberOfRevision));
