@@ -5,7 +5,8 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
-import { type AuditLine, FUNCTION_NAMES, parisTime, readAudit } from "@barometre/functions/admin";
+import { type AuditLine, parisTime, readAudit } from "@barometre/functions/admin";
+import { FUNCTION_NAMES } from "@barometre/shared";
 import { barometre } from "@barometre/testing/run-barometre";
 import {
   ADMIN,

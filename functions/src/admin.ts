@@ -11,8 +11,7 @@ export { structureReportPdf } from "./close/structure-report.ts";
 export { upkeep } from "./close/upkeep.ts";
 export { csvValue, toCsv } from "./export/csv.ts";
 export { exportCampaign, exportCampaignCsv } from "./export/rows.ts";
-export { FUNCTION_NAMES } from "./handlers/app.ts";
-export { decisionOf, REVIEW_REQUEST, reviewEvent } from "./handlers/review-return.ts";
+export { decisionOf, reviewEvent } from "./handlers/review-return.ts";
 export { submitReturnHandler } from "./handlers/submit-return.ts";
 export { CLOCK_SKEW_SECONDS } from "./http/auth.ts";
 export { parseWith } from "./http/envelope.ts";
@@ -51,7 +50,6 @@ export { checkoutVersion, REPOSITORY_ROOT } from "./runtime/version.ts";
 export type { StatusBoard } from "./status/board.ts";
 export { readStatusBoard } from "./status/read-board.ts";
 export { countsSentence, ratesSentence, statusCsv, statusTable } from "./status/table.ts";
-export type { CampaignMode, CampaignSettings } from "./storage/campaigns.ts";
 export {
   closeCampaign,
   configureCampaign,
@@ -59,7 +57,6 @@ export {
   listCampaignYears,
   openCampaign,
   parisDay,
-  REMINDER_OFFSETS,
 } from "./storage/campaigns.ts";
 export type { StructureEntry } from "./storage/directory.ts";
 export {
@@ -68,7 +65,6 @@ export {
   EMAIL,
   listAdmins,
   listStructures,
-  STRUCTURE_CODE,
   saveStructure,
 } from "./storage/directory.ts";
 export { isUnavailable } from "./storage/firestore-errors.ts";

@@ -1,6 +1,6 @@
 // GET/POST manageCampaign: Union admins read a campaign, open it, close it (and send the final reports) or change
 // its settings.
-import { z } from "zod";
+import { CAMPAIGN_REQUEST } from "@barometre/shared";
 import { settingNames } from "../audit/actions.ts";
 import { audited } from "../audit/record.ts";
 import { type CloseOutcome, closeAndReport } from "../close/close-campaign.ts";
@@ -16,20 +16,8 @@ import {
 } from "../http/guard.ts";
 import { readAuthenticatedJson } from "../http/incoming.ts";
 import type { Deps } from "../runtime/deps.ts";
-import {
-  CAMPAIGN_SETTINGS,
-  configureCampaign,
-  getCampaign,
-  openCampaign,
-  YEAR,
-} from "../storage/campaigns.ts";
+import { configureCampaign, getCampaign, openCampaign } from "../storage/campaigns.ts";
 import { toJson } from "../storage/firestore-json.ts";
-
-const CAMPAIGN_REQUEST = z.discriminatedUnion("action", [
-  z.strictObject({ action: z.literal("open"), year: YEAR, ...CAMPAIGN_SETTINGS.shape }),
-  z.strictObject({ action: z.literal("configure"), year: YEAR, ...CAMPAIGN_SETTINGS.shape }),
-  z.strictObject({ action: z.literal("close"), year: YEAR }),
-]);
 
 /** The change asked for; a close also answers how many reports it fans out. */
 async function change(

@@ -8,6 +8,7 @@ import {
   formatIndicatorValue,
   fragileKeys,
   type IndicatorKey,
+  ISO_DAY,
   indicator,
   STATUS_LABELS,
 } from "@barometre/shared";
@@ -17,7 +18,7 @@ import { HttpError } from "../http/guard.ts";
 import type { LatestSummary } from "../status/board.ts";
 import { latestSummaries } from "../status/read-board.ts";
 import { eachLimited } from "../util/each-limited.ts";
-import { ISO_DAY, listCampaignYears } from "./campaigns.ts";
+import { listCampaignYears } from "./campaigns.ts";
 import { listStructures } from "./directory.ts";
 import { isAlreadyExists, isNotFound } from "./firestore-errors.ts";
 import { followupDoc, followupsCol, unionSheetDoc } from "./paths.ts";

@@ -1,11 +1,7 @@
 // Worker thread running the local functions and the fault proxy, so they answer while the add-on blocks on UrlFetchApp.
 import { parentPort } from "node:worker_threads";
-import {
-  type CampaignSettings,
-  closeCampaign,
-  configureCampaign,
-  openCampaign,
-} from "@barometre/functions/admin";
+import { closeCampaign, configureCampaign, openCampaign } from "@barometre/functions/admin";
+import type { CampaignSettings } from "@barometre/shared";
 import { ADMIN } from "@barometre/testing/stack";
 import { type ProxyMode, startFaultProxy } from "./fault-proxy.ts";
 import { startLocalFunctions } from "./local-functions.ts";
