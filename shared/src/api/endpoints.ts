@@ -58,16 +58,13 @@ export type PostFunction = {
   [N in FunctionName]: Endpoints[N] extends { body: object } ? N : never;
 }[FunctionName];
 
-export type ApiQuery<N extends GetFunction> = Endpoints[N] extends { query: infer Q } ? Q : never;
-export type ApiBody<N extends PostFunction> = Endpoints[N] extends { body: infer B } ? B : never;
+export type ApiQuery<N extends GetFunction> = Extract<Endpoints[N], { query: object }>["query"];
+export type ApiBody<N extends PostFunction> = Extract<Endpoints[N], { body: object }>["body"];
 export type ApiAnswer<N extends FunctionName> = Endpoints[N]["answer"];
 
 /** The path of a function, with a GET's query in the URL ("/campaignInfo?structureCode=…&year=2018"). */
-export function functionPath(
-  name: FunctionName,
-  query?: Readonly<Record<string, string | number | undefined>>,
-): string {
-  const pairs = Object.entries(query ?? {}).flatMap(([k, v]) =>
+export function functionPath(name: FunctionName, query: object = {}): string {
+  const pairs = Object.entries(query).flatMap(([k, v]) =>
     v === undefined ? [] : [`${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`],
   );
   return pairs.length > 0 ? `/${name}?${pairs.join("&")}` : `/${name}`;
