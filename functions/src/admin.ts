@@ -5,7 +5,6 @@ export type { AuditLine } from "./audit/read.ts";
 export { readAudit } from "./audit/read.ts";
 export type { AuditEvent } from "./audit/record.ts";
 export { audited } from "./audit/record.ts";
-export type { CloseOutcome } from "./close/close-campaign.ts";
 export { closeAndReport } from "./close/close-campaign.ts";
 export { structureReportPdf } from "./close/structure-report.ts";
 export { upkeep } from "./close/upkeep.ts";
@@ -68,7 +67,6 @@ export {
   saveStructure,
 } from "./storage/directory.ts";
 export { isUnavailable } from "./storage/firestore-errors.ts";
-export type { FollowupOutcome, FollowupsOpened } from "./storage/followups.ts";
 export {
   FOLLOWUP_UPDATE,
   getFollowup,

@@ -1,9 +1,10 @@
 // barometre campaign: open, configure, close, show or follow (status) the campaign of an exercice.
-import type { FollowupOutcome, FollowupsOpened } from "@barometre/functions/admin";
 import {
   bandsProblem,
   type CampaignMode,
   type CampaignSettings,
+  type FollowupOutcome,
+  type FollowupsOpened,
   formatDate,
   parseDate,
   type SizeBand,

@@ -1,9 +1,9 @@
 // GET/POST manageCampaign: Union admins read a campaign, open it, close it (and send the final reports) or change
 // its settings.
-import { CAMPAIGN_REQUEST } from "@barometre/shared";
+import { CAMPAIGN_REQUEST, type CloseOutcome, type ManageCampaignAnswer } from "@barometre/shared";
 import { settingNames } from "../audit/actions.ts";
 import { audited } from "../audit/record.ts";
-import { type CloseOutcome, closeAndReport } from "../close/close-campaign.ts";
+import { closeAndReport } from "../close/close-campaign.ts";
 import { requireAdmin } from "../http/access.ts";
 import { authenticate } from "../http/auth.ts";
 import { parseWith } from "../http/envelope.ts";
@@ -69,7 +69,9 @@ export const manageCampaignHandler =
     }
     const campaign = await getCampaign(deps.db, done.year);
     if (!campaign) throw new HttpError(404, `La campagne ${done.year} n'existe pas.`);
-    res
-      .status(200)
-      .json({ campaign: toJson(campaign), ...(done.reports ? { reports: done.reports } : {}) });
+    const answer: ManageCampaignAnswer = {
+      campaign: toJson(campaign),
+      ...(done.reports ? { reports: done.reports } : {}),
+    };
+    res.status(200).json(answer);
   };

@@ -1,12 +1,10 @@
 // Campaigns: one per exercice, opened and closed by the Union, with a deadline, status bands, a minimum group size and a mode.
 import {
-  type BandSettings,
-  type CampaignMode,
+  type CampaignOf,
   type CampaignSettings,
   DEFAULT_MIN_GROUP_SIZE,
   formatDate,
   parisDay,
-  type SizeBands,
 } from "@barometre/shared";
 import { type Firestore, Timestamp } from "firebase-admin/firestore";
 import { HttpError } from "../http/guard.ts";
@@ -14,39 +12,8 @@ import { shardCount } from "../positioning/population-snapshot.ts";
 import { isAlreadyExists, isNotFound } from "./firestore-errors.ts";
 import { campaignDoc, campaignsCol, structuresCol } from "./paths.ts";
 
-export interface Campaign {
-  year: number;
-  state: "open" | "closed";
-  /** Last day (Paris time) on which returns are accepted, "YYYY-MM-DD", or null for none. */
-  deadline: string | null;
-  /**
-   * The first deadline the Union set, which timeliness is measured against: a deadline moved later lets late
-   * returns in, it does not make them on time. Absent on campaigns stored before it existed (then `deadline`).
-   */
-  announcedDeadline?: string | null;
-  /** Overrides of the default status bands; indicators left out keep their default. */
-  bands: BandSettings;
-  minGroupSize: number;
-  /** Anonymous: reports show no other structure; transparent: they add a named comparison. */
-  mode: CampaignMode;
-  /**
-   * Days, relative to the deadline, on which structures that have not submitted get a reminder: -14 is two weeks
-   * before, 1 the day after. Campaigns stored before reminders existed read as the default.
-   */
-  reminderOffsets: number[];
-  /** The size groups' bands the Union set; absent: the terciles of the previous campaign, rounded. */
-  sizeBands?: Partial<SizeBands>;
-  updatedBy: string;
-  /** When it was last closed; null while open. */
-  closedAt?: Timestamp | null;
-  /**
-   * How many shards its population snapshot has (positioning/population-snapshot.ts), fixed when it is created
-   * from the directory's size; absent for a campaign created before snapshots, whose population is read in full.
-   */
-  populationShards?: number;
-  /** Set when a close asked for the final reports: the hourly upkeep finishes what such a close started. */
-  reportsRequestedAt?: Timestamp;
-}
+/** A campaign as stored (the API sends it with its instants as ISO strings). */
+export type Campaign = CampaignOf<Timestamp>;
 
 /** J-14, J-7 and J-2 before the deadline, J+1 after it. */
 export const DEFAULT_REMINDER_OFFSETS: readonly number[] = [-14, -7, -2, 1];

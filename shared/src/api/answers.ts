@@ -1,9 +1,10 @@
 // What each HTTP function answers: its 200 body, and the `{ error }` of a refusal (in French).
 import type { Attestation, FieldChange, ReviewState } from "../dialogue/index.ts";
-import type { Indicators } from "../indicators/index.ts";
+import type { IndicatorKey, Indicators } from "../indicators/index.ts";
 import type { LastNetwork, PeerChoice, PeersInfo, Positioning } from "../positioning/index.ts";
 import type { PimmsReturn } from "../schema/index.ts";
 import type { Finding } from "../validation/index.ts";
+import type { CampaignOf } from "./campaign-record.ts";
 import type { ProgressStep } from "./requests.ts";
 
 /** Every refusal: a French sentence; a return refused for its content also lists the findings, cell by cell. */
@@ -128,4 +129,103 @@ export interface HealthzAnswer {
   /** Whether a sender address is set, and the Union's sheet. */
   mailFrom: boolean;
   unionSheet: boolean;
+}
+
+/** Where a registered structure stands in a campaign. */
+export const PROGRESS_STATES = ["notStarted", "prepared", "submitted"] as const;
+export type ProgressState = (typeof PROGRESS_STATES)[number];
+
+/** One registered structure on the status board. */
+export interface StatusRow {
+  structureCode: string;
+  /** The directory's name (the code for a structure no longer in it). */
+  name: string;
+  territory: string | null;
+  state: ProgressState;
+  /** ISO 8601: the first time the add-on prepared the structure's workbook, or null. */
+  preparedAt: string | null;
+  /** The latest revision, null before any. */
+  revision: number | null;
+  submittedAt: string | null;
+  submittedBy: string | null;
+  review: ReviewState | null;
+  /** Indicators of the latest revision in the red band. */
+  fragile: IndicatorKey[];
+  /** How many revisions the structure sent (0 before any). */
+  revisions: number;
+  /** ISO 8601: its first revision, which says whether it answered on time. */
+  firstSubmittedAt: string | null;
+  /** Days from the announced deadline to the first revision (Paris days, 0 when on time); null without both. */
+  daysLate: number | null;
+}
+
+/** Shares of the registered structures (fractions), null when there is none; onTime null without a deadline. */
+export interface StatusRates {
+  /** Structures that sent a return. */
+  response: number | null;
+  /** Structures whose first revision came by the deadline (Paris time). */
+  onTime: number | null;
+  /** Structures whose latest revision the Union accepted. */
+  accepted: number | null;
+}
+
+/** campaignExport's 200 with view=status (JSON): the campaign's status board. */
+export interface StatusBoard {
+  year: number;
+  state: "open" | "closed";
+  deadline: string | null;
+  counts: Record<ProgressState, number>;
+  rates: StatusRates;
+  status: StatusRow[];
+}
+
+/** One structure's latest revision in a campaign's export. */
+export interface ExportRow {
+  structureCode: string;
+  revision: number;
+  /** ISO 8601, server time. */
+  submittedAt: string;
+  submittedBy: string;
+  return: PimmsReturn;
+  indicators: Indicators;
+  /** The Union's review of it, who attests it, and the director's explanations of warnings. */
+  review: ReviewJson;
+  attestation: Attestation | null;
+  explanations: Record<string, string>;
+}
+
+/** campaignExport's 200 (JSON, view=returns): the latest revision of every structure. */
+export interface CampaignExport {
+  year: number;
+  returns: ExportRow[];
+  /** Every registered structure and where it stands. */
+  status: StatusRow[];
+}
+
+/** Next year's close: for each red indicator, whether it left the red band (null: no return that year). */
+export interface FollowupOutcome {
+  year: number;
+  indicators: { key: IndicatorKey; name: string; leftRed: boolean | null }[];
+}
+
+export interface FollowupsOpened {
+  /** Records created by this close (a close run again creates none). */
+  opened: number;
+  /** The previous campaign's records, with whether each indicator left the red band. */
+  reviewed: { structureCode: string; outcome: FollowupOutcome }[];
+}
+
+/** What a close did: the reports it fans out, and the follow-ups of fragile structures. */
+export interface CloseOutcome {
+  year: number;
+  structures: number;
+  batches: number;
+  /** The follow-up records of fragile structures it opened, and last year's it closed the loop on. */
+  followups: FollowupsOpened;
+}
+
+/** manageCampaign's 200: the campaign as it now stands; a close also says what it started. */
+export interface ManageCampaignAnswer {
+  campaign: CampaignOf<string>;
+  reports?: CloseOutcome;
 }

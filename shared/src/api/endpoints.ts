@@ -1,11 +1,14 @@
 // The HTTP functions of the Baromètre: their names (each served at /<name>), methods, requests and answers.
 import type {
+  CampaignExport,
   CampaignInfo,
   ChoosePeersAnswer,
   HealthzAnswer,
+  ManageCampaignAnswer,
   PreviousReturnAnswer,
   ReportProgressAnswer,
   ReviewReturnAnswer,
+  StatusBoard,
   SubmitReturnAnswer,
 } from "./answers.ts";
 import type {
@@ -35,16 +38,16 @@ export const FUNCTION_NAMES = [
 export type FunctionName = (typeof FUNCTION_NAMES)[number];
 
 /**
- * What each function takes and answers. `query` is a GET's, `body` a POST's; the answer is the 200 body (a
- * refusal is an ApiRefusal). campaignExport and manageCampaign answer shapes the Union's CLI and scripts read.
+ * What each function takes and answers. `query` is a GET's, `body` a POST's; the answer is the 200 JSON body (a
+ * refusal is an ApiRefusal; campaignExport with format=csv answers CSV text instead).
  */
 export interface Endpoints {
   healthz: { query: Record<string, never>; answer: HealthzAnswer };
   submitReturn: { body: SubmitRequest; answer: SubmitReturnAnswer };
   previousReturn: { query: StructureQuery; answer: PreviousReturnAnswer };
-  campaignExport: { query: CampaignExportQuery; answer: unknown };
+  campaignExport: { query: CampaignExportQuery; answer: CampaignExport | StatusBoard };
   reviewReturn: { body: ReviewRequest; answer: ReviewReturnAnswer };
-  manageCampaign: { query: CampaignQuery; body: CampaignRequest; answer: unknown };
+  manageCampaign: { query: CampaignQuery; body: CampaignRequest; answer: ManageCampaignAnswer };
   campaignInfo: { query: StructureQuery; answer: CampaignInfo };
   reportProgress: { body: ProgressRequest; answer: ReportProgressAnswer };
   choosePeers: { body: PeersRequest; answer: ChoosePeersAnswer };
