@@ -32,7 +32,7 @@ async function closeCampaign(
     100,
   );
   try {
-    const closed = await callOk<{ reports: CloseOutcome }>(
+    const closed = await callOk(
       stack,
       "manageCampaign",
       `Clôture de la campagne ${setup.network.year}`,
@@ -42,6 +42,8 @@ async function closeCampaign(
       },
     );
     await stack.settled();
+    if (!closed.reports)
+      throw new UserError(`Clôture de la campagne ${setup.network.year} : aucun rapport annoncé.`);
     return closed.reports;
   } finally {
     clearInterval(follow);
