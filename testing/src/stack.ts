@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { addAdmin, saveStructure } from "@barometre/functions/admin";
-import type { Attestation, PimmsReturn, Territory } from "@barometre/shared";
+import type { Attestation, FunctionName, PimmsReturn, Territory } from "@barometre/shared";
 import {
   type CallOptions,
   callFunction,
@@ -39,7 +39,7 @@ export interface TestStack {
   /** The handlers' dependencies and the in-process task queues behind them. */
   server: Pick<FunctionsServer, "deps" | "queues">;
   token(email: string, options?: Partial<IdTokenOptions>): Promise<string>;
-  call(name: string, init?: CallOptions): Promise<JsonResponse>;
+  call(name: FunctionName, init?: CallOptions): Promise<JsonResponse>;
   close(): Promise<void>;
 }
 

@@ -66,7 +66,8 @@ const command: Command = {
       import("@barometre/functions/admin"),
       import("@barometre/shared"),
     ]);
-    const { STRUCTURE_CODE, getStructure, choosePeers, PEERS_REQUEST, parseWith } = admin;
+    const { getStructure, choosePeers, parseWith } = admin;
+    const { STRUCTURE_CODE, PEERS_REQUEST } = shared;
     const parsedCode = STRUCTURE_CODE.safeParse(rawCode);
     if (!parsedCode.success)
       throw new UserError(`« ${rawCode} » n'est pas un code structure valide.`);

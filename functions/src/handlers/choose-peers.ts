@@ -1,39 +1,22 @@
 // POST choosePeers: a director chooses the custom peer set of their structure for a campaign, before its close.
 import {
-  MAX_NAMED_PEERS,
+  type ChoosePeersAnswer,
+  PEERS_REQUEST,
   type PeerChoice,
+  type PeersRequest,
   peerChoiceProblem,
   SIZE_DIMENSIONS,
   type SizeDimension,
 } from "@barometre/shared";
 import type { Firestore } from "firebase-admin/firestore";
-import { z } from "zod";
 import { requireRegisteredStructure } from "../http/access.ts";
 import { parseWith } from "../http/envelope.ts";
 import { type Handler, HttpError, requireMethod } from "../http/guard.ts";
 import { readAuthenticatedJson } from "../http/incoming.ts";
 import type { Deps } from "../runtime/deps.ts";
-import { getCampaign, YEAR } from "../storage/campaigns.ts";
-import { getStructure, STRUCTURE_CODE } from "../storage/directory.ts";
+import { getCampaign } from "../storage/campaigns.ts";
+import { getStructure } from "../storage/directory.ts";
 import { type StoredPeers, storePeers } from "../storage/peers.ts";
-
-const BAND = z.int().min(0).max(50);
-
-const CRITERIA = z.strictObject({
-  territory: z.string().max(100).optional(),
-  chargesBand: BAND.optional(),
-  fteBand: BAND.optional(),
-});
-
-const NAMED = z.strictObject({ codes: z.array(STRUCTURE_CODE).max(MAX_NAMED_PEERS + 1) });
-
-/** `peers: null` drops the custom set (no set for this campaign nor, until chosen again, the next ones). */
-export const PEERS_REQUEST = z.strictObject({
-  structureCode: STRUCTURE_CODE,
-  year: YEAR,
-  peers: z.union([NAMED, CRITERIA]).nullable(),
-});
-export type PeersRequest = z.infer<typeof PEERS_REQUEST>;
 
 /** The size bands a choice may name: the Union's, or the three terciles the close computes by default. */
 const bandCounts = (bands: Partial<Record<SizeDimension, unknown[]>> | undefined) =>
@@ -90,10 +73,11 @@ export const choosePeersHandler =
     const request = parseWith(PEERS_REQUEST, body);
     await requireRegisteredStructure(db, who, request.structureCode);
     const stored = await choosePeers(db, request, who.email, deps.clock());
-    res.status(200).json({
+    const answer: ChoosePeersAnswer = {
       structureCode: stored.structureCode,
       year: stored.year,
       peers: stored.choice,
       chosenAt: stored.chosenAt.toDate().toISOString(),
-    });
+    };
+    res.status(200).json(answer);
   };
