@@ -3,13 +3,14 @@ import {
   MAX_NAMED_PEERS,
   type PeerChoice,
   peerChoiceProblem,
+  Refusal,
   SIZE_DIMENSIONS,
   type SizeDimension,
 } from "@barometre/shared";
 import { z } from "zod";
 import { requireRegisteredStructure } from "../http/access.ts";
 import { parseWith } from "../http/envelope.ts";
-import { type Handler, HttpError, requireMethod } from "../http/guard.ts";
+import { type Handler, requireMethod } from "../http/guard.ts";
 import { readAuthenticatedJson } from "../http/incoming.ts";
 import type { Deps } from "../runtime/deps.ts";
 import { getCampaign, YEAR } from "../storage/campaigns.ts";
@@ -51,13 +52,13 @@ export const choosePeersHandler =
     await requireRegisteredStructure(db, who, code);
     const campaign = await getCampaign(db, year);
     if (!campaign)
-      throw new HttpError(
-        404,
+      throw new Refusal(
+        "not-found",
         `La campagne ${year} n'a pas été lancée par l'Union : rien n'a été enregistré.`,
       );
     if (campaign.state === "closed")
-      throw new HttpError(
-        409,
+      throw new Refusal(
+        "conflict",
         `La campagne ${year} est close : son groupe de pairs ne peut plus changer. Rien n'a été enregistré.`,
       );
     const choice = request.peers as PeerChoice | null;
@@ -71,7 +72,7 @@ export const choosePeersHandler =
         bandCounts: bandCounts(campaign.sizeBands),
         known: (c) => known.has(c),
       });
-      if (problem) throw new HttpError(422, `${problem} Rien n'a été enregistré.`);
+      if (problem) throw new Refusal("invalid", `${problem} Rien n'a été enregistré.`);
     }
     const stored = await storePeers(db, year, code, choice, who.email, deps.clock());
     res.status(200).json({

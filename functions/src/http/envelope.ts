@@ -6,10 +6,10 @@ import {
   formatNumber,
   formatRaw,
   MAX_EXPLANATION,
+  Refusal,
   SECTION_LIST,
 } from "@barometre/shared";
 import { type ZodType, z } from "zod";
-import { HttpError } from "./guard.ts";
 
 const french = z.locales.fr();
 
@@ -143,7 +143,7 @@ function placeOf(path: readonly PropertyKey[]): string {
   return path.length === 0 ? "la requête" : `« ${formatRaw(path.join("."))} »`;
 }
 
-/** The body checked against a schema, or a 400 listing (in French) what is wrong and where. */
+/** The body checked against a schema, or a "malformed" refusal (400) listing (in French) what is wrong and where. */
 export function parseWith<T>(schema: ZodType<T>, body: unknown): T {
   const result = schema.safeParse(body, { error: french.localeError });
   if (result.success) return result.data;
@@ -156,5 +156,5 @@ export function parseWith<T>(schema: ZodType<T>, body: unknown): T {
     messages.length > MAX_LISTED
       ? ` (et ${formatNumber(messages.length - MAX_LISTED)} autres problèmes)`
       : "";
-  throw new HttpError(400, `La requête n'a pas la forme attendue. ${shown}${more}`);
+  throw new Refusal("malformed", `La requête n'a pas la forme attendue. ${shown}${more}`);
 }

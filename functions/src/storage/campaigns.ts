@@ -3,17 +3,19 @@ import {
   type BandSettings,
   bandsProblem,
   DEFAULT_MIN_GROUP_SIZE,
+  FIRST_YEAR,
   formatDate,
   INDICATOR_KEYS,
   indicator,
   isoDate,
+  LAST_YEAR,
   parisDay,
+  Refusal,
   SIZE_DIMENSIONS,
   type SizeBands,
 } from "@barometre/shared";
 import { type Firestore, Timestamp } from "firebase-admin/firestore";
 import { z } from "zod";
-import { HttpError } from "../http/guard.ts";
 import { shardCount } from "../positioning/population-snapshot.ts";
 import { isAlreadyExists, isNotFound } from "./firestore-errors.ts";
 import { campaignDoc, campaignsCol, structuresCol } from "./paths.ts";
@@ -130,10 +132,10 @@ export const CAMPAIGN_SETTINGS = z.strictObject({
 });
 export type CampaignSettings = z.infer<typeof CAMPAIGN_SETTINGS>;
 
-export const YEAR = z.int().min(2010).max(2100);
+export const YEAR = z.int().min(FIRST_YEAR).max(LAST_YEAR);
 
 const notFound = (year: number) =>
-  new HttpError(404, `La campagne ${year} n'existe pas : ouvrez-la d'abord.`);
+  new Refusal("not-found", `La campagne ${year} n'existe pas : ouvrez-la d'abord.`);
 
 /** Only the given settings, ready for update(): absent ones are left out, not written as undefined. */
 function changes(settings: CampaignSettings): Record<string, unknown> {
@@ -266,21 +268,21 @@ export const deadlinePassed = (campaign: Campaign, now: Date): boolean =>
 export const acceptsReturns = (campaign: Campaign, now: Date): boolean =>
   campaign.state === "open" && !deadlinePassed(campaign, now);
 
-/** The campaign a return may be submitted to, or a 409 saying why not. */
+/** The campaign a return may be submitted to, or a conflict refusal saying why not. */
 export function requireOpen(campaign: Campaign | null, year: number, now: Date): Campaign {
   if (!campaign)
-    throw new HttpError(
-      409,
+    throw new Refusal(
+      "conflict",
       `La campagne ${year} n'est pas ouverte : l'Union ne l'a pas lancée. Vérifiez l'exercice saisi.`,
     );
   if (campaign.state !== "open")
-    throw new HttpError(
-      409,
+    throw new Refusal(
+      "conflict",
       `La campagne ${year} est close : l'Union n'accepte plus de retours pour cet exercice.`,
     );
   if (campaign.deadline !== null && parisDay(now) > campaign.deadline)
-    throw new HttpError(
-      409,
+    throw new Refusal(
+      "conflict",
       `La date limite de la campagne ${year} (${formatDate(campaign.deadline)}) est passée : contactez l'Union.`,
     );
   return campaign;

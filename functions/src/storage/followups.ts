@@ -9,11 +9,11 @@ import {
   fragileKeys,
   type IndicatorKey,
   indicator,
+  Refusal,
   STATUS_LABELS,
 } from "@barometre/shared";
 import { FieldValue, type Firestore, Timestamp } from "firebase-admin/firestore";
 import { z } from "zod";
-import { HttpError } from "../http/guard.ts";
 import type { LatestSummary } from "../status/board.ts";
 import { latestSummaries } from "../status/read-board.ts";
 import { eachLimited } from "../util/each-limited.ts";
@@ -200,7 +200,7 @@ export const FOLLOWUP_UPDATE = z
 
 export type FollowupUpdate = z.infer<typeof FOLLOWUP_UPDATE>;
 
-/** Changes a record's state or next step and appends a dated note; a 404 (nothing stored) when there is none. */
+/** Changes a record's state or next step and appends a dated note; refused as not found (nothing stored) when there is none. */
 export async function updateFollowup(
   db: Firestore,
   year: number,
@@ -211,8 +211,8 @@ export async function updateFollowup(
 ): Promise<Followup> {
   const current = await getFollowup(db, year, code);
   if (!current)
-    throw new HttpError(
-      404,
+    throw new Refusal(
+      "not-found",
       `« ${code} » n'a pas de suivi pour ${year} : seules les structures ayant un indicateur en bande rouge à la clôture en ont un.`,
     );
   const at = Timestamp.fromDate(now);
@@ -236,7 +236,7 @@ export async function updateFollowup(
     });
   } catch (error) {
     if (!isNotFound(error)) throw error;
-    throw new HttpError(404, `Le suivi de « ${code} » pour ${year} vient d'être effacé.`);
+    throw new Refusal("not-found", `Le suivi de « ${code} » pour ${year} vient d'être effacé.`);
   }
   // The Accompagnement tab is rewritten at the sheet's next sync, as after an erasure.
   await unionSheetDoc(db, year)

@@ -1,12 +1,16 @@
 // The Union's reviews of a revision: one never-changed document each, the revision's `review` a copy of the last one.
 //
 // Two admins reviewing the same revision at once both aim at the same next review id, so create() lets exactly
-// one through; the other gets a 409 and nothing of theirs is stored. The revision's `review` and the latest copy
-// are then brought up to the highest review (re-read until stable, as syncLatest does), so a crash between the
-// steps is repaired by the next review or by the same request retried.
-import { REVIEW_STATE_LABELS, type ReviewDecision, type ReviewState } from "@barometre/shared";
+// one through; the other is refused (a conflict) and nothing of theirs is stored. The revision's `review` and the
+// latest copy are then brought up to the highest review (re-read until stable, as syncLatest does), so a crash
+// between the steps is repaired by the next review or by the same request retried.
+import {
+  REVIEW_STATE_LABELS,
+  Refusal,
+  type ReviewDecision,
+  type ReviewState,
+} from "@barometre/shared";
 import { type Firestore, Timestamp } from "firebase-admin/firestore";
-import { HttpError } from "../http/guard.ts";
 import { parisTime } from "../util/paris-time.ts";
 import { getCampaign } from "./campaigns.ts";
 import { isAlreadyExists } from "./firestore-errors.ts";
@@ -108,14 +112,14 @@ export async function reviewRevision(
     lastReview(db, t),
   ]);
   if (!snap.exists)
-    throw new HttpError(
-      404,
+    throw new Refusal(
+      "not-found",
       `La révision ${t.number} du retour ${t.year} de « ${t.code} » n'existe pas.`,
     );
   const revision = snap.data() as StoredRevision;
   if (top && top.number !== t.number)
-    throw new HttpError(
-      409,
+    throw new Refusal(
+      "conflict",
       `La révision ${t.number} n'est plus la dernière du retour ${t.year} de « ${t.code} » : la révision ${top.number} l'a remplacée le ${parisTime.format(top.submittedAt.toDate())}. Examinez la révision ${top.number} ; rien n'a été enregistré.`,
     );
   if (last && last.sequence > revision.review.sequence) {
@@ -126,7 +130,7 @@ export async function reviewRevision(
     }
   }
   const wrong = misfit(t.number, last?.state ?? revision.review.state, d);
-  if (wrong) throw new HttpError(409, `${wrong} Rien n'a été enregistré.`);
+  if (wrong) throw new Refusal("conflict", `${wrong} Rien n'a été enregistré.`);
   const sequence = (last?.sequence ?? 0) + 1;
   const review: StoredReview = {
     structureCode: t.code,
@@ -144,8 +148,8 @@ export async function reviewRevision(
     await reviewsCol(db, t.year, t.code).doc(review.key).create(review);
   } catch (error) {
     if (!isAlreadyExists(error)) throw error;
-    throw new HttpError(
-      409,
+    throw new Refusal(
+      "conflict",
       `Un autre membre de l'Union vient d'examiner la révision ${t.number} de « ${t.code} » au même moment : sa décision a été retenue et la vôtre n'a pas été enregistrée. Relisez l'état du retour avant de décider à nouveau.`,
     );
   }

@@ -25,6 +25,7 @@ import {
   type Finding,
   type Indicators,
   type PimmsReturn,
+  Refusal,
   type ReviewState,
   returnChanges,
 } from "@barometre/shared";
@@ -35,7 +36,6 @@ import {
   Timestamp,
   type WriteBatch,
 } from "firebase-admin/firestore";
-import { HttpError } from "../http/guard.ts";
 import { addEntry } from "../positioning/population-snapshot.ts";
 import { parisTime } from "../util/paris-time.ts";
 import { isAlreadyExists } from "./firestore-errors.ts";
@@ -103,11 +103,11 @@ export const PENDING: Review = {
   sequence: 0,
 };
 
-/** The 409 of a submission over an accepted, hence locked, return: who accepted it and how to reopen it. */
-export function lockedError(top: StoredRevision): HttpError {
+/** The refusal of a submission over an accepted, hence locked, return: who accepted it and how to reopen it. */
+export function lockedError(top: StoredRevision): Refusal {
   const at = top.review.reviewedAt ? ` le ${parisTime.format(top.review.reviewedAt.toDate())}` : "";
-  return new HttpError(
-    409,
+  return new Refusal(
+    "conflict",
     `Votre retour ${top.year} a été accepté par l'Union (${top.review.reviewedBy ?? "un membre de l'Union"})${at}, révision ${top.number} : il est verrouillé et rien n'a été enregistré. Pour le modifier, demandez à l'Union de le rouvrir en répondant à son courriel ou en écrivant à l'adresse de l'Union.`,
   );
 }
@@ -151,7 +151,7 @@ export async function findRevisionByKey(
 export async function appendRevision(
   db: Firestore,
   draft: RevisionDraft,
-  locked: (top: StoredRevision) => HttpError,
+  locked: (top: StoredRevision) => Refusal,
 ): Promise<{ revision: StoredRevision; created: boolean }> {
   const col = revisionsCol(db, draft.year, draft.structureCode);
   for (let round = 0; round < MAX_ROUNDS; round++) {
@@ -174,8 +174,8 @@ export async function appendRevision(
     }
     await pause(round);
   }
-  throw new HttpError(
-    503,
+  throw new Refusal(
+    "unavailable",
     "Trop de retours arrivent en même temps pour cette structure : réessayez dans un instant, rien n'a été perdu.",
   );
 }
