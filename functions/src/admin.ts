@@ -17,7 +17,7 @@ export { submitReturnHandler } from "./handlers/submit-return.ts";
 export { CLOCK_SKEW_SECONDS } from "./http/auth.ts";
 export { parseWith } from "./http/envelope.ts";
 export type { Handler, Logger } from "./http/guard.ts";
-export { guard, HttpError, MAX_ERROR_CHARS } from "./http/guard.ts";
+export { guard, MAX_ERROR_CHARS } from "./http/guard.ts";
 export type { MailDraft, MailKind, OutboxMail } from "./mail/outbox.ts";
 export { queueMail } from "./mail/outbox.ts";
 export type { RetryPolicy, SenderDeps } from "./mail/sender.ts";
