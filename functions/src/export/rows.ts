@@ -10,13 +10,14 @@ import {
   type Indicators,
   indicator,
   type PimmsReturn,
+  REVIEW_STATE_CELLS,
   STATUS_LABELS,
 } from "@barometre/shared";
 import type { Firestore } from "firebase-admin/firestore";
 import type { StatusRow } from "../status/board.ts";
 import { readStatusRows } from "../status/read-board.ts";
 import { type Json, toJson } from "../storage/firestore-json.ts";
-import { listLatest, type ReviewState, type StoredRevision } from "../storage/revisions.ts";
+import { listLatest, type StoredRevision } from "../storage/revisions.ts";
 import { parisTime } from "../util/paris-time.ts";
 import { csvValue, toCsv } from "./csv.ts";
 
@@ -71,14 +72,6 @@ export const explanationWords = (r: StoredRevision): string =>
     .map(([key, text]) => `${findField(key)?.label ?? key} : ${text}`)
     .join(" | ");
 
-export const REVIEW_WORDS: Record<ReviewState, string> = {
-  pending: "en attente",
-  accepted: "accepté",
-  hasIssues: "à corriger",
-  rejected: "rejeté",
-  reopened: "rouvert",
-};
-
 /** Each indicator's value column, followed by its band column when it has bands. */
 const INDICATOR_COLUMNS = INDICATOR_KEYS.flatMap((key) => {
   const name = indicator(key).name;
@@ -112,7 +105,7 @@ export async function exportCampaignCsv(db: Firestore, year: number): Promise<st
     csvValue(r.number),
     csvValue(parisTime.format(r.submittedAt.toDate())),
     csvValue(r.submittedBy),
-    csvValue(REVIEW_WORDS[r.review.state]),
+    csvValue(REVIEW_STATE_CELLS[r.review.state]),
     ...FIELDS.map((f) => csvValue(getValue(r.payload, f), f.type === "date")),
     ...INDICATOR_COLUMNS.map((c) => c.cell(r.indicators)),
     csvValue(attestationWords(r)),
