@@ -2,6 +2,7 @@
 import { FIRST_YEAR, type Finding, LAST_YEAR, Refusal, type RefusalKind } from "@barometre/shared";
 import type { Request, Response } from "express";
 import { REQUEST_DEADLINE_MS } from "../runtime/config.ts";
+import type { Logger } from "../runtime/logger.ts";
 import { isUnavailable } from "../storage/firestore-errors.ts";
 
 /**
@@ -26,10 +27,6 @@ export class HttpError extends Error {
     super(message);
     this.name = "HttpError";
   }
-}
-
-export interface Logger {
-  error(message: string, details: Record<string, unknown>): void;
 }
 
 /** The method a handler answers, or 405 naming the ones it accepts. */

@@ -12,7 +12,7 @@
 //   again later for the sweep; permanent ones (5xx) and the last allowed attempt end in ERROR with the reason.
 import { randomUUID } from "node:crypto";
 import { type DocumentReference, type Firestore, Timestamp } from "firebase-admin/firestore";
-import type { Logger } from "../http/guard.ts";
+import type { Logger } from "../runtime/logger.ts";
 import { isAlreadyExists, isNotFound } from "../storage/firestore-errors.ts";
 import { mailClaimDoc, mailDoc } from "../storage/paths.ts";
 import {
