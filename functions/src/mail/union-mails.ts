@@ -1,7 +1,7 @@
 // The Union's mails that list structures by name (network summary, reminder digests, report recipients): which of them name a
 // structure, for its export, and how its erasure takes its name out of them.
 import type { Firestore, QueryDocumentSnapshot } from "firebase-admin/firestore";
-import type { StructureDataKind } from "../retention/structure-data.ts";
+import type { StructureDataKind } from "../retention/data-kind.ts";
 import { mailClaimsCol, mailCol } from "../storage/paths.ts";
 import type { OutboxMail } from "./outbox.ts";
 
