@@ -150,8 +150,8 @@ export const campaignOf = (data: object): Campaign =>
   }) as Campaign;
 
 export async function getCampaign(db: Firestore, year: number): Promise<Campaign | null> {
-  const snap = await campaignDoc(db, year).get();
-  return snap.exists ? campaignOf(snap.data() as object) : null;
+  const data = (await campaignDoc(db, year).get()).data();
+  return data ? campaignOf(data) : null;
 }
 
 export async function listCampaignYears(db: Firestore): Promise<number[]> {

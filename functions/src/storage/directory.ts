@@ -9,6 +9,7 @@ import {
 import { type Firestore, Timestamp } from "firebase-admin/firestore";
 import { z } from "zod";
 import { adminDoc, adminsCol, structureDoc, structuresCol } from "./paths.ts";
+import { asStored } from "./stored.ts";
 
 export interface StructureEntry {
   code: string;
@@ -79,16 +80,18 @@ export async function saveStructure(
   });
 }
 
+/** Directory entries read as StructureEntry (plus when each was last written, which readers leave out). */
+const AS_STRUCTURE = asStored<StructureEntry>();
+
 export async function getStructure(db: Firestore, code: string): Promise<StructureEntry | null> {
-  const snap = await structureDoc(db, code).get();
-  if (!snap.exists) return null;
-  const data = snap.data() as StructureEntry;
+  const data = (await structureDoc(db, code).withConverter(AS_STRUCTURE).get()).data();
+  if (!data) return null;
   return { code: data.code, name: data.name, territory: data.territory, emails: data.emails };
 }
 
 export async function listStructures(db: Firestore): Promise<StructureEntry[]> {
-  const snap = await structuresCol(db).orderBy("code").get();
-  return snap.docs.map((d) => d.data() as StructureEntry);
+  const snap = await structuresCol(db).withConverter(AS_STRUCTURE).orderBy("code").get();
+  return snap.docs.map((d) => d.data());
 }
 
 /** Admins are keyed by canonical address (EMAIL gives it), never a look-alike of another's. */

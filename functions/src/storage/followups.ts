@@ -21,6 +21,7 @@ import { ISO_DAY, listCampaignYears } from "./campaigns.ts";
 import { listStructures } from "./directory.ts";
 import { isAlreadyExists, isNotFound } from "./firestore-errors.ts";
 import { followupDoc, followupsCol, unionSheetDoc } from "./paths.ts";
+import { asStored } from "./stored.ts";
 
 /** Writes in flight at a close: the fragile structures of a 2,800-structure network without one round trip each. */
 const WRITES_IN_FLIGHT = 16;
@@ -170,9 +171,14 @@ export async function openFollowups(
   return { opened, reviewed };
 }
 
+const AS_FOLLOWUP = asStored<Followup>();
+
 export async function listFollowups(db: Firestore, year: number): Promise<Followup[]> {
-  const snap = await followupsCol(db, year).orderBy("structureCode").get();
-  return snap.docs.map((d) => d.data() as Followup);
+  const snap = await followupsCol(db, year)
+    .withConverter(AS_FOLLOWUP)
+    .orderBy("structureCode")
+    .get();
+  return snap.docs.map((d) => d.data());
 }
 
 export async function getFollowup(
@@ -180,8 +186,7 @@ export async function getFollowup(
   year: number,
   code: string,
 ): Promise<Followup | null> {
-  const snap = await followupDoc(db, year, code).get();
-  return snap.exists ? (snap.data() as Followup) : null;
+  return (await followupDoc(db, year, code).withConverter(AS_FOLLOWUP).get()).data() ?? null;
 }
 
 export const FOLLOWUP_UPDATE = z

@@ -10,12 +10,19 @@ import {
   type ReviewDecision,
   type ReviewState,
 } from "@barometre/shared";
-import { type Firestore, Timestamp } from "firebase-admin/firestore";
+import { type CollectionReference, type Firestore, Timestamp } from "firebase-admin/firestore";
 import { parisTime } from "../util/paris-time.ts";
 import { getCampaign } from "./campaigns.ts";
 import { isAlreadyExists } from "./firestore-errors.ts";
-import { reviewId, reviewsCol, revisionId, revisionsCol } from "./paths.ts";
-import { highestRevision, type Review, type StoredRevision, syncLatest } from "./revisions.ts";
+import { reviewId, reviewsCol, revisionId } from "./paths.ts";
+import {
+  highestRevision,
+  type Review,
+  type StoredRevision,
+  storedRevisions,
+  syncLatest,
+} from "./revisions.ts";
+import { asStored } from "./stored.ts";
 
 export interface StoredReview extends Review {
   structureCode: string;
@@ -24,6 +31,15 @@ export interface StoredReview extends Review {
   /** The review's id, which sorts in order: one filtered and sorted field, served by the automatic index. */
   key: string;
 }
+
+const AS_REVIEW = asStored<StoredReview>();
+
+/** The reviews of a structure's return, read as StoredReview. */
+const storedReviews = (
+  db: Firestore,
+  year: number,
+  code: string,
+): CollectionReference<StoredReview> => reviewsCol(db, year, code).withConverter(AS_REVIEW);
 
 export interface ReviewTarget {
   year: number;
@@ -40,13 +56,13 @@ export interface Decision {
 /** The highest review of one revision, or null. */
 async function lastReview(db: Firestore, t: ReviewTarget): Promise<StoredReview | null> {
   const prefix = revisionId(t.number);
-  const snap = await reviewsCol(db, t.year, t.code)
+  const snap = await storedReviews(db, t.year, t.code)
     .where("key", ">=", `${prefix}-`)
     .where("key", "<", `${prefix}.`)
     .orderBy("key", "desc")
     .limit(1)
     .get();
-  return (snap.docs[0]?.data() as StoredReview | undefined) ?? null;
+  return snap.docs[0]?.data() ?? null;
 }
 
 /** Every review of a structure's return for a campaign, oldest first: the history of the dialogue. */
@@ -55,8 +71,8 @@ export async function listReviews(
   year: number,
   code: string,
 ): Promise<StoredReview[]> {
-  const snap = await reviewsCol(db, year, code).orderBy("key").get();
-  return snap.docs.map((d) => d.data() as StoredReview);
+  const snap = await storedReviews(db, year, code).orderBy("key").get();
+  return snap.docs.map((d) => d.data());
 }
 
 const reviewOf = (r: StoredReview): Review => ({
@@ -70,7 +86,7 @@ const reviewOf = (r: StoredReview): Review => ({
 
 /** Makes the revision's review a copy of its highest review, then refreshes the campaign's latest copy. */
 async function syncReview(db: Firestore, t: ReviewTarget): Promise<void> {
-  const ref = revisionsCol(db, t.year, t.code).doc(revisionId(t.number));
+  const ref = storedRevisions(db, t.year, t.code).doc(revisionId(t.number));
   for (let round = 0; round < 50; round++) {
     const last = await lastReview(db, t);
     if (!last) break;
@@ -107,16 +123,16 @@ export async function reviewRevision(
   now: Date,
 ): Promise<{ review: StoredReview; revision: StoredRevision; created: boolean }> {
   const [snap, top, last] = await Promise.all([
-    revisionsCol(db, t.year, t.code).doc(revisionId(t.number)).get(),
-    highestRevision(revisionsCol(db, t.year, t.code)),
+    storedRevisions(db, t.year, t.code).doc(revisionId(t.number)).get(),
+    highestRevision(storedRevisions(db, t.year, t.code)),
     lastReview(db, t),
   ]);
-  if (!snap.exists)
+  const revision = snap.data();
+  if (!revision)
     throw new Refusal(
       "not-found",
       `La révision ${t.number} du retour ${t.year} de « ${t.code} » n'existe pas.`,
     );
-  const revision = snap.data() as StoredRevision;
   if (top && top.number !== t.number)
     throw new Refusal(
       "conflict",
@@ -145,7 +161,7 @@ export async function reviewRevision(
     reviewedAt: Timestamp.fromDate(now),
   };
   try {
-    await reviewsCol(db, t.year, t.code).doc(review.key).create(review);
+    await storedReviews(db, t.year, t.code).doc(review.key).create(review);
   } catch (error) {
     if (!isAlreadyExists(error)) throw error;
     throw new Refusal(
