@@ -19,7 +19,7 @@ export { parseWith } from "./http/envelope.ts";
 export type { Handler } from "./http/guard.ts";
 export { guard, MAX_ERROR_CHARS } from "./http/guard.ts";
 export type { MailDraft, MailKind, OutboxMail } from "./mail/outbox.ts";
-export { queueMail } from "./mail/outbox.ts";
+export { outboxMails, queueMail } from "./mail/outbox.ts";
 export type { RetryPolicy, SenderDeps } from "./mail/sender.ts";
 export { backoffMs, deliverMail, RETRY_POLICY } from "./mail/sender.ts";
 export { smtpTransport } from "./mail/smtp.ts";

@@ -27,6 +27,7 @@ import {
 } from "firebase-admin/firestore";
 import { campaignDoc, latestCol } from "../storage/paths.ts";
 import { populationVersion, type StoredRevision } from "../storage/revisions.ts";
+import { asStored } from "../storage/stored.ts";
 import { type Latest, type Row, readSnapshot, rowOf } from "./population-snapshot.ts";
 
 export interface PopulationCacheOptions {
@@ -66,7 +67,10 @@ const FIELDS = [
   "submittedAt",
 ] as const satisfies readonly (keyof Latest)[];
 
-const fromDoc = (doc: QueryDocumentSnapshot) => rowOf(doc.data() as Latest);
+/** The selected fields of a latest copy, read as Latest. */
+const AS_LATEST = asStored<Latest>();
+
+const fromDoc = (doc: QueryDocumentSnapshot<Latest>) => rowOf(doc.data());
 
 /** The member a revision is positioned as at the close: its own bands and reasons, and its size for the size groups. */
 export const memberOfRevision = (r: StoredRevision): Member => ({
@@ -191,6 +195,7 @@ export class PopulationCache {
       (
         await latestCol(db, year)
           .select(...FIELDS)
+          .withConverter(AS_LATEST)
           .get()
       ).docs.map(fromDoc);
     const entry: Entry = {
@@ -217,6 +222,7 @@ export class PopulationCache {
         ? col
             .where("submittedAt", ">=", since)
             .select(...FIELDS)
+            .withConverter(AS_LATEST)
             .get()
         : null,
     ]);

@@ -28,6 +28,7 @@ import {
 } from "firebase-admin/firestore";
 import { latestCol, snapshotShardDoc } from "../storage/paths.ts";
 import type { StoredRevision } from "../storage/revisions.ts";
+import { asStored } from "../storage/stored.ts";
 
 /** One member as the positioning uses it (only the values of others count), with its revision number. */
 export interface Row {
@@ -165,8 +166,9 @@ export async function removeFromSnapshot(
   const kept = Object.entries(entries).filter(([key]) => codeOfKey(key) !== code);
   if (kept.length === Object.keys(entries).length) return false;
   await ref.update({ m: Object.fromEntries(kept) });
-  const latest = (await latestCol(db, year).get()).docs
-    .map((d) => d.data() as StoredRevision)
+  // Typed here rather than through storage/revisions.ts (AS_REVISION), which imports this module.
+  const latest = (await latestCol(db, year).withConverter(asStored<StoredRevision>()).get()).docs
+    .map((d) => d.data())
     .filter((r) => shardOf(r.structureCode, shards) === shard);
   for (let i = 0; i < latest.length; i += BATCH) {
     const batch = db.batch();

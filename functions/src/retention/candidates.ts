@@ -28,6 +28,7 @@ import {
   snapshotCol,
   unionSheetDoc,
 } from "../storage/paths.ts";
+import { asStored } from "../storage/stored.ts";
 import { eachLimited } from "../util/each-limited.ts";
 
 export interface ClosedCampaign {
@@ -134,9 +135,10 @@ const mailsOf =
     const snap = await mailCol(db)
       .where("campaignYear", "==", year)
       .select("kind", "delivery", "purgedAt")
+      .withConverter(asStored<Pick<OutboxMail, "kind" | "delivery" | "purgedAt">>())
       .get();
     const delivered = snap.docs.filter((d) => {
-      const { kind, delivery, purgedAt } = d.data() as OutboxMail;
+      const { kind, delivery, purgedAt } = d.data();
       return (
         MAIL_RETENTION[kind] === retention &&
         delivery?.state === "SUCCESS" &&
@@ -154,7 +156,7 @@ const mailsOf =
       }
     }
     return delivered.map((d) => {
-      const { delivery } = d.data() as OutboxMail;
+      const { delivery } = d.data();
       const end = delivery.endTime?.toDate() ?? closedAt;
       const anchor = end > closedAt ? end : closedAt;
       return {

@@ -12,6 +12,7 @@ import { listFollowups } from "../storage/followups.ts";
 import { unionSheetDoc } from "../storage/paths.ts";
 import { listProgress } from "../storage/progress.ts";
 import { listLatest } from "../storage/revisions.ts";
+import { asStored } from "../storage/stored.ts";
 import { followupsTab } from "./followups-tab.ts";
 import type { SheetsApi } from "./sheets-client.ts";
 import { statusTab } from "./status-tab.ts";
@@ -144,7 +145,7 @@ export async function syncUnionSheet(deps: SheetDeps, year: number): Promise<Syn
     listLatest(deps.db, year),
     listStructures(deps.db),
     listProgress(deps.db, year),
-    unionSheetDoc(deps.db, year).get(),
+    unionSheetDoc(deps.db, year).withConverter(asStored<UnionSheetState>()).get(),
     listFollowups(deps.db, year),
   ]);
   const names = new Map(directory.map((s) => [s.code, s.name]));
@@ -156,7 +157,7 @@ export async function syncUnionSheet(deps: SheetDeps, year: number): Promise<Syn
     followupsTab(year, followups),
   ];
   const hash = createHash("sha256").update(JSON.stringify(tabs)).digest("hex");
-  const state = stateSnap.exists ? (stateSnap.data() as UnionSheetState) : null;
+  const state = stateSnap.data() ?? null;
   const sameSheet = state?.spreadsheetId === deps.spreadsheetId;
   if (sameSheet && state.hash === hash && !state.dirty) return "unchanged";
 
