@@ -19,6 +19,7 @@ import { z } from "zod";
 import { shardCount } from "../positioning/population-snapshot.ts";
 import { isAlreadyExists, isNotFound } from "./firestore-errors.ts";
 import { campaignDoc, campaignsCol, structuresCol } from "./paths.ts";
+import { asStored } from "./stored.ts";
 
 export const CAMPAIGN_MODES = ["anonymous", "transparent"] as const;
 export type CampaignMode = (typeof CAMPAIGN_MODES)[number];
@@ -155,8 +156,11 @@ export async function getCampaign(db: Firestore, year: number): Promise<Campaign
 }
 
 export async function listCampaignYears(db: Firestore): Promise<number[]> {
-  const snap = await campaignsCol(db).orderBy("year").get();
-  return snap.docs.map((d) => d.get("year") as number);
+  const snap = await campaignsCol(db)
+    .withConverter(asStored<{ year: number }>())
+    .orderBy("year")
+    .get();
+  return snap.docs.map((d) => d.data().year);
 }
 
 /** Opens a campaign, creating it with default settings the first time; reopening keeps its settings. */

@@ -107,6 +107,9 @@ export async function isAdmin(db: Firestore, email: string): Promise<boolean> {
 }
 
 export async function listAdmins(db: Firestore): Promise<string[]> {
-  const snap = await adminsCol(db).orderBy("email").get();
-  return snap.docs.map((d) => d.get("email") as string);
+  const snap = await adminsCol(db)
+    .withConverter(asStored<{ email: string }>())
+    .orderBy("email")
+    .get();
+  return snap.docs.map((d) => d.data().email);
 }

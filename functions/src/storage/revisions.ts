@@ -219,7 +219,8 @@ export async function bumpPopulation(db: Firestore, year: number): Promise<void>
 
 /** The campaign's population version (0 before any change). */
 export async function populationVersion(db: Firestore, year: number): Promise<number> {
-  return ((await populationVersionDoc(db, year).get()).get("version") as number | undefined) ?? 0;
+  const version = populationVersionDoc(db, year).withConverter(asStored<{ version: number }>());
+  return (await version.get()).data()?.version ?? 0;
 }
 
 /** Writes a latest copy, with its snapshot entry when the campaign has a snapshot (`shards`). */
