@@ -25,6 +25,7 @@ import {
   type QueryDocumentSnapshot,
   Timestamp,
 } from "firebase-admin/firestore";
+import type { Campaign } from "../storage/campaigns.ts";
 import { campaignDoc, latestCol } from "../storage/paths.ts";
 import { populationVersion, type StoredRevision } from "../storage/revisions.ts";
 import { asStored } from "../storage/stored.ts";
@@ -66,6 +67,9 @@ const FIELDS = [
   "number",
   "submittedAt",
 ] as const satisfies readonly (keyof Latest)[];
+
+/** What positioning reads of a campaign document. */
+const AS_CAMPAIGN = asStored<Pick<Campaign, "state" | "populationShards">>();
 
 /** The selected fields of a latest copy, read as Latest. */
 const AS_LATEST = asStored<Latest>();
@@ -187,8 +191,8 @@ export class PopulationCache {
     now: number,
     fromSnapshot: boolean,
   ): Promise<Entry> {
-    const campaign = await campaignDoc(db, year).get();
-    const shards = campaign.get("populationShards") as number | undefined;
+    const campaign = (await campaignDoc(db, year).withConverter(AS_CAMPAIGN).get()).data();
+    const shards = campaign?.populationShards;
     const snapshot = fromSnapshot && shards ? await readSnapshot(db, year, shards) : null;
     const rows =
       snapshot ??
@@ -203,7 +207,7 @@ export class PopulationCache {
       version,
       loadedAt: now,
       checkedAt: now,
-      open: campaign.get("state") === "open",
+      open: campaign?.state === "open",
       indexes: new Map(),
     };
     this.entries.set(year, entry);

@@ -69,6 +69,9 @@ type Entry = [string | null, ...(number | boolean | null)[]];
 /** An entry as stored: the JSON text of the Entry. */
 type StoredEntry = string;
 
+/** A shard document: its map of entries. */
+const AS_SHARD = asStored<{ m: Record<string, StoredEntry> }>();
+
 /**
  * `s{CODE}_{number}` with the code's hyphens as underscores (codes are [A-Z0-9-]): a field name that needs no
  * quoting in a field path, which the emulator's merge does not understand.
@@ -161,8 +164,8 @@ export async function removeFromSnapshot(
   code: string,
 ): Promise<boolean> {
   const shard = shardOf(code, shards);
-  const ref = snapshotShardDoc(db, year, shard);
-  const entries = ((await ref.get()).get("m") ?? {}) as Record<string, StoredEntry>;
+  const ref = snapshotShardDoc(db, year, shard).withConverter(AS_SHARD);
+  const entries = (await ref.get()).data()?.m ?? {};
   const kept = Object.entries(entries).filter(([key]) => codeOfKey(key) !== code);
   if (kept.length === Object.keys(entries).length) return false;
   await ref.update({ m: Object.fromEntries(kept) });

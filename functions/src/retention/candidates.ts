@@ -149,9 +149,13 @@ const mailsOf =
     const claims = new Map<string, DocumentReference[]>();
     for (let i = 0; i < delivered.length; i += IN_LIMIT) {
       const ids = delivered.slice(i, i + IN_LIMIT).map((d) => d.id);
-      const found = await mailClaimsCol(db).where("mailId", "in", ids).select("mailId").get();
+      const found = await mailClaimsCol(db)
+        .where("mailId", "in", ids)
+        .select("mailId")
+        .withConverter(asStored<{ mailId: string }>())
+        .get();
       for (const c of found.docs) {
-        const id = c.get("mailId") as string;
+        const id = c.data().mailId;
         claims.set(id, [...(claims.get(id) ?? []), c.ref]);
       }
     }
