@@ -24,10 +24,10 @@ import {
   type DocumentReference,
   FieldValue,
   type Firestore,
+  type Timestamp,
   type WriteBatch,
 } from "firebase-admin/firestore";
 import { latestCol, snapshotShardDoc } from "../storage/paths.ts";
-import type { StoredRevision } from "../storage/revisions.ts";
 import { asStored } from "../storage/stored.ts";
 
 /** One member as the positioning uses it (only the values of others count), with its revision number. */
@@ -41,11 +41,17 @@ export interface Row {
   at?: number;
 }
 
-/** What positioning reads of a latest revision. */
-export type Latest = Pick<
-  StoredRevision,
-  "structureCode" | "territory" | "indicators" | "number" | "submittedAt"
->;
+/**
+ * What positioning reads of a latest revision: fields of StoredRevision, written out here because
+ * storage/revisions.ts imports this module (it passes its revisions to addEntry, which checks they fit).
+ */
+export interface Latest {
+  structureCode: string;
+  territory: string | null;
+  indicators: Indicators;
+  number: number;
+  submittedAt: Timestamp;
+}
 
 /** Structures per shard when a campaign opens: about a write a second each at a deadline rush, 200 Kio each. */
 const MEMBERS_PER_SHARD = 1_000;
@@ -68,6 +74,9 @@ type Entry = [string | null, ...(number | boolean | null)[]];
 
 /** An entry as stored: the JSON text of the Entry. */
 type StoredEntry = string;
+
+/** A latest copy as an entry is made of it. */
+const AS_ENTRY_SOURCE = asStored<Latest & { year: number }>();
 
 /** A shard document: its map of entries. */
 const AS_SHARD = asStored<{ m: Record<string, StoredEntry> }>();
@@ -170,7 +179,7 @@ export async function removeFromSnapshot(
   if (kept.length === Object.keys(entries).length) return false;
   await ref.update({ m: Object.fromEntries(kept) });
   // Typed here rather than through storage/revisions.ts (AS_REVISION), which imports this module.
-  const latest = (await latestCol(db, year).withConverter(asStored<StoredRevision>()).get()).docs
+  const latest = (await latestCol(db, year).withConverter(AS_ENTRY_SOURCE).get()).docs
     .map((d) => d.data())
     .filter((r) => shardOf(r.structureCode, shards) === shard);
   for (let i = 0; i < latest.length; i += BATCH) {
