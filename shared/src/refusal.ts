@@ -17,14 +17,16 @@ export type RefusalKind =
   | "unavailable";
 
 export class Refusal extends Error {
-  constructor(
-    readonly kind: RefusalKind,
-    /** The French sentence the person reads, naming the field, cell or item concerned. */
-    message: string,
-    /** The findings behind an "invalid" refusal, each naming its field and cell. */
-    readonly findings?: Finding[],
-  ) {
+  readonly kind: RefusalKind;
+  /** The findings behind an "invalid" refusal, each naming its field and cell. */
+  readonly findings: Finding[] | undefined;
+
+  /** `message` is the French sentence the person reads, naming the field, cell or item concerned. */
+  constructor(kind: RefusalKind, message: string, findings?: Finding[]) {
+    // No parameter properties: Node runs the shared core with type stripping only.
     super(message);
     this.name = "Refusal";
+    this.kind = kind;
+    this.findings = findings;
   }
 }
