@@ -8,6 +8,7 @@ import { RETENTION_KINDS, type RetentionKind, type RetentionPolicy } from "@baro
 import type { Firestore, Timestamp } from "firebase-admin/firestore";
 import { type Campaign, campaignOf, getCampaign } from "../storage/campaigns.ts";
 import { campaignsCol, retentionProgressDoc } from "../storage/paths.ts";
+import { asStored } from "../storage/stored.ts";
 import { CAMPAIGN_WIDE, type Candidate, type ClosedCampaign, COLLECT } from "./candidates.ts";
 import { readRetention } from "./settings.ts";
 
@@ -64,7 +65,8 @@ const due = (anchor: Date, days: number, now: Date) => ageDays(anchor, now) >= d
  * were last all looked at (a campaign's mails are then looked at again a day later, not every hour).
  */
 async function finished(db: Firestore): Promise<Record<string, number>> {
-  return ((await retentionProgressDoc(db).get()).data() ?? {}) as Record<string, number>;
+  const progress = retentionProgressDoc(db).withConverter(asStored<Record<string, number>>());
+  return (await progress.get()).data() ?? {};
 }
 
 /** Still due as the policy and the campaign stand now: closed at the same moment, and kept long enough. */
