@@ -1,4 +1,5 @@
-// A structure's data for data protection, beyond its revisions: its mails, its final positioning, its sheet rows.
+// A structure's data for data protection, beyond its revisions: its mails, its final positioning, its sheet rows,
+// and its name in other structures' peer sets.
 
 import { type DemoStructure, generateNetwork } from "@barometre/shared";
 import { registerStructures, seedLatest, storedRevision } from "@barometre/testing/network";
@@ -11,10 +12,16 @@ import { deliverMail } from "../src/mail/sender.ts";
 import { eraseStructure, exportStructure } from "../src/retention/structure-data.ts";
 import { openCampaign } from "../src/storage/campaigns.ts";
 import { mailClaimsCol, mailCol, unionSheetDoc } from "../src/storage/paths.ts";
+import { peersInForce, storePeers } from "../src/storage/peers.ts";
 
 const network = generateNetwork({ size: 6, seed: 3 });
 const [gone, kept] = network.structures as [DemoStructure, DemoStructure];
 const year = network.year;
+const namedPeers = network.structures
+  .slice(1)
+  .map((s) => s.code)
+  .filter((c) => c !== kept.code);
+namedPeers.unshift(gone.code);
 let stack: TestStack;
 
 /** The parts of an export this test reads: stored documents by path, the sheet rows as they are. */
@@ -28,6 +35,7 @@ interface Exported {
   }[];
   finalBenchmark: { data: { positioning: { structureCode: string } } }[];
   unionSheetRows: unknown[];
+  namedInPeerSets: { path: string }[];
 }
 
 const mailsAbout = async (code: string) =>
@@ -54,13 +62,15 @@ beforeAll(async () => {
   const rig = await startSenderRig(stack.db);
   await deliverMail(rig.deps, `report-${year}-${gone.code}`);
   await rig.close();
+  // Another structure named it in its peer set, beside four others.
+  await storePeers(stack.db, year, kept.code, { codes: namedPeers }, ADMIN, new Date());
   // The Union's sheet has been written for this campaign.
   await unionSheetDoc(stack.db, year).set({ year, dirty: false });
 });
 afterAll(() => stack.close());
 
 describe("a structure's data", () => {
-  it("exports its mails (attachments in base64), its final positioning and its sheet rows", async () => {
+  it("exports its mails (attachments in base64), its final positioning, its sheet rows and the peer sets naming it", async () => {
     const data = (await exportStructure(stack.db, gone.code)) as unknown as Exported;
     expect(data.mails.map((m) => m.path).sort()).toEqual([
       `mail/report-${year}-${gone.code}`,
@@ -92,6 +102,7 @@ describe("a structure's data", () => {
         row: expect.arrayContaining([gone.code, gone.name, gone.territory, "retour envoyé", 1]),
       },
     ]);
+    expect(data.namedInPeerSets).toEqual([{ path: `campaigns/${year}/peers/${kept.code}` }]);
   });
 
   it("erases them, leaves the other structures' alone, and keeps the fan-out's count right", async () => {
@@ -100,6 +111,7 @@ describe("a structure's data", () => {
       mails: 3,
       finalBenchmark: 1,
       unionSheetRows: 1,
+      namedInPeerSets: 1,
       latest: 1,
       revisions: 1,
     });
@@ -117,6 +129,9 @@ describe("a structure's data", () => {
       members: 5,
     });
     expect((await unionSheetDoc(stack.db, year).get()).get("dirty")).toBe(true);
+    expect((await peersInForce(stack.db, year, kept.code))?.choice).toEqual({
+      codes: namedPeers.filter((c) => c !== gone.code),
+    });
     const after = (await exportStructure(stack.db, gone.code)) as Record<string, unknown[]>;
     for (const [key, value] of Object.entries(after))
       if (key !== "structureCode") expect(value, key).toEqual([]);

@@ -23,6 +23,7 @@ import {
   structureDoc,
   unionSheetDoc,
 } from "../storage/paths.ts";
+import { peerSetsNaming } from "../storage/peers.ts";
 import { AS_PROGRESS } from "../storage/progress.ts";
 import { AS_REVISION, bumpPopulation, storedLatestCopy } from "../storage/revisions.ts";
 import { structureRow } from "../union-sheet/tables.ts";
@@ -223,6 +224,25 @@ const latest: StructureDataKind = {
   },
 };
 
+/** Its name in other structures' peer sets: taken out of each set, which the close then counts without it. */
+const namedInPeerSets: StructureDataKind = {
+  name: "namedInPeerSets",
+  label: "mentions dans les groupes de pairs d'autres structures",
+  export: async (db, code, years) =>
+    (await peerSetsNaming(db, code, years)).map((d) => ({ path: d.ref.path })),
+  erase: async (db, code, years) => {
+    const docs = await peerSetsNaming(db, code, years);
+    await Promise.all(
+      docs.map((d) => {
+        const { choice } = d.data();
+        const codes = choice && "codes" in choice ? choice.codes : [];
+        return d.ref.update({ choice: { codes: codes.filter((c) => c !== code) } });
+      }),
+    );
+    return docs.length;
+  },
+};
+
 /** In erase order: the directory entry first, so the structure's emails stop being accepted at once. */
 export const STRUCTURE_DATA: StructureDataKind[] = [
   documentKind("directory", "annuaire", (db, code) => existing(db, [structureDoc(db, code)])),
@@ -232,6 +252,7 @@ export const STRUCTURE_DATA: StructureDataKind[] = [
   documentKind("progress", "suivi de la préparation", progressOf),
   documentKind("followups", "suivis d'accompagnement de l'Union", followupsOf),
   documentKind("peers", "groupes de pairs choisis", peersOf),
+  namedInPeerSets,
   sheetRows,
   latest,
   documentKind("mails", "courriels et tentatives d'envoi", mails),

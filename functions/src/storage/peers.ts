@@ -78,3 +78,17 @@ export async function allPeersInForce(
     ),
   );
 }
+
+/**
+ * The choices that name a structure in their set, across campaigns. Read whole, not queried: the local emulator
+ * cannot filter on a nested array, and a campaign holds one choice per structure at most.
+ */
+export async function peerSetsNaming(db: Firestore, code: string, years: readonly number[]) {
+  const snaps = await Promise.all(years.map((y) => peersCol(db, y).withConverter(AS_PEERS).get()));
+  return snaps.flatMap((snap) =>
+    snap.docs.filter((d) => {
+      const choice = d.data().choice;
+      return choice !== null && "codes" in choice && choice.codes.includes(code);
+    }),
+  );
+}
