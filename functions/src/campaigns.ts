@@ -16,6 +16,7 @@ import { z } from "zod";
 import { isAlreadyExists, isNotFound } from "./firestore-errors.ts";
 import { HttpError } from "./http.ts";
 import { campaignDoc, campaignsCol, structuresCol } from "./layout.ts";
+import { recordPastCampaigns } from "./positioning/past-record.ts";
 import { shardCount } from "./positioning/population-snapshot.ts";
 
 export const CAMPAIGN_MODES = ["anonymous", "transparent"] as const;
@@ -196,6 +197,8 @@ export async function openCampaign(
       updatedBy: by,
     });
   }
+  // Its live answers' trajectories read the campaigns before it from its record, and later ones' from theirs.
+  await recordPastCampaigns(db, year, { self: true });
 }
 
 /** The first deadline set on a campaign is kept as its announced deadline; later ones do not replace it. */

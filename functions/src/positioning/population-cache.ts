@@ -27,6 +27,7 @@ import {
 } from "firebase-admin/firestore";
 import { campaignDoc, latestCol } from "../layout.ts";
 import { populationVersion, type StoredRevision } from "../revisions.ts";
+import { type PastRecord, pastRecordOf } from "./past-record.ts";
 import { type Latest, type Row, readSnapshot, rowOf } from "./population-snapshot.ts";
 
 export interface PopulationCacheOptions {
@@ -48,6 +49,8 @@ interface Entry {
   open: boolean;
   /** Indexes already built from these rows, by minimum group size. */
   indexes: Map<number, PopulationIndex>;
+  /** What the campaign's document recorded of its past campaigns when loaded (past-record.ts). */
+  past: PastRecord | null;
 }
 
 /** One campaign's population as cached. */
@@ -55,6 +58,8 @@ export interface CampaignPopulation {
   members: ReadonlyMap<string, Member>;
   /** The indexed population (built once per version of the rows and minimum group size). */
   index(minGroupSize: number): PopulationIndex;
+  /** The campaign's record of its past campaigns, read with it (null: a campaign opened before the record). */
+  past: PastRecord | null;
 }
 
 /** Only what positioning needs from a latest revision (the payload stays in Firestore). */
@@ -80,6 +85,7 @@ function view(entry: Entry): CampaignPopulation {
   const members = new Map([...entry.rows].map(([code, row]) => [code, row.member]));
   return {
     members,
+    past: entry.past,
     index: (min) => {
       let index = entry.indexes.get(min);
       if (!index) {
@@ -200,6 +206,7 @@ export class PopulationCache {
       checkedAt: now,
       open: campaign.get("state") === "open",
       indexes: new Map(),
+      past: pastRecordOf(campaign.data()),
     };
     this.entries.set(year, entry);
     if (snapshot) this.counts.snapshot++;
