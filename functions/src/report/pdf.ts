@@ -9,6 +9,7 @@ import { BAND, INK, MUTED, PAGE, RULE, TITLE, WHITE } from "./palette.ts";
 import { compactPdf } from "./pdf-compact.ts";
 import { registerFonts } from "./pdf-fonts.ts";
 import { shareLineBreaking } from "./pdf-lines.ts";
+import { gatherOutput } from "./pdf-output.ts";
 
 type Doc = PDFKit.PDFDocument;
 type Struct = PDFKit.PDFStructureElement;
@@ -367,10 +368,12 @@ export function reportPdf(layout: Layout, figures: ReadonlyMap<string, Figure>):
     displayTitle: true,
     info: { Title: layout.subject, Author: "Union nationale des PIMMS", Subject: layout.subtitle },
   });
+  // The header pdfkit streams as it starts; gatherOutput keeps the rest.
   const chunks: Buffer[] = [];
+  const output = gatherOutput(doc);
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on("data", (c: Buffer) => chunks.push(c));
-    doc.on("end", () => resolve(compactPdf(Buffer.concat(chunks))));
+    doc.on("end", () => resolve(compactPdf(Buffer.concat([...chunks, output()]))));
     doc.on("error", reject);
   });
   registerFonts(doc);
