@@ -14,7 +14,7 @@ import { keepLastNetwork } from "./last-network.ts";
 import type { CampaignView } from "./panel-types.ts";
 import { peersView } from "./peers-view.ts";
 
-/** What campaignInfo answers (functions/src/campaign-info.ts). */
+/** What campaignInfo answers (functions/src/handlers/campaign-info.ts). */
 interface CampaignInfo {
   year: number;
   state: "open" | "closed";

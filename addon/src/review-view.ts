@@ -9,7 +9,7 @@ import { identityToken } from "./identity.ts";
 import { parisWhen } from "./last-submission.ts";
 import type { ReviewView } from "./panel-types.ts";
 
-/** What previousReturn answers about the review (functions/src/previous-return.ts). */
+/** What previousReturn answers about the review (functions/src/handlers/previous-return.ts). */
 interface ReviewJson {
   state: ReviewState;
   comment: string | null;

@@ -1,9 +1,8 @@
 // addon.*: Spreadsheet-service calls the built add-on makes to prepare and verify a legacy workbook, counted by the harness.
 
-import { openWorkbook } from "../../tests/addon/support/addon-session.ts";
-import type { CallKind } from "../../tests/harness/call-log.ts";
-import type { GasRuntime } from "../../tests/harness/gas-runtime.ts";
-import { fixture } from "../../tests/helpers/legacy-fixtures.ts";
+import { fixture } from "@barometre/testing/legacy-fixtures";
+import { openWorkbook } from "@barometre/tests/addon-session";
+import type { CallKind, GasRuntime } from "@barometre/tests/harness";
 import type { Measured } from "../figure.ts";
 import { cellCount, growTenfold } from "../support/grow-workbook.ts";
 import { round } from "../support/sample-stats.ts";

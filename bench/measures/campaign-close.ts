@@ -1,5 +1,5 @@
 // campaignClose2800.reportsPerSecondPerCore and report.averageMailBytes: final reports (HTML, PNG charts, the report and board summary PDFs) per CPU-second, as the campaign close renders them, and their size.
-import { renderReport } from "@barometre/functions/report/render";
+import { renderReport } from "@barometre/functions/admin";
 import { buildReport, demoCampaign, generateNetwork } from "@barometre/shared";
 import type { Measured } from "../figure.ts";
 import { round } from "../support/sample-stats.ts";

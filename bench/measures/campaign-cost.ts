@@ -2,27 +2,22 @@
 // tenth of the network (reminders, every structure submitting then correcting, the Union's sheet, the close, the
 // reports, every mail delivered over SMTP), its Firestore operations, invocations, CPU and outbound bytes counted,
 // scaled to 2,800 structures and priced with bench/prices.ts.
-import { openCampaign } from "@barometre/functions/campaigns";
-import { closeAndReport } from "@barometre/functions/close/close-campaign";
-import { eachLimited } from "@barometre/functions/each-limited";
-import { mailCol } from "@barometre/functions/layout";
-import { deliverMail, RETRY_POLICY } from "@barometre/functions/mail/sender";
-import { sendReminders } from "@barometre/functions/reminders/send-reminders";
-import { sheetsClient } from "@barometre/functions/union-sheet/sheets-client";
+import {
+  closeAndReport,
+  deliverMail,
+  eachLimited,
+  mailCol,
+  openCampaign,
+  RETRY_POLICY,
+  sendReminders,
+  sheetsClient,
+} from "@barometre/functions/admin";
 import { type DemoStructure, formatNumber } from "@barometre/shared";
+import { type FirestoreOperations, operationsSince } from "@barometre/stack";
+import { CALM_SMTP, startSenderRig } from "@barometre/testing/outbox";
+import { startSheetsServer } from "@barometre/testing/sheets-server";
+import { ADMIN, ATTESTATION, startTestStack, type TestStack } from "@barometre/testing/stack";
 import { OAuth2Client } from "google-auth-library";
-import {
-  type FirestoreOperations,
-  operationsSince,
-} from "../../cli/src/stack/firestore-operations.ts";
-import { CALM_SMTP, startSenderRig } from "../../functions/test/support/outbox.ts";
-import { startSheetsServer } from "../../functions/test/support/sheets-server.ts";
-import {
-  ADMIN,
-  ATTESTATION,
-  startTestStack,
-  type TestStack,
-} from "../../functions/test/support/stack.ts";
 import type { Measured } from "../figure.ts";
 import {
   BILLING_GRANULARITY_SECONDS,

@@ -2,7 +2,7 @@
 import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { buildFunctions } from "../../functions/scripts/build.ts";
+import { buildFunctions } from "@barometre/functions/build";
 import type { Measured } from "../figure.ts";
 import { coldImportMs } from "../support/fresh-process.ts";
 import { median, round } from "../support/sample-stats.ts";

@@ -1,6 +1,6 @@
 // submit.deadlineHour*: the last hour before the deadline with all 2,800 structures submitting over real HTTP, 16 at a
 // time, on the local stack; what was lost or answered wrongly, and the latency each director saw.
-import { hourFigures, runDeadlineHour } from "../../functions/test/support/deadline-hour.ts";
+import { hourFigures, runDeadlineHour } from "@barometre/testing/deadline-hour";
 import type { Measured } from "../figure.ts";
 import { round } from "../support/sample-stats.ts";
 

@@ -2,13 +2,12 @@
 import { mkdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { isDeepStrictEqual } from "node:util";
+import { LAYOUTS, type LegacyStyle, legacyWorkbook, writeWorkbook } from "@barometre/cli/demo";
+import { importWorkbookFile } from "@barometre/cli/xlsx";
 import { computeIndicators, generateNetwork, type PimmsReturn } from "@barometre/shared";
+import { LEGACY_FIXTURES } from "@barometre/testing/legacy-fixtures";
+import { legacyStyleArbitrary } from "@barometre/testing/legacy-variations";
 import fc from "fast-check";
-import { LAYOUTS, type LegacyStyle, legacyWorkbook } from "../../cli/src/demo/legacy-workbook.ts";
-import { writeWorkbook } from "../../cli/src/demo/workbook-spec.ts";
-import { importWorkbookFile } from "../../cli/src/xlsx/read-folder.ts";
-import { legacyStyleArbitrary } from "../../cli/test/helpers/legacy-variations.ts";
-import { LEGACY_FIXTURES } from "../../tests/helpers/legacy-fixtures.ts";
 import type { Measured } from "../figure.ts";
 import { median, round } from "../support/sample-stats.ts";
 

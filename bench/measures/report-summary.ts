@@ -1,7 +1,7 @@
 // reportSummaryPages: the most pages any structure's one-page board summary takes, over the whole 2,800-structure network.
-import { boardSummaryPdf } from "@barometre/functions/report/render";
+import { boardSummaryPdf } from "@barometre/functions/admin";
 import { buildReport, demoCampaign, generateNetwork } from "@barometre/shared";
-import { pdfObjects } from "../../functions/test/report-pdf-text.ts";
+import { pdfObjects } from "@barometre/testing/report-pdf-text";
 import type { Measured } from "../figure.ts";
 import { round } from "../support/sample-stats.ts";
 import { cpuMsSince } from "../support/timing.ts";

@@ -1,20 +1,15 @@
 // submit.coldFirst*: the first submission a new instance answers (empty population cache), with 2,800 and 28,000
 // structures stored (N and N-1), over real HTTP on the local stack: its latency and the Firestore reads it costs.
-import { revisionId, revisionsCol } from "@barometre/functions/layout";
+import { revisionId, revisionsCol } from "@barometre/functions/admin";
 import { type DemoStructure, formatNumber } from "@barometre/shared";
-import { callFunction } from "../../cli/src/stack/call-function.ts";
 import {
+  callFunction,
   type FirestoreOperations,
   operationsSince,
-} from "../../cli/src/stack/firestore-operations.ts";
-import { startFunctionsServer } from "../../cli/src/stack/functions-server.ts";
-import { registerStructures, storedRevision } from "../../functions/test/support/network.ts";
-import {
-  ATTESTATION,
-  AUDIENCE,
-  startTestStack,
-  type TestStack,
-} from "../../functions/test/support/stack.ts";
+  startFunctionsServer,
+} from "@barometre/stack";
+import { registerStructures, storedRevision } from "@barometre/testing/network";
+import { ATTESTATION, AUDIENCE, startTestStack, type TestStack } from "@barometre/testing/stack";
 import type { Measured } from "../figure.ts";
 import { median, round } from "../support/sample-stats.ts";
 import { arrival, storeNetwork } from "../support/stored-network.ts";

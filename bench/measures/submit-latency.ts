@@ -1,15 +1,8 @@
 // submit.p50Ms / submit.p95Ms: real HTTP submitReturn calls with real tokens on the local stack, 2,800 returns already stored.
-import { openCampaign } from "@barometre/functions/campaigns";
-import { saveStructure } from "@barometre/functions/directory";
-import { revisionId, revisionsCol } from "@barometre/functions/layout";
+import { openCampaign, revisionId, revisionsCol, saveStructure } from "@barometre/functions/admin";
 import { type DemoStructure, generateNetwork } from "@barometre/shared";
-import { seedLatest, storedRevision } from "../../functions/test/support/network.ts";
-import {
-  ADMIN,
-  ATTESTATION,
-  startTestStack,
-  type TestStack,
-} from "../../functions/test/support/stack.ts";
+import { seedLatest, storedRevision } from "@barometre/testing/network";
+import { ADMIN, ATTESTATION, startTestStack, type TestStack } from "@barometre/testing/stack";
 import type { Measured } from "../figure.ts";
 import { percentile, round } from "../support/sample-stats.ts";
 import { formatFigure } from "../support/table.ts";

@@ -1,5 +1,5 @@
 // Makes a workbook in the Apps Script harness ten times larger: a follow-up log under every tab's own rows.
-import type { Book } from "../../tests/harness/book.ts";
+import type { Book } from "@barometre/tests/harness";
 
 /** Cells with content in every tab (each tab's used rectangle). */
 export const cellCount = (book: Book): number =>

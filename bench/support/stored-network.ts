@@ -1,13 +1,9 @@
 // A generated network stored on the local stack as a deployment would hold it: the directory, campaign N-1 closed
 // and N open (created after the directory, so their population snapshots are sized for it), every latest revision.
-import { closeCampaign, openCampaign } from "@barometre/functions/campaigns";
+import { closeCampaign, openCampaign } from "@barometre/functions/admin";
 import { type DemoNetwork, type DemoStructure, generateNetwork } from "@barometre/shared";
-import {
-  registerStructures,
-  seedLatest,
-  storedRevision,
-} from "../../functions/test/support/network.ts";
-import { ADMIN, type TestStack } from "../../functions/test/support/stack.ts";
+import { registerStructures, seedLatest, storedRevision } from "@barometre/testing/network";
+import { ADMIN, type TestStack } from "@barometre/testing/stack";
 
 /** One structure an hour from mid-January of the following year, as returns arrive over a campaign. */
 export const arrival = (exercice: number, i: number): Date =>

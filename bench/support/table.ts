@@ -1,6 +1,7 @@
 // The French table of figures printed at the end of a bench run, with the details under it.
+
+import { renderTable } from "@barometre/cli";
 import { formatNumber } from "@barometre/shared";
-import { renderTable } from "../../cli/src/table.ts";
 import type { Figure } from "../figure.ts";
 import type { Unit } from "../goals.ts";
 

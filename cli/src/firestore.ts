@@ -1,8 +1,7 @@
 // The Firestore a Union command works on: the local emulator when FIRESTORE_EMULATOR_HOST is set, else the project's.
 import { randomUUID } from "node:crypto";
 import { userInfo } from "node:os";
-import { isUnavailable } from "@barometre/functions/firestore-errors";
-import { HttpError } from "@barometre/functions/http";
+import { HttpError, isUnavailable } from "@barometre/functions/admin";
 import type { Firestore } from "firebase-admin/firestore";
 import { UserError } from "./errors.ts";
 

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 
 const root = join(import.meta.dirname, "../..");
 const bin = join(root, "node_modules/.bin/barometre");
-const fixtures = join(root, "tests/fixtures/legacy-2018");
+const fixtures = join(root, "testing/fixtures/legacy-2018");
 const network = join(fixtures, "network.json");
 
 interface Run {

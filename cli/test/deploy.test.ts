@@ -2,8 +2,8 @@
 import { chmod, copyFile, mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
+import { runCli } from "@barometre/testing/run-cli";
 import { describe, expect, it } from "vitest";
-import { runCli } from "./helpers/run-cli.ts";
 
 const ROOT = join(import.meta.dirname, "../..");
 const PROJECT = "barometre-essai";

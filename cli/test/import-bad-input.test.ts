@@ -1,18 +1,19 @@
+// barometre import on broken or hostile files: one French sentence naming the file and the cell, exit 2.
 import { createHash } from "node:crypto";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { PimmsReturn } from "@barometre/shared";
+import { setFieldCell } from "@barometre/testing/legacy-variations";
+import { runCli } from "@barometre/testing/run-cli";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LAYOUTS, legacyWorkbook } from "../src/demo/legacy-workbook.ts";
 import { type WorkbookSpec, writeWorkbook } from "../src/demo/workbook-spec.ts";
-import { setFieldCell } from "./helpers/legacy-variations.ts";
-import { runCli } from "./helpers/run-cli.ts";
-import { deflatedEntry, zipArchive } from "./helpers/zip-writer.ts";
+import { deflatedEntry, zipArchive } from "./support/zip-writer.ts";
 
 const TRUTH = join(
   import.meta.dirname,
-  "../../tests/fixtures/legacy-2018/01-pimms-lyon-metropole-A.truth.json",
+  "../../testing/fixtures/legacy-2018/01-pimms-lyon-metropole-A.truth.json",
 );
 const base = async (): Promise<PimmsReturn> => JSON.parse(await readFile(TRUTH, "utf8")).return;
 const A = LAYOUTS.A;

@@ -1,3 +1,4 @@
+// barometre import on the legacy-2018 sample workbooks gives each one's truth.
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -8,11 +9,11 @@ import {
   importWorkbook,
   type PimmsReturn,
 } from "@barometre/shared";
+import { runCli } from "@barometre/testing/run-cli";
 import { describe, expect, it } from "vitest";
 import { readWorkbookFile } from "../src/xlsx/read.ts";
-import { runCli } from "./helpers/run-cli.ts";
 
-const DIR = join(import.meta.dirname, "../../tests/fixtures/legacy-2018");
+const DIR = join(import.meta.dirname, "../../testing/fixtures/legacy-2018");
 const fixtures = readdirSync(DIR)
   .filter((n) => n.endsWith(".xlsx"))
   .sort()

@@ -1,10 +1,11 @@
+// Reading an .xlsx file gives the grid the workbook spec describes: values, merges, hidden rows.
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { normalisedGrid, toGrid } from "@barometre/testing/workbook-spec";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type WorkbookSpec, writeWorkbook } from "../src/demo/workbook-spec.ts";
 import { readWorkbookFile } from "../src/xlsx/read.ts";
-import { normalisedGrid, toGrid } from "./helpers/workbook-spec.ts";
 
 let dir: string;
 beforeAll(async () => {

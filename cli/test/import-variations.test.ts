@@ -1,15 +1,16 @@
+// Legacy workbooks in every mix of the known variations import to the return they were written from.
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { importWorkbook, type PimmsReturn } from "@barometre/shared";
+import { legacyStyleArbitrary } from "@barometre/testing/legacy-variations";
+import { returnArbitrary } from "@barometre/testing/return-arbitrary";
+import { normalisedGrid, toGrid } from "@barometre/testing/workbook-spec";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { returnArbitrary } from "../../tests/helpers/return-arbitrary.ts";
 import { LAYOUTS, type LegacyStyle, legacyWorkbook } from "../src/demo/legacy-workbook.ts";
 import { writeWorkbook } from "../src/demo/workbook-spec.ts";
 import { readWorkbookFile } from "../src/xlsx/read.ts";
-import { legacyStyleArbitrary } from "./helpers/legacy-variations.ts";
-import { normalisedGrid, toGrid } from "./helpers/workbook-spec.ts";
 
 const unknownOutsideJunk = (findings: { message: string; cell: string | null }[]) =>
   findings.filter(

@@ -1,14 +1,15 @@
+// Compressed files that would expand beyond reason are refused before they are inflated.
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { emptyReturn } from "@barometre/shared";
+import { runCli } from "@barometre/testing/run-cli";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LAYOUTS, legacyWorkbook } from "../src/demo/legacy-workbook.ts";
 import { writeWorkbook } from "../src/demo/workbook-spec.ts";
 import { UserError } from "../src/errors.ts";
 import { readWorkbookFile } from "../src/xlsx/read.ts";
-import { runCli } from "./helpers/run-cli.ts";
-import { entriesOf, spacesStream, zipArchive } from "./helpers/zip-writer.ts";
+import { entriesOf, spacesStream, zipArchive } from "./support/zip-writer.ts";
 
 const GIB_2 = 2048;
 let dir: string;

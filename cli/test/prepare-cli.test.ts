@@ -2,9 +2,9 @@
 import { existsSync } from "node:fs";
 import { copyFile, link, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
+import { fixture } from "@barometre/testing/legacy-fixtures";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { fixture } from "../../tests/helpers/legacy-fixtures.ts";
 import { type CliRun, loadWorkbook, runBarometre, sha256, tempFolder } from "./prepare-helpers.ts";
 
 let dir: string;

@@ -1,11 +1,11 @@
 // Generated returns through a real .xlsx: the written formulas agree with TypeScript, and the inputs read back.
 import { buildWorkbookPlan, readPrepared } from "@barometre/shared";
+import { excelWorkbook } from "@barometre/testing/formula-engine";
+import { expectIndicatorsAgree } from "@barometre/testing/indicator-agreement";
+import { returnArbitrary } from "@barometre/testing/return-arbitrary";
 import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { excelWorkbook } from "../../tests/helpers/formula-engine.ts";
-import { expectIndicatorsAgree } from "../../tests/helpers/indicator-agreement.ts";
-import { returnArbitrary } from "../../tests/helpers/return-arbitrary.ts";
 import { sheetGrid } from "../src/xlsx/read-grid.ts";
 import { applyPlan } from "../src/xlsx/write-plan.ts";
 

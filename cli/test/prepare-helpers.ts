@@ -4,9 +4,9 @@ import { createHash } from "node:crypto";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { delimiter, dirname, join } from "node:path";
+import { fixture } from "@barometre/testing/legacy-fixtures";
 import ExcelJS from "exceljs";
 import { afterAll } from "vitest";
-import { fixture } from "../../tests/helpers/legacy-fixtures.ts";
 
 /** A fresh temporary folder, removed after the test file. */
 export async function tempFolder(): Promise<string> {

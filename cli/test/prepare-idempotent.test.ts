@@ -1,11 +1,11 @@
 // Preparing a prepared workbook again: same tabs, same names, no duplicates, and the user's edits kept.
 import { join } from "node:path";
 import { FIELDS, field, type PimmsReturn, plannedCell, setValue } from "@barometre/shared";
+import { excelWorkbook } from "@barometre/testing/formula-engine";
+import { expectIndicatorsAgree } from "@barometre/testing/indicator-agreement";
+import { fixture, LEGACY_FIXTURES } from "@barometre/testing/legacy-fixtures";
 import type ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { excelWorkbook } from "../../tests/helpers/formula-engine.ts";
-import { expectIndicatorsAgree } from "../../tests/helpers/indicator-agreement.ts";
-import { fixture, LEGACY_FIXTURES } from "../../tests/helpers/legacy-fixtures.ts";
 import { prepareWorkbook } from "../src/xlsx/write-prepared.ts";
 import { loadWorkbook, sheetSnapshot, tempFolder } from "./prepare-helpers.ts";
 

@@ -8,11 +8,11 @@ import {
   setValue,
   type WorkbookPlan,
 } from "@barometre/shared";
+import { excelWorkbook } from "@barometre/testing/formula-engine";
+import { expectIndicatorsAgree } from "@barometre/testing/indicator-agreement";
+import { LEGACY_FIXTURES } from "@barometre/testing/legacy-fixtures";
 import type ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { excelWorkbook } from "../../tests/helpers/formula-engine.ts";
-import { expectIndicatorsAgree } from "../../tests/helpers/indicator-agreement.ts";
-import { LEGACY_FIXTURES } from "../../tests/helpers/legacy-fixtures.ts";
 import { type Prepared, prepareWorkbook } from "../src/xlsx/write-prepared.ts";
 import {
   decoratedLegacyWorkbook,

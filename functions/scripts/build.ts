@@ -4,7 +4,7 @@ import { copyFile, cp, mkdir, readdir, readFile, rm, writeFile } from "node:fs/p
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build, type Metafile } from "esbuild";
-import { checkoutVersion } from "../src/version.ts";
+import { checkoutVersion } from "../src/runtime/version.ts";
 
 const FUNCTIONS = join(dirname(fileURLToPath(import.meta.url)), "..");
 

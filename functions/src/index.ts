@@ -3,14 +3,14 @@ import { onDocumentWritten } from "firebase-functions/v2/firestore";
 import { type HttpsOptions, onRequest } from "firebase-functions/v2/https";
 import { onSchedule } from "firebase-functions/v2/scheduler";
 import { onTaskDispatched } from "firebase-functions/v2/tasks";
-import type { FunctionName, Handlers } from "./app.ts";
-import { FUNCTION_OPTIONS, REGION, SMTP_PASSWORD } from "./config.ts";
-import type { ReportBatchTask, SheetSyncTask } from "./tasks.ts";
+import type { FunctionName, Handlers } from "./handlers/app.ts";
+import { FUNCTION_OPTIONS, REGION, SMTP_PASSWORD } from "./runtime/config.ts";
+import type { ReportBatchTask, SheetSyncTask } from "./runtime/tasks.ts";
 
 let loading: Promise<Handlers> | undefined;
 
 function handlers(): Promise<Handlers> {
-  loading ??= import("./production.ts").then((m) => m.productionHandlers());
+  loading ??= import("./runtime/production.ts").then((m) => m.productionHandlers());
   // A failed start (a missing param, say) is retried by the next request rather than remembered.
   loading.catch(() => {
     loading = undefined;
@@ -18,7 +18,7 @@ function handlers(): Promise<Handlers> {
   return loading;
 }
 
-const production = () => import("./production.ts");
+const production = () => import("./runtime/production.ts");
 
 const lazy = (name: FunctionName, options: HttpsOptions = {}) =>
   onRequest({ ...FUNCTION_OPTIONS, ...options }, async (req, res) => {
@@ -116,15 +116,10 @@ export const reportBatch = onTaskDispatched<ReportBatchTask>(
     rateLimits: { maxConcurrentDispatches: 6 },
   },
   async (request) => {
-    const [{ runReportBatch }, m] = await Promise.all([
-      import("./close/report-batch.ts"),
-      production(),
-    ]);
-    await runReportBatch(
-      m.productionDeps(),
-      request.data,
-      AbortSignal.timeout((BATCH_SECONDS - 60) * 1000),
-    );
+    const m = await production();
+    await m
+      .productionRunners()
+      .reportBatch(request.data, AbortSignal.timeout((BATCH_SECONDS - 60) * 1000));
   },
 );
 
@@ -137,11 +132,7 @@ export const syncUnionSheet = onTaskDispatched<SheetSyncTask>(
     rateLimits: { maxConcurrentDispatches: 1 },
   },
   async (request) => {
-    const [{ syncUnionSheet: sync }, m] = await Promise.all([
-      import("./union-sheet/sync.ts"),
-      production(),
-    ]);
-    const sheets = await m.productionSheets();
-    if (sheets) await sync(sheets, request.data.year);
+    const m = await production();
+    await m.productionRunners().sheetSync(request.data);
   },
 );

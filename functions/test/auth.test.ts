@@ -1,7 +1,6 @@
 // Google ID tokens: every bad token is refused with a 401 (another structure's email with a 403) and nothing is stored.
-import { openCampaign } from "@barometre/functions/campaigns";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createDevAuth } from "../../cli/src/stack/dev-auth.ts";
+
+import { createDevAuth } from "@barometre/stack";
 import {
   ADMIN,
   ATTESTATION,
@@ -13,7 +12,9 @@ import {
   startTestStack,
   storedCount,
   type TestStack,
-} from "./support/stack.ts";
+} from "@barometre/testing/stack";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { openCampaign } from "../src/storage/campaigns.ts";
 
 let stack: TestStack;
 const CODE = "PIMMS-ANTONY";

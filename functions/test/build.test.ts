@@ -6,7 +6,7 @@ import { pathToFileURL } from "node:url";
 import type { Metafile } from "esbuild";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildFunctions } from "../scripts/build.ts";
-import { checkoutVersion, REPOSITORY_ROOT } from "../src/version.ts";
+import { checkoutVersion, REPOSITORY_ROOT } from "../src/runtime/version.ts";
 
 // Inside the repository so the bundle resolves its dependencies from the root node_modules, as firebase deploy does.
 const out = join(import.meta.dirname, "../../node_modules/.cache/functions-build-test");

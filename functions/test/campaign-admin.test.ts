@@ -1,4 +1,5 @@
 // Union administration over HTTP: campaigns (open, settings, close), the campaign export in JSON and CSV, healthz.
+
 import {
   bandsFor,
   FIELDS,
@@ -7,9 +8,7 @@ import {
   STATUS_LABELS,
   type Status,
 } from "@barometre/shared";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { main } from "../../cli/src/main.ts";
-import { checkoutVersion, REPOSITORY_ROOT } from "../src/version.ts";
+import { barometre } from "@barometre/testing/run-barometre";
 import {
   ADMIN,
   ATTESTATION,
@@ -19,7 +18,9 @@ import {
   seedDirectory,
   startTestStack,
   type TestStack,
-} from "./support/stack.ts";
+} from "@barometre/testing/stack";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { checkoutVersion, REPOSITORY_ROOT } from "../src/runtime/version.ts";
 
 let stack: TestStack;
 
@@ -194,31 +195,24 @@ describe("manageCampaign", () => {
 
   it("sets the size bands from the command line, refusing overlaps and gaps with exit code 2", async () => {
     let stderr = "";
-    const err = vi.spyOn(process.stderr, "write").mockImplementation((chunk) => {
-      stderr += String(chunk);
-      return true;
+    const configure = async (...args: string[]) => {
+      const run = await barometre("campaign", "configure", "2018", ...args);
+      stderr += run.stderr;
+      return run.code;
+    };
+    const codes = [
+      await configure("--fte-bands", "0-10,12-"),
+      await configure("--charges-bands", "0-300000,250000-"),
+      await configure("--fte-bands", "0-10,dix-"),
+    ];
+    expect(await readBands()).toEqual({
+      charges: [
+        { min: 0, max: 300_000 },
+        { min: 300_000, max: 600_000 },
+        { min: 600_000, max: null },
+      ],
     });
-    const out = vi.spyOn(process.stdout, "write").mockImplementation(() => true);
-    const configure = (...args: string[]) => main(["campaign", "configure", "2018", ...args]);
-    let codes: number[];
-    try {
-      codes = [
-        await configure("--fte-bands", "0-10,12-"),
-        await configure("--charges-bands", "0-300000,250000-"),
-        await configure("--fte-bands", "0-10,dix-"),
-      ];
-      expect(await readBands()).toEqual({
-        charges: [
-          { min: 0, max: 300_000 },
-          { min: 300_000, max: 600_000 },
-          { min: 600_000, max: null },
-        ],
-      });
-      codes.push(await configure("--fte-bands", "0-7.5,7.5-12,12-"));
-    } finally {
-      err.mockRestore();
-      out.mockRestore();
-    }
+    codes.push(await configure("--fte-bands", "0-7.5,7.5-12,12-"));
     expect(codes, stderr).toEqual([2, 2, 2, 0]);
     expect(stderr).toContain("--fte-bands : Les tranches de l'effectif en ETP laissent un trou");
     expect(stderr).toContain("--charges-bands : Les tranches du total des charges se chevauchent");

@@ -4,16 +4,7 @@
 // The reports here are rendered as their plain text only (the real document, laid out): the full rendering
 // (charts, PDF) costs about 0.2 s of CPU per report, and is checked end to end on 35 structures in
 // campaign-close.test.ts. What this file checks is the fan-out at scale.
-import { openCampaign } from "@barometre/functions/campaigns";
-import { closeAndReport, RESUME_AFTER_MS } from "@barometre/functions/close/close-campaign";
-import { getFinalBenchmark } from "@barometre/functions/close/final-benchmark";
-import { upkeep } from "@barometre/functions/close/upkeep";
-import { mailCol } from "@barometre/functions/layout";
-import type { OutboxMail } from "@barometre/functions/mail/outbox";
-import { RETRY_POLICY } from "@barometre/functions/mail/sender";
-import { sweepOutbox } from "@barometre/functions/mail/sweep";
-import type { ReportRenderer } from "@barometre/functions/renderer";
-import { plainText } from "@barometre/functions/report/text";
+
 import {
   computeIndicators,
   fragileKeys,
@@ -22,13 +13,23 @@ import {
   networkSummaryLayout,
   reportLayout,
 } from "@barometre/shared";
+import { localWork } from "@barometre/stack";
+import { useEmulator } from "@barometre/testing/emulator";
+import { registerStructures, seedLatest, storedRevision } from "@barometre/testing/network";
+import { CALM_SMTP, movableClock, startSenderRig } from "@barometre/testing/outbox";
 import type { Firestore } from "firebase-admin/firestore";
 import { beforeAll, describe, expect, it } from "vitest";
-import { localWork } from "../../cli/src/stack/local-deps.ts";
-import { useEmulator } from "./support/emulator.ts";
+import { closeAndReport, RESUME_AFTER_MS } from "../src/close/close-campaign.ts";
+import { getFinalBenchmark } from "../src/close/final-benchmark.ts";
+import { upkeep } from "../src/close/upkeep.ts";
+import type { OutboxMail } from "../src/mail/outbox.ts";
+import { RETRY_POLICY } from "../src/mail/sender.ts";
+import { sweepOutbox } from "../src/mail/sweep.ts";
+import { plainText } from "../src/report/text.ts";
+import type { ReportRenderer } from "../src/runtime/renderer.ts";
+import { openCampaign } from "../src/storage/campaigns.ts";
+import { mailCol } from "../src/storage/paths.ts";
 import { plainStats } from "./support/independent-stats.ts";
-import { registerStructures, seedLatest, storedRevision } from "./support/network.ts";
-import { CALM_SMTP, movableClock, startSenderRig } from "./support/outbox.ts";
 
 const SIZE = 2800;
 const network = generateNetwork({ size: SIZE, seed: 2800 });

@@ -5,11 +5,6 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { openCampaign } from "@barometre/functions/campaigns";
-import { getFinalBenchmark } from "@barometre/functions/close/final-benchmark";
-import { DEADLINE_ACTOR, upkeep } from "@barometre/functions/close/upkeep";
-import { addAdmin } from "@barometre/functions/directory";
-import { sweepOutbox } from "@barometre/functions/mail/sweep";
 import {
   buildReport,
   computeIndicators,
@@ -23,15 +18,20 @@ import {
   type ReportDocument,
   reportLayout,
 } from "@barometre/shared";
+import { LOCAL_MAIL } from "@barometre/stack";
+import { registerStructures, seedLatest, storedRevision } from "@barometre/testing/network";
+import { CALM_SMTP, type SenderRig, startSenderRig } from "@barometre/testing/outbox";
+import { barometre } from "@barometre/testing/run-barometre";
+import { ADMIN, startTestStack, type TestStack } from "@barometre/testing/stack";
 import { type ParsedMail, simpleParser } from "mailparser";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { main } from "../../cli/src/main.ts";
-import { LOCAL_MAIL } from "../../cli/src/stack/local-deps.ts";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getFinalBenchmark } from "../src/close/final-benchmark.ts";
+import { DEADLINE_ACTOR, upkeep } from "../src/close/upkeep.ts";
+import { sweepOutbox } from "../src/mail/sweep.ts";
+import { openCampaign } from "../src/storage/campaigns.ts";
+import { addAdmin } from "../src/storage/directory.ts";
 import { plainStats } from "./support/independent-stats.ts";
-import { registerStructures, seedLatest, storedRevision } from "./support/network.ts";
-import { CALM_SMTP, type SenderRig, startSenderRig } from "./support/outbox.ts";
 import { pdfStructure } from "./support/pdf-structure.ts";
-import { ADMIN, startTestStack, type TestStack } from "./support/stack.ts";
 
 const network = generateNetwork();
 // Years apart from the main network's five campaigns (2014 to 2018), so its trajectories hold only its own returns.
@@ -229,26 +229,21 @@ describe("closing a campaign", () => {
   it("prints a structure's report, or its one-page board summary, from the command line", async () => {
     const dir = mkdtempSync(join(tmpdir(), "barometre-report-"));
     let stderr = "";
-    const err = vi.spyOn(process.stderr, "write").mockImplementation((chunk) => {
-      stderr += String(chunk);
-      return true;
-    });
-    const run = (...args: string[]) => main(["report", ...args]);
+    const run = async (...args: string[]) => {
+      const done = await barometre("report", ...args);
+      stderr += done.stderr;
+      return done.code;
+    };
     const code = network.structures[0]?.code as string;
     const year = String(network.year);
     const file = (name: string) => join(dir, name);
-    let codes: number[];
-    try {
-      codes = [
-        await run(code, year, "--summary", "-o", file("synthese.pdf")),
-        await run(code, year, "-o", file("rapport.pdf")),
-        await run("PIMMS-INCONNU", year, "--summary", "-o", file("inconnu.pdf")),
-        await run(code, "2030", "--summary", "-o", file("ouverte.pdf")),
-        await run(code, year, "--summary"),
-      ];
-    } finally {
-      err.mockRestore();
-    }
+    const codes = [
+      await run(code, year, "--summary", "-o", file("synthese.pdf")),
+      await run(code, year, "-o", file("rapport.pdf")),
+      await run("PIMMS-INCONNU", year, "--summary", "-o", file("inconnu.pdf")),
+      await run(code, "2030", "--summary", "-o", file("ouverte.pdf")),
+      await run(code, year, "--summary"),
+    ];
     expect(codes, stderr).toEqual([0, 0, 2, 2, 2]);
     expect(pdfStructure(readFileSync(file("synthese.pdf"))).info.Pages).toBe("1");
     expect(Number(pdfStructure(readFileSync(file("rapport.pdf"))).info.Pages)).toBeGreaterThan(3);
@@ -262,19 +257,7 @@ describe("closing a campaign", () => {
   });
 
   it("closes from the command line, in transparent mode with the named table in every report", async () => {
-    let stdout = "";
-    const out = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => {
-      stdout += String(chunk);
-      return true;
-    });
-    const err = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
-    let code: number;
-    try {
-      code = await main(["campaign", "close", String(small.year)]);
-    } finally {
-      out.mockRestore();
-      err.mockRestore();
-    }
+    const { code, stdout } = await barometre("campaign", "close", String(small.year));
     expect(code, stdout).toBe(0);
     expect(stdout).toContain(`Campagne ${small.year} : close`);
     expect(stdout).toContain("rapports : 8 structures en 1 lots, 8 produits par cette commande");

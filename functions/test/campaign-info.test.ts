@@ -1,17 +1,18 @@
 // GET campaignInfo: the deadline, the days left by the server's Paris day, and whether a return is accepted, for the
 // structure's own directors and the Union only.
-import { closeCampaign, configureCampaign, openCampaign } from "@barometre/functions/campaigns";
+
 import { computeIndicators, generateNetwork, NUMERIC_INDICATOR_KEYS } from "@barometre/shared";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { plainStats } from "./support/independent-stats.ts";
-import { seedLatest, storedRevision } from "./support/network.ts";
+import { seedLatest, storedRevision } from "@barometre/testing/network";
 import {
   ADMIN,
   directorOf,
   seedDirectory,
   startTestStack,
   type TestStack,
-} from "./support/stack.ts";
+} from "@barometre/testing/stack";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { closeCampaign, configureCampaign, openCampaign } from "../src/storage/campaigns.ts";
+import { plainStats } from "./support/independent-stats.ts";
 
 const CODE = "PIMMS-INFO";
 let now = new Date("2019-06-18T08:00:00Z");

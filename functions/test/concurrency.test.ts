@@ -1,10 +1,6 @@
 // Concurrent submissions: numbers stay consecutive and none is lost; one key gives one revision, even across a crash.
-import { openCampaign } from "@barometre/functions/campaigns";
-import { appendRevision, listRevisions, lockedError } from "@barometre/functions/revisions";
-import { contentHash } from "@barometre/functions/submission";
+
 import { coerceReturn, computeIndicators } from "@barometre/shared";
-import { Timestamp } from "firebase-admin/firestore";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   ADMIN,
   ATTESTATION,
@@ -14,7 +10,12 @@ import {
   startTestStack,
   storedCount,
   type TestStack,
-} from "./support/stack.ts";
+} from "@barometre/testing/stack";
+import { Timestamp } from "firebase-admin/firestore";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { contentHash } from "../src/returns/submission.ts";
+import { openCampaign } from "../src/storage/campaigns.ts";
+import { appendRevision, listRevisions, lockedError } from "../src/storage/revisions.ts";
 
 let stack: TestStack;
 const CODES = Array.from({ length: 20 }, (_, i) => `PIMMS-C${String(i + 1).padStart(2, "0")}`);

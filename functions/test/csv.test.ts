@@ -1,6 +1,7 @@
 // CSV cells for French Excel: decimal commas, Oui/Non, French dates, quoting, and no text read as a formula.
-import { csvValue, toCsv } from "@barometre/functions/csv";
+
 import { describe, expect, it } from "vitest";
+import { csvValue, toCsv } from "../src/export/csv.ts";
 
 describe("csvValue", () => {
   it("writes numbers with a decimal comma and no grouping, booleans as Oui/Non, null as empty", () => {

@@ -1,14 +1,15 @@
 // POST choosePeers and the close: a director's custom peer set, refused in French with nothing stored when it is
 // bad, late or for another structure, kept for the next campaign, and placed as a fourth group in the positioning.
-import { closeCampaign, openCampaign } from "@barometre/functions/campaigns";
-import { takeFinalBenchmark } from "@barometre/functions/close/final-benchmark";
-import { peersDoc } from "@barometre/functions/layout";
-import { allPeersInForce } from "@barometre/functions/peers";
+
 import { generateNetwork, NUMERIC_INDICATOR_KEYS, sizeOf } from "@barometre/shared";
+import { registerStructures, seedLatest, storedRevision } from "@barometre/testing/network";
+import { ADMIN, startTestStack, type TestStack } from "@barometre/testing/stack";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { takeFinalBenchmark } from "../src/close/final-benchmark.ts";
+import { closeCampaign, openCampaign } from "../src/storage/campaigns.ts";
+import { peersDoc } from "../src/storage/paths.ts";
+import { allPeersInForce } from "../src/storage/peers.ts";
 import { plainStats } from "./support/independent-stats.ts";
-import { registerStructures, seedLatest, storedRevision } from "./support/network.ts";
-import { ADMIN, startTestStack, type TestStack } from "./support/stack.ts";
 
 const network = generateNetwork();
 const YEAR = network.year;

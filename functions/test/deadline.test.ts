@@ -1,17 +1,17 @@
 // Firestore gone mid-service: requests get a French, retryable 503 at their deadline instead of waiting out the
 // client's own retries (about 44 s).
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDevAuth, type DevAuth } from "../../cli/src/stack/dev-auth.ts";
+
 import {
+  createDevAuth,
+  type DevAuth,
   emulatorFirestore,
   type FirestoreEmulator,
-  startFirestoreEmulator,
-} from "../../cli/src/stack/firestore-emulator.ts";
-import {
   type FunctionsServer,
+  startFirestoreEmulator,
   startFunctionsServer,
-} from "../../cli/src/stack/functions-server.ts";
-import { ATTESTATION, AUDIENCE, sampleReturn } from "./support/stack.ts";
+} from "@barometre/stack";
+import { ATTESTATION, AUDIENCE, sampleReturn } from "@barometre/testing/stack";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 let emulator: FirestoreEmulator;
 let server: FunctionsServer;

@@ -1,8 +1,8 @@
 // The deployment files agree with the code: region and location, build hook, rules that deny clients, indexes.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { REGION } from "@barometre/functions/config";
 import { describe, expect, it } from "vitest";
+import { REGION } from "../src/runtime/config.ts";
 
 const root = join(import.meta.dirname, "../..");
 const read = (name: string) => readFileSync(join(root, name), "utf8");

@@ -1,12 +1,13 @@
 // Fails if the in-process Firestore emulator stops honouring a behaviour the storage relies on (see layout.ts).
-import { isAlreadyExists, isNotFound } from "@barometre/functions/firestore-errors";
-import { type Firestore, Timestamp } from "firebase-admin/firestore";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import {
   emulatorFirestore,
   type FirestoreEmulator,
   startFirestoreEmulator,
-} from "../../cli/src/stack/firestore-emulator.ts";
+} from "@barometre/stack";
+import { type Firestore, Timestamp } from "firebase-admin/firestore";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { isAlreadyExists, isNotFound } from "../src/storage/firestore-errors.ts";
 
 let emulator: FirestoreEmulator;
 let db: Firestore;

@@ -1,12 +1,13 @@
 // The guard around every handler: refusals keep their status, an outage becomes a French 503, a bug a logged 500.
+
+import { describe, expect, it } from "vitest";
 import {
   guard,
   HttpError,
   type HttpRequest,
   type HttpResponse,
   MAX_ERROR_CHARS,
-} from "@barometre/functions/http";
-import { describe, expect, it } from "vitest";
+} from "../src/http/guard.ts";
 
 function fakeResponse() {
   const sent: { status?: number; body?: unknown; headers: Record<string, string> } = {

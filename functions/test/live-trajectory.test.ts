@@ -1,17 +1,18 @@
 // The trajectory in a submitReturn answer: each closed campaign's final network median beside the structure's value,
 // a year without its return a gap (never a zero), and this year's live value last.
-import { openCampaign } from "@barometre/functions/campaigns";
-import { takeFinalBenchmark } from "@barometre/functions/close/final-benchmark";
+
 import {
   generateNetwork,
   memberOf,
   type PimmsReturn,
   type TrajectoryPoint,
 } from "@barometre/shared";
+import { registerStructures, seedLatest, storedRevision } from "@barometre/testing/network";
+import { ADMIN, ATTESTATION, startTestStack, type TestStack } from "@barometre/testing/stack";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { takeFinalBenchmark } from "../src/close/final-benchmark.ts";
+import { openCampaign } from "../src/storage/campaigns.ts";
 import { plainStats } from "./support/independent-stats.ts";
-import { registerStructures, seedLatest, storedRevision } from "./support/network.ts";
-import { ADMIN, ATTESTATION, startTestStack, type TestStack } from "./support/stack.ts";
 
 const network = generateNetwork({ size: 30, seed: 12 });
 const YEAR = network.year;

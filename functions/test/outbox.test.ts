@@ -1,15 +1,15 @@
 // The outbox sender against a real SMTP server: retries with backoff, permanent refusals, races, a crash mid-send.
 import { Worker } from "node:worker_threads";
-import { mailClaimDoc, mailDoc } from "@barometre/functions/layout";
-import { type OutboxMail, queueMail } from "@barometre/functions/mail/outbox";
-import { backoffMs, deliverMail, RETRY_POLICY } from "@barometre/functions/mail/sender";
-import { sweepOutbox } from "@barometre/functions/mail/sweep";
+import { watchOutbox } from "@barometre/stack";
+import { useEmulator } from "@barometre/testing/emulator";
+import { FROM, queueTestMail, type SenderRig, startSenderRig } from "@barometre/testing/outbox";
 import { type Firestore, Timestamp } from "firebase-admin/firestore";
 import { simpleParser } from "mailparser";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { watchOutbox } from "../../cli/src/stack/outbox-watcher.ts";
-import { useEmulator } from "./support/emulator.ts";
-import { FROM, queueTestMail, type SenderRig, startSenderRig } from "./support/outbox.ts";
+import { type OutboxMail, queueMail } from "../src/mail/outbox.ts";
+import { backoffMs, deliverMail, RETRY_POLICY } from "../src/mail/sender.ts";
+import { sweepOutbox } from "../src/mail/sweep.ts";
+import { mailClaimDoc, mailDoc } from "../src/storage/paths.ts";
 
 const firestore = useEmulator("outbox");
 let db: Firestore;

@@ -1,17 +1,7 @@
 // Every date a person reads is the day in Paris: each user-facing date formatting, run at 23:30 UTC on 4 December,
 // which is already 5 December in Paris (a revision sent then read "transmise le 04/12/2026" in the report).
-import { openCampaign, parisDay } from "@barometre/functions/campaigns";
-import { listStructures } from "@barometre/functions/directory";
-import { listProgress } from "@barometre/functions/progress";
-import { digestMail } from "@barometre/functions/reminders/digest-mail";
-import { reminderMail } from "@barometre/functions/reminders/reminder-mail";
-import { getLatest } from "@barometre/functions/revisions";
-import { statusRows } from "@barometre/functions/status/board";
-import { latestSummaries } from "@barometre/functions/status/read-board";
-import { statusCsv, statusTable } from "@barometre/functions/status/table";
-import { structureRow } from "@barometre/functions/union-sheet/tables";
+
 import { buildReport, demoCampaign, generateNetwork } from "@barometre/shared";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   ADMIN,
   ATTESTATION,
@@ -20,7 +10,18 @@ import {
   seedDirectory,
   startTestStack,
   type TestStack,
-} from "./support/stack.ts";
+} from "@barometre/testing/stack";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { digestMail } from "../src/reminders/digest-mail.ts";
+import { reminderMail } from "../src/reminders/reminder-mail.ts";
+import { statusRows } from "../src/status/board.ts";
+import { latestSummaries } from "../src/status/read-board.ts";
+import { statusCsv, statusTable } from "../src/status/table.ts";
+import { openCampaign, parisDay } from "../src/storage/campaigns.ts";
+import { listStructures } from "../src/storage/directory.ts";
+import { listProgress } from "../src/storage/progress.ts";
+import { getLatest } from "../src/storage/revisions.ts";
+import { structureRow } from "../src/union-sheet/tables.ts";
 
 /** 23:30 UTC on 4 December 2026: 00:30 on 5 December in Paris. */
 const AT = new Date("2026-12-04T23:30:00.000Z");

@@ -1,14 +1,14 @@
 // A campaign's record of its past campaigns gives a live answer the trajectories that reading every past year gives,
 // whatever the order the campaigns were opened and closed in: past years closed or opened after the campaign too.
-import { getCampaign, openCampaign } from "@barometre/functions/campaigns";
-import { takeFinalBenchmark } from "@barometre/functions/close/final-benchmark";
-import { pastCampaignsOf } from "@barometre/functions/positioning/past-campaigns";
-import { pastRecordOf } from "@barometre/functions/positioning/past-record";
-import { getLatest } from "@barometre/functions/revisions";
 import { generateNetwork, memberOf, type PimmsReturn, trajectoriesOf } from "@barometre/shared";
+import { registerStructures, seedLatest, storedRevision } from "@barometre/testing/network";
+import { ADMIN, startTestStack, type TestStack } from "@barometre/testing/stack";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { registerStructures, seedLatest, storedRevision } from "./support/network.ts";
-import { ADMIN, startTestStack, type TestStack } from "./support/stack.ts";
+import { takeFinalBenchmark } from "../src/close/final-benchmark.ts";
+import { pastCampaignsOf } from "../src/positioning/past-campaigns.ts";
+import { pastRecordOf } from "../src/positioning/past-record.ts";
+import { getCampaign, openCampaign } from "../src/storage/campaigns.ts";
+import { getLatest } from "../src/storage/revisions.ts";
 
 const network = generateNetwork({ size: 24, seed: 31 });
 const YEAR = network.year;

@@ -1,20 +1,21 @@
 // The population cache reads only what changed: nothing for a closed campaign whose members did not change, and
 // not again the latest copies that share one submittedAt (a bulk import) once they are old; never misses a change.
-import { closeCampaign, openCampaign } from "@barometre/functions/campaigns";
-import { latestDoc, revisionId, revisionsCol } from "@barometre/functions/layout";
-import { PopulationCache } from "@barometre/functions/positioning/population-cache";
-import { bumpPopulation, syncLatest } from "@barometre/functions/revisions";
+
 import {
   type DemoStructure,
   generateNetwork,
   type Indicators,
   type PimmsReturn,
 } from "@barometre/shared";
+import { useEmulator } from "@barometre/testing/emulator";
+import { seedLatest, shardsOf, storedRevision } from "@barometre/testing/network";
 import type { Firestore } from "firebase-admin/firestore";
 import { beforeAll, describe, expect, it } from "vitest";
-import { useEmulator } from "./support/emulator.ts";
+import { PopulationCache } from "../src/positioning/population-cache.ts";
+import { closeCampaign, openCampaign } from "../src/storage/campaigns.ts";
+import { latestDoc, revisionId, revisionsCol } from "../src/storage/paths.ts";
+import { bumpPopulation, syncLatest } from "../src/storage/revisions.ts";
 import { type AnsweredQuery, recordQueries } from "./support/emulator-queries.ts";
-import { seedLatest, shardsOf, storedRevision } from "./support/network.ts";
 
 const network = generateNetwork({ size: 30, seed: 30 });
 const year = network.year;

@@ -1,19 +1,7 @@
 // The population snapshot never changes an answer: over random sequences of submissions (some at once, to the same
 // shards), corrections, reviews and erasures, every submitReturn answer of a warm instance and every positioning of
 // a new instance (which reads the snapshot) equals the positioning recomputed from every latest copy.
-import { closeCampaign, getCampaign, openCampaign } from "@barometre/functions/campaigns";
-import { pastCampaignsOf } from "@barometre/functions/positioning/past-campaigns";
-import { PopulationCache } from "@barometre/functions/positioning/population-cache";
-import { readSnapshot, shardOf } from "@barometre/functions/positioning/population-snapshot";
-import { positionRevision } from "@barometre/functions/positioning/position-revision";
-import { reviewRevision } from "@barometre/functions/reviews";
-import {
-  getLatest,
-  listLatest,
-  listRevisions,
-  type StoredRevision,
-} from "@barometre/functions/revisions";
-import { eraseStructure } from "@barometre/functions/structure-data";
+
 import {
   type DemoStructure,
   generateNetwork,
@@ -22,10 +10,23 @@ import {
   type Positioning,
   positionStructure,
 } from "@barometre/shared";
+import { registerStructures, seedLatest, storedRevision } from "@barometre/testing/network";
+import { ADMIN, ATTESTATION, startTestStack, type TestStack } from "@barometre/testing/stack";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { registerStructures, seedLatest, storedRevision } from "./support/network.ts";
-import { ADMIN, ATTESTATION, startTestStack, type TestStack } from "./support/stack.ts";
+import { pastCampaignsOf } from "../src/positioning/past-campaigns.ts";
+import { PopulationCache } from "../src/positioning/population-cache.ts";
+import { readSnapshot, shardOf } from "../src/positioning/population-snapshot.ts";
+import { positionRevision } from "../src/positioning/position-revision.ts";
+import { eraseStructure } from "../src/retention/structure-data.ts";
+import { closeCampaign, getCampaign, openCampaign } from "../src/storage/campaigns.ts";
+import { reviewRevision } from "../src/storage/reviews.ts";
+import {
+  getLatest,
+  listLatest,
+  listRevisions,
+  type StoredRevision,
+} from "../src/storage/revisions.ts";
 
 const network = generateNetwork({ size: 12, seed: 17 });
 const year = network.year;

@@ -1,10 +1,5 @@
 // Positioning in the submitReturn answer, against the stored population and N-1, kept right by the population cache.
-import { openCampaign } from "@barometre/functions/campaigns";
-import { mailDoc, revisionId, revisionsCol } from "@barometre/functions/layout";
-import type { OutboxMail } from "@barometre/functions/mail/outbox";
-import { deliverMail } from "@barometre/functions/mail/sender";
-import { syncLatest } from "@barometre/functions/revisions";
-import { eraseStructure } from "@barometre/functions/structure-data";
+
 import {
   computeIndicators,
   type DemoStructure,
@@ -18,11 +13,22 @@ import {
   type StatsByIndicator,
   suppressionSentence,
 } from "@barometre/shared";
+import {
+  registerStructures,
+  seedLatest,
+  shardsOf,
+  storedRevision,
+} from "@barometre/testing/network";
+import { startSenderRig } from "@barometre/testing/outbox";
+import { ADMIN, ATTESTATION, startTestStack, type TestStack } from "@barometre/testing/stack";
 import { simpleParser } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { registerStructures, seedLatest, shardsOf, storedRevision } from "./support/network.ts";
-import { startSenderRig } from "./support/outbox.ts";
-import { ADMIN, ATTESTATION, startTestStack, type TestStack } from "./support/stack.ts";
+import type { OutboxMail } from "../src/mail/outbox.ts";
+import { deliverMail } from "../src/mail/sender.ts";
+import { eraseStructure } from "../src/retention/structure-data.ts";
+import { openCampaign } from "../src/storage/campaigns.ts";
+import { mailDoc, revisionId, revisionsCol } from "../src/storage/paths.ts";
+import { syncLatest } from "../src/storage/revisions.ts";
 
 const network = generateNetwork({ size: 40, seed: 7 });
 const [first, second, third] = network.structures as [DemoStructure, DemoStructure, DemoStructure];

@@ -1,6 +1,5 @@
 // previousReturn pre-fills from the latest revision; reviewReturn lets the Union judge a revision the director then sees.
-import { openCampaign } from "@barometre/functions/campaigns";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import {
   ADMIN,
   ATTESTATION,
@@ -9,7 +8,9 @@ import {
   seedDirectory,
   startTestStack,
   type TestStack,
-} from "./support/stack.ts";
+} from "@barometre/testing/stack";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openCampaign } from "../src/storage/campaigns.ts";
 
 let stack: TestStack;
 let director: string;

@@ -1,18 +1,19 @@
 // The reminder and the Union's digest as mails: no WCAG 2.1 AA violation in Chromium (contrast checked), the HTML
 // reads the text part's words in the same order, and a reminder goes through the outbox and real SMTP with both parts.
-import type { StructureEntry } from "@barometre/functions/directory";
-import { queueMail } from "@barometre/functions/mail/outbox";
-import { deliverMail } from "@barometre/functions/mail/sender";
-import { digestMail } from "@barometre/functions/reminders/digest-mail";
-import type { DueReminder } from "@barometre/functions/reminders/due";
-import { reminderId, reminderMail } from "@barometre/functions/reminders/reminder-mail";
-import { INK } from "@barometre/functions/report/palette";
-import type { StatusRow } from "@barometre/functions/status/board";
+
+import { useAxePage } from "@barometre/testing/axe-page";
+import { useEmulator } from "@barometre/testing/emulator";
+import { FROM, startSenderRig } from "@barometre/testing/outbox";
 import { simpleParser } from "mailparser";
 import { describe, expect, it } from "vitest";
-import { useAxePage } from "./support/axe-page.ts";
-import { useEmulator } from "./support/emulator.ts";
-import { FROM, startSenderRig } from "./support/outbox.ts";
+import { queueMail } from "../src/mail/outbox.ts";
+import { deliverMail } from "../src/mail/sender.ts";
+import { digestMail } from "../src/reminders/digest-mail.ts";
+import type { DueReminder } from "../src/reminders/due.ts";
+import { reminderId, reminderMail } from "../src/reminders/reminder-mail.ts";
+import { INK } from "../src/report/palette.ts";
+import type { StatusRow } from "../src/status/board.ts";
+import type { StructureEntry } from "../src/storage/directory.ts";
 
 const axe = useAxePage();
 const firestore = useEmulator("reminder-mail");

@@ -1,10 +1,11 @@
 // Which reminder round is due on a given day, how reminder days are written, and how the days left read in French.
-import { type Campaign, campaignOf } from "@barometre/functions/campaigns";
-import { CATCH_UP_DAYS, dueReminder } from "@barometre/functions/reminders/due";
-import { offsetLabel, parseOffsetLabel } from "@barometre/functions/reminders/offsets";
+
 import { daysBetween, daysLeftWords, deadlineSentence } from "@barometre/shared";
 import { Timestamp } from "firebase-admin/firestore";
 import { describe, expect, it } from "vitest";
+import { CATCH_UP_DAYS, dueReminder } from "../src/reminders/due.ts";
+import { offsetLabel, parseOffsetLabel } from "../src/reminders/offsets.ts";
+import { type Campaign, campaignOf } from "../src/storage/campaigns.ts";
 
 const DEADLINE = "2019-06-30";
 

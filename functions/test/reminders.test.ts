@@ -1,12 +1,7 @@
 // The daily reminders across a whole campaign on a fake clock (J-20 to J+3), against the emulator and the real
 // submission, progress and upkeep functions: one mail per due reminder day per late structure, none to a structure
 // that has submitted, none twice when the run repeats or races, a missed day caught up with the latest day only.
-import { closeCampaign, openCampaign } from "@barometre/functions/campaigns";
-import { upkeep } from "@barometre/functions/close/upkeep";
-import { mailCol } from "@barometre/functions/layout";
-import type { OutboxMail } from "@barometre/functions/mail/outbox";
-import { type ReminderRound, sendReminders } from "@barometre/functions/reminders/send-reminders";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import {
   ADMIN,
   ATTESTATION,
@@ -15,7 +10,13 @@ import {
   seedDirectory,
   startTestStack,
   type TestStack,
-} from "./support/stack.ts";
+} from "@barometre/testing/stack";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { upkeep } from "../src/close/upkeep.ts";
+import type { OutboxMail } from "../src/mail/outbox.ts";
+import { type ReminderRound, sendReminders } from "../src/reminders/send-reminders.ts";
+import { closeCampaign, openCampaign } from "../src/storage/campaigns.ts";
+import { mailCol } from "../src/storage/paths.ts";
 
 /** Submits before J-14, submits at J-5, prepares at J-16 and never submits, never starts (two of them). */
 const [EARLY, MIDWAY, PREPARED, IDLE, IDLE2] = [

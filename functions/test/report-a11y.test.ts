@@ -9,9 +9,9 @@ import {
   generateNetwork,
   type ReportDocument,
 } from "@barometre/shared";
+import { useAxePage } from "@barometre/testing/axe-page";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type RenderedMail, renderNetworkSummary, renderReport } from "../src/report/index.ts";
-import { useAxePage } from "./support/axe-page.ts";
 
 const network = generateNetwork();
 const campaign = demoCampaign(network);

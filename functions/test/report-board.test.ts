@@ -7,10 +7,10 @@ import {
   generateNetwork,
   type ReportInput,
 } from "@barometre/shared";
+import { compact } from "@barometre/testing/report-mail";
+import { pdfText } from "@barometre/testing/report-pdf-text";
 import { beforeAll, describe, expect, it } from "vitest";
 import { boardSummaryPdf, renderReport } from "../src/report/index.ts";
-import { compact } from "./report-mail.ts";
-import { pdfText } from "./report-pdf-text.ts";
 import { pdfStructure } from "./support/pdf-structure.ts";
 
 const campaign = demoCampaign(generateNetwork());

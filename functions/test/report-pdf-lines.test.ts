@@ -1,8 +1,8 @@
 // Wrapped text in the PDF: the lines cut for one document are reused by the next, written exactly as pdfkit writes them.
 import type { Layout } from "@barometre/shared";
+import { pdfObjects, pdfText } from "@barometre/testing/report-pdf-text";
 import { describe, expect, it } from "vitest";
 import { renderLayout } from "../src/report/index.ts";
-import { pdfObjects, pdfText } from "./report-pdf-text.ts";
 
 const PARAGRAPH =
   "Le taux de sorties positives rapporte les accompagnements terminés par une solution (droit ouvert, démarche aboutie, orientation suivie) à l'ensemble des accompagnements terminés dans l'exercice ; ";

@@ -3,10 +3,10 @@
 // out only what is decoration (backgrounds, running footers, repeated table headers, and the legend's drawing, which
 // the sentence above it says in words).
 import { buildReport, demoCampaign, generateNetwork, type ReportDocument } from "@barometre/shared";
+import { pdfText } from "@barometre/testing/report-pdf-text";
 import { beforeAll, describe, expect, it } from "vitest";
 import { legendFigure } from "../src/report/chart-figure.ts";
 import { renderReport } from "../src/report/index.ts";
-import { pdfText } from "./report-pdf-text.ts";
 import { figureAlts, type PdfStructure, pdfStructure } from "./support/pdf-structure.ts";
 
 const network = generateNetwork();

@@ -1,12 +1,12 @@
 // The PDF: the vendored DejaVu Sans embedded, so accents, € and narrow no-break spaces print and read back as written.
 import { formatEur, formatNumber, type Layout } from "@barometre/shared";
+import { pdfObjects, pdfText } from "@barometre/testing/report-pdf-text";
 import PDFDocument from "pdfkit";
 import { describe, expect, it } from "vitest";
 import { fonts } from "../src/report/fonts.ts";
 import { renderLayout } from "../src/report/index.ts";
 import { compactPdf } from "../src/report/pdf-compact.ts";
 import { measure } from "../src/report/text-outline.ts";
-import { pdfObjects, pdfText } from "./report-pdf-text.ts";
 
 const SAMPLE = `Fonds associatifs : ${formatEur(1_024_140.5)} ; fréquentation : ${formatNumber(653_905)} ; Œuvre, ça, Égalité, « guillemets », ≥ 2 %`;
 

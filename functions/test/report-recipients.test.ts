@@ -1,16 +1,17 @@
 // Who receives a structure's report: only addresses the directory holds for it. A return giving another address
 // (a stranger's, or a Unicode look-alike of the directory's) sends the report to the directory's addresses, and
 // the Union is told once, in French, in its own mail; a campaign without such a return sends no notice.
-import { openCampaign } from "@barometre/functions/campaigns";
-import { recipientNoticeId } from "@barometre/functions/close/recipient-notice";
-import { reportMailId } from "@barometre/functions/close/report-batch";
-import { saveStructure } from "@barometre/functions/directory";
-import { mailDoc } from "@barometre/functions/layout";
-import type { OutboxMail } from "@barometre/functions/mail/outbox";
+
 import { type DemoStructure, generateNetwork } from "@barometre/shared";
+import { registerStructures, seedLatest, storedRevision } from "@barometre/testing/network";
+import { ADMIN, seedDirectory, startTestStack, type TestStack } from "@barometre/testing/stack";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { registerStructures, seedLatest, storedRevision } from "./support/network.ts";
-import { ADMIN, seedDirectory, startTestStack, type TestStack } from "./support/stack.ts";
+import { recipientNoticeId } from "../src/close/recipient-notice.ts";
+import { reportMailId } from "../src/close/report-batch.ts";
+import type { OutboxMail } from "../src/mail/outbox.ts";
+import { openCampaign } from "../src/storage/campaigns.ts";
+import { saveStructure } from "../src/storage/directory.ts";
+import { mailDoc } from "../src/storage/paths.ts";
 
 const network = generateNetwork({ size: 6, seed: 19, year: 2015 });
 const clean = generateNetwork({ size: 6, seed: 20, year: 2012 });

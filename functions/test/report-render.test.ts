@@ -8,12 +8,12 @@ import {
   type ReportDocument,
   suppressionSentence,
 } from "@barometre/shared";
+import { compact, deliverAndParse } from "@barometre/testing/report-mail";
+import { pdfText } from "@barometre/testing/report-pdf-text";
 import type { ParsedMail } from "mailparser";
 import { beforeAll, describe, expect, it } from "vitest";
 import { renderNetworkSummary, renderReport } from "../src/report/index.ts";
 import { PNG_SCALE } from "../src/report/raster.ts";
-import { compact, deliverAndParse } from "./report-mail.ts";
-import { pdfText } from "./report-pdf-text.ts";
 
 const network = generateNetwork();
 const campaign = demoCampaign(network);

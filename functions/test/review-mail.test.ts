@@ -1,13 +1,14 @@
 // The director's review mail on its own: French words for each state, the comment and fields quoted as text (never
 // as HTML), and the accessible HTML every short mail has (checked with axe-core in Chromium).
-import type { StructureEntry } from "@barometre/functions/directory";
-import { reviewMail } from "@barometre/functions/mail/review-mail";
-import type { StoredReview } from "@barometre/functions/reviews";
+
+import { useAxePage } from "@barometre/testing/axe-page";
+import { storedRevision } from "@barometre/testing/network";
+import { sampleReturn } from "@barometre/testing/stack";
 import { Timestamp } from "firebase-admin/firestore";
 import { describe, expect, it } from "vitest";
-import { useAxePage } from "./support/axe-page.ts";
-import { storedRevision } from "./support/network.ts";
-import { sampleReturn } from "./support/stack.ts";
+import { reviewMail } from "../src/mail/review-mail.ts";
+import type { StructureEntry } from "../src/storage/directory.ts";
+import type { StoredReview } from "../src/storage/reviews.ts";
 
 const axe = useAxePage();
 

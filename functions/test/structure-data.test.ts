@@ -1,15 +1,16 @@
 // A structure's data for data protection, beyond its revisions: its mails, its final positioning, its sheet rows.
-import { openCampaign } from "@barometre/functions/campaigns";
-import { closeAndReport, fanOutProgress } from "@barometre/functions/close/close-campaign";
-import { allFinalMembers, getFinalBenchmark } from "@barometre/functions/close/final-benchmark";
-import { mailClaimsCol, mailCol, unionSheetDoc } from "@barometre/functions/layout";
-import { deliverMail } from "@barometre/functions/mail/sender";
-import { eraseStructure, exportStructure } from "@barometre/functions/structure-data";
+
 import { type DemoStructure, generateNetwork } from "@barometre/shared";
+import { registerStructures, seedLatest, storedRevision } from "@barometre/testing/network";
+import { startSenderRig } from "@barometre/testing/outbox";
+import { ADMIN, ATTESTATION, startTestStack, type TestStack } from "@barometre/testing/stack";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { registerStructures, seedLatest, storedRevision } from "./support/network.ts";
-import { startSenderRig } from "./support/outbox.ts";
-import { ADMIN, ATTESTATION, startTestStack, type TestStack } from "./support/stack.ts";
+import { closeAndReport, fanOutProgress } from "../src/close/close-campaign.ts";
+import { allFinalMembers, getFinalBenchmark } from "../src/close/final-benchmark.ts";
+import { deliverMail } from "../src/mail/sender.ts";
+import { eraseStructure, exportStructure } from "../src/retention/structure-data.ts";
+import { openCampaign } from "../src/storage/campaigns.ts";
+import { mailClaimsCol, mailCol, unionSheetDoc } from "../src/storage/paths.ts";
 
 const network = generateNetwork({ size: 6, seed: 3 });
 const [gone, kept] = network.structures as [DemoStructure, DemoStructure];

@@ -1,9 +1,6 @@
 // submitReturn end to end: accepted, duplicate, 400, 403, 405, 409, 413, 422, and that refusals store nothing.
 
-import { closeCampaign, openCampaign } from "@barometre/functions/campaigns";
-import { MAX_BODY_BYTES } from "@barometre/functions/config";
 import { plannedCell } from "@barometre/shared";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   ADMIN,
   ATTESTATION,
@@ -14,7 +11,10 @@ import {
   startTestStack,
   storedCount,
   type TestStack,
-} from "./support/stack.ts";
+} from "@barometre/testing/stack";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { MAX_BODY_BYTES } from "../src/runtime/config.ts";
+import { closeCampaign, openCampaign } from "../src/storage/campaigns.ts";
 
 let stack: TestStack;
 let rennes: string;

@@ -1,13 +1,14 @@
 // Erasing a structure takes its name out of the Union's mails that list several structures: a mail already sent
 // keeps only a French note, one still waiting is dropped (and composed again without it), the others are left alone.
-import { mailClaimDoc, mailDoc } from "@barometre/functions/layout";
-import { type OutboxMail, queueMail } from "@barometre/functions/mail/outbox";
-import { eraseStructure, exportStructure } from "@barometre/functions/structure-data";
-import { REDACTED_TEXT } from "@barometre/functions/union-mails";
+
+import { useEmulator } from "@barometre/testing/emulator";
+import { FROM } from "@barometre/testing/outbox";
 import type { Firestore } from "firebase-admin/firestore";
 import { beforeAll, describe, expect, it } from "vitest";
-import { useEmulator } from "./support/emulator.ts";
-import { FROM } from "./support/outbox.ts";
+import { type OutboxMail, queueMail } from "../src/mail/outbox.ts";
+import { REDACTED_TEXT } from "../src/mail/union-mails.ts";
+import { eraseStructure, exportStructure } from "../src/retention/structure-data.ts";
+import { mailClaimDoc, mailDoc } from "../src/storage/paths.ts";
 
 const firestore = useEmulator("union-mails");
 let db: Firestore;

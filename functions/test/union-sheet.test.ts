@@ -1,12 +1,6 @@
 // The Union's consolidated sheet through the Sheets API, checked at the protocol level against a local server:
 // paths, methods, fields, ranges, body shapes, RAW values; one values.batchUpdate per sync, debounced requests.
-import { openCampaign } from "@barometre/functions/campaigns";
-import { saveStructure } from "@barometre/functions/directory";
-import { latestDoc, unionSheetDoc } from "@barometre/functions/layout";
-import { eraseStructure } from "@barometre/functions/structure-data";
-import { requestSheetSync } from "@barometre/functions/union-sheet/request-sync";
-import { sheetsClient } from "@barometre/functions/union-sheet/sheets-client";
-import { type SheetDeps, syncUnionSheet } from "@barometre/functions/union-sheet/sync";
+
 import {
   computeIndicators,
   type DemoStructure,
@@ -15,13 +9,20 @@ import {
   INDICATORS,
   STATUS_LABELS,
 } from "@barometre/shared";
+import { localWork } from "@barometre/stack";
+import { useEmulator } from "@barometre/testing/emulator";
+import { seedLatest, storedRevision } from "@barometre/testing/network";
+import { type SheetsServer, startSheetsServer } from "@barometre/testing/sheets-server";
 import type { Firestore } from "firebase-admin/firestore";
 import { OAuth2Client } from "google-auth-library";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { localWork } from "../../cli/src/stack/local-deps.ts";
-import { useEmulator } from "./support/emulator.ts";
-import { seedLatest, storedRevision } from "./support/network.ts";
-import { type SheetsServer, startSheetsServer } from "./support/sheets-server.ts";
+import { eraseStructure } from "../src/retention/structure-data.ts";
+import { openCampaign } from "../src/storage/campaigns.ts";
+import { saveStructure } from "../src/storage/directory.ts";
+import { latestDoc, unionSheetDoc } from "../src/storage/paths.ts";
+import { requestSheetSync } from "../src/union-sheet/request-sync.ts";
+import { sheetsClient } from "../src/union-sheet/sheets-client.ts";
+import { type SheetDeps, syncUnionSheet } from "../src/union-sheet/sync.ts";
 
 const SHEET = "1UnIoNsHeEt-2018";
 const TOKEN = "ya29.local-test-token";

@@ -1,7 +1,8 @@
 // The year-on-year review on its own: which figures are compared, the ±50 % edge, and the French sentence.
-import { yearOnYearWarnings } from "@barometre/functions/year-on-year";
+
 import { emptyReturn, noCells } from "@barometre/shared";
 import { describe, expect, it } from "vitest";
+import { yearOnYearWarnings } from "../src/returns/year-on-year.ts";
 
 function pair() {
   const before = emptyReturn();

@@ -104,7 +104,7 @@ describe("return.schema.json", () => {
     });
 
   it("accepts the legacy-2018 network and the sample return", () => {
-    const network = JSON.parse(onDisk("tests/fixtures/legacy-2018/network.json")) as unknown[];
+    const network = JSON.parse(onDisk("testing/fixtures/legacy-2018/network.json")) as unknown[];
     for (const ret of [...network, sampleReturn()])
       expect(valid(ret), ajv.errorsText(valid.errors)).toBe(true);
   });

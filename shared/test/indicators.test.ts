@@ -1,9 +1,10 @@
+// The eight indicators computed from each legacy-2018 sample return agree with its truth file to 1e-9.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { computeIndicators, INDICATOR_KEYS, type PimmsReturn } from "../src/index.ts";
 
-const dir = join(import.meta.dirname, "../../tests/fixtures/legacy-2018");
+const dir = join(import.meta.dirname, "../../testing/fixtures/legacy-2018");
 const truths = readdirSync(dir)
   .filter((n) => n.endsWith(".truth.json"))
   .map((n) => ({

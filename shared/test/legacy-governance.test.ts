@@ -1,3 +1,4 @@
+// Reading the governance tables of legacy workbooks: meetings and officers.
 import { describe, expect, it } from "vitest";
 import { type Cell, MEETINGS, OFFICERS } from "../src/index.ts";
 import { findingsOn, read, sheet, unknownLabels } from "./legacy-grid.ts";

@@ -1,3 +1,4 @@
+// Reading each field of a legacy workbook from its label, whatever the wording variation.
 import { describe, expect, it } from "vitest";
 import { type Cell, FIELDS, type Field, type FieldValue } from "../src/index.ts";
 import { findingsOn, read, sheet, unknownLabels, valueOf } from "./legacy-grid.ts";

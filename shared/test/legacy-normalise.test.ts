@@ -1,3 +1,4 @@
+// How labels and tab names are normalised before they are matched.
 import { describe, expect, it } from "vitest";
 import { FIELDS, normaliseLabel, normaliseTabName, SECTION_LIST, sheetRole } from "../src/index.ts";
 

@@ -1,10 +1,11 @@
 // The Indicateurs tab's formulas, evaluated by HyperFormula, agree with the TypeScript indicators.
+
+import { planWorkbook } from "@barometre/testing/formula-engine";
+import { expectIndicatorsAgree } from "@barometre/testing/indicator-agreement";
+import { fixture, LEGACY_FIXTURES } from "@barometre/testing/legacy-fixtures";
+import { returnArbitrary } from "@barometre/testing/return-arbitrary";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { planWorkbook } from "../../tests/helpers/formula-engine.ts";
-import { expectIndicatorsAgree } from "../../tests/helpers/indicator-agreement.ts";
-import { fixture, LEGACY_FIXTURES } from "../../tests/helpers/legacy-fixtures.ts";
-import { returnArbitrary } from "../../tests/helpers/return-arbitrary.ts";
 import {
   type BandSettings,
   buildWorkbookPlan,

@@ -1,6 +1,7 @@
 // The workbook plan's shape: tabs, inputs, validations, names, formats, protections, colours and spreadsheet limits.
+
+import { fixture } from "@barometre/testing/legacy-fixtures";
 import { describe, expect, it } from "vitest";
-import { fixture } from "../../tests/helpers/legacy-fixtures.ts";
 import {
   a1,
   buildWorkbookPlan,

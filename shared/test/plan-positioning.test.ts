@@ -1,8 +1,8 @@
 // The Positionnement tab's layout and the values the add-on writes into it from a structure's Positioning.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { FIXTURE_DIR } from "@barometre/testing/legacy-fixtures";
 import { describe, expect, it } from "vitest";
-import { FIXTURE_DIR } from "../../tests/helpers/legacy-fixtures.ts";
 import {
   buildWorkbookPlan,
   coerceReturn,

@@ -1,8 +1,9 @@
 // readPrepared: a prepared workbook's validated tabs read back, with findings on their cells.
+
+import { fixture } from "@barometre/testing/legacy-fixtures";
+import { returnArbitrary } from "@barometre/testing/return-arbitrary";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { fixture } from "../../tests/helpers/legacy-fixtures.ts";
-import { returnArbitrary } from "../../tests/helpers/return-arbitrary.ts";
 import {
   buildWorkbookPlan,
   type Cell,

@@ -3,8 +3,8 @@ import { execFileSync } from "node:child_process";
 import { cp, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { buildAddon } from "@barometre/addon/build";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildAddon } from "../../addon/build.ts";
 import { builtAddon, MANIFEST_FUNCTIONS_URL } from "./support/addon-session.ts";
 
 const ROOT = join(import.meta.dirname, "../..");

@@ -1,9 +1,9 @@
 // Batching: preparing and verifying make as many Spreadsheet calls for a workbook ten times larger, verifying reads each tab once, preparing writes each attribute once per tab.
 import { buildWorkbookPlan } from "@barometre/shared";
+import { fixture } from "@barometre/testing/legacy-fixtures";
 import { describe, expect, it } from "vitest";
 import { type Book, DEFAULT_COLUMN_WIDTH } from "../harness/book.ts";
 import type { CallKind } from "../harness/call-log.ts";
-import { fixture } from "../helpers/legacy-fixtures.ts";
 import { openWorkbook } from "./support/addon-session.ts";
 
 const KINDS: CallKind[] = ["read", "write", "meta", "handle"];

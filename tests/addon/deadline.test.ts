@@ -1,8 +1,9 @@
 // The campaign in the add-on: prepare tells the Union's functions (never failing when they are away), and the
 // sidebar's panelCampaign says the deadline in French from campaignInfo, or nothing when it cannot.
+
+import { fixture } from "@barometre/testing/legacy-fixtures";
 import { describe, expect, it } from "vitest";
 import type { GasRuntime } from "../harness/gas-runtime.ts";
-import { fixture } from "../helpers/legacy-fixtures.ts";
 import { openWorkbook } from "./support/addon-session.ts";
 import { openConnected } from "./support/connected-session.ts";
 import { useFunctionsThread } from "./support/functions-thread.ts";

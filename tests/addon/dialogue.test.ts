@@ -1,9 +1,10 @@
 // The review dialogue in the add-on, against the local functions: the attestation typed once, the Union's request at
 // the top of the panel with its fields leading to their cells, an explanation kept in the workbook and sent with the
 // correction, what changed, and the lock an acceptance puts.
+
+import { fixture } from "@barometre/testing/legacy-fixtures";
+import { ADMIN } from "@barometre/testing/stack";
 import { describe, expect, it } from "vitest";
-import { ADMIN } from "../../functions/test/support/stack.ts";
-import { fixture } from "../helpers/legacy-fixtures.ts";
 import { openConnected, SESSION_ATTESTATION, submit } from "./support/connected-session.ts";
 import { useFunctionsThread } from "./support/functions-thread.ts";
 

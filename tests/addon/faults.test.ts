@@ -1,8 +1,9 @@
 // When the functions cannot be reached, answer too late or fail, the user reads why in French, the sheet is intact,
 // and the next click sends the same idempotency key, so nothing is ever stored twice.
+
+import { fixture } from "@barometre/testing/legacy-fixtures";
 import { describe, expect, it } from "vitest";
 import { snapshot } from "../harness/snapshot.ts";
-import { fixture } from "../helpers/legacy-fixtures.ts";
 import { openConnected, sentKeys, submit } from "./support/connected-session.ts";
 import { unreachableUrl } from "./support/fault-proxy.ts";
 import { useFunctionsThread } from "./support/functions-thread.ts";

@@ -3,12 +3,11 @@
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { importWorkbookFile, readWorkbookFile } from "@barometre/cli/xlsx";
 import { field, importWorkbook, parseCellRef } from "@barometre/shared";
+import { fixture } from "@barometre/testing/legacy-fixtures";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { readWorkbookFile } from "../../cli/src/xlsx/read.ts";
-import { importWorkbookFile } from "../../cli/src/xlsx/read-folder.ts";
-import { fixture } from "../helpers/legacy-fixtures.ts";
 import { openWorkbook } from "./support/addon-session.ts";
 import { namedReturn } from "./support/sheet-values.ts";
 

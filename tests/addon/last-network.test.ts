@@ -7,8 +7,8 @@ import {
   POSITIONING_LAYOUT,
   standings,
 } from "@barometre/shared";
+import { fixture } from "@barometre/testing/legacy-fixtures";
 import { describe, expect, it } from "vitest";
-import { fixture } from "../helpers/legacy-fixtures.ts";
 import { openConnected, submit } from "./support/connected-session.ts";
 import { useFunctionsThread } from "./support/functions-thread.ts";
 

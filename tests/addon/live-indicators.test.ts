@@ -1,7 +1,7 @@
 // After preparation the indicators are live formulas: editing an input changes them, and the sidebar's figures follow.
 import { computeIndicators, field, indicatorName, setValue } from "@barometre/shared";
+import { fixture } from "@barometre/testing/legacy-fixtures";
 import { describe, expect, it } from "vitest";
-import { fixture } from "../helpers/legacy-fixtures.ts";
 import { openWorkbook } from "./support/addon-session.ts";
 import { namedRaw, namedReturn } from "./support/sheet-values.ts";
 

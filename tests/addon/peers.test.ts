@@ -1,9 +1,10 @@
 // The custom peer set in the add-on, against the local functions: panelCampaign says the set in force and what may be
 // chosen, runChoosePeers sends the choice to choosePeers, a refusal comes back in French with the set unchanged, and
 // a closed campaign shows the set without the form's choices.
+
+import { fixture } from "@barometre/testing/legacy-fixtures";
 import { describe, expect, it } from "vitest";
 import type { GasRuntime } from "../harness/gas-runtime.ts";
-import { fixture } from "../helpers/legacy-fixtures.ts";
 import { openConnected } from "./support/connected-session.ts";
 import { useFunctionsThread } from "./support/functions-thread.ts";
 import { CAMPAIGN_YEAR } from "./support/local-functions.ts";

@@ -8,9 +8,9 @@ import {
   positioningCells,
   positionStructure,
 } from "@barometre/shared";
+import { fixture, LEGACY_FIXTURES } from "@barometre/testing/legacy-fixtures";
+import { ATTESTATION } from "@barometre/testing/stack";
 import { describe, expect, it } from "vitest";
-import { ATTESTATION } from "../../functions/test/support/stack.ts";
-import { fixture, LEGACY_FIXTURES } from "../helpers/legacy-fixtures.ts";
 import { openConnected, submit } from "./support/connected-session.ts";
 import { useFunctionsThread } from "./support/functions-thread.ts";
 

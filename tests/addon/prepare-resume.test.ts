@@ -1,10 +1,10 @@
 // « Préparer le classeur » interrupted, repeated or racing: the next run completes the workbook, every name points at its cell, and the message says what happened.
 import { FIELDS, INDICATORS, indicatorName, planTabNames, TAB_KINDS } from "@barometre/shared";
+import { expectIndicatorsAgree } from "@barometre/testing/indicator-agreement";
+import { fixture } from "@barometre/testing/legacy-fixtures";
 import { describe, expect, it } from "vitest";
 import type { GasRuntime } from "../harness/gas-runtime.ts";
 import { snapshot } from "../harness/snapshot.ts";
-import { expectIndicatorsAgree } from "../helpers/indicator-agreement.ts";
-import { fixture } from "../helpers/legacy-fixtures.ts";
 import { openWorkbook } from "./support/addon-session.ts";
 import { formulaWorkbook, namedReturn } from "./support/sheet-values.ts";
 

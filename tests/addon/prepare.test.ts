@@ -1,9 +1,9 @@
 // « Préparer le classeur » on each legacy fixture: validated tabs added after the untouched originals, values carried over, live indicators, a second run changes nothing.
 import { computeIndicators, planTabNames, TAB_KINDS } from "@barometre/shared";
+import { expectIndicatorsAgree } from "@barometre/testing/indicator-agreement";
+import { LEGACY_FIXTURES } from "@barometre/testing/legacy-fixtures";
 import { describe, expect, it } from "vitest";
 import { snapshot } from "../harness/snapshot.ts";
-import { expectIndicatorsAgree } from "../helpers/indicator-agreement.ts";
-import { LEGACY_FIXTURES } from "../helpers/legacy-fixtures.ts";
 import { openWorkbook } from "./support/addon-session.ts";
 import { formulaWorkbook, namedReturn } from "./support/sheet-values.ts";
 

@@ -1,8 +1,8 @@
 // N-1: the previous exercice's reasons are taken from the structure's return at the Union, into empty N-1 fields only.
 import { FIELDS, type Field } from "@barometre/shared";
+import { fixture } from "@barometre/testing/legacy-fixtures";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { GasRuntime } from "../harness/gas-runtime.ts";
-import { fixture } from "../helpers/legacy-fixtures.ts";
 import { openWorkbook } from "./support/addon-session.ts";
 import { openConnected, submit } from "./support/connected-session.ts";
 import { useFunctionsThread } from "./support/functions-thread.ts";

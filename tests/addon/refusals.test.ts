@@ -1,8 +1,9 @@
 // Every refusal of interfaces.md reaches the user as one calm French sentence, with the server's findings placed in the workbook.
+
+import { fixture } from "@barometre/testing/legacy-fixtures";
+import { ATTESTATION } from "@barometre/testing/stack";
 import { describe, expect, it } from "vitest";
-import { ATTESTATION } from "../../functions/test/support/stack.ts";
 import { snapshot } from "../harness/snapshot.ts";
-import { fixture } from "../helpers/legacy-fixtures.ts";
 import { openConnected, submit } from "./support/connected-session.ts";
 import { useFunctionsThread } from "./support/functions-thread.ts";
 

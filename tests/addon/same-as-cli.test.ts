@@ -2,10 +2,10 @@
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { prepareWorkbook } from "@barometre/cli/xlsx";
+import { LEGACY_FIXTURES } from "@barometre/testing/legacy-fixtures";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { prepareWorkbook } from "../../cli/src/xlsx/write-prepared.ts";
-import { LEGACY_FIXTURES } from "../helpers/legacy-fixtures.ts";
 import { openWorkbook } from "./support/addon-session.ts";
 import { excelNames, excelTab, sheetsNames, sheetsTab } from "./support/tab-views.ts";
 

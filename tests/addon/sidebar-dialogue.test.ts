@@ -2,11 +2,11 @@
 // each named field a button to its cell; the attestation form and the explanation boxes; keyboard and WCAG AA.
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
+import { axeViolations } from "@barometre/testing/axe-page";
+import { fixture } from "@barometre/testing/legacy-fixtures";
+import { ADMIN } from "@barometre/testing/stack";
 import { afterAll, describe, expect, it } from "vitest";
-import { axeViolations } from "../../functions/test/support/axe-page.ts";
-import { ADMIN } from "../../functions/test/support/stack.ts";
 import { closeBrowser, openSidebarPage } from "../harness/sidebar-browser.ts";
-import { fixture } from "../helpers/legacy-fixtures.ts";
 import { openConnected, SESSION_ATTESTATION, submit } from "./support/connected-session.ts";
 import { useFunctionsThread } from "./support/functions-thread.ts";
 

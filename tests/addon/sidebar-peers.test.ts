@@ -2,10 +2,10 @@
 // Union's functions and said back in words, a refusal announced, at 300 px without WCAG 2.1 AA violation.
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
+import { axeViolations } from "@barometre/testing/axe-page";
+import { fixture } from "@barometre/testing/legacy-fixtures";
 import { afterAll, describe, expect, it } from "vitest";
-import { axeViolations } from "../../functions/test/support/axe-page.ts";
 import { closeBrowser, openSidebarPage } from "../harness/sidebar-browser.ts";
-import { fixture } from "../helpers/legacy-fixtures.ts";
 import { openConnected } from "./support/connected-session.ts";
 import { useFunctionsThread } from "./support/functions-thread.ts";
 

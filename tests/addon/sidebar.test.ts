@@ -2,12 +2,12 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { type LastNetwork, NUMERIC_INDICATOR_KEYS } from "@barometre/shared";
+import { axeViolations } from "@barometre/testing/axe-page";
+import { fixture } from "@barometre/testing/legacy-fixtures";
 import { afterAll, describe, expect, it } from "vitest";
-import { axeViolations } from "../../functions/test/support/axe-page.ts";
 import type { GasRuntime } from "../harness/gas-runtime.ts";
 import { closeBrowser, openSidebarPage, type SidebarPage } from "../harness/sidebar-browser.ts";
 import { snapshot } from "../harness/snapshot.ts";
-import { fixture } from "../helpers/legacy-fixtures.ts";
 import { openConnected } from "./support/connected-session.ts";
 import { useFunctionsThread } from "./support/functions-thread.ts";
 

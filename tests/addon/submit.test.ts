@@ -1,7 +1,8 @@
 // « Envoyer à l'Union » against the local functions: one revision per content, echoes recognised, every refusal in French.
+
+import { fixture } from "@barometre/testing/legacy-fixtures";
 import { describe, expect, it } from "vitest";
 import { snapshot } from "../harness/snapshot.ts";
-import { fixture } from "../helpers/legacy-fixtures.ts";
 import { openConnected, sentKeys, submit } from "./support/connected-session.ts";
 import { useFunctionsThread } from "./support/functions-thread.ts";
 

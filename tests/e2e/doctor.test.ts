@@ -1,15 +1,16 @@
 // barometre doctor against the local stack: all in order (exit 0), then a stack misconfigured on purpose where it must name each planted fault.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openCampaign } from "../../functions/src/campaigns.ts";
-import { adminsCol, campaignsCol, structuresCol } from "../../functions/src/layout.ts";
-import { checkoutVersion, REPOSITORY_ROOT } from "../../functions/src/version.ts";
-import { barometre } from "../../functions/test/support/run-barometre.ts";
+
 import {
-  AUDIENCE,
-  seedDirectory,
-  startTestStack,
-  type TestStack,
-} from "../../functions/test/support/stack.ts";
+  adminsCol,
+  campaignsCol,
+  checkoutVersion,
+  openCampaign,
+  REPOSITORY_ROOT,
+  structuresCol,
+} from "@barometre/functions/admin";
+import { barometre } from "@barometre/testing/run-barometre";
+import { AUDIENCE, seedDirectory, startTestStack, type TestStack } from "@barometre/testing/stack";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 /** Runs doctor beside `stack`: its emulator, its functions. */
 function doctor(stack: TestStack, ...args: string[]) {

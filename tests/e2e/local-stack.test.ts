@@ -3,11 +3,9 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { mailDoc } from "@barometre/functions/layout";
-import { queueMail } from "@barometre/functions/mail/outbox";
-import { lazyRenderer } from "@barometre/functions/renderer";
+import { type LocalStack, startLocalStack } from "@barometre/cli/demo";
+import { lazyRenderer, mailDoc, queueMail } from "@barometre/functions/admin";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type LocalStack, startLocalStack } from "../../cli/src/demo/local-stack.ts";
 
 let dir: string;
 const incidents: string[] = [];

@@ -1,6 +1,7 @@
 // npm start's progress on standard error: a bar redrawn in place on a terminal, plain step lines anywhere else.
+
+import { Progress } from "@barometre/cli/demo";
 import { describe, expect, it } from "vitest";
-import { Progress } from "../../cli/src/demo/progress.ts";
 
 function stream(isTTY: boolean) {
   const writes: string[] = [];

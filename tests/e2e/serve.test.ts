@@ -7,10 +7,10 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { generateNetwork, type PimmsReturn } from "@barometre/shared";
+import { runCli } from "@barometre/testing/run-cli";
+import { ATTESTATION } from "@barometre/testing/stack";
 import { generateKeyPair, SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "../../cli/test/helpers/run-cli.ts";
-import { ATTESTATION } from "../../functions/test/support/stack.ts";
 import { readMailFiles } from "./support/mail-files.ts";
 import { type Served, serve } from "./support/processes.ts";
 

@@ -3,6 +3,7 @@
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { escapeXml } from "@barometre/functions/admin";
 import {
   bandsFor,
   computeIndicators,
@@ -13,10 +14,9 @@ import {
   indicator,
   STATUS_LABELS,
 } from "@barometre/shared";
+import { compact } from "@barometre/testing/report-mail";
+import { pdfText } from "@barometre/testing/report-pdf-text";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { escapeXml } from "../../functions/src/report/escape.ts";
-import { compact } from "../../functions/test/report-mail.ts";
-import { pdfText } from "../../functions/test/report-pdf-text.ts";
 import { cellValue, readCampaignCsv } from "./support/campaign-csv.ts";
 import { type MailFile, pdfOf, readMailFiles } from "./support/mail-files.ts";
 import { type Ended, npmStart, ROOT } from "./support/processes.ts";

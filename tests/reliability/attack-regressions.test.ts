@@ -2,12 +2,13 @@
 // stack: every one is now refused in French with a 4xx, changes nothing stored, and gives no one another's rights.
 
 import { connect } from "node:net";
-import { CLOCK_SKEW_SECONDS } from "@barometre/functions/auth";
-import { openCampaign } from "@barometre/functions/campaigns";
-import { addAdmin, saveStructure } from "@barometre/functions/directory";
-import { MAX_ERROR_CHARS } from "@barometre/functions/http";
-import { OAuth2Client } from "google-auth-library";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  addAdmin,
+  CLOCK_SKEW_SECONDS,
+  MAX_ERROR_CHARS,
+  openCampaign,
+  saveStructure,
+} from "@barometre/functions/admin";
 import {
   ADMIN,
   ATTESTATION,
@@ -16,8 +17,10 @@ import {
   seedDirectory,
   startTestStack,
   type TestStack,
-} from "../../functions/test/support/stack.ts";
-import { changedPaths, storedDocuments } from "../../functions/test/support/stored-documents.ts";
+} from "@barometre/testing/stack";
+import { changedPaths, storedDocuments } from "@barometre/testing/stored-documents";
+import { OAuth2Client } from "google-auth-library";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ENDPOINTS, type EndpointSpec } from "./support/endpoints.ts";
 import { expectFrenchSentence } from "./support/french.ts";
 

@@ -3,14 +3,18 @@
 // sent, the Union's sheet). Then every stored document, mail, report and sheet cell is read: nothing personal beyond
 // the directory's contact addresses, nothing outside the schema, no anonymous report showing another structure.
 // Finally `barometre structure erase` removes every trace of one structure, which a scan of everything proves.
-import { FUNCTION_NAMES } from "@barometre/functions/app";
-import { openCampaign } from "@barometre/functions/campaigns";
-import { upkeep } from "@barometre/functions/close/upkeep";
-import { addAdmin } from "@barometre/functions/directory";
 
-import { RETRY_POLICY } from "@barometre/functions/mail/sender";
-import { sweepOutbox } from "@barometre/functions/mail/sweep";
-import { sheetsClient } from "@barometre/functions/union-sheet/sheets-client";
+import { main } from "@barometre/cli";
+import { LAYOUTS, legacyWorkbook } from "@barometre/cli/demo";
+import {
+  addAdmin,
+  FUNCTION_NAMES,
+  openCampaign,
+  RETRY_POLICY,
+  sheetsClient,
+  sweepOutbox,
+  upkeep,
+} from "@barometre/functions/admin";
 import {
   computeIndicators,
   type DemoStructure,
@@ -19,27 +23,17 @@ import {
   importWorkbook,
   type PimmsReturn,
 } from "@barometre/shared";
+import { LOCAL_MAIL } from "@barometre/stack";
+import { registerStructures } from "@barometre/testing/network";
+import { CALM_SMTP, type SenderRig, startSenderRig } from "@barometre/testing/outbox";
+import { pdfText } from "@barometre/testing/report-pdf-text";
+import { type SheetsServer, startSheetsServer } from "@barometre/testing/sheets-server";
+import { ADMIN, ATTESTATION, startTestStack, type TestStack } from "@barometre/testing/stack";
+import { storedData } from "@barometre/testing/stored-documents";
+import { toGrid } from "@barometre/testing/workbook-spec";
 import { OAuth2Client } from "google-auth-library";
 import { type ParsedMail, simpleParser } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { LAYOUTS, legacyWorkbook } from "../../cli/src/demo/legacy-workbook.ts";
-import { main } from "../../cli/src/main.ts";
-import { LOCAL_MAIL } from "../../cli/src/stack/local-deps.ts";
-import { toGrid } from "../../cli/test/helpers/workbook-spec.ts";
-import { pdfText } from "../../functions/test/report-pdf-text.ts";
-import { registerStructures } from "../../functions/test/support/network.ts";
-import { CALM_SMTP, type SenderRig, startSenderRig } from "../../functions/test/support/outbox.ts";
-import {
-  type SheetsServer,
-  startSheetsServer,
-} from "../../functions/test/support/sheets-server.ts";
-import {
-  ADMIN,
-  ATTESTATION,
-  startTestStack,
-  type TestStack,
-} from "../../functions/test/support/stack.ts";
-import { storedData } from "../../functions/test/support/stored-documents.ts";
 import { storedKinds } from "./support/stored-layout.ts";
 
 const network = generateNetwork({ size: 8, seed: 42 });

@@ -3,8 +3,8 @@
 // is stored, and the latencies go to test-artifacts/deadline-hour.json.
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { hourFigures, runDeadlineHour } from "@barometre/testing/deadline-hour";
 import { describe, expect, it } from "vitest";
-import { hourFigures, runDeadlineHour } from "../../functions/test/support/deadline-hour.ts";
 
 const STRUCTURES = 280;
 const CONCURRENCY = 16;

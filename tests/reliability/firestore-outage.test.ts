@@ -1,10 +1,15 @@
 // Firestore lost in the middle of a submission, at every step where it can matter: the director gets a French 503
 // at the request's deadline, and the retry with the same idempotency key, once Firestore is back, leaves exactly one
 // revision, one answer, one latest copy and one notice to the Union, whatever the abandoned request did meanwhile.
-import { openCampaign } from "@barometre/functions/campaigns";
-import { FUNCTION_OPTIONS, REQUEST_DEADLINE_MS } from "@barometre/functions/config";
-import { answersCol, latestDoc, mailCol, revisionsCol } from "@barometre/functions/layout";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  answersCol,
+  FUNCTION_OPTIONS,
+  latestDoc,
+  mailCol,
+  openCampaign,
+  REQUEST_DEADLINE_MS,
+  revisionsCol,
+} from "@barometre/functions/admin";
 import {
   ADMIN,
   ATTESTATION,
@@ -13,7 +18,8 @@ import {
   seedDirectory,
   startTestStack,
   type TestStack,
-} from "../../functions/test/support/stack.ts";
+} from "@barometre/testing/stack";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mountTrackedSubmit, type TrackedSubmit } from "./support/tracked-submit.ts";
 
 const YEAR = 2018;

@@ -3,12 +3,13 @@
 // memory is compared before and after), and no token ever reaches the logs or the console.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { FUNCTION_NAMES } from "@barometre/functions/app";
-import { openCampaign } from "@barometre/functions/campaigns";
-import { MAX_BODY_BYTES } from "@barometre/functions/config";
-import { MAX_ERROR_CHARS } from "@barometre/functions/http";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createDevAuth } from "../../cli/src/stack/dev-auth.ts";
+import {
+  FUNCTION_NAMES,
+  MAX_BODY_BYTES,
+  MAX_ERROR_CHARS,
+  openCampaign,
+} from "@barometre/functions/admin";
+import { createDevAuth } from "@barometre/stack";
 import {
   ADMIN,
   ATTESTATION,
@@ -18,8 +19,9 @@ import {
   seedDirectory,
   startTestStack,
   type TestStack,
-} from "../../functions/test/support/stack.ts";
-import { changedPaths, storedDocuments } from "../../functions/test/support/stored-documents.ts";
+} from "@barometre/testing/stack";
+import { changedPaths, storedDocuments } from "@barometre/testing/stored-documents";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import {
   ENDPOINTS,
   type EndpointSpec,

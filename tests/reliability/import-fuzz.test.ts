@@ -7,6 +7,15 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
+  LAYOUTS,
+  type LegacyStyle,
+  legacyWorkbook,
+  type SheetSpec,
+  type WorkbookSpec,
+  writeWorkbook,
+} from "@barometre/cli/demo";
+import { readWorkbookFile } from "@barometre/cli/xlsx";
+import {
   type Cell,
   FIELDS,
   type Field,
@@ -20,18 +29,11 @@ import {
   type SheetGrid,
   type WorkbookGrid,
 } from "@barometre/shared";
+import { legacyStyleArbitrary } from "@barometre/testing/legacy-variations";
+import { returnArbitrary } from "@barometre/testing/return-arbitrary";
+import { toGrid } from "@barometre/testing/workbook-spec";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { LAYOUTS, type LegacyStyle, legacyWorkbook } from "../../cli/src/demo/legacy-workbook.ts";
-import {
-  type SheetSpec,
-  type WorkbookSpec,
-  writeWorkbook,
-} from "../../cli/src/demo/workbook-spec.ts";
-import { readWorkbookFile } from "../../cli/src/xlsx/read.ts";
-import { legacyStyleArbitrary } from "../../cli/test/helpers/legacy-variations.ts";
-import { toGrid } from "../../cli/test/helpers/workbook-spec.ts";
-import { returnArbitrary } from "../helpers/return-arbitrary.ts";
 import { expectFrenchSentence } from "./support/french.ts";
 import { countCellReads } from "./support/read-counter.ts";
 import {

@@ -23,7 +23,7 @@ const command: Command = {
   async run(argv) {
     const { values, positionals } = parse(argv, PROJECT_OPTION, USAGE);
     const [action, address, ...extra] = positionals;
-    const { addAdmin, EMAIL, listAdmins } = await import("@barometre/functions/directory");
+    const { addAdmin, EMAIL, listAdmins } = await import("@barometre/functions/admin");
     if (action === "add" && address && extra.length === 0) {
       const email = EMAIL.safeParse(address);
       if (!email.success)

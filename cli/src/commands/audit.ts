@@ -55,13 +55,8 @@ const command: Command = {
       if (!day?.ok || !day.value) throw new UserError("--since attend une date jj/mm/aaaa.");
       since = day.value;
     }
-    const [{ STRUCTURE_CODE }, { readAudit }, { AUDIT_ACTIONS, CHANNEL_WORDS }, { parisTime }] =
-      await Promise.all([
-        import("@barometre/functions/directory"),
-        import("@barometre/functions/audit/read"),
-        import("@barometre/functions/audit/actions"),
-        import("@barometre/functions/paris-time"),
-      ]);
+    const { STRUCTURE_CODE, readAudit, AUDIT_ACTIONS, CHANNEL_WORDS, toCsv, csvValue, parisTime } =
+      await import("@barometre/functions/admin");
     let structureCode: string | undefined;
     if (values.structure !== undefined) {
       const code = STRUCTURE_CODE.safeParse(values.structure);
@@ -83,7 +78,6 @@ const command: Command = {
       l.detail ?? "",
     ]);
     if (values.csv) {
-      const { toCsv, csvValue } = await import("@barometre/functions/csv");
       await writeExport(
         toCsv(
           HEADER,

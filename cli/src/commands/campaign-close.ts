@@ -1,7 +1,5 @@
 // barometre campaign close: the Union's close from the command line, with the report fan-out run in this process.
-import type { CloseOutcome } from "@barometre/functions/close/close-campaign";
-import type { MailSettings } from "@barometre/functions/config";
-import type { ReportRenderer } from "@barometre/functions/renderer";
+import type { CloseOutcome, MailSettings, ReportRenderer } from "@barometre/functions/admin";
 import type { Firestore } from "firebase-admin/firestore";
 import { UserError } from "../errors.ts";
 
@@ -15,7 +13,7 @@ export async function cliMailSettings(env = process.env): Promise<MailSettings> 
     .map((s) => s.trim())
     .filter(Boolean);
   if (env.MAIL_FROM && union.length) {
-    const { privacyUrlOf } = await import("@barometre/functions/config");
+    const { privacyUrlOf } = await import("@barometre/functions/admin");
     try {
       return { from: env.MAIL_FROM, union, privacyUrl: privacyUrlOf(env.PRIVACY_URL ?? "") };
     } catch {
@@ -24,7 +22,7 @@ export async function cliMailSettings(env = process.env): Promise<MailSettings> 
       );
     }
   }
-  if (env.FIRESTORE_EMULATOR_HOST) return (await import("../stack/local-deps.ts")).LOCAL_MAIL;
+  if (env.FIRESTORE_EMULATOR_HOST) return (await import("@barometre/stack")).LOCAL_MAIL;
   throw new UserError(
     "Indiquez l'expéditeur et les adresses de l'Union comme pour les fonctions : variables d'environnement MAIL_FROM et UNION_EMAILS (séparées par des virgules).",
   );
@@ -54,10 +52,9 @@ export async function closeWithReports(
   year: number,
   by: string,
 ): Promise<CloseOutcome & { rendered: number }> {
-  const [{ localWork }, { closeAndReport }, { lazyRenderer }] = await Promise.all([
-    import("../stack/local-deps.ts"),
-    import("@barometre/functions/close/close-campaign"),
-    import("@barometre/functions/renderer"),
+  const [{ localWork }, { closeAndReport, lazyRenderer }] = await Promise.all([
+    import("@barometre/stack"),
+    import("@barometre/functions/admin"),
   ]);
   const renderer = counting(lazyRenderer);
   const failures: string[] = [];

@@ -1,5 +1,5 @@
 // barometre campaign status: the campaign's status board as a French table, its JSON for scripts, or its CSV.
-import type { StatusBoard } from "@barometre/functions/status/board";
+import type { StatusBoard } from "@barometre/functions/admin";
 import { daysBetween, deadlineSentence } from "@barometre/shared";
 import { auditedCommand } from "../audited.ts";
 import { UserError } from "../errors.ts";
@@ -24,15 +24,8 @@ function campaignLine(board: StatusBoard, today: string): string {
 
 export async function printStatus(year: number, options: StatusOptions): Promise<void> {
   if (options.json && options.csv) throw new UserError("Choisissez --json ou --csv, pas les deux.");
-  const [
-    { readStatusBoard },
-    { countsSentence, ratesSentence, statusCsv, statusTable },
-    { parisDay },
-  ] = await Promise.all([
-    import("@barometre/functions/status/read-board"),
-    import("@barometre/functions/status/table"),
-    import("@barometre/functions/campaigns"),
-  ]);
+  const { readStatusBoard, countsSentence, ratesSentence, statusCsv, statusTable, parisDay } =
+    await import("@barometre/functions/admin");
   const format = options.csv ? "csv" : options.json ? "json" : "table";
   const board = await withFirestore(options.project, (db) =>
     auditedCommand(db, { action: "campaign.status", year, detail: format }, () =>

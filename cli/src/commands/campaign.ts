@@ -1,6 +1,10 @@
 // barometre campaign: open, configure, close, show or follow (status) the campaign of an exercice.
-import type { CampaignMode, CampaignSettings } from "@barometre/functions/campaigns";
-import type { FollowupOutcome, FollowupsOpened } from "@barometre/functions/followups";
+import type {
+  CampaignMode,
+  CampaignSettings,
+  FollowupOutcome,
+  FollowupsOpened,
+} from "@barometre/functions/admin";
 import {
   bandsProblem,
   formatDate,
@@ -51,8 +55,8 @@ type Values = Partial<Record<(typeof SETTING_OPTIONS)[number] | "output", string
 
 /** "J-14,J-7,J-2,J+1" (or « aucune ») as days relative to the deadline, checked by the campaign's own rules. */
 async function reminderDays(text: string): Promise<number[]> {
-  const { parseOffsetLabel } = await import("@barometre/functions/reminders/offsets");
-  const { REMINDER_OFFSETS } = await import("@barometre/functions/campaigns");
+  const { parseOffsetLabel } = await import("@barometre/functions/admin");
+  const { REMINDER_OFFSETS } = await import("@barometre/functions/admin");
   const labels =
     text.trim().toLowerCase() === "aucune" ? [] : text.split(/[\s,;]+/).filter(Boolean);
   const days = labels.map(parseOffsetLabel);
@@ -210,11 +214,11 @@ const command: Command = {
     }
     const settings = await settingsOf(values);
     const { configureCampaign, getCampaign, openCampaign } = await import(
-      "@barometre/functions/campaigns"
+      "@barometre/functions/admin"
     );
-    const { offsetLabel } = await import("@barometre/functions/reminders/offsets");
+    const { offsetLabel } = await import("@barometre/functions/admin");
     let reports = "";
-    const { settingNames } = await import("@barometre/functions/audit/actions");
+    const { settingNames } = await import("@barometre/functions/admin");
     const campaign = await withFirestore(values.project, async (db) => {
       const detail = settingNames(settings);
       if (action === "open") {
@@ -230,7 +234,7 @@ const command: Command = {
           configureCampaign(db, year, settings, CLI_ACTOR, new Date()),
         );
       if (action === "close") {
-        const { outcomeWords } = await import("@barometre/functions/followups");
+        const { outcomeWords } = await import("@barometre/functions/admin");
         const done = await auditedCommand(db, { action: "campaign.close", year }, () =>
           closeWithReports(db, year, CLI_ACTOR),
         );

@@ -1,9 +1,10 @@
 // barometre dev-token: an ID token for an address, signed by a running local stack (npm start -- --serve), which
 // that stack alone accepts.
+
+import { TOKEN_PATH } from "@barometre/stack";
 import { parse } from "../args.ts";
 import { DEFAULT_SERVE_PORT, localBase } from "../demo/serve-address.ts";
 import { UserError } from "../errors.ts";
-import { TOKEN_PATH } from "../stack/dev-paths.ts";
 import type { Command } from "./command.ts";
 
 const USAGE = "dev-token COURRIEL [--base URL]";

@@ -1,5 +1,5 @@
 // barometre doctor: checks an installation end to end (local stack or real project) and says in French what to fix.
-import { REGION } from "@barometre/functions/config";
+import { REGION } from "@barometre/functions/admin";
 import { functionsBaseOf, functionsUrlOf } from "@barometre/shared";
 import { parse } from "../args.ts";
 import { dataFindings } from "../doctor/data-checks.ts";

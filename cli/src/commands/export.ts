@@ -30,8 +30,8 @@ const command: Command = {
     );
     if (positionals.length !== 1) throw new UserError(`Usage : barometre ${USAGE}`);
     const year = yearArgument(positionals[0], USAGE);
-    const { getCampaign } = await import("@barometre/functions/campaigns");
-    const { exportCampaign, exportCampaignCsv } = await import("@barometre/functions/export-rows");
+    const { getCampaign } = await import("@barometre/functions/admin");
+    const { exportCampaign, exportCampaignCsv } = await import("@barometre/functions/admin");
     const text = await withFirestore(values.project, async (db) => {
       if (!(await getCampaign(db, year))) throw new UserError(`La campagne ${year} n'existe pas.`);
       return auditedCommand(

@@ -25,7 +25,7 @@ const OPTIONS = {
 } as const;
 
 async function codeArgument(raw: string | undefined): Promise<string> {
-  const { STRUCTURE_CODE } = await import("@barometre/functions/directory");
+  const { STRUCTURE_CODE } = await import("@barometre/functions/admin");
   const parsed = STRUCTURE_CODE.safeParse(raw ?? "");
   if (!parsed.success) throw new UserError(`« ${raw ?? ""} » n'est pas un code structure valide.`);
   return parsed.data;
@@ -53,7 +53,7 @@ const command: Command = {
   async run(argv) {
     const { values, positionals } = parse(argv, OPTIONS, USAGE);
     const [action, ...rest] = positionals;
-    const f = await import("@barometre/functions/followups");
+    const f = await import("@barometre/functions/admin");
     if (action === "list") {
       const [rawYear, ...extra] = rest;
       if (extra.length) throw new UserError(`Usage : barometre ${USAGE}`);
@@ -135,7 +135,7 @@ const command: Command = {
       process.stdout.write(`${JSON.stringify(record, null, 2)}\n`);
       return 0;
     }
-    const { parisTime } = await import("@barometre/functions/paris-time");
+    const { parisTime } = await import("@barometre/functions/admin");
     const lines = [
       `Suivi ${year} de ${record.name} (${code}) : ${record.state}.`,
       `Prochaine étape : ${record.nextStep ? formatDate(record.nextStep) : "aucune"}.`,

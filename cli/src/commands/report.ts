@@ -30,7 +30,7 @@ const command: Command = {
     const year = yearArgument(positionals[1], USAGE);
     if (!values.output)
       throw new UserError(`Indiquez le fichier PDF à écrire avec -o. Usage : barometre ${USAGE}`);
-    const { structureReportPdf } = await import("@barometre/functions/close/structure-report");
+    const { structureReportPdf } = await import("@barometre/functions/admin");
     const report = await withFirestore(values.project, (db) =>
       structureReportPdf(db, year, code, values.summary === true),
     );

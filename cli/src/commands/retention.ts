@@ -9,12 +9,10 @@ import type { Command } from "./command.ts";
 const USAGE = "retention show | retention set TYPE DURÉE | retention run [--dry-run] [--batch N]";
 
 async function show(project: string | undefined): Promise<string> {
-  const [{ ANCHOR_WORDS, RETENTION, RETENTION_KINDS, formatRetention }, { readRetention }] =
-    await Promise.all([
-      import("@barometre/shared"),
-      import("@barometre/functions/retention/settings"),
-    ]);
-  const { parisTime } = await import("@barometre/functions/paris-time");
+  const [
+    { ANCHOR_WORDS, RETENTION, RETENTION_KINDS, formatRetention },
+    { readRetention, parisTime },
+  ] = await Promise.all([import("@barometre/shared"), import("@barometre/functions/admin")]);
   const stored = await withFirestore(project, readRetention);
   const rows = RETENTION_KINDS.map((kind) => {
     const info = RETENTION[kind];
@@ -35,10 +33,7 @@ async function show(project: string | undefined): Promise<string> {
 
 async function set(kind: string, text: string, project: string | undefined): Promise<string> {
   const [{ ANCHOR_WORDS, RETENTION, checkRetention, formatRetention }, { setRetention }] =
-    await Promise.all([
-      import("@barometre/shared"),
-      import("@barometre/functions/retention/settings"),
-    ]);
+    await Promise.all([import("@barometre/shared"), import("@barometre/functions/admin")]);
   const checked = checkRetention(kind, text);
   if (!checked.ok) throw new UserError(checked.error);
   const { CLI_ACTOR } = await import("../firestore.ts");
@@ -62,12 +57,8 @@ function batchSize(text: string | undefined): number {
 }
 
 async function run(dryRun: boolean, batch: number, project: string | undefined): Promise<string> {
-  const [{ applyRetention }, { PURGE_HEADER, purgeDetail, purgeRows }, { formatNumber }] =
-    await Promise.all([
-      import("@barometre/functions/retention/purge"),
-      import("@barometre/functions/retention/report"),
-      import("@barometre/shared"),
-    ]);
+  const [{ applyRetention, PURGE_HEADER, purgeDetail, purgeRows }, { formatNumber }] =
+    await Promise.all([import("@barometre/functions/admin"), import("@barometre/shared")]);
   const report = await withFirestore(project, (db) => {
     const purge = () =>
       applyRetention(db, new Date(), {

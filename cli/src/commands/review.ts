@@ -42,17 +42,8 @@ const command: Command = {
     const [code, rawYear, rawRevision, state, ...extra] = positionals;
     if (!code || !state || extra.length) throw new UserError(`Usage : barometre ${USAGE}`);
     const year = yearArgument(rawYear, USAGE);
-    const [
-      { REVIEW_REQUEST, decisionOf, reviewEvent },
-      { parseWith },
-      { HttpError },
-      { decideReview },
-    ] = await Promise.all([
-      import("@barometre/functions/review-return"),
-      import("@barometre/functions/envelope"),
-      import("@barometre/functions/http"),
-      import("@barometre/functions/review-decision"),
-    ]);
+    const { REVIEW_REQUEST, decisionOf, reviewEvent, parseWith, HttpError, decideReview } =
+      await import("@barometre/functions/admin");
     try {
       const r = parseWith(REVIEW_REQUEST, {
         structureCode: code,

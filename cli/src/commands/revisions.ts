@@ -35,11 +35,11 @@ const command: Command = {
     const diff = values.diff === undefined ? null : Number(values.diff);
     if (diff !== null && (!Number.isInteger(diff) || diff < 1))
       throw new UserError(`--diff attend un numéro de révision (1, 2, …), pas « ${values.diff} ».`);
-    const { STRUCTURE_CODE } = await import("@barometre/functions/directory");
+    const { STRUCTURE_CODE } = await import("@barometre/functions/admin");
     const parsed = STRUCTURE_CODE.safeParse(raw);
     if (!parsed.success) throw new UserError(`« ${raw} » n'est pas un code structure valide.`);
     const code = parsed.data;
-    const { revisionHistory } = await import("@barometre/functions/revision-history");
+    const { revisionHistory } = await import("@barometre/functions/admin");
     const history = await withFirestore(values.project, (db) => revisionHistory(db, year, code));
     if (history.revisions.length === 0)
       throw new UserError(`Aucun retour de ${code} n'a été reçu pour l'exercice ${year}.`);

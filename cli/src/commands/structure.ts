@@ -60,9 +60,9 @@ const command: Command = {
     const [action, raw, ...extra] = positionals;
     if (!["export", "erase"].includes(action ?? "") || !raw || extra.length > 0)
       throw new UserError(`Usage : barometre ${USAGE}`);
-    const { STRUCTURE_CODE } = await import("@barometre/functions/directory");
+    const { STRUCTURE_CODE } = await import("@barometre/functions/admin");
     const { eraseStructure, exportStructure, STRUCTURE_DATA } = await import(
-      "@barometre/functions/structure-data"
+      "@barometre/functions/admin"
     );
     const parsed = STRUCTURE_CODE.safeParse(raw);
     if (!parsed.success) throw new UserError(`« ${raw} » n'est pas un code structure valide.`);

@@ -1,5 +1,5 @@
 // Reads the Union's structure list (code, name, territory, emails) from a CSV, checking every line in French.
-import type { checkStructureEntry, StructureEntry } from "@barometre/functions/directory";
+import type { checkStructureEntry, StructureEntry } from "@barometre/functions/admin";
 import { fold, matchOption, TERRITORIES } from "@barometre/shared";
 
 /** RFC 4180 records: quoted cells may hold separators, quotes ("") and line breaks. */

@@ -20,7 +20,7 @@ async function importFile(path: string, project: string | undefined): Promise<nu
   } catch {
     throw new UserError(`Impossible de lire le fichier « ${path} ».`);
   }
-  const { checkStructureEntry, saveStructure } = await import("@barometre/functions/directory");
+  const { checkStructureEntry, saveStructure } = await import("@barometre/functions/admin");
   const { entries, problems } = readStructureCsv(text, checkStructureEntry);
   if (problems.length)
     throw new UserError(
@@ -47,7 +47,7 @@ async function importFile(path: string, project: string | undefined): Promise<nu
 }
 
 async function list(project: string | undefined): Promise<number> {
-  const { listStructures } = await import("@barometre/functions/directory");
+  const { listStructures } = await import("@barometre/functions/admin");
   const entries = await withFirestore(project, listStructures);
   for (const e of entries)
     process.stdout.write(`${e.code}\t${e.name}\t${e.territory}\t${e.emails.join(" ")}\n`);

@@ -1,7 +1,7 @@
 // The local stack as npm start runs it: the output folders emptied of an earlier run's files, the mails written
 // there as .eml, and each report kept there as it is rendered.
 import { mkdir } from "node:fs/promises";
-import { lazyRenderer } from "@barometre/functions/renderer";
+import { lazyRenderer } from "@barometre/functions/admin";
 import { UserError } from "../errors.ts";
 import { type LocalStack, startLocalStack } from "./local-stack.ts";
 import { clearPreviousRun, type OutDirs, outDirs } from "./out-dir.ts";

@@ -1,22 +1,25 @@
 // The local stack of npm start, in this process and on 127.0.0.1 only: the Firestore emulator, the real functions
 // over HTTP trusting a local token issuer, an SMTP server keeping every mail as .eml, and the outbox sender.
-import { RETRY_POLICY } from "@barometre/functions/mail/sender";
-import { smtpTransport } from "@barometre/functions/mail/smtp";
-import type { ReportRenderer } from "@barometre/functions/renderer";
-import { deleteApp } from "firebase-admin/app";
-import type { Firestore } from "firebase-admin/firestore";
-import { type CallOptions, callFunction } from "../stack/call-function.ts";
-import { createDevAuth } from "../stack/dev-auth.ts";
+
+import type { ReportRenderer } from "@barometre/functions/admin";
+import { RETRY_POLICY, smtpTransport } from "@barometre/functions/admin";
 import {
+  type CallOptions,
+  callFunction,
+  createDevAuth,
   defaultApp,
   emulatorFirestore,
   type FirestoreEmulator,
+  type FunctionsServer,
+  LOCAL_MAIL,
+  type SmtpSink,
   startFirestoreEmulator,
-} from "../stack/firestore-emulator.ts";
-import { type FunctionsServer, startFunctionsServer } from "../stack/functions-server.ts";
-import { LOCAL_MAIL } from "../stack/local-deps.ts";
-import { watchOutbox } from "../stack/outbox-watcher.ts";
-import { type SmtpSink, startSmtpSink } from "../stack/smtp-sink.ts";
+  startFunctionsServer,
+  startSmtpSink,
+  watchOutbox,
+} from "@barometre/stack";
+import { deleteApp } from "firebase-admin/app";
+import type { Firestore } from "firebase-admin/firestore";
 
 /** The audience of the local stack's tokens: no deployed function accepts it. */
 export const LOCAL_AUDIENCE = "barometre-local-stack";

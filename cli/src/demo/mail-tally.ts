@@ -1,6 +1,7 @@
 // What the outbox holds at the end of a run: the delivered mails of each kind, and any not delivered, with why.
-import { mailCol } from "@barometre/functions/layout";
-import type { MailKind, OutboxMail } from "@barometre/functions/mail/outbox";
+
+import type { MailKind, OutboxMail } from "@barometre/functions/admin";
+import { mailCol } from "@barometre/functions/admin";
 import type { Firestore } from "firebase-admin/firestore";
 
 export interface MailTally {

@@ -1,7 +1,7 @@
 // npm start: the whole product on the demo network in one process, from legacy workbooks to the reports in the
 // directors' mailboxes and the Union's export, then everything stopped so the process ends on its own.
 import { writeFile } from "node:fs/promises";
-import type { CloseOutcome } from "@barometre/functions/close/close-campaign";
+import type { CloseOutcome } from "@barometre/functions/admin";
 import { UserError } from "../errors.ts";
 import { startDemoStack } from "./demo-stack.ts";
 import { runDialogue } from "./dialogue.ts";

@@ -1,8 +1,7 @@
 // Keeps a copy of every report the functions render, as files: the very documents the sender mails, rendered once.
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { ReportRenderer } from "@barometre/functions/renderer";
-import type { RenderedMail } from "@barometre/functions/report/render";
+import type { RenderedMail, ReportRenderer } from "@barometre/functions/admin";
 
 export interface ArchivingRenderer extends ReportRenderer {
   /** Structure reports written so far. */

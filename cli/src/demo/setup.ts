@@ -1,8 +1,12 @@
 // The demo campaign set up through the real paths: the Union's directory filled, the previous exercice's returns
 // and then the network's legacy workbooks, read back by the importer, submitted over HTTP with directors' tokens.
 import { join } from "node:path";
-import { addAdmin, checkStructureEntry, saveStructure } from "@barometre/functions/directory";
-import { eachLimited } from "@barometre/functions/each-limited";
+import {
+  addAdmin,
+  checkStructureEntry,
+  eachLimited,
+  saveStructure,
+} from "@barometre/functions/admin";
 import {
   type Attestation,
   type DemoNetwork,
@@ -13,9 +17,9 @@ import {
   type PimmsReturn,
   type Positioning,
 } from "@barometre/shared";
+import type { CallOptions } from "@barometre/stack";
+import { LOCAL_MAIL } from "@barometre/stack";
 import { UserError } from "../errors.ts";
-import type { CallOptions } from "../stack/call-function.ts";
-import { LOCAL_MAIL } from "../stack/local-deps.ts";
 import { readWorkbookFile } from "../xlsx/read.ts";
 import { LAYOUTS, legacyWorkbook } from "./legacy-workbook.ts";
 import type { LocalStack } from "./local-stack.ts";

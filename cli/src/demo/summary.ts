@@ -1,7 +1,7 @@
 // The French summary npm start prints at the end: each structure and its fragile indicators, the fragility of
 // each indicator across the network, and where every file is.
 
-import type { MailKind } from "@barometre/functions/mail/outbox";
+import type { MailKind } from "@barometre/functions/admin";
 import {
   formatIndicatorValue,
   formatNumber,

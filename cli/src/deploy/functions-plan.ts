@@ -2,14 +2,14 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseEnv } from "node:util";
-import { privacyUrlOf, REGION } from "@barometre/functions/config";
+import { privacyUrlOf, REGION } from "@barometre/functions/admin";
 import { functionsUrlOf } from "@barometre/shared";
 import { type Check, type DeployPlan, probe } from "./plan.ts";
 
 /** EU multi-region or a European region: Firestore locations (https://firebase.google.com/docs/firestore/locations). */
 export const isEuLocation = (location: string) => /^(eur3|europe-[a-z]+\d+)$/.test(location);
 
-/** Parameters the functions read (functions/src/config.ts) that must hold a real value before a deployment. */
+/** Parameters the functions read (functions/src/runtime/config.ts) that must hold a real value before a deployment. */
 const REQUIRED = ["ADDON_OAUTH_CLIENT_ID", "MAIL_FROM", "UNION_EMAILS", "SMTP_HOST", "SMTP_USER"];
 
 const readJson = (path: string): Record<string, unknown> | null => {
@@ -102,7 +102,7 @@ function firestoreChecks(cwd: string, project: string): Check[] {
       label: `Région des fonctions en Europe (${REGION})`,
       problem: isEuLocation(REGION)
         ? null
-        : "functions/src/config.ts déclare une région hors d'Europe.",
+        : "functions/src/runtime/config.ts déclare une région hors d'Europe.",
     },
   ];
   const db = probe(

@@ -1,6 +1,11 @@
 // barometre doctor, the Union's data: admins and directory not empty, a campaign open with its deadline still ahead.
-import { getCampaign, listCampaignYears, parisDay } from "@barometre/functions/campaigns";
-import { listAdmins, listStructures } from "@barometre/functions/directory";
+import {
+  getCampaign,
+  listAdmins,
+  listCampaignYears,
+  listStructures,
+  parisDay,
+} from "@barometre/functions/admin";
 import { daysBetween, deadlineSentence } from "@barometre/shared";
 import type { Firestore } from "firebase-admin/firestore";
 import { type Finding, fault, holds } from "./findings.ts";

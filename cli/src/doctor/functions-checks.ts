@@ -1,8 +1,8 @@
 // barometre doctor, the functions' side: reachable at the address given, same version as the checkout, audience and sender set.
-import { checkoutVersion, REPOSITORY_ROOT } from "@barometre/functions/version";
+import { checkoutVersion, REPOSITORY_ROOT } from "@barometre/functions/admin";
 import { type Finding, fault, holds } from "./findings.ts";
 
-/** What healthz answers (functions/src/healthz.ts). */
+/** What healthz answers (functions/src/handlers/healthz.ts). */
 export interface Health {
   version: string | null;
   audiences: string[];

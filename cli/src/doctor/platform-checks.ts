@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseEnv } from "node:util";
-import { REPOSITORY_ROOT } from "@barometre/functions/version";
+import { REPOSITORY_ROOT } from "@barometre/functions/admin";
 import { isEuLocation } from "../deploy/functions-plan.ts";
 import { type Finding, fault, holds, unknown } from "./findings.ts";
 import type { Health } from "./functions-checks.ts";

@@ -1,8 +1,8 @@
 // The audit log as `barometre audit` shows it: entries since a Paris day, or about one structure, oldest first.
 import type { Firestore } from "firebase-admin/firestore";
 import { Timestamp } from "firebase-admin/firestore";
-import { parisDay } from "../campaigns.ts";
-import { auditCol } from "../layout.ts";
+import { parisDay } from "../storage/campaigns.ts";
+import { auditCol } from "../storage/paths.ts";
 import type { AuditEntry } from "./record.ts";
 import { existingSubject, subjectCodes } from "./subjects.ts";
 

@@ -1,8 +1,8 @@
 // recordAudit: appends one entry to the audit log. The log is append-only: entries are created, never updated or
 // deleted (no code here or elsewhere writes to audit/ otherwise; firestore.rules deny every client).
 import { type Firestore, Timestamp } from "firebase-admin/firestore";
-import { HttpError } from "../http.ts";
-import { auditCol } from "../layout.ts";
+import { HttpError } from "../http/guard.ts";
+import { auditCol } from "../storage/paths.ts";
 import type { AuditAction, AuditChannel } from "./actions.ts";
 import { subjectOf } from "./subjects.ts";
 

@@ -1,8 +1,9 @@
 // A structure's part of the audit log, for data-protection requests: exported as the entries about it; erased by
 // deleting its subject, which unlinks those entries without touching the append-only log.
-import { toJson } from "../firestore-json.ts";
-import { auditSubjectDoc } from "../layout.ts";
-import type { StructureDataKind } from "../structure-data.ts";
+
+import type { StructureDataKind } from "../retention/structure-data.ts";
+import { toJson } from "../storage/firestore-json.ts";
+import { auditSubjectDoc } from "../storage/paths.ts";
 import { readAudit } from "./read.ts";
 
 export const auditTrail: StructureDataKind = {

@@ -2,8 +2,8 @@
 // its subject, so its past entries stay (append-only) but no longer lead to it, and the log keeps none of its data.
 import { randomUUID } from "node:crypto";
 import type { Firestore } from "firebase-admin/firestore";
-import { isAlreadyExists } from "../firestore-errors.ts";
-import { auditSubjectDoc, auditSubjectsCol, structureDoc } from "../layout.ts";
+import { isAlreadyExists } from "../storage/firestore-errors.ts";
+import { auditSubjectDoc, auditSubjectsCol, structureDoc } from "../storage/paths.ts";
 
 /**
  * The structure's subject, created on its first audited action; null for a code the directory does not hold (an

@@ -1,10 +1,10 @@
 // Campaign close: refuse further returns, compute the final benchmark once, queue the Union's summary, then fan the
 // structures' reports out in batches through the report task queue; and resume a fan-out that stopped half-way.
 import { Timestamp } from "firebase-admin/firestore";
-import { type Campaign, closeCampaign, getCampaign } from "../campaigns.ts";
-import type { WorkDeps } from "../deps.ts";
-import { type FollowupsOpened, openFollowups } from "../followups.ts";
-import { finalBenchmarkDoc, mailCol } from "../layout.ts";
+import type { WorkDeps } from "../runtime/deps.ts";
+import { type Campaign, closeCampaign, getCampaign } from "../storage/campaigns.ts";
+import { type FollowupsOpened, openFollowups } from "../storage/followups.ts";
+import { finalBenchmarkDoc, mailCol } from "../storage/paths.ts";
 import { requestSheetSync } from "../union-sheet/request-sync.ts";
 import { type FinalBenchmark, takeFinalBenchmark } from "./final-benchmark.ts";
 import { queueNetworkSummary } from "./network-summary.ts";

@@ -22,14 +22,14 @@ import {
   TRAJECTORY_YEARS,
 } from "@barometre/shared";
 import { type Firestore, Timestamp } from "firebase-admin/firestore";
-import type { CampaignMode } from "../campaigns.ts";
-import { listStructures } from "../directory.ts";
-import { isAlreadyExists } from "../firestore-errors.ts";
-import { finalBatchDoc, finalBenchmarkDoc, finalCol } from "../layout.ts";
-import { allPeersInForce } from "../peers.ts";
 import { recordPastCampaigns } from "../positioning/past-record.ts";
 import { memberOfRevision } from "../positioning/population-cache.ts";
-import { listLatest, type StoredRevision } from "../revisions.ts";
+import type { CampaignMode } from "../storage/campaigns.ts";
+import { listStructures } from "../storage/directory.ts";
+import { isAlreadyExists } from "../storage/firestore-errors.ts";
+import { finalBatchDoc, finalBenchmarkDoc, finalCol } from "../storage/paths.ts";
+import { allPeersInForce } from "../storage/peers.ts";
+import { listLatest, type StoredRevision } from "../storage/revisions.ts";
 
 /** At most this many structures per batch: a batch is 50 reports, about 10 s of CPU. */
 export const BATCH_SIZE = 50;

@@ -1,10 +1,10 @@
 // The Union's network summary at campaign close, rendered and queued once (mail summary-<year>).
 import { buildNetworkSummary, indexPopulation } from "@barometre/shared";
-import type { WorkDeps } from "../deps.ts";
-import { mailDoc } from "../layout.ts";
 import { queueMail } from "../mail/outbox.ts";
 import { memberOfRevision } from "../positioning/population-cache.ts";
-import { listLatest } from "../revisions.ts";
+import type { WorkDeps } from "../runtime/deps.ts";
+import { mailDoc } from "../storage/paths.ts";
+import { listLatest } from "../storage/revisions.ts";
 import { allFinalMembers, type ComputedBenchmark, type FinalBenchmark } from "./final-benchmark.ts";
 import { queueRecipientNotice } from "./recipient-notice.ts";
 

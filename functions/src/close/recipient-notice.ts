@@ -1,8 +1,9 @@
 // The Union's notice, at close, of the structures whose report went to the directory's addresses because their
 // return gave an address the directory does not hold for them (mail recipients-<year>, queued once).
-import type { WorkDeps } from "../deps.ts";
+
 import { type MailDraft, queueMail } from "../mail/outbox.ts";
 import { plainMail } from "../mail/plain-mail.ts";
+import type { WorkDeps } from "../runtime/deps.ts";
 import type { FinalMember } from "./final-benchmark.ts";
 
 export const recipientNoticeId = (year: number): string => `recipients-${year}`;

@@ -5,12 +5,12 @@
 // queued are skipped before rendering, so a replay costs little.
 import { buildReport, type NamedIndicators, type ReportInput } from "@barometre/shared";
 import type { Firestore } from "firebase-admin/firestore";
-import type { WorkDeps } from "../deps.ts";
-import { mailDoc } from "../layout.ts";
 import { queueMail } from "../mail/outbox.ts";
 import { privacySentence } from "../mail/privacy-note.ts";
-import { parisTime } from "../paris-time.ts";
-import type { ReportBatchTask } from "../tasks.ts";
+import type { WorkDeps } from "../runtime/deps.ts";
+import type { ReportBatchTask } from "../runtime/tasks.ts";
+import { mailDoc } from "../storage/paths.ts";
+import { parisTime } from "../util/paris-time.ts";
 import {
   allFinalMembers,
   type FinalBenchmark,

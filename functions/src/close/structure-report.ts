@@ -1,7 +1,7 @@
 // One structure's report of a closed campaign, rendered again on demand as a PDF: the full report or its one-page board summary.
 import { buildReport } from "@barometre/shared";
 import type { Firestore } from "firebase-admin/firestore";
-import { finalCol } from "../layout.ts";
+import { finalCol } from "../storage/paths.ts";
 import { type FinalBatch, getFinalBenchmark, membersOf } from "./final-benchmark.ts";
 import { namedTable, reportInput } from "./report-batch.ts";
 

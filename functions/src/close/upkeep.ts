@@ -2,12 +2,12 @@
 // half-way, asks for a sync of the Union's sheet where revisions may have arrived or structures were erased, and
 // purges, a bounded number of documents at a time, what the retention policy no longer keeps.
 import { audited, recordAudit } from "../audit/record.ts";
-import { type Campaign, campaignOf, parisDay } from "../campaigns.ts";
-import type { WorkDeps } from "../deps.ts";
-import { campaignsCol, unionSheetDoc } from "../layout.ts";
 import { applyRetention, type PurgeLine } from "../retention/purge.ts";
 import { purgeDetail } from "../retention/report.ts";
-import { enqueueQuietly } from "../tasks.ts";
+import type { WorkDeps } from "../runtime/deps.ts";
+import { enqueueQuietly } from "../runtime/tasks.ts";
+import { type Campaign, campaignOf, parisDay } from "../storage/campaigns.ts";
+import { campaignsCol, unionSheetDoc } from "../storage/paths.ts";
 import { closeAndReport, resumeFanOut } from "./close-campaign.ts";
 import { getFinalBenchmark } from "./final-benchmark.ts";
 import { queueNetworkSummary } from "./network-summary.ts";

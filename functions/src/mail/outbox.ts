@@ -1,8 +1,8 @@
 // The mail outbox: documents in the firestore-send-email extension's schema, queued once each under a deterministic id.
 import { formatNumber } from "@barometre/shared";
 import { type Firestore, Timestamp } from "firebase-admin/firestore";
-import { isAlreadyExists } from "../firestore-errors.ts";
-import { mailDoc } from "../layout.ts";
+import { isAlreadyExists } from "../storage/firestore-errors.ts";
+import { mailDoc } from "../storage/paths.ts";
 
 export type DeliveryState = "PENDING" | "PROCESSING" | "SUCCESS" | "ERROR" | "RETRY";
 

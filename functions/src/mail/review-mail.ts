@@ -1,9 +1,9 @@
 // The director's mail when the Union asks for a correction, rejects a revision or reopens an accepted return.
 import { findField } from "@barometre/shared";
-import type { StructureEntry } from "../directory.ts";
-import { parisTime } from "../paris-time.ts";
-import type { StoredReview } from "../reviews.ts";
-import type { StoredRevision } from "../revisions.ts";
+import type { StructureEntry } from "../storage/directory.ts";
+import type { StoredReview } from "../storage/reviews.ts";
+import type { StoredRevision } from "../storage/revisions.ts";
+import { parisTime } from "../util/paris-time.ts";
 import type { MailDraft } from "./outbox.ts";
 import { type PlainBlock, plainMail } from "./plain-mail.ts";
 import { privacySentence } from "./privacy-note.ts";

@@ -7,9 +7,9 @@ import {
   type Positioning,
   REVIEW_STATE_LABELS,
 } from "@barometre/shared";
-import { parisTime } from "../paris-time.ts";
 import { escapeXml } from "../report/escape.ts";
-import type { StoredRevision } from "../revisions.ts";
+import type { StoredRevision } from "../storage/revisions.ts";
+import { parisTime } from "../util/paris-time.ts";
 import type { MailDraft } from "./outbox.ts";
 
 /** The notice's outbox id: one per revision, whoever completes the submission. */

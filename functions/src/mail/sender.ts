@@ -12,9 +12,9 @@
 //   again later for the sweep; permanent ones (5xx) and the last allowed attempt end in ERROR with the reason.
 import { randomUUID } from "node:crypto";
 import { type DocumentReference, type Firestore, Timestamp } from "firebase-admin/firestore";
-import { isAlreadyExists, isNotFound } from "../firestore-errors.ts";
-import type { Logger } from "../http.ts";
-import { mailClaimDoc, mailDoc } from "../layout.ts";
+import type { Logger } from "../http/guard.ts";
+import { isAlreadyExists, isNotFound } from "../storage/firestore-errors.ts";
+import { mailClaimDoc, mailDoc } from "../storage/paths.ts";
 import {
   type Delivery,
   type DeliveryInfo,

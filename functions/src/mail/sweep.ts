@@ -1,7 +1,7 @@
 // The outbox sweep: every mail that is due (new, waiting for its retry, or whose sender's lease expired) gets an attempt.
 import { Timestamp } from "firebase-admin/firestore";
-import { eachLimited } from "../each-limited.ts";
-import { mailCol } from "../layout.ts";
+import { mailCol } from "../storage/paths.ts";
+import { eachLimited } from "../util/each-limited.ts";
 import { type DeliveryOutcome, deliverMail, type SenderDeps } from "./sender.ts";
 
 export type SweepCounts = Partial<Record<DeliveryOutcome, number>>;

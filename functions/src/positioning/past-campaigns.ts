@@ -5,8 +5,8 @@
 import type { CampaignMedians, Member, PastCampaign } from "@barometre/shared";
 import type { Firestore } from "firebase-admin/firestore";
 import { getFinalBenchmark } from "../close/final-benchmark.ts";
-import { campaignDoc } from "../layout.ts";
-import { getLatest } from "../revisions.ts";
+import { campaignDoc } from "../storage/paths.ts";
+import { getLatest } from "../storage/revisions.ts";
 import {
   mediansOf,
   type PastRecord,

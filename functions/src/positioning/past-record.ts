@@ -17,7 +17,7 @@ import {
 } from "@barometre/shared";
 import type { Firestore } from "firebase-admin/firestore";
 import type { FinalBenchmark } from "../close/final-benchmark.ts";
-import { campaignDoc, finalBenchmarkDoc } from "../layout.ts";
+import { campaignDoc, finalBenchmarkDoc } from "../storage/paths.ts";
 
 /** The campaign document's field holding the record. */
 const FIELD = "pastCampaigns";

@@ -25,8 +25,8 @@ import {
   type QueryDocumentSnapshot,
   Timestamp,
 } from "firebase-admin/firestore";
-import { campaignDoc, latestCol } from "../layout.ts";
-import { populationVersion, type StoredRevision } from "../revisions.ts";
+import { campaignDoc, latestCol } from "../storage/paths.ts";
+import { populationVersion, type StoredRevision } from "../storage/revisions.ts";
 import { type PastRecord, pastRecordOf } from "./past-record.ts";
 import { type Latest, type Row, readSnapshot, rowOf } from "./population-snapshot.ts";
 

@@ -26,8 +26,8 @@ import {
   type Firestore,
   type WriteBatch,
 } from "firebase-admin/firestore";
-import { latestCol, snapshotShardDoc } from "../layout.ts";
-import type { StoredRevision } from "../revisions.ts";
+import { latestCol, snapshotShardDoc } from "../storage/paths.ts";
+import type { StoredRevision } from "../storage/revisions.ts";
 
 /** One member as the positioning uses it (only the values of others count), with its revision number. */
 export interface Row {

@@ -1,7 +1,7 @@
 // The positioning of an accepted revision against its campaign's population and peer group, with N-1 for changes.
 import { indexPopulation, type Positioning, positionStructure } from "@barometre/shared";
 import type { Firestore } from "firebase-admin/firestore";
-import type { StoredRevision } from "../revisions.ts";
+import type { StoredRevision } from "../storage/revisions.ts";
 import { pastCampaignsOf } from "./past-campaigns.ts";
 import { memberOfRevision, type PopulationCache } from "./population-cache.ts";
 

@@ -1,9 +1,9 @@
 // The Union's digest of a reminder round: which registered structures have not submitted, and where each one stands.
 import { daysLeftWords, deadlineSentence, formatDate } from "@barometre/shared";
-import { parisDay } from "../campaigns.ts";
 import type { MailDraft } from "../mail/outbox.ts";
 import { plainMail } from "../mail/plain-mail.ts";
 import type { StatusRow } from "../status/board.ts";
+import { parisDay } from "../storage/campaigns.ts";
 import type { DueReminder } from "./due.ts";
 import { offsetLabel } from "./offsets.ts";
 

@@ -1,6 +1,6 @@
 // Which reminder round a campaign owes today: the latest reminder day reached, once, never a burst of missed ones.
 import { daysBetween } from "@barometre/shared";
-import { type Campaign, parisDay } from "../campaigns.ts";
+import { type Campaign, parisDay } from "../storage/campaigns.ts";
 
 /** A reminder day whose run was missed is still honoured this many days late; an older one gives way to the next. */
 export const CATCH_UP_DAYS = 3;

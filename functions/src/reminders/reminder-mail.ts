@@ -1,11 +1,11 @@
 // The reminder a structure gets while its return has not arrived: the deadline in days, and its next step in the add-on.
 import { daysLeftWords, deadlineSentence, formatDate } from "@barometre/shared";
-import { parisDay } from "../campaigns.ts";
-import type { StructureEntry } from "../directory.ts";
 import type { MailDraft } from "../mail/outbox.ts";
 import { type PlainBlock, plainMail } from "../mail/plain-mail.ts";
 import { privacySentence } from "../mail/privacy-note.ts";
 import type { StatusRow } from "../status/board.ts";
+import { parisDay } from "../storage/campaigns.ts";
+import type { StructureEntry } from "../storage/directory.ts";
 import type { DueReminder } from "./due.ts";
 import { offsetLabel } from "./offsets.ts";
 

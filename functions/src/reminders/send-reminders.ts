@@ -4,15 +4,16 @@
 // Nothing is sent twice however often, or however many at once, the run goes: every mail has a deterministic id
 // (structure, deadline, reminder day) and is queued with create(), which only one writer wins. Structures are read as
 // they stand at the run, so one that has submitted since the last round gets no further reminder.
-import { type Campaign, campaignOf, parisDay } from "../campaigns.ts";
-import type { WorkDeps } from "../deps.ts";
-import { listStructures } from "../directory.ts";
-import { eachLimited } from "../each-limited.ts";
-import { campaignsCol } from "../layout.ts";
+
 import { type QueueOutcome, queueMail } from "../mail/outbox.ts";
-import { listProgress } from "../progress.ts";
+import type { WorkDeps } from "../runtime/deps.ts";
 import { statusRows } from "../status/board.ts";
 import { latestSummaries } from "../status/read-board.ts";
+import { type Campaign, campaignOf, parisDay } from "../storage/campaigns.ts";
+import { listStructures } from "../storage/directory.ts";
+import { campaignsCol } from "../storage/paths.ts";
+import { listProgress } from "../storage/progress.ts";
+import { eachLimited } from "../util/each-limited.ts";
 import { digestId, digestMail } from "./digest-mail.ts";
 import { type DueReminder, dueReminder } from "./due.ts";
 import { reminderId, reminderMail } from "./reminder-mail.ts";

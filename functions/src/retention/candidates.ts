@@ -11,7 +11,7 @@ import {
   type Firestore,
   Timestamp,
 } from "firebase-admin/firestore";
-import { eachLimited } from "../each-limited.ts";
+import type { MailKind, OutboxMail } from "../mail/outbox.ts";
 import {
   answersCol,
   campaignDoc,
@@ -27,8 +27,8 @@ import {
   revisionsCol,
   snapshotCol,
   unionSheetDoc,
-} from "../layout.ts";
-import type { MailKind, OutboxMail } from "../mail/outbox.ts";
+} from "../storage/paths.ts";
+import { eachLimited } from "../util/each-limited.ts";
 
 export interface ClosedCampaign {
   year: number;

@@ -6,8 +6,8 @@
 // its candidates afresh, so it resumes where an interrupted one stopped.
 import { RETENTION_KINDS, type RetentionKind, type RetentionPolicy } from "@barometre/shared";
 import type { Firestore, Timestamp } from "firebase-admin/firestore";
-import { type Campaign, campaignOf, getCampaign } from "../campaigns.ts";
-import { campaignsCol, retentionProgressDoc } from "../layout.ts";
+import { type Campaign, campaignOf, getCampaign } from "../storage/campaigns.ts";
+import { campaignsCol, retentionProgressDoc } from "../storage/paths.ts";
 import { CAMPAIGN_WIDE, type Candidate, type ClosedCampaign, COLLECT } from "./candidates.ts";
 import { readRetention } from "./settings.ts";
 

@@ -1,7 +1,7 @@
 // The Union's retention policy, stored in settings/retention: days kept by kind, the defaults for the others.
 import { type RetentionKind, type RetentionPolicy, retentionPolicy } from "@barometre/shared";
 import { type Firestore, Timestamp } from "firebase-admin/firestore";
-import { retentionSettingsDoc } from "../layout.ts";
+import { retentionSettingsDoc } from "../storage/paths.ts";
 
 export interface StoredRetention {
   policy: RetentionPolicy;

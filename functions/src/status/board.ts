@@ -1,10 +1,10 @@
 // The campaign's status board: every registered structure and where it stands: not started, workbook prepared, or
 // return submitted (revision, date, the Union's review, indicators in the red band).
 import { daysBetween, fragileKeys, type IndicatorKey } from "@barometre/shared";
-import { announcedDeadline, type Campaign, parisDay } from "../campaigns.ts";
-import type { StructureEntry } from "../directory.ts";
-import type { Progress } from "../progress.ts";
-import type { ReviewState, StoredRevision } from "../revisions.ts";
+import { announcedDeadline, type Campaign, parisDay } from "../storage/campaigns.ts";
+import type { StructureEntry } from "../storage/directory.ts";
+import type { Progress } from "../storage/progress.ts";
+import type { ReviewState, StoredRevision } from "../storage/revisions.ts";
 
 export const PROGRESS_STATES = ["notStarted", "prepared", "submitted"] as const;
 export type ProgressState = (typeof PROGRESS_STATES)[number];

@@ -1,9 +1,9 @@
 // Reads a campaign's status board from Firestore: the directory, the latest revisions (summaries only) and progress.
 import type { Firestore } from "firebase-admin/firestore";
-import { announcedDeadline, getCampaign } from "../campaigns.ts";
-import { listStructures } from "../directory.ts";
-import { latestCol } from "../layout.ts";
-import { listProgress } from "../progress.ts";
+import { announcedDeadline, getCampaign } from "../storage/campaigns.ts";
+import { listStructures } from "../storage/directory.ts";
+import { latestCol } from "../storage/paths.ts";
+import { listProgress } from "../storage/progress.ts";
 import {
   type LatestSummary,
   type StatusBoard,

@@ -1,8 +1,8 @@
 // The status board in French, as the Union reads it: the Suivi tab of its sheet, the CSV, the terminal's table.
 import { formatPercent, indicator } from "@barometre/shared";
-import { csvValue, toCsv } from "../csv.ts";
-import { REVIEW_WORDS } from "../export-rows.ts";
-import { parisTime } from "../paris-time.ts";
+import { csvValue, toCsv } from "../export/csv.ts";
+import { REVIEW_WORDS } from "../export/rows.ts";
+import { parisTime } from "../util/paris-time.ts";
 import type { ProgressState, StatusBoard, StatusRates, StatusRow } from "./board.ts";
 
 export const STATE_WORDS: Record<ProgressState, string> = {

@@ -1,7 +1,7 @@
 // The Accompagnement tab of the Union's sheet: its follow-up of the campaign's fragile structures, one line each.
 import { formatDate } from "@barometre/shared";
-import { type Followup, outcomeWords } from "../followups.ts";
-import { parisTime } from "../paris-time.ts";
+import { type Followup, outcomeWords } from "../storage/followups.ts";
+import { parisTime } from "../util/paris-time.ts";
 import type { SheetTab } from "./tables.ts";
 
 export function followupsTab(year: number, records: readonly Followup[]): SheetTab {

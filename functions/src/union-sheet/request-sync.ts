@@ -1,6 +1,6 @@
 // Asks for a sync of the Union's sheet, debounced: every request of a 30-second window shares one named task.
-import type { WorkDeps } from "../deps.ts";
-import { enqueueQuietly } from "../tasks.ts";
+import type { WorkDeps } from "../runtime/deps.ts";
+import { enqueueQuietly } from "../runtime/tasks.ts";
 
 /** A sync runs at most this often per campaign while revisions arrive (the Sheets API allows 60 writes a minute). */
 export const SYNC_WINDOW_MS = 30_000;

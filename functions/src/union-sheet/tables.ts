@@ -13,10 +13,10 @@ import {
   suppressionSentence,
   UNIT_FORMATS,
 } from "@barometre/shared";
-import { attestationWords, explanationWords, REVIEW_WORDS } from "../export-rows.ts";
-import { parisTime } from "../paris-time.ts";
+import { attestationWords, explanationWords, REVIEW_WORDS } from "../export/rows.ts";
 import { memberOfRevision } from "../positioning/population-cache.ts";
-import type { StoredRevision } from "../revisions.ts";
+import type { StoredRevision } from "../storage/revisions.ts";
+import { parisTime } from "../util/paris-time.ts";
 
 export type Cell = string | number;
 

@@ -1,9 +1,9 @@
 // Worker thread: a sender that claims one mail and starts sending it, for the test to kill mid-send.
 import { workerData } from "node:worker_threads";
-import { deliverMail, RETRY_POLICY } from "@barometre/functions/mail/sender";
-import { smtpTransport } from "@barometre/functions/mail/smtp";
 import { initializeApp } from "firebase-admin/app";
 import { getFirestore } from "firebase-admin/firestore";
+import { deliverMail, RETRY_POLICY } from "../../src/mail/sender.ts";
+import { smtpTransport } from "../../src/mail/smtp.ts";
 
 const { projectId, port, mailId } = workerData as {
   projectId: string;

@@ -1,5 +1,5 @@
 // Records the queries the in-process emulator answers: which collection, filtered or not, how many documents.
-import type { FirestoreEmulator } from "../../../cli/src/stack/firestore-emulator.ts";
+import type { FirestoreEmulator } from "@barometre/stack";
 
 export interface AnsweredQuery {
   /** The collection's path below the database, e.g. "campaigns/2018/latest". */

@@ -4,7 +4,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { pdfObjects } from "../report-pdf-text.ts";
+import { pdfObjects } from "@barometre/testing/report-pdf-text";
 
 export interface PdfStructure {
   /** pdfinfo's summary lines, e.g. { Tagged: "yes", "PDF version": "1.7" }. */

@@ -1,3 +1,4 @@
+// The network statistics: quantiles, populations, benchmarks and year-on-year change.
 export * from "./benchmark.ts";
 export * from "./change.ts";
 export * from "./population.ts";

@@ -1,3 +1,4 @@
+// Values as the product reads and shows them: addresses, codes, deadlines, numbers, dates, French text.
 export * from "./address.ts";
 export * from "./ascii-case.ts";
 export * from "./deadline.ts";

@@ -2,11 +2,11 @@
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { buildAddon } from "../../../addon/build.ts";
+import { buildAddon } from "@barometre/addon/build";
 import { GasRuntime, type RuntimeOptions } from "../../harness/gas-runtime.ts";
 import { type FormulaResults, loadXlsx } from "../../harness/load-xlsx.ts";
 
-export const FIXTURES = join(import.meta.dirname, "../../fixtures/legacy-2018");
+export const FIXTURES = join(import.meta.dirname, "../../../testing/fixtures/legacy-2018");
 
 /** The production-shaped manifest whitelists this; tests whitelist their local server instead. */
 export const MANIFEST_FUNCTIONS_URL = "https://europe-west9-barometre-essai.cloudfunctions.net";

@@ -1,6 +1,7 @@
 // A fixture opened with the add-on configured to reach the local functions (through a fault proxy), signed in as its director.
+
+import type { LegacyFixture } from "@barometre/testing/legacy-fixtures";
 import type { GasRuntime } from "../../harness/gas-runtime.ts";
-import type { LegacyFixture } from "../../helpers/legacy-fixtures.ts";
 import { openWorkbook, type SessionOptions } from "./addon-session.ts";
 import type { FunctionsThread } from "./functions-thread.ts";
 

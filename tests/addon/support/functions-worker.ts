@@ -5,8 +5,8 @@ import {
   closeCampaign,
   configureCampaign,
   openCampaign,
-} from "@barometre/functions/campaigns";
-import { ADMIN } from "../../../functions/test/support/stack.ts";
+} from "@barometre/functions/admin";
+import { ADMIN } from "@barometre/testing/stack";
 import { type ProxyMode, startFaultProxy } from "./fault-proxy.ts";
 import { startLocalFunctions } from "./local-functions.ts";
 

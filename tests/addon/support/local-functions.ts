@@ -1,9 +1,8 @@
 // The Union's functions as the local stack runs them, knowing the legacy fixtures' structures and the Union's admin,
 // with the 2018 campaign open.
-import { openCampaign } from "@barometre/functions/campaigns";
-import { addAdmin, saveStructure } from "@barometre/functions/directory";
-import { ADMIN, startTestStack, type TestStack } from "../../../functions/test/support/stack.ts";
-import { LEGACY_FIXTURES } from "../../helpers/legacy-fixtures.ts";
+import { addAdmin, openCampaign, saveStructure } from "@barometre/functions/admin";
+import { LEGACY_FIXTURES } from "@barometre/testing/legacy-fixtures";
+import { ADMIN, startTestStack, type TestStack } from "@barometre/testing/stack";
 
 export const CAMPAIGN_YEAR = 2018;
 

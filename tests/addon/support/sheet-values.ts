@@ -8,8 +8,8 @@ import {
   parseFieldValue,
   setValue,
 } from "@barometre/shared";
+import { FormulaWorkbook } from "@barometre/testing/formula-engine";
 import type { Book } from "../../harness/book.ts";
-import { FormulaWorkbook } from "../../helpers/formula-engine.ts";
 
 /** The calendar day a date cell shows in the spreadsheet's time zone. */
 function dayOf(date: Date, timeZone: string): Date {

@@ -1,7 +1,7 @@
 // Reads the campaign CSV back independently of the code that wrote it: French Excel cells to return values.
 import { readFile } from "node:fs/promises";
+import { parseCsv } from "@barometre/cli";
 import type { Field, FieldValue } from "@barometre/shared";
-import { parseCsv } from "../../../cli/src/commands/structures-csv.ts";
 
 export interface CsvTable {
   header: string[];

@@ -1,6 +1,6 @@
 // What the hostile-request test knows of each HTTP function: its methods, who may call it, a request it accepts,
 // and where its body has a text and a number to abuse. A function missing here makes that test fail.
-import { ATTESTATION, sampleReturn } from "../../../functions/test/support/stack.ts";
+import { ATTESTATION, sampleReturn } from "@barometre/testing/stack";
 
 export type Caller = "public" | "director" | "admin";
 

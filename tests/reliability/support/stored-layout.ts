@@ -1,7 +1,7 @@
-// What may be stored where, derived from functions/src/layout.ts: every path builder it exports turned into a pattern,
+// What may be stored where, derived from functions/src/storage/paths.ts: every path builder it exports turned into a pattern,
 // with the fields its documents may hold. A builder this file does not know is reported, so the layout cannot grow
 // without the data-protection test deciding what the new documents may contain.
-import * as layout from "@barometre/functions/layout";
+import { storagePaths as layout } from "@barometre/functions/admin";
 import type { Firestore } from "firebase-admin/firestore";
 
 const YEAR = 2999;

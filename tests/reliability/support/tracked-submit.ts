@@ -1,9 +1,8 @@
 // submitReturn mounted on 127.0.0.1 exactly as deployed (the same guard and deadline), but keeping hold of each
 // request's own work, which goes on after its deadline answer: a test can wait for it before counting what is stored.
 import type { AddressInfo } from "node:net";
-import type { Deps } from "@barometre/functions/deps";
-import { guard, type Handler } from "@barometre/functions/http";
-import { submitReturnHandler } from "@barometre/functions/submit-return";
+import type { Deps } from "@barometre/functions/admin";
+import { guard, type Handler, submitReturnHandler } from "@barometre/functions/admin";
 import express from "express";
 
 export interface TrackedSubmit {

@@ -1,0 +1,64 @@
+// Custom peer sets as stored: one choice per structure and campaign, kept for the next campaigns until changed.
+import { type PeerChoice, TRAJECTORY_YEARS } from "@barometre/shared";
+import { type Firestore, Timestamp } from "firebase-admin/firestore";
+import { peersCol, peersDoc } from "./paths.ts";
+
+export interface StoredPeers {
+  structureCode: string;
+  year: number;
+  /** Null: the director dropped the custom set (earlier campaigns' choices stop applying). */
+  choice: PeerChoice | null;
+  chosenBy: string;
+  chosenAt: Timestamp;
+}
+
+/** Campaigns looked back on for a choice kept from an earlier one. */
+const LOOK_BACK = TRAJECTORY_YEARS;
+
+export async function storePeers(
+  db: Firestore,
+  year: number,
+  code: string,
+  choice: PeerChoice | null,
+  by: string,
+  now: Date,
+): Promise<StoredPeers> {
+  const stored: StoredPeers = {
+    structureCode: code,
+    year,
+    choice,
+    chosenBy: by,
+    chosenAt: Timestamp.fromDate(now),
+  };
+  await peersDoc(db, year, code).set(stored);
+  return stored;
+}
+
+/** The choice in force for a structure in a campaign: its own, else the latest earlier campaign's; null for none. */
+export async function peersInForce(
+  db: Firestore,
+  year: number,
+  code: string,
+): Promise<StoredPeers | null> {
+  for (let y = year; y > year - LOOK_BACK; y--) {
+    const snap = await peersDoc(db, y, code).get();
+    if (snap.exists) return snap.data() as StoredPeers;
+  }
+  return null;
+}
+
+/** Every structure's choice in force for a campaign (its close): one query per campaign looked back on. */
+export async function allPeersInForce(
+  db: Firestore,
+  year: number,
+): Promise<Map<string, PeerChoice>> {
+  const years = Array.from({ length: LOOK_BACK }, (_, k) => year - k);
+  const snaps = await Promise.all(years.map((y) => peersCol(db, y).get()));
+  const decided = new Map<string, PeerChoice | null>();
+  for (const snap of snaps)
+    for (const d of snap.docs) {
+      const p = d.data() as StoredPeers;
+      if (!decided.has(p.structureCode)) decided.set(p.structureCode, p.choice);
+    }
+  return new Map([...decided].filter((e): e is [string, PeerChoice] => e[1] !== null));
+}

@@ -1,0 +1,154 @@
+// The Union's reviews of a revision: one never-changed document each, the revision's `review` a copy of the last one.
+//
+// Two admins reviewing the same revision at once both aim at the same next review id, so create() lets exactly
+// one through; the other gets a 409 and nothing of theirs is stored. The revision's `review` and the latest copy
+// are then brought up to the highest review (re-read until stable, as syncLatest does), so a crash between the
+// steps is repaired by the next review or by the same request retried.
+import { REVIEW_STATE_LABELS, type ReviewDecision, type ReviewState } from "@barometre/shared";
+import { type Firestore, Timestamp } from "firebase-admin/firestore";
+import { HttpError } from "../http/guard.ts";
+import { parisTime } from "../util/paris-time.ts";
+import { getCampaign } from "./campaigns.ts";
+import { isAlreadyExists } from "./firestore-errors.ts";
+import { reviewId, reviewsCol, revisionId, revisionsCol } from "./paths.ts";
+import { highestRevision, type Review, type StoredRevision, syncLatest } from "./revisions.ts";
+
+export interface StoredReview extends Review {
+  structureCode: string;
+  year: number;
+  revision: number;
+  /** The review's id, which sorts in order: one filtered and sorted field, served by the automatic index. */
+  key: string;
+}
+
+export interface ReviewTarget {
+  year: number;
+  code: string;
+  number: number;
+}
+
+export interface Decision {
+  state: ReviewDecision;
+  comment: string | null;
+  fields: string[];
+}
+
+/** The highest review of one revision, or null. */
+async function lastReview(db: Firestore, t: ReviewTarget): Promise<StoredReview | null> {
+  const prefix = revisionId(t.number);
+  const snap = await reviewsCol(db, t.year, t.code)
+    .where("key", ">=", `${prefix}-`)
+    .where("key", "<", `${prefix}.`)
+    .orderBy("key", "desc")
+    .limit(1)
+    .get();
+  return (snap.docs[0]?.data() as StoredReview | undefined) ?? null;
+}
+
+/** Every review of a structure's return for a campaign, oldest first: the history of the dialogue. */
+export async function listReviews(
+  db: Firestore,
+  year: number,
+  code: string,
+): Promise<StoredReview[]> {
+  const snap = await reviewsCol(db, year, code).orderBy("key").get();
+  return snap.docs.map((d) => d.data() as StoredReview);
+}
+
+const reviewOf = (r: StoredReview): Review => ({
+  state: r.state,
+  comment: r.comment,
+  fields: r.fields,
+  reviewedBy: r.reviewedBy,
+  reviewedAt: r.reviewedAt,
+  sequence: r.sequence,
+});
+
+/** Makes the revision's review a copy of its highest review, then refreshes the campaign's latest copy. */
+async function syncReview(db: Firestore, t: ReviewTarget): Promise<void> {
+  const ref = revisionsCol(db, t.year, t.code).doc(revisionId(t.number));
+  for (let round = 0; round < 50; round++) {
+    const last = await lastReview(db, t);
+    if (!last) break;
+    await ref.update({ review: reviewOf(last) });
+    if ((await lastReview(db, t))?.sequence === last.sequence) break;
+  }
+  await syncLatest(db, t.year, t.code, (await getCampaign(db, t.year))?.populationShards);
+}
+
+const sameDecision = (r: StoredReview, d: Decision, by: string) =>
+  r.reviewedBy === by &&
+  r.state === d.state &&
+  r.comment === d.comment &&
+  JSON.stringify(r.fields) === JSON.stringify(d.fields);
+
+/** Why a decision does not fit the revision's current review, or null when it does. */
+function misfit(number: number, current: ReviewState, d: Decision): string | null {
+  if (d.state === "reopened" && current !== "accepted")
+    return `La révision ${number} n'est pas acceptée (état : ${REVIEW_STATE_LABELS[current]}) : il n'y a rien à rouvrir.`;
+  if (d.state !== "reopened" && current === "accepted")
+    return `La révision ${number} est déjà acceptée et le retour verrouillé : rouvrez-la d'abord (état « reopened », avec un motif).`;
+  return null;
+}
+
+/**
+ * Records the Union's decision on the latest revision of a return. Returns the stored review and whether it is
+ * new (false when the same admin's identical decision is retried, which completes it again and stores nothing).
+ */
+export async function reviewRevision(
+  db: Firestore,
+  t: ReviewTarget,
+  d: Decision,
+  by: string,
+  now: Date,
+): Promise<{ review: StoredReview; revision: StoredRevision; created: boolean }> {
+  const [snap, top, last] = await Promise.all([
+    revisionsCol(db, t.year, t.code).doc(revisionId(t.number)).get(),
+    highestRevision(revisionsCol(db, t.year, t.code)),
+    lastReview(db, t),
+  ]);
+  if (!snap.exists)
+    throw new HttpError(
+      404,
+      `La révision ${t.number} du retour ${t.year} de « ${t.code} » n'existe pas.`,
+    );
+  const revision = snap.data() as StoredRevision;
+  if (top && top.number !== t.number)
+    throw new HttpError(
+      409,
+      `La révision ${t.number} n'est plus la dernière du retour ${t.year} de « ${t.code} » : la révision ${top.number} l'a remplacée le ${parisTime.format(top.submittedAt.toDate())}. Examinez la révision ${top.number} ; rien n'a été enregistré.`,
+    );
+  if (last && last.sequence > revision.review.sequence) {
+    // A review stored by a request that stopped before copying it: the same decision retried completes it.
+    if (sameDecision(last, d, by)) {
+      await syncReview(db, t);
+      return { review: last, revision, created: false };
+    }
+  }
+  const wrong = misfit(t.number, last?.state ?? revision.review.state, d);
+  if (wrong) throw new HttpError(409, `${wrong} Rien n'a été enregistré.`);
+  const sequence = (last?.sequence ?? 0) + 1;
+  const review: StoredReview = {
+    structureCode: t.code,
+    year: t.year,
+    revision: t.number,
+    key: reviewId(t.number, sequence),
+    sequence,
+    state: d.state,
+    comment: d.comment,
+    fields: d.fields,
+    reviewedBy: by,
+    reviewedAt: Timestamp.fromDate(now),
+  };
+  try {
+    await reviewsCol(db, t.year, t.code).doc(review.key).create(review);
+  } catch (error) {
+    if (!isAlreadyExists(error)) throw error;
+    throw new HttpError(
+      409,
+      `Un autre membre de l'Union vient d'examiner la révision ${t.number} de « ${t.code} » au même moment : sa décision a été retenue et la vôtre n'a pas été enregistrée. Relisez l'état du retour avant de décider à nouveau.`,
+    );
+  }
+  await syncReview(db, t);
+  return { review, revision, created: true };
+}

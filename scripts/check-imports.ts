@@ -1,0 +1,114 @@
+// Fails on any import that crosses packages other than through a declared dependency and a package's "exports".
+import { readdirSync, readFileSync } from "node:fs";
+import { dirname, join, relative, resolve, sep } from "node:path";
+
+export interface Workspace {
+  name: string;
+  dir: string;
+  exports: readonly string[];
+  dependencies: readonly string[];
+}
+
+/** The specifiers of a TypeScript source: static imports and re-exports, side-effect imports, import(). */
+export function specifiers(source: string): string[] {
+  const found: string[] = [];
+  const pattern = /(?:\bfrom\s*|\bimport\s*\(\s*|^\s*import\s+)"([^"]+)"/gm;
+  for (const m of source.matchAll(pattern)) if (m[1]) found.push(m[1]);
+  return found;
+}
+
+/** The workspace a repository path belongs to: the deepest workspace folder holding it, else the root (""). */
+export function ownerOf(path: string, workspaces: readonly Workspace[]): string {
+  let owner = "";
+  for (const w of workspaces)
+    if ((path === w.dir || path.startsWith(`${w.dir}/`)) && w.dir.length > owner.length)
+      owner = w.dir;
+  return owner;
+}
+
+/** Why one import of `file` (a repository path) breaks the packages' boundaries, or null when it does not. */
+export function importProblem(
+  file: string,
+  spec: string,
+  workspaces: readonly Workspace[],
+  root: Workspace,
+): string | null {
+  const owner = ownerOf(file, workspaces);
+  if (spec.startsWith(".")) {
+    const target = join(dirname(file), spec).split(sep).join("/");
+    const targetOwner = ownerOf(target, workspaces);
+    if (targetOwner === owner) return null;
+    const other = workspaces.find((w) => w.dir === targetOwner)?.name ?? "la racine";
+    return `${file} importe ${spec} par un chemin relatif dans ${other} : passez par une entrée déclarée du paquet.`;
+  }
+  const named = /^(@barometre\/[^/]+)(\/.*)?$/.exec(spec);
+  if (!named) return null;
+  const [, name, sub] = named;
+  const target = workspaces.find((w) => w.name === name);
+  if (!target) return `${file} importe ${spec} : aucun paquet ne s'appelle ${name}.`;
+  const entry = `.${sub ?? ""}`;
+  if (!target.exports.includes(entry))
+    return `${file} importe ${spec} : ${name} ne déclare pas l'entrée « ${entry} » (entrées : ${target.exports.join(", ")}).`;
+  const importer = workspaces.find((w) => w.dir === owner) ?? root;
+  if (importer.name !== name && !importer.dependencies.includes(name as string))
+    return `${file} importe ${name} sans le déclarer dans les dépendances de ${importer.name}.`;
+  return null;
+}
+
+interface Manifest {
+  name: string;
+  exports?: Record<string, string>;
+  dependencies?: Record<string, string>;
+  devDependencies?: Record<string, string>;
+  workspaces?: string[];
+}
+
+function workspaceOf(dir: string, manifest: Manifest): Workspace {
+  return {
+    name: manifest.name,
+    dir,
+    exports: Object.keys(manifest.exports ?? {}),
+    dependencies: Object.keys({ ...manifest.dependencies, ...manifest.devDependencies }),
+  };
+}
+
+const SKIPPED = new Set(["node_modules", ".git", "out", "dist", "lib", "test-artifacts"]);
+
+function sources(root: string, dir = ""): string[] {
+  return readdirSync(join(root, dir), { withFileTypes: true }).flatMap((e) => {
+    const path = dir ? `${dir}/${e.name}` : e.name;
+    if (e.isDirectory()) return SKIPPED.has(e.name) ? [] : sources(root, path);
+    return /\.[cm]?ts$/.test(e.name) && !e.name.endsWith(".d.ts") ? [path] : [];
+  });
+}
+
+/** Every boundary problem of the repository at `root`. */
+export function checkRepository(root: string): string[] {
+  const read = (p: string) => JSON.parse(readFileSync(join(root, p), "utf8")) as Manifest;
+  const top = read("package.json");
+  const workspaces = (top.workspaces ?? []).map((dir) =>
+    workspaceOf(dir, read(`${dir}/package.json`)),
+  );
+  // The root (bench/, scripts/) may use every workspace, as npm links them all beside it.
+  const rootWorkspace = { ...workspaceOf("", top), dependencies: workspaces.map((w) => w.name) };
+  return sources(root).flatMap((file) =>
+    specifiers(readFileSync(join(root, file), "utf8"))
+      .map((spec) => importProblem(file, spec, workspaces, rootWorkspace))
+      .filter((p): p is string => p !== null),
+  );
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
+  const root = resolve(import.meta.dirname, "..");
+  const problems = checkRepository(root);
+  for (const p of problems) process.stderr.write(`${p}\n`);
+  if (problems.length) {
+    process.stderr.write(
+      `${problems.length} import(s) hors des entrées déclarées (${relative(process.cwd(), root) || "."}).\n`,
+    );
+    process.exit(1);
+  }
+  process.stdout.write(
+    "Imports entre paquets : tous par une dépendance déclarée et une entrée publique.\n",
+  );
+}
