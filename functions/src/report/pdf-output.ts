@@ -24,19 +24,14 @@ interface Internals {
 /** Consecutive text parts as one byte array, byte arrays as they are. */
 function bytesOf(parts: readonly Part[]): Uint8Array[] {
   const out: Uint8Array[] = [];
-  let text: string[] = [];
-  const flush = () => {
-    if (text.length) out.push(Buffer.from(text.join(""), "latin1"));
-    text = [];
-  };
-  for (const p of parts) {
-    if (typeof p === "string") text.push(p);
-    else {
-      flush();
-      out.push(p);
-    }
+  let from = 0;
+  for (let i = 0; i <= parts.length; i++) {
+    const p = parts[i];
+    if (typeof p === "string") continue;
+    if (from < i) out.push(Buffer.from(parts.slice(from, i).join(""), "latin1"));
+    if (p) out.push(p);
+    from = i + 1;
   }
-  flush();
   return out;
 }
 
