@@ -28,7 +28,11 @@ class Canvas {
   readonly px: Uint16Array;
   readonly palette: number[] = [];
   private readonly index = new Map<number, number>();
-  private readonly mixes = new Map<number, number>();
+  /**
+   * Per colour laid over: for each colour under and coverage, 1 + the index of their mix, 0 for a mix not met yet
+   * (a table rather than a map: every edge pixel of every shape and letter looks one up).
+   */
+  private readonly mixes: Uint16Array[] = [];
 
   readonly width: number;
   readonly height: number;
@@ -92,13 +96,24 @@ class Canvas {
       return;
     }
     const under = this.px[i] as number;
-    const key = under * 2 ** 20 + over * 32 + a;
-    let mixed = this.mixes.get(key);
-    if (mixed === undefined) {
+    const at = under * LEVELS + a;
+    let table = this.mixes[over];
+    if (!table || at >= table.length) table = this.grow(over, at);
+    let mixed = (table[at] as number) - 1;
+    if (mixed < 0) {
       mixed = this.colour(mix(this.palette[under] as number, this.palette[over] as number, a));
-      this.mixes.set(key, mixed);
+      table[at] = mixed + 1;
     }
     this.px[i] = mixed;
+  }
+
+  /** The mixes table of colour `over`, made to hold entry `at`. */
+  private grow(over: number, at: number): Uint16Array {
+    const old = this.mixes[over];
+    const table = new Uint16Array(Math.max((this.palette.length + 16) * LEVELS, at + 1));
+    if (old) table.set(old);
+    this.mixes[over] = table;
+    return table;
   }
 }
 
