@@ -88,40 +88,60 @@ export function pastYearIn(record: PastRecord, year: number): PastYear {
   };
 }
 
-/** Reads every past year of `year` afresh and adds what it finds to the campaign's record. */
-async function record(db: Firestore, year: number): Promise<void> {
-  const fields: Record<string, unknown> = { [`${FIELD}.recorded`]: true };
+/** The record of `year` read afresh from every past year: what a campaign exists and which final benchmarks do. */
+async function freshRecord(db: Firestore, year: number): Promise<Required<PastRecord>> {
+  const fresh: Required<PastRecord> = { held: {}, medians: {} };
   await Promise.all(
     pastYearsOf(year).map(async (y) => {
       const [campaign, head] = await Promise.all([
         campaignDoc(db, y).get(),
         finalBenchmarkDoc(db, y).get(),
       ]);
-      if (campaign.exists) fields[`${FIELD}.held.${yearKey(y)}`] = true;
+      if (campaign.exists) fresh.held[yearKey(y)] = true;
       if (head.exists) {
         const { network, groups } = head.data() as FinalBenchmark;
         const medians: StoredMedians = {
           network: stored(network),
           groups: Object.fromEntries(Object.entries(groups).map(([t, g]) => [t, stored(g)])),
         };
-        fields[`${FIELD}.medians.${yearKey(y)}`] = JSON.stringify(medians);
+        fresh.medians[yearKey(y)] = JSON.stringify(medians);
       }
     }),
   );
+  return fresh;
+}
+
+/**
+ * Adds what the past years hold now to the campaign's record, one field path each; with `replace`, writes the
+ * record afresh instead, which also drops what the past years no longer hold.
+ */
+async function record(db: Firestore, year: number, replace: boolean): Promise<void> {
+  const fresh = await freshRecord(db, year);
+  if (replace) {
+    await campaignDoc(db, year).update({ [FIELD]: { recorded: true, ...fresh } });
+    return;
+  }
+  const fields: Record<string, unknown> = { [`${FIELD}.recorded`]: true };
+  for (const [key, held] of Object.entries(fresh.held)) fields[`${FIELD}.held.${key}`] = held;
+  for (const [key, json] of Object.entries(fresh.medians)) fields[`${FIELD}.medians.${key}`] = json;
   await campaignDoc(db, year).update(fields);
 }
 
 /**
  * Brings up to date the records `year` appears in, after its campaign was opened or closed: those of the campaigns
- * of the next years that exist, and with `self`, its own.
+ * of the next years that exist, and with `self`, its own. With `forget`, after the retention policy deleted the
+ * campaign's final benchmark: its medians must not outlive it in later campaigns' records, which are written afresh
+ * (a close racing such a purge could add them back; the purge is rare and its next run finds nothing to delete).
  */
 export async function recordPastCampaigns(
   db: Firestore,
   year: number,
-  options: { self: boolean },
+  options: { self: boolean; forget?: boolean },
 ): Promise<void> {
   const later = Array.from({ length: TRAJECTORY_YEARS - 1 }, (_, k) => year + 1 + k);
   const opened = await Promise.all(later.map((y) => campaignDoc(db, y).get()));
   const years = later.filter((_, k) => opened[k]?.exists);
-  await Promise.all([...(options.self ? [year] : []), ...years].map((y) => record(db, y)));
+  await Promise.all(
+    [...(options.self ? [year] : []), ...years].map((y) => record(db, y, options.forget === true)),
+  );
 }
