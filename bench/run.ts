@@ -1,10 +1,11 @@
 // npm run bench [-- --only KEY]: takes every measurement, prints the French table and writes bench/results.json.
-import { writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { type Figure, judge, type Measured } from "./figure.ts";
 import { FIGURE_KEYS } from "./goals.ts";
 import type { Measure } from "./measure.ts";
 import { MEASURES } from "./measures/index.ts";
+import { mergeResults, readResults, runResults } from "./results.ts";
 import { currentLoad, machine } from "./support/machine.ts";
 import { measureInFreshProcess } from "./support/measure-process.ts";
 import { figuresTable } from "./support/table.ts";
@@ -43,6 +44,7 @@ async function main(args: readonly string[]): Promise<number> {
     return 0;
   }
   const { measures, only } = selected(args);
+  const started = new Date();
   const context = machine();
   const figures: Figure[] = [];
   let failed = false;
@@ -58,12 +60,12 @@ async function main(args: readonly string[]): Promise<number> {
     `Baromètre des PIMMS : mesures de performance (${context.cores} cœurs, Node ${context.node})\n`,
   );
   console.log(figuresTable(figures));
-  const results = {
-    generatedAt: new Date().toISOString(),
-    only,
-    machine: context,
-    figures: Object.fromEntries(figures.map((f) => [f.key, f])),
-  };
+  // A run of some keys keeps the other figures of the file, each with its own date and machine.
+  const previous = only === null ? null : await readFile(RESULTS, "utf8").catch(() => null);
+  const results = mergeResults(
+    previous === null ? null : readResults(previous),
+    runResults(figures, started, context),
+  );
   await writeFile(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
   console.log(`\nRésultats écrits dans bench/results.json.`);
   return failed ? 1 : 0;

@@ -11,7 +11,10 @@ const ROLES = [
 
 /** The Union's latest review, its named fields each a button to the cell. */
 export function renderReview(view: ReviewView | null, select: (cell: string) => void): void {
-  if (!view) return fill("review", null);
+  if (!view) {
+    fill("review", null);
+    return;
+  }
   const fields = view.fields.map((f) => {
     const cell = f.cell;
     const label = f.place ? `${f.label} (${f.place})` : f.label;

@@ -41,12 +41,17 @@ export function renderPeers(
   view: PeersView | null | undefined,
   save: (choice: PeerChoiceSent | null) => void,
 ): void {
-  if (!view) return fill("peers", null);
+  if (!view) {
+    fill("peers", null);
+    return;
+  }
   const now = view.description
     ? `Groupe en vigueur : ${view.description}${view.chosenFor !== null ? ` (choisi pour la campagne ${view.chosenFor})` : ""}.`
     : "Aucun groupe choisi : le rapport vous compare au réseau, à votre type de territoire et aux structures de votre taille.";
-  if (!view.open)
-    return fill("peers", el("h2", {}, "Groupe de pairs"), el("p", { class: "hint" }, now));
+  if (!view.open) {
+    fill("peers", el("h2", {}, "Groupe de pairs"), el("p", { class: "hint" }, now));
+    return;
+  }
   const territory = choiceSelect(
     "peers-territory",
     "Tous les territoires",

@@ -4,6 +4,7 @@ import type {
   FindingView,
   IndicatorGroup,
   PanelState,
+  PositioningLine,
   PositioningView,
   SubmissionView,
   Verification,
@@ -16,7 +17,10 @@ export type MessageKind = "info" | "success" | "error";
 /** Errors are announced at once (role alert); other news politely (role status). */
 export function showMessage(kind: MessageKind, ...sentences: (string | null)[]): void {
   const text = sentences.filter((s): s is string => !!s);
-  if (text.length === 0) return fill("message", null);
+  if (text.length === 0) {
+    fill("message", null);
+    return;
+  }
   const box = el(
     "div",
     { class: `message message-${kind}`, role: kind === "error" ? "alert" : "status" },
@@ -39,7 +43,10 @@ export function renderFindings(
   heading = "Points à vérifier",
   explain?: Explaining,
 ): void {
-  if (findings.length === 0) return fill("findings", null);
+  if (findings.length === 0) {
+    fill("findings", null);
+    return;
+  }
   const items = findings.map((f) => {
     const body = [
       el("span", { class: `badge badge-${f.severity}` }, SEVERITY[f.severity]),
@@ -141,6 +148,56 @@ export function lastSubmissionLine(s: SubmissionView): HTMLElement {
   );
 }
 
+/** Text for screen readers only, beside a sign shown to the eye ("—", "↗"). */
+const spoken = (sign: string, words: string) => [
+  el("span", { "aria-hidden": "true" }, sign),
+  el("span", { class: "sr-only" }, words),
+];
+
+/** Each value per campaign, a gap read "pas de valeur", then the arrow with its words. */
+function trajectoryRow(l: PositioningLine): HTMLElement | null {
+  const t = l.trajectory;
+  if (!t) return null;
+  const points = t.points.map((p) =>
+    el(
+      "li",
+      { class: p.value === null ? "gap" : "" },
+      el("span", { class: "year" }, `${p.year} : `),
+      ...(p.value === null ? spoken("—", "pas de valeur") : [p.value]),
+    ),
+  );
+  return el(
+    "tr",
+    {},
+    el("th", { scope: "row" }, l.name),
+    el("td", { class: "points" }, el("ul", {}, ...points)),
+    el("td", { class: "trend" }, ...(t.arrow && t.trend ? spoken(t.arrow, t.trend) : ["—"])),
+  );
+}
+
+/** The trajectories table, when the structure has at least two campaigns. */
+function trajectories(p: PositioningView): HTMLElement | null {
+  const rows = p.lines.map(trajectoryRow).filter((r): r is HTMLElement => r !== null);
+  if (rows.length === 0) return null;
+  return el(
+    "table",
+    { class: "trajectory" },
+    el("caption", {}, "Trajectoire : vos valeurs par campagne (« — » : pas de valeur)"),
+    el(
+      "thead",
+      {},
+      el(
+        "tr",
+        {},
+        el("th", { scope: "col" }, "Indicateur"),
+        el("th", { scope: "col" }, "Valeurs"),
+        el("th", { scope: "col" }, "Tendance"),
+      ),
+    ),
+    el("tbody", {}, ...rows),
+  );
+}
+
 export function renderPositioning(p: PositioningView): void {
   const rows = p.lines.map((l) =>
     el(
@@ -177,5 +234,6 @@ export function renderPositioning(p: PositioningView): void {
       ),
       el("tbody", {}, ...rows),
     ),
+    trajectories(p),
   );
 }

@@ -35,7 +35,7 @@ export class Steps {
 
   private render(): void {
     const finished = this.states.filter((s) => s === "done").length;
-    const current = this.states.findIndex((s) => s === "running");
+    const current = this.states.indexOf("running");
     const status =
       current >= 0
         ? `Étape ${current + 1} sur ${this.labels.length} : ${this.labels[current]}…`

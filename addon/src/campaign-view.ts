@@ -1,29 +1,17 @@
 // The campaign as the sidebar shows it: « Campagne 2018 ouverte. Date limite : 30/06/2019, dans 12 jours. »
 import {
+  type CampaignInfo,
   deadlineSentence,
   field,
-  type LastNetwork,
-  type PeersInfo,
   parseFieldValue,
   type RawCell,
 } from "@barometre/shared";
-import { callFunctions, serverSentence } from "./functions-client.ts";
+import { getFunction, serverSentence } from "./functions-client.ts";
 import { functionsBase } from "./functions-config.ts";
 import { identityToken } from "./identity.ts";
 import { keepLastNetwork } from "./last-network.ts";
 import type { CampaignView } from "./panel-types.ts";
 import { peersView } from "./peers-view.ts";
-
-/** What campaignInfo answers (functions/src/handlers/campaign-info.ts). */
-interface CampaignInfo {
-  year: number;
-  state: "open" | "closed";
-  deadline: string | null;
-  daysLeft: number | null;
-  accepting: boolean;
-  lastNetwork?: LastNetwork | null;
-  peers?: PeersInfo;
-}
 
 const CODE = field("identification.structureCode");
 const YEAR = field("identification.year");
@@ -56,13 +44,15 @@ export function campaignView(): CampaignView | null {
   if (functionsBase() === null) return null;
   const target = workbookCampaign();
   if (!target) return null;
-  const query = `structureCode=${encodeURIComponent(target.code)}&year=${target.year}`;
-  const t = callFunctions(`/campaignInfo?${query}`, identityToken());
+  const t = getFunction("campaignInfo", identityToken(), {
+    structureCode: target.code,
+    year: target.year,
+  });
   if ("failure" in t) return null;
   if (t.status === 404)
     return { year: target.year, text: serverSentence(t) ?? `Campagne ${target.year} non lancée.` };
-  if (t.status !== 200 || !t.body) return null;
-  const info = t.body as unknown as CampaignInfo;
+  if (!("answer" in t)) return null;
+  const info = t.answer;
   if (info.lastNetwork) keepLastNetwork(target.year, info.lastNetwork);
   return {
     year: target.year,

@@ -1,7 +1,7 @@
 // Sends the director's custom peer set for the workbook's campaign to the Union's choosePeers.
 import type { PeerChoice } from "@barometre/shared";
 import { campaignView, workbookCampaign } from "./campaign-view.ts";
-import { callFunctions, serverSentence } from "./functions-client.ts";
+import { postFunction, serverSentence } from "./functions-client.ts";
 import { identityToken } from "./identity.ts";
 import type { CampaignView } from "./panel-types.ts";
 import { UserError } from "./user-error.ts";
@@ -13,7 +13,7 @@ export function choosePeers(choice: PeerChoice | null): CampaignView | null {
     throw new UserError(
       "Préparez d'abord le classeur : le code structure et l'exercice disent pour quelle campagne choisir.",
     );
-  const t = callFunctions("/choosePeers", identityToken(), {
+  const t = postFunction("choosePeers", identityToken(), {
     structureCode: target.code,
     year: target.year,
     peers: choice,

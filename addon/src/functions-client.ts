@@ -1,9 +1,20 @@
 // Calls the Union's functions with the user's ID token; the transport outcome, never an exception.
+import {
+  type ApiAnswer,
+  type ApiBody,
+  type ApiQuery,
+  type ApiRefusal,
+  functionPath,
+  type GetFunction,
+  type PostFunction,
+} from "@barometre/shared";
 import { functionsBase, NOT_CONFIGURED } from "./functions-config.ts";
 import { UserError } from "./user-error.ts";
 
-export type Transport =
-  | { status: number; body: Record<string, unknown> | null }
+/** The function's answer (a 200 with a JSON object), any other status with its refusal if readable, or no answer. */
+export type Transport<A = unknown> =
+  | { status: 200; answer: A }
+  | { status: number; refusal: Partial<ApiRefusal> | null }
   | { failure: "timeout" | "unreachable" };
 
 function parseBody(text: string): Record<string, unknown> | null {
@@ -17,8 +28,8 @@ function parseBody(text: string): Record<string, unknown> | null {
   }
 }
 
-/** GET when `payload` is absent, else a JSON POST. */
-export function callFunctions(path: string, token: string, payload?: unknown): Transport {
+/** GET when `payload` is absent, else a JSON POST; a 200 object is taken for the function's answer (shared/src/api). */
+function call<A>(path: string, token: string, payload?: unknown): Transport<A> {
   const base = functionsBase();
   if (!base) throw new UserError(NOT_CONFIGURED);
   const options: GoogleAppsScript.URL_Fetch.URLFetchRequestOptions = {
@@ -32,7 +43,9 @@ export function callFunctions(path: string, token: string, payload?: unknown): T
   }
   try {
     const response = UrlFetchApp.fetch(`${base}${path}`, options);
-    return { status: response.getResponseCode(), body: parseBody(response.getContentText()) };
+    const status = response.getResponseCode();
+    const body = parseBody(response.getContentText());
+    return status === 200 && body ? { status, answer: body as A } : { status, refusal: body };
   } catch (error) {
     // UrlFetchApp throws, whatever muteHttpExceptions says, when no answer came back at all; its message is in
     // the user's language ("Timeout: …", "Délai d'expiration dépassé : …").
@@ -41,9 +54,21 @@ export function callFunctions(path: string, token: string, payload?: unknown): T
   }
 }
 
+export const getFunction = <N extends GetFunction>(
+  name: N,
+  token: string,
+  query: ApiQuery<N>,
+): Transport<ApiAnswer<N>> => call(functionPath(name, query), token);
+
+export const postFunction = <N extends PostFunction>(
+  name: N,
+  token: string,
+  body: ApiBody<N>,
+): Transport<ApiAnswer<N>> => call(functionPath(name), token, body);
+
 /** The French sentence of an error answer ({ "error": "…" }), when the server gave one. */
 export function serverSentence(t: Transport): string | null {
-  if ("failure" in t) return null;
-  const text = t.body?.error;
+  if (!("refusal" in t)) return null;
+  const text = t.refusal?.error;
   return typeof text === "string" && text.trim() !== "" ? text.trim() : null;
 }

@@ -19,6 +19,7 @@ export interface StoredSubmission {
   structureCode: string;
   year: number;
   idempotencyKey: string;
+  /** The returnHash of what was sent (stored under this name in the document's properties). */
   contentHash: string;
   /** The fields the Union's answer warned about, each with its value then (JSON), so explanations follow them. */
   warned?: Record<string, string>;

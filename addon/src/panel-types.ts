@@ -57,12 +57,24 @@ export interface SubmissionView {
   year: number;
 }
 
+/** An indicator's values over the campaigns held, compact: a value per year, gaps as gaps, and an arrow. */
+export interface TrajectoryView {
+  /** Oldest first; value null: a gap (no return that year, or a value not computable), never a zero. */
+  points: { year: number; value: string | null }[];
+  /** "↗", "↘" or "→" from the first value to the last; null with fewer than two values. */
+  arrow: string | null;
+  /** The arrow in words: "en hausse depuis 2016". */
+  trend: string | null;
+}
+
 export interface PositioningLine {
   name: string;
   value: string;
   median: string;
   /** Where the value stands in the network, in words. */
   position: string;
+  /** Null without at least two campaigns. */
+  trajectory: TrajectoryView | null;
 }
 
 export interface PositioningView {

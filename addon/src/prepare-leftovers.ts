@@ -1,11 +1,11 @@
 // Tabs a stopped preparation left behind: blank sheets named as a validated tab, which the next run replaces.
 import { CANONICAL_TABS, CLASH_SUFFIX, type SheetGrid, TAB_KINDS } from "@barometre/shared";
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** "Identification", "Identification ✓", "Identification ✓2": the names planTabNames gives. */
 const PLANNED_NAME = new RegExp(
-  `^(${TAB_KINDS.map((k) => escape(CANONICAL_TABS[k])).join("|")})(${escape(CLASH_SUFFIX)}\\d*)?$`,
+  `^(${TAB_KINDS.map((k) => escapeRegExp(CANONICAL_TABS[k])).join("|")})(${escapeRegExp(CLASH_SUFFIX)}\\d*)?$`,
   "i",
 );
 

@@ -1,6 +1,6 @@
 // N-1: the previous exercice's activity figures, taken from the structure's last accepted return at the Union.
 import { FIELDS, type Field, field, getValue, type PimmsReturn } from "@barometre/shared";
-import { callFunctions } from "./functions-client.ts";
+import { getFunction } from "./functions-client.ts";
 import { functionsBase } from "./functions-config.ts";
 import { identityToken } from "./identity.ts";
 
@@ -26,15 +26,14 @@ export function previousYear(ret: PimmsReturn): PreviousYear {
   if (empty.length === 0 || !code || typeof year !== "number" || functionsBase() === null) {
     return { values: [], sentence: null };
   }
-  const query = `structureCode=${encodeURIComponent(code)}&year=${year - 1}`;
-  const t = callFunctions(`/previousReturn?${query}`, identityToken());
+  const t = getFunction("previousReturn", identityToken(), { structureCode: code, year: year - 1 });
   if ("failure" in t || (t.status !== 200 && t.status !== 404)) {
     return {
       values: [],
       sentence: `Les motifs N-1 n'ont pas pu être repris du retour ${year - 1} (service de l'Union indisponible) : relancez la préparation plus tard ou saisissez-les.`,
     };
   }
-  const previous = t.status === 200 ? (t.body?.return as PimmsReturn | undefined) : undefined;
+  const previous = "answer" in t ? t.answer.return : undefined;
   if (!previous) {
     return {
       values: [],

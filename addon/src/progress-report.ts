@@ -1,7 +1,7 @@
 // Tells the Union's functions that a structure's workbook is prepared, for the Union's status board: a best effort
 // that never fails nor holds up the preparation itself.
 import type { PimmsReturn } from "@barometre/shared";
-import { callFunctions } from "./functions-client.ts";
+import { postFunction } from "./functions-client.ts";
 import { functionsBase } from "./functions-config.ts";
 import { identityToken } from "./identity.ts";
 
@@ -9,7 +9,7 @@ export function reportPrepared(ret: PimmsReturn): void {
   const { structureCode, year } = ret.identification;
   if (!structureCode || typeof year !== "number" || functionsBase() === null) return;
   try {
-    const t = callFunctions("/reportProgress", identityToken(), {
+    const t = postFunction("reportProgress", identityToken(), {
       structureCode,
       year,
       step: "prepared",

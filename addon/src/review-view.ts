@@ -3,28 +3,11 @@
 import { findField, plannedCell, REVIEW_STATE_LABELS, type ReviewState } from "@barometre/shared";
 import { workbookCampaign } from "./campaign-view.ts";
 import { findingView } from "./finding-view.ts";
-import { callFunctions } from "./functions-client.ts";
+import { getFunction } from "./functions-client.ts";
 import { functionsBase } from "./functions-config.ts";
 import { identityToken } from "./identity.ts";
 import { parisWhen } from "./last-submission.ts";
 import type { ReviewView } from "./panel-types.ts";
-
-/** What previousReturn answers about the review (functions/src/handlers/previous-return.ts). */
-interface ReviewJson {
-  state: ReviewState;
-  comment: string | null;
-  fields?: string[];
-  reviewedBy: string | null;
-  reviewedAt: string | null;
-}
-
-interface PreviousReturn {
-  revision: number;
-  review: ReviewJson;
-  locked: boolean;
-  /** The request the latest revision answers, while the Union has not reviewed it yet. */
-  answers?: ReviewJson | null;
-}
 
 const HEADLINES: Record<ReviewState, string> = {
   pending: "",
@@ -43,10 +26,12 @@ export function reviewView(): ReviewView | null {
   if (functionsBase() === null) return null;
   const target = workbookCampaign();
   if (!target) return null;
-  const query = `structureCode=${encodeURIComponent(target.code)}&year=${target.year}`;
-  const t = callFunctions(`/previousReturn?${query}`, identityToken());
-  if ("failure" in t || t.status !== 200 || !t.body) return null;
-  const p = t.body as unknown as PreviousReturn;
+  const t = getFunction("previousReturn", identityToken(), {
+    structureCode: target.code,
+    year: target.year,
+  });
+  if (!("answer" in t)) return null;
+  const p = t.answer;
   const pending = p.review.state === "pending";
   const r = pending ? p.answers : p.review;
   if (!r?.reviewedAt) return null;

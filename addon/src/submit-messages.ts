@@ -1,4 +1,4 @@
-// Every outcome of submitReturn (interfaces.md) as one calm French sentence.
+// Every outcome of submitReturn (docs/api.md) as one calm French sentence.
 import { serverSentence, type Transport } from "./functions-client.ts";
 
 const TIMEOUT =

@@ -3,17 +3,16 @@
 import {
   type Attestation,
   explainableFields,
-  type FieldChange,
   type Finding,
   type PimmsReturn,
-  type Positioning,
+  type SubmitReturnAnswer,
 } from "@barometre/shared";
 import { type CheckedWorkbook, checkWorkbook } from "./check-workbook.ts";
 import { savedAttestation, savedExplanations } from "./dialogue-store.ts";
 import { whenDocumentFree, withDocumentLock } from "./document-lock.ts";
 import { findingView } from "./finding-view.ts";
-import { callFunctions } from "./functions-client.ts";
-import { contentHash, idempotencyKey } from "./idempotency.ts";
+import { postFunction, type Transport } from "./functions-client.ts";
+import { idempotencyKey, returnHash } from "./idempotency.ts";
 import { identityToken, tokenEmail } from "./identity.ts";
 import {
   fieldValue,
@@ -71,7 +70,7 @@ function sendOf(checked: CheckedWorkbook, attestation: Attestation): Send {
   const code = ret.identification.structureCode as string;
   const year = ret.identification.year as number;
   const explanations = explanationsFor(checked);
-  const hash = contentHash({ return: ret, explanations, attestation });
+  const hash = returnHash({ return: ret, explanations, attestation });
   const last = lastSubmission();
   const previous = last?.structureCode === code && last.year === year ? last : null;
   const key =
@@ -81,19 +80,19 @@ function sendOf(checked: CheckedWorkbook, attestation: Attestation): Send {
   return { ret, explanations, attestation, code, year, hash, key, previous };
 }
 
-const findingsOf = (body: Record<string, unknown> | null) =>
-  (body?.findings as Finding[] | undefined) ?? [];
+/** The findings of a refusal (a return refused for its content lists them), none for any other outcome. */
+const refusedFindings = (t: Transport): Finding[] => ("refusal" in t && t.refusal?.findings) || [];
 
 function accepted(
   checked: CheckedWorkbook,
   send: Send,
   token: string,
-  body: Record<string, unknown>,
+  body: SubmitReturnAnswer,
 ): SubmitOutcome {
-  const revision = body.revision as number;
+  const { revision } = body;
   const duplicate = body.duplicate === true;
-  const findings = findingsOf(body);
-  const positioning = (body.positioning as Positioning | null | undefined) ?? null;
+  const findings = body.findings ?? [];
+  const positioning = body.positioning ?? null;
   const notes = [acceptedMessage(revision, duplicate)];
   if (!positioning) notes.push(NO_POSITIONING);
   else {
@@ -122,9 +121,7 @@ function accepted(
     submission: submissionView(stored),
     positioning: positioning ? positioningView(positioning) : null,
     warnings: findings.map((f) => findingView(f, checked.result.cells)),
-    changes: ((body.changes as FieldChange[] | null | undefined) ?? []).map(
-      (c) => `${c.label} : ${c.before} → ${c.after}`,
-    ),
+    changes: (body.changes ?? []).map((c) => `${c.label} : ${c.before} → ${c.after}`),
   };
 }
 
@@ -151,19 +148,18 @@ export function submitWorkbook(): SubmitOutcome {
   // The lock is released: the send may take seconds, and a colleague's preparation or send need not wait.
   const { checked, send } = ready;
   const token = identityToken();
-  const t = callFunctions("/submitReturn", token, {
+  const t = postFunction("submitReturn", token, {
     return: send.ret,
     idempotencyKey: send.key,
     explanations: send.explanations,
     attestation: send.attestation,
   });
-  if (!("failure" in t) && t.status === 200 && t.body && typeof t.body.revision === "number") {
-    return accepted(checked, send, token, t.body);
+  if ("answer" in t && typeof t.answer.revision === "number") {
+    return accepted(checked, send, token, t.answer);
   }
   return {
     sent: false,
     message: failureMessage(t, send.year),
-    findings:
-      "failure" in t ? [] : findingsOf(t.body).map((f) => findingView(f, checked.result.cells)),
+    findings: refusedFindings(t).map((f) => findingView(f, checked.result.cells)),
   };
 }

@@ -12,7 +12,7 @@ const RUNS = 21;
 /**
  * One pass, timed part by part in processor time (every thread of the process, the garbage collector's too): on a
  * shared machine the wall clock also counts the time spent waiting for a core. The population is indexed once,
- * the benchmark of interfaces.md comes from it, then the positionings the reports are made of (with N-1 for
+ * the benchmark of `barometre benchmark` comes from it, then the positionings the reports are made of (with N-1 for
  * changes, whose population is indexed too).
  */
 function pass(members: readonly Member[], previous: readonly (Member | null)[]) {

@@ -1,52 +1,21 @@
 // benchmark2800.withPeersComputeMs: the close's final benchmark for 2,800 returns with everything it now adds (size groups, custom peer sets, three campaigns of trajectories), in-process.
 import {
+  DEMO_PEERS,
   defaultSizeBands,
+  demoPeerChoices,
   generateNetwork,
   indexPeerGroups,
   indexPopulation,
   indexSizeGroups,
   type Member,
   memberOf,
-  type PeerChoice,
   positionStructure,
-  TERRITORIES,
 } from "@barometre/shared";
 import type { Measured } from "../figure.ts";
 import { median, round } from "../support/sample-stats.ts";
 import { sampleRuns } from "../support/timing.ts";
 
 const SIZE = 2_800;
-/** One structure in CRITERIA_EVERY chooses criteria, one in NAMED_EVERY names NAMED structures: 420 custom sets. */
-const CRITERIA_EVERY = 10;
-const NAMED_EVERY = 20;
-const NAMED = 12;
-
-/** Territories and bands in turn, and named neighbours: many distinct sets, as directors would choose them. */
-function customChoices(members: readonly Member[]): Map<string, PeerChoice> {
-  const codeAt = (i: number) => (members[i % members.length] as Member).structureCode;
-  return new Map(
-    members.flatMap((m, i): [string, PeerChoice][] => {
-      const k = Math.floor(i / CRITERIA_EVERY);
-      if (i % CRITERIA_EVERY === 0)
-        return [
-          [
-            m.structureCode,
-            k % 2
-              ? { territory: TERRITORIES[k % 3] as string, chargesBand: k % 3 }
-              : { fteBand: k % 3 },
-          ],
-        ];
-      if (i % NAMED_EVERY === 5)
-        return [
-          [
-            m.structureCode,
-            { codes: Array.from({ length: NAMED }, (_, j) => codeAt(i + 1 + j * 7)) },
-          ],
-        ];
-      return [];
-    }),
-  );
-}
 
 export async function run(): Promise<Measured[]> {
   const network = generateNetwork({ size: SIZE });
@@ -57,7 +26,7 @@ export async function run(): Promise<Measured[]> {
     network.structures.map((s) => (s.earlier ? memberOf(s.earlier) : null)),
   ];
   const present = (list: (Member | null)[]) => list.filter((m): m is Member => m !== null);
-  const choices = customChoices(members);
+  const choices = demoPeerChoices(members.map((m) => m.structureCode));
   /** What final-benchmark.ts computes from the revisions it read: every population indexed once, then each structure. */
   const pass = () => {
     const population = indexPopulation(members);
@@ -98,7 +67,7 @@ export async function run(): Promise<Measured[]> {
         structures: SIZE,
         campaigns: 3,
         sizeGroups: "charges et ETP, tranches par défaut (terciles de N-1)",
-        customPeerSets: `${choices.size} structures (critères pour une sur ${CRITERIA_EVERY}, ${NAMED} structures nommées pour une sur ${NAMED_EVERY})`,
+        customPeerSets: `${choices.size} structures (critères pour une sur ${DEMO_PEERS.criteriaEvery}, ${DEMO_PEERS.named} structures nommées pour une sur ${DEMO_PEERS.namedEvery})`,
         runs: samples.cpuMs.length,
         wallMedianMs: round(median(samples.wallMs), 1),
       },

@@ -1,6 +1,6 @@
 // campaignClose2800.reportsPerSecondPerCore and report.averageMailBytes: final reports (HTML, PNG charts, the report and board summary PDFs) per CPU-second, as the campaign close renders them, and their size.
 import { renderReport } from "@barometre/functions/admin";
-import { buildReport, demoCampaign, generateNetwork } from "@barometre/shared";
+import { buildReport, demoCampaign, demoPeerChoices, generateNetwork } from "@barometre/shared";
 import type { Measured } from "../figure.ts";
 import { round } from "../support/sample-stats.ts";
 import { cpuMsSince } from "../support/timing.ts";
@@ -15,9 +15,11 @@ const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47]);
 
 export async function run(): Promise<Measured[]> {
   const network = generateNetwork({ size: SIZE });
-  // The close's own share: indicators, both populations indexed and every structure positioned, once.
+  // The close's own share: indicators, the populations, size groups and custom peer sets (one structure in ten
+  // with criteria) indexed and every structure positioned, once.
+  const peers = demoPeerChoices(network.structures.map((s) => s.code));
   const campaignCpu = process.cpuUsage();
-  const campaign = demoCampaign(network);
+  const campaign = demoCampaign(network, { peers });
   const campaignMs = cpuMsSince(campaignCpu);
   const step = Math.floor(SIZE / (RENDERED + WARMUP));
   const inputs = Array.from({ length: RENDERED + WARMUP }, (_, i) => campaign.reports[i * step]);
@@ -54,6 +56,7 @@ export async function run(): Promise<Measured[]> {
       value: round(1000 / perReportMs, 2),
       inputs: {
         structures: SIZE,
+        customPeerSets: campaign.reports.filter((r) => r.positioning.peers).length,
         reportsRendered: RENDERED,
         warmup: WARMUP,
         renderCpuMsPerReport: round(cpuMs / RENDERED, 1),

@@ -1,6 +1,7 @@
-// reportSummaryPages: the most pages any structure's one-page board summary takes, over the whole 2,800-structure network.
+// reportSummaryPages: the most pages any structure's one-page board summary takes, over the whole 2,800-structure
+// network, one structure in ten with a custom peer set.
 import { boardSummaryPdf } from "@barometre/functions/admin";
-import { buildReport, demoCampaign, generateNetwork } from "@barometre/shared";
+import { buildReport, demoCampaign, demoPeerChoices, generateNetwork } from "@barometre/shared";
 import { pdfObjects } from "@barometre/testing/report-pdf-text";
 import type { Measured } from "../figure.ts";
 import { round } from "../support/sample-stats.ts";
@@ -15,7 +16,9 @@ const pageCount = (pdf: Buffer): number =>
   [...pdfObjects(pdf).values()].filter((o) => PAGE.test(o.dict)).length;
 
 export async function run(): Promise<Measured[]> {
-  const campaign = demoCampaign(generateNetwork({ size: SIZE }));
+  const network = generateNetwork({ size: SIZE });
+  const peers = demoPeerChoices(network.structures.map((s) => s.code));
+  const campaign = demoCampaign(network, { peers });
   let most = 0;
   let longest = "";
   let cpuMs = 0;
@@ -33,6 +36,7 @@ export async function run(): Promise<Measured[]> {
       value: most,
       inputs: {
         structures: campaign.reports.length,
+        customPeerSets: campaign.reports.filter((r) => r.positioning.peers).length,
         longest,
         cpuMsPerSummary: round(cpuMs / campaign.reports.length, 1),
       },

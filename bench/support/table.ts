@@ -3,7 +3,7 @@
 import { renderTable } from "@barometre/cli";
 import { formatNumber } from "@barometre/shared";
 import type { Figure } from "../figure.ts";
-import type { Unit } from "../goals.ts";
+import type { Goal, Unit } from "../goals.ts";
 
 const SUFFIX: Record<Unit, string> = {
   count: "",
@@ -25,10 +25,10 @@ function decimals(value: number, unit: Unit): number {
 export const formatFigure = (value: number, unit: Unit): string =>
   `${formatNumber(value, decimals(value, unit))}${SUFFIX[unit]}`;
 
-const goalText = (f: Figure) =>
+export const goalText = (f: Goal) =>
   f.op === null || f.target === null ? "—" : `${f.op} ${formatFigure(f.target, f.unit)}`;
 
-const passText = (f: Figure) => (f.pass === null ? "—" : f.pass ? "oui" : "non");
+export const passText = (f: Figure) => (f.pass === null ? "—" : f.pass ? "oui" : "non");
 
 export function figuresTable(figures: readonly Figure[]): string {
   const rows = figures.map((f) => [

@@ -5,7 +5,8 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
-import { type AuditLine, FUNCTION_NAMES, parisTime, readAudit } from "@barometre/functions/admin";
+import { type AuditLine, parisTime, readAudit } from "@barometre/functions/admin";
+import { FUNCTION_NAMES, type FunctionName } from "@barometre/shared";
 import { barometre } from "@barometre/testing/run-barometre";
 import {
   ADMIN,
@@ -27,12 +28,12 @@ let stack: TestStack;
 
 type Init = { body?: unknown; query?: Record<string, string> };
 
-const call = async (name: string, email: string, init: Init) => {
+const call = async (name: FunctionName, email: string, init: Init) => {
   const res = await stack.call(name, { token: await stack.token(email), ...init });
   return { status: res.status, text: await res.text() };
 };
 
-const ok = async (name: string, email: string, init: Init) => {
+const ok = async (name: FunctionName, email: string, init: Init) => {
   const res = await call(name, email, init);
   expect(res.status, res.text).toBe(200);
   return res.text;

@@ -1,4 +1,4 @@
-// barometre benchmark run as a real subprocess: the interfaces.md JSON, checked against an independent computation of the legacy truths.
+// barometre benchmark run as a real subprocess: the JSON of docs/cli.md, checked against an independent computation of the legacy truths.
 import { execFile } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -29,7 +29,7 @@ function barometre(...args: string[]): Promise<Run> {
   });
 }
 
-/** The numeric keys of interfaces.md, written out here rather than imported. */
+/** The numeric keys of docs/domain.md, written out here rather than imported. */
 const KEYS = [
   "governanceRegularity",
   "financialBalance",
@@ -142,7 +142,7 @@ function expectedBenchmark(min: number) {
 describe("barometre benchmark NETWORK --json", () => {
   const plain = barometre("benchmark", network, "--json");
 
-  it("prints the interfaces.md shape with values equal to an independent computation", async () => {
+  it("prints the shape of docs/cli.md with values equal to an independent computation", async () => {
     const run = await plain;
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);

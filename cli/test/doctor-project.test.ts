@@ -1,13 +1,15 @@
 // barometre doctor's reading of a real project, through a stand-in for the Google APIs it calls (no Google account in tests).
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import type { HealthzAnswer } from "@barometre/shared";
 import { describe, expect, it } from "vitest";
 import type { GoogleProject } from "../src/doctor/google-apis.ts";
 import { closedRules, projectFindings } from "../src/doctor/platform-checks.ts";
 
 const ROOT = join(import.meta.dirname, "../..");
 const RULES = readFileSync(join(ROOT, "firestore.rules"), "utf8");
-const HEALTH = {
+const HEALTH: HealthzAnswer = {
+  ok: true,
   version: null,
   audiences: ["1-a.apps.googleusercontent.com"],
   mailFrom: true,

@@ -56,7 +56,7 @@ describe("the 2018 sample workbooks", () => {
 });
 
 describe("barometre import on the samples (real command)", () => {
-  it("prints the interfaces.md JSON, exits 0 and leaves the file unchanged", async () => {
+  it("prints the JSON of docs/cli.md, exits 0 and leaves the file unchanged", async () => {
     const fixture = fixtures[2] as (typeof fixtures)[number];
     const path = join(DIR, fixture.file);
     const before = sha256(path);

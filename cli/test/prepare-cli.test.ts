@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { copyFile, link, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { fixture } from "@barometre/testing/legacy-fixtures";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type CliRun, loadWorkbook, runBarometre, sha256, tempFolder } from "./prepare-helpers.ts";
 

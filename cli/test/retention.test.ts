@@ -20,7 +20,7 @@ import {
   unionSheetDoc,
   upkeep,
 } from "@barometre/functions/admin";
-import { isoDate, years } from "@barometre/shared";
+import { type FunctionName, isoDate, years } from "@barometre/shared";
 import {
   CALM_SMTP,
   queueTestMail,
@@ -92,7 +92,7 @@ function inventory() {
 }
 type Inventory = ReturnType<typeof inventory>;
 
-const post = async (name: string, email: string, body: unknown) => {
+const post = async (name: FunctionName, email: string, body: unknown) => {
   const res = await stack.call(name, { token: await stack.token(email), body });
   expect(res.status, JSON.stringify(await res.clone().json())).toBe(200);
 };
@@ -184,10 +184,10 @@ function expectEmptied(mails: string[], after: Inventory) {
   const docs = storedData(stack.emulator);
   expect(after.emptied).toEqual(expect.arrayContaining(mails));
   for (const path of mails) {
-    const mail = docs.get(path) as Record<string, any>;
-    expect(mail.to, path).toEqual([]);
-    expect(mail.message).toEqual(PURGED_MESSAGE);
-    expect(mail.delivery).toMatchObject({ state: "SUCCESS", info: null });
+    const mail = docs.get(path);
+    expect(mail?.to, path).toEqual([]);
+    expect(mail?.message).toEqual(PURGED_MESSAGE);
+    expect(mail?.delivery).toMatchObject({ state: "SUCCESS", info: null });
   }
 }
 

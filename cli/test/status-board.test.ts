@@ -152,7 +152,7 @@ describe("reportProgress", () => {
 });
 
 describe("campaignExport", () => {
-  it("adds to the returns of interfaces.md a status array of every registered structure", async () => {
+  it("adds to the returns of docs/api.md a status array of every registered structure", async () => {
     const body = await (await exportOf({})).json();
     expect(body.returns.map((r: { structureCode: string }) => r.structureCode)).toEqual([
       REVIEWED,
@@ -255,9 +255,7 @@ describe("the Union's sheet", () => {
     expect(await syncUnionSheet(deps, YEAR)).toBe("written");
     const writes = api.requests.filter((r) => r.path.endsWith("/values:batchUpdate"));
     expect(writes).toHaveLength(1);
-    expect(writes[0]?.body.data.map((d: { range: string }) => d.range)).toContain(
-      `'Suivi ${YEAR}'!A1:L9`,
-    );
+    expect(writes[0]?.body?.data?.map((d) => d.range)).toContain(`'Suivi ${YEAR}'!A1:L9`);
     const tab = api.tabs.get(`Suivi ${YEAR}`)?.values ?? [];
     expect(tab[0]).toEqual([
       "Code",

@@ -5,14 +5,13 @@ export type { AuditLine } from "./audit/read.ts";
 export { readAudit } from "./audit/read.ts";
 export type { AuditEvent } from "./audit/record.ts";
 export { audited } from "./audit/record.ts";
-export type { CloseOutcome } from "./close/close-campaign.ts";
 export { closeAndReport } from "./close/close-campaign.ts";
 export { structureReportPdf } from "./close/structure-report.ts";
 export { upkeep } from "./close/upkeep.ts";
 export { csvValue, toCsv } from "./export/csv.ts";
 export { exportCampaign, exportCampaignCsv } from "./export/rows.ts";
-export { FUNCTION_NAMES } from "./handlers/app.ts";
-export { decisionOf, REVIEW_REQUEST, reviewEvent } from "./handlers/review-return.ts";
+export { choosePeers } from "./handlers/choose-peers.ts";
+export { decisionOf, reviewEvent } from "./handlers/review-return.ts";
 export { submitReturnHandler } from "./handlers/submit-return.ts";
 export { CLOCK_SKEW_SECONDS } from "./http/auth.ts";
 export { parseWith } from "./http/envelope.ts";
@@ -51,7 +50,6 @@ export { checkoutVersion, REPOSITORY_ROOT } from "./runtime/version.ts";
 export type { StatusBoard } from "./status/board.ts";
 export { readStatusBoard } from "./status/read-board.ts";
 export { countsSentence, ratesSentence, statusCsv, statusTable } from "./status/table.ts";
-export type { CampaignMode, CampaignSettings } from "./storage/campaigns.ts";
 export {
   closeCampaign,
   configureCampaign,
@@ -59,20 +57,18 @@ export {
   listCampaignYears,
   openCampaign,
   parisDay,
-  REMINDER_OFFSETS,
 } from "./storage/campaigns.ts";
 export type { StructureEntry } from "./storage/directory.ts";
 export {
   addAdmin,
   checkStructureEntry,
   EMAIL,
+  getStructure,
   listAdmins,
   listStructures,
-  STRUCTURE_CODE,
   saveStructure,
 } from "./storage/directory.ts";
 export { isUnavailable } from "./storage/firestore-errors.ts";
-export type { FollowupOutcome, FollowupsOpened } from "./storage/followups.ts";
 export {
   FOLLOWUP_UPDATE,
   getFollowup,
@@ -98,6 +94,8 @@ export {
   structuresCol,
   unionSheetDoc,
 } from "./storage/paths.ts";
+export type { StoredPeers } from "./storage/peers.ts";
+export { peersInForce } from "./storage/peers.ts";
 export type { StoredRevision } from "./storage/revisions.ts";
 export { PENDING, setLatest } from "./storage/revisions.ts";
 export { sheetsClient } from "./union-sheet/sheets-client.ts";

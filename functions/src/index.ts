@@ -1,9 +1,11 @@
 // The deployed functions, and nothing else: each loads its code on first use so cold starts stay light.
+
+import type { FunctionName } from "@barometre/shared";
 import { onDocumentWritten } from "firebase-functions/v2/firestore";
 import { type HttpsOptions, onRequest } from "firebase-functions/v2/https";
 import { onSchedule } from "firebase-functions/v2/scheduler";
 import { onTaskDispatched } from "firebase-functions/v2/tasks";
-import type { FunctionName, Handlers } from "./handlers/app.ts";
+import type { Handlers } from "./handlers/app.ts";
 import { FUNCTION_OPTIONS, REGION, SMTP_PASSWORD } from "./runtime/config.ts";
 import type { ReportBatchTask, SheetSyncTask } from "./runtime/tasks.ts";
 

@@ -1,7 +1,7 @@
 // The composition root a local stack fills in: the handlers built from explicit dependencies, and the
 // task, mail and sheet pieces that production wires to Cloud Tasks, SMTP and the Sheets API.
 export { runReportBatch } from "./close/report-batch.ts";
-export { createHandlers, FUNCTION_NAMES } from "./handlers/app.ts";
+export { createHandlers } from "./handlers/app.ts";
 export { googleTokenVerifier } from "./http/auth.ts";
 export { answerClientError } from "./http/client-error.ts";
 export type { Logger } from "./http/guard.ts";

@@ -248,7 +248,7 @@ describe("manageCampaign", () => {
 });
 
 describe("campaignExport", () => {
-  it("gives the latest revision of each structure as the JSON of interfaces.md", async () => {
+  it("gives the latest revision of each structure as the JSON of docs/api.md", async () => {
     const res = await stack.call("campaignExport", { token: admin, query: { year: "2018" } });
     const body = await res.json();
     expect(res.status).toBe(200);

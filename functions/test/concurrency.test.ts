@@ -1,6 +1,6 @@
 // Concurrent submissions: numbers stay consecutive and none is lost; one key gives one revision, even across a crash.
-
-import { coerceReturn, computeIndicators } from "@barometre/shared";
+import { createHash } from "node:crypto";
+import { coerceReturn, computeIndicators, receivedContentHash } from "@barometre/shared";
 import {
   ADMIN,
   ATTESTATION,
@@ -13,7 +13,6 @@ import {
 } from "@barometre/testing/stack";
 import { Timestamp } from "firebase-admin/firestore";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { contentHash } from "../src/returns/submission.ts";
 import { openCampaign } from "../src/storage/campaigns.ts";
 import { appendRevision, listRevisions, lockedError } from "../src/storage/revisions.ts";
 
@@ -96,10 +95,11 @@ describe("concurrent submissions", () => {
         payload: ret,
         indicators: computeIndicators(ret),
         findings: [],
-        contentHash: contentHash(coerceReturn(ret).ret, {
-          explanations: {},
-          attestation: ATTESTATION,
-        }),
+        contentHash: receivedContentHash(
+          coerceReturn(ret).ret,
+          { explanations: {}, attestation: ATTESTATION },
+          (text) => createHash("sha256").update(text).digest("hex"),
+        ),
         submittedBy: directorOf("PIMMS-CRASH"),
         submittedAt: Timestamp.now(),
         idempotencyKey: "crash-key",

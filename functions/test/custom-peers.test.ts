@@ -6,8 +6,10 @@ import { registerStructures, seedLatest, storedRevision } from "@barometre/testi
 import { ADMIN, startTestStack, type TestStack } from "@barometre/testing/stack";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { takeFinalBenchmark } from "../src/close/final-benchmark.ts";
+import { queueNetworkSummary, summaryMailId } from "../src/close/network-summary.ts";
+import type { OutboxMail } from "../src/mail/outbox.ts";
 import { closeCampaign, openCampaign } from "../src/storage/campaigns.ts";
-import { peersDoc } from "../src/storage/paths.ts";
+import { mailDoc, peersDoc } from "../src/storage/paths.ts";
 import { allPeersInForce } from "../src/storage/peers.ts";
 import { plainStats } from "./support/independent-stats.ts";
 
@@ -19,7 +21,7 @@ const [chooser, other, late] = network.structures as [
   (typeof network.structures)[number],
 ];
 const named = network.structures.slice(3, 9).map((s) => s.code);
-let now = new Date(Date.UTC(YEAR + 1, 5, 1));
+const now = new Date(Date.UTC(YEAR + 1, 5, 1));
 let stack: TestStack;
 const tokens = new Map<string, string>();
 
@@ -137,6 +139,21 @@ describe("choosePeers", () => {
     expect(theirs?.peers?.size).toBe(named.length + 1);
     expect(theirs?.indicators.every((i) => i.custom?.yesShare == null)).toBe(true);
     expect(members.find((m) => m.code === late.code)?.positioning.peers).toBeUndefined();
+    // The Union's network summary counts and describes the sets chosen.
+    await queueNetworkSummary(stack.server.deps, head, computed);
+    const summary = (await mailDoc(stack.db, summaryMailId(YEAR)).get()).data() as OutboxMail;
+    // Spaces as one (the text wraps its lines, and no-break spaces read as spaces).
+    const flat = (t: string) => t.replace(/\s+/g, " ");
+    const text = flat(summary.message.text);
+    expect(text).toContain(
+      `Groupes de pairs choisis : 2 structures sur ${network.structures.length}, dont 1 par critères et 1 en nommant des structures.`,
+    );
+    const criteria = mine?.peers?.label.replace(/^de pairs choisis \((.*)\)$/, "$1");
+    expect(text).toContain(
+      flat(`Par critères : ${criteria} : ${inSet.length} structures, choisi par 1 structure.`),
+    );
+    expect(criteria).toMatch(new RegExp(`^${chooser.territory}, charges < `));
+    expect(text).toContain("En nommant des structures : 1 groupe de 7 structures.");
   });
 
   it("refuses a choice once the campaign is closed, and stores nothing", async () => {

@@ -1,6 +1,6 @@
 // The reminder and the Union's digest as mails: no WCAG 2.1 AA violation in Chromium (contrast checked), the HTML
 // reads the text part's words in the same order, and a reminder goes through the outbox and real SMTP with both parts.
-
+// biome-ignore-all lint/performance/useDomNodeTextContent: these tests check the text as Chromium renders it to the reader (innerText: visible text, line breaks, reading order), which textContent is not.
 import { useAxePage } from "@barometre/testing/axe-page";
 import { useEmulator } from "@barometre/testing/emulator";
 import { FROM, startSenderRig } from "@barometre/testing/outbox";

@@ -1,5 +1,6 @@
 // Accessibility of the report mail in headless Chromium: axe-core finds no WCAG 2.1 AA violation, charts' alt texts carry
 // their figures, bands are written, and the text reads in order without images.
+// biome-ignore-all lint/performance/useDomNodeTextContent: these tests check the text as Chromium renders it to the reader (innerText: visible text, line breaks, reading order), which textContent is not.
 import {
   buildNetworkSummary,
   buildReport,

@@ -3,6 +3,7 @@ import {
   BOARD_HEAD,
   buildReport,
   demoCampaign,
+  demoPeerChoices,
   formatIndicatorValue,
   generateNetwork,
   type ReportInput,
@@ -13,10 +14,25 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { boardSummaryPdf, renderReport } from "../src/report/index.ts";
 import { pdfStructure } from "./support/pdf-structure.ts";
 
-const campaign = demoCampaign(generateNetwork());
+const network = generateNetwork();
+/** Some directors chose a custom peer set: the summary's verdicts are then against it. */
+const campaign = demoCampaign(network, {
+  peers: demoPeerChoices(network.structures.map((s) => s.code)),
+});
+const chooser = campaign.reports.find((r) => r.positioning.peers) as ReportInput;
 
-/** The longest a directory allows (200 characters), every value not computable, the longest verdicts. */
+/**
+ * The longest a directory allows (200 characters), every value not computable, the longest custom set's label,
+ * the longest verdicts (against the network, named, the custom set being too small).
+ */
 function worstCase(input: ReportInput): ReportInput {
+  const peers = {
+    label:
+      "de pairs choisis (Urbain hors QPV, charges 1 200 000–2 400 000 €, effectif 20,5–40,5 ETP)",
+    named: false,
+    definition: "",
+    size: 2_800,
+  };
   const name = `PIMMS ${"Communauté d'agglomération du Grand Territoire ".repeat(5)}`.slice(0, 200);
   return {
     ...input,
@@ -25,17 +41,30 @@ function worstCase(input: ReportInput): ReportInput {
     positioning: {
       ...input.positioning,
       networkSize: 2_800,
+      peers,
       indicators: input.positioning.indicators.map((i) => ({
         ...i,
         value: null,
         status: null,
         reason: "donnée manquante",
         change: null,
-        group: i.group && {
-          ...i.group,
-          verdict: {
+        ...(i.network.verdict
+          ? {
+              custom: {
+                ...i.network,
+                label: peers.label,
+                verdict: {
+                  kind: "notComparable",
+                  text: "non comparable : le groupe compte trop peu de structures",
+                },
+              },
+            }
+          : {}),
+        network: {
+          ...i.network,
+          verdict: i.network.verdict && {
             kind: "highest",
-            text: `au niveau le plus haut du groupe ${i.group.label}, comme 1 234 autres structures`,
+            text: "au niveau le plus haut du réseau, comme 1 234 autres structures",
           },
         },
       })),
@@ -44,7 +73,7 @@ function worstCase(input: ReportInput): ReportInput {
 }
 
 describe("the board summary", () => {
-  const inputs = [...campaign.reports, worstCase(campaign.reports[0] as ReportInput)];
+  const inputs = [...campaign.reports, worstCase(chooser)];
   let pdfs: Buffer[] = [];
   beforeAll(async () => {
     pdfs = await Promise.all(inputs.map((r) => boardSummaryPdf(buildReport(r))));
@@ -66,13 +95,25 @@ describe("the board summary", () => {
     for (const head of BOARD_HEAD) expect(text).toContain(compact(head));
     for (const i of input?.positioning.indicators ?? []) {
       expect(text).toContain(compact(formatIndicatorValue(i.key, i.value)));
-      const verdict =
-        i.group?.verdict?.kind !== "notComparable" ? i.group?.verdict : i.network.verdict;
+      const peers = (i.custom ?? i.group)?.verdict;
+      const verdict = peers?.kind !== "notComparable" ? peers : i.network.verdict;
       // The words without the group's name (the header names the peers).
       if (verdict) expect(text).toContain(compact(verdict.text.split(" du ")[0] as string));
       if (typeof i.change === "number" && i.change !== 0)
         expect(text).toMatch(i.change > 0 ? /↗enhausse/ : /↘enbaisse/);
     }
+  });
+
+  it("names the custom peer set its verdicts are given against, with its definition and size", () => {
+    const text = compact(pdfText(pdfs[campaign.reports.indexOf(chooser)] as Buffer));
+    const peers = chooser.positioning.peers as { label: string; size: number };
+    expect(text).toContain(compact(`le groupe ${peers.label}, ${peers.size} structures`));
+    const withoutSet = campaign.reports.find((r) => !r.positioning.peers && r.structure.territory);
+    const other = compact(
+      pdfText(pdfs[campaign.reports.indexOf(withoutSet as ReportInput)] as Buffer),
+    );
+    expect(other).toContain(compact(`vos pairs du groupe ${withoutSet?.structure.territory}`));
+    expect(other).not.toContain(compact("pairs choisis"));
   });
 
   it("is attached to the director's mail after the full report", async () => {

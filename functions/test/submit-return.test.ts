@@ -111,7 +111,7 @@ describe("submitReturn accepts", () => {
       idempotencyKey: "rennes-at-limit",
       attestation: ATTESTATION,
     });
-    const padded = json.slice(0, -1) + " ".repeat(MAX_BODY_BYTES - Buffer.byteLength(json)) + "}";
+    const padded = `${json.slice(0, -1)}${" ".repeat(MAX_BODY_BYTES - Buffer.byteLength(json))}}`;
     expect(Buffer.byteLength(padded)).toBe(MAX_BODY_BYTES);
     const res = await submit(padded);
     expect(res.status).toBe(200);
@@ -125,8 +125,7 @@ describe("submitReturn refuses, storing nothing", () => {
       idempotencyKey: "rennes-too-big",
       attestation: ATTESTATION,
     });
-    const padded =
-      json.slice(0, -1) + " ".repeat(MAX_BODY_BYTES + 1 - Buffer.byteLength(json)) + "}";
+    const padded = `${json.slice(0, -1)}${" ".repeat(MAX_BODY_BYTES + 1 - Buffer.byteLength(json))}}`;
     const body = await refused(413, () => submit(padded));
     expect(body.error).toContain("taille maximale");
   });
@@ -313,11 +312,19 @@ describe("the year-on-year review", () => {
       ).status,
     ).toBe(200);
 
+    const { chargesTotal, revenueTotal } = before.finance;
+    const people = before.activity.visitors;
+    if (
+      typeof chargesTotal !== "number" ||
+      typeof revenueTotal !== "number" ||
+      typeof people !== "number"
+    )
+      throw new Error("the sample return has no totals to move");
     const now = sampleReturn("PIMMS-CENON", 2018);
-    now.finance.chargesTotal = Math.round(before.finance.chargesTotal! * 1.6 * 100) / 100;
-    now.finance.revenueTotal = Math.round(before.finance.revenueTotal! * 1.6 * 100) / 100;
+    now.finance.chargesTotal = Math.round(chargesTotal * 1.6 * 100) / 100;
+    now.finance.revenueTotal = Math.round(revenueTotal * 1.6 * 100) / 100;
     now.finance.netResult = now.finance.revenueTotal - now.finance.chargesTotal;
-    now.activity.visitors = Math.round(before.activity.visitors! * 0.4);
+    now.activity.visitors = Math.round(people * 0.4);
     now.social.staffTotal = 15; // exactly +50 %: no warning
     const res = await submit(
       { return: now, idempotencyKey: "cenon-2018-moved", attestation: ATTESTATION },

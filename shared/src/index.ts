@@ -1,4 +1,5 @@
 // The pure domain of the Baromètre: no I/O, no Node module, no Google API, so Apps Script can bundle it.
+export * from "./api/index.ts";
 export * from "./demo/index.ts";
 export * from "./deploy/functions-address.ts";
 export * from "./dialogue/index.ts";

@@ -2,6 +2,7 @@
 // count, structures with the same criteria sharing one group, and the report saying how the set is defined and how many it holds.
 import { describe, expect, it } from "vitest";
 import {
+  buildNetworkSummary,
   buildReport,
   defaultSizeBands,
   demoCampaign,
@@ -73,5 +74,31 @@ describe("custom peer sets", () => {
       expect(JSON.stringify([entry.facts, entry.notices])).toContain(peers?.label);
       if (entry.chart) expect(entry.chart.rows.length).toBeLessThanOrEqual(2);
     }
+  });
+
+  it("are counted and described in the Union's network summary", () => {
+    const summary = buildNetworkSummary({
+      campaign: { year: network.year, minGroupSize: 5 },
+      structures: campaign.structures.map((s) => ({
+        ...s,
+        peers: report(s.code)?.positioning.peers,
+      })),
+    });
+    const [, counts, byCriteria, named] = summary.header;
+    expect(counts).toBe(
+      "Groupes de pairs choisis : 3\u00a0structures sur 90, dont 2 par critères et 1 en nommant des structures.",
+    );
+    const size = report(codes[0] as string)?.positioning.peers?.size;
+    expect(byCriteria).toMatch(
+      new RegExp(
+        `^Par critères : Urbain QPV, effectif [^:]+ : ${size}\u00a0structures, choisi par 2\u00a0structures\\.$`,
+      ),
+    );
+    expect(named).toBe("En nommant des structures : 1\u00a0groupe de 7\u00a0structures.");
+    const none = buildNetworkSummary({
+      campaign: { year: network.year, minGroupSize: 5 },
+      structures: campaign.structures,
+    });
+    expect(none.header[1]).toBe("Aucune structure n'a choisi de groupe de pairs pour la campagne.");
   });
 });

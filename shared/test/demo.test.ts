@@ -1,4 +1,4 @@
-// The generated network: deterministic, valid, realistic (domain.md §3), with fragile structures and N-1 returns, at any size.
+// The generated network: deterministic, valid, realistic (docs/domain.md), with fragile structures and N-1 returns, at any size.
 import { describe, expect, it } from "vitest";
 import {
   computeIndicators,

@@ -25,7 +25,7 @@ const compute = (
 const notComputable = (reason: string) => ({ value: null, status: null, reason });
 
 describe("the sample return, computed by hand", () => {
-  it("gives every key of interfaces.md", () => {
+  it("gives every key of docs/domain.md", () => {
     const all = computeIndicators(sampleReturn());
     expect(Object.keys(all)).toEqual([...INDICATOR_KEYS]);
     const values = Object.fromEntries(Object.entries(all).map(([k, r]) => [k, r.value]));
@@ -318,7 +318,7 @@ describe("certificationInPlan and eventParticipants", () => {
 });
 
 describe("bands", () => {
-  it("default to domain.md §3 on the five banded indicators", () => {
+  it("default to docs/domain.md on the five banded indicators", () => {
     expect(Object.keys(DEFAULT_BANDS)).toEqual([
       "governanceRegularity",
       "financialBalance",

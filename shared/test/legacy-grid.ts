@@ -18,7 +18,7 @@ export function read(...sheets: SheetGrid[]): ImportResult {
   return readLegacyWorkbook({ sheets });
 }
 
-export function valueOf(result: ImportResult, key: string): FieldValue {
+export function importedValue(result: ImportResult, key: string): FieldValue {
   return getValue(result.ret, field(key));
 }
 

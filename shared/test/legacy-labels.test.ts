@@ -1,7 +1,7 @@
 // Reading each field of a legacy workbook from its label, whatever the wording variation.
 import { describe, expect, it } from "vitest";
 import { type Cell, FIELDS, type Field, type FieldValue } from "../src/index.ts";
-import { findingsOn, read, sheet, unknownLabels, valueOf } from "./legacy-grid.ts";
+import { findingsOn, importedValue, read, sheet, unknownLabels } from "./legacy-grid.ts";
 
 /** A cell every field type reads, and the value it must give. */
 function sample(f: Field): [Cell, FieldValue] {
@@ -33,7 +33,7 @@ describe("label/value rows", () => {
   it.each(spellings)("$f.key is found by « $text »", ({ f, text }) => {
     const [raw, want] = sample(f);
     const result = read(sheet("Feuil1", [["Titre"], [text, raw]]));
-    expect(valueOf(result, f.key)).toEqual(want);
+    expect(importedValue(result, f.key)).toEqual(want);
     expect(result.cells[f.key]).toBe("'Feuil1'!B2");
   });
 
@@ -46,12 +46,12 @@ describe("label/value rows", () => {
         [null, null, "Masse salariale brute", null, null, null, null, 60],
       ]),
     );
-    expect(valueOf(result, "finance.revenueTotal")).toBe(100);
+    expect(importedValue(result, "finance.revenueTotal")).toBe(100);
     expect(result.cells["finance.chargesTotal"]).toBe("'Finances'!F2");
-    expect(valueOf(result, "finance.chargesTotal")).toBe(90);
-    expect(valueOf(result, "finance.trainingCosts")).toBe(5);
+    expect(importedValue(result, "finance.chargesTotal")).toBe(90);
+    expect(importedValue(result, "finance.trainingCosts")).toBe(5);
     // Five columns away is too far: the label is found, empty, and its value cell is the one beside it.
-    expect(valueOf(result, "finance.grossPayroll")).toBeNull();
+    expect(importedValue(result, "finance.grossPayroll")).toBeNull();
     expect(result.cells["finance.grossPayroll"]).toBe("'Finances'!D4");
     expect(findingsOn(result, "finance.grossPayroll")[0]?.message).toContain("obligatoire");
   });
@@ -63,7 +63,7 @@ describe("label/value rows", () => {
       }),
     );
     expect(result.cells["finance.chargesTotal"]).toBe("'Finances'!D1");
-    expect(valueOf(result, "finance.chargesTotal")).toBe(500);
+    expect(importedValue(result, "finance.chargesTotal")).toBe(500);
   });
 
   it("skips a unit cell between a label and its value", () => {
@@ -73,8 +73,8 @@ describe("label/value rows", () => {
         ["Total des charges", "€", 3],
       ]),
     );
-    expect(valueOf(result, "social.fteTotal")).toBe(12.5);
-    expect(valueOf(result, "finance.chargesTotal")).toBe(3);
+    expect(importedValue(result, "social.fteTotal")).toBe(12.5);
+    expect(importedValue(result, "finance.chargesTotal")).toBe(3);
   });
 
   it("reads two label/value pairs on one row, and never takes a label for a value", () => {
@@ -84,10 +84,10 @@ describe("label/value rows", () => {
         ["Code structure", null, "Nom du PIMMS", "PIMMS Test"],
       ]),
     );
-    expect(valueOf(result, "identification.year")).toBe(2018);
-    expect(valueOf(result, "identification.sites")).toBe(2);
-    expect(valueOf(result, "identification.structureCode")).toBeNull();
-    expect(valueOf(result, "identification.structureName")).toBe("PIMMS Test");
+    expect(importedValue(result, "identification.year")).toBe(2018);
+    expect(importedValue(result, "identification.sites")).toBe(2);
+    expect(importedValue(result, "identification.structureCode")).toBeNull();
+    expect(importedValue(result, "identification.structureName")).toBe("PIMMS Test");
   });
 
   it.each<[string, Cell, FieldValue]>([
@@ -104,7 +104,7 @@ describe("label/value rows", () => {
     ["néant", "néant", null],
   ])("reads an amount given as %s", (_, raw, want) => {
     const result = read(sheet("Finances", [["Résultat net comptable", raw]]));
-    expect(valueOf(result, "finance.netResult")).toBe(want);
+    expect(importedValue(result, "finance.netResult")).toBe(want);
     expect(findingsOn(result, "finance.netResult").filter((f) => f.severity === "error")).toEqual(
       [],
     );
@@ -116,7 +116,7 @@ describe("label/value rows", () => {
     ["jj/mm/aaaa text", "12/04/2019", "2019-04-12"],
   ])("reads a date given as %s", (_, raw, want) => {
     const result = read(sheet("Gouvernance", [["Date du CA de validation des comptes", raw]]));
-    expect(valueOf(result, "governance.caValidation.date")).toBe(want);
+    expect(importedValue(result, "governance.caValidation.date")).toBe(want);
   });
 
   it("reads percentages and text numbers", () => {
@@ -127,9 +127,9 @@ describe("label/value rows", () => {
         ["ETP médiation postée", "0,64"],
       ]),
     );
-    expect(valueOf(result, "social.fteTotal")).toBeCloseTo(0.64, 12);
-    expect(valueOf(result, "social.fteMediators")).toBeCloseTo(0.64, 12);
-    expect(valueOf(result, "social.fteFrontDesk")).toBe(0.64);
+    expect(importedValue(result, "social.fteTotal")).toBeCloseTo(0.64, 12);
+    expect(importedValue(result, "social.fteMediators")).toBeCloseTo(0.64, 12);
+    expect(importedValue(result, "social.fteFrontDesk")).toBe(0.64);
   });
 
   it("reports a value that does not parse as an error on its cell", () => {
@@ -139,7 +139,7 @@ describe("label/value rows", () => {
     expect(finding).toMatchObject({ severity: "error", cell: "'Finances'!B1" });
     expect(finding?.message).toContain("« Total des charges »");
     expect(finding?.message).toContain("beaucoup");
-    expect(valueOf(result, "finance.chargesTotal")).toBeNull();
+    expect(importedValue(result, "finance.chargesTotal")).toBeNull();
   });
 
   it.each(["#REF!", "#DIV/0!", "#VALUE!", "#N/A"])(
@@ -156,7 +156,7 @@ describe("label/value rows", () => {
         expect(findings).toHaveLength(1);
         expect(findings[0]?.severity).toBe("error");
         expect(findings[0]?.message).toContain(code);
-        expect(valueOf(result, key)).toBeNull();
+        expect(importedValue(result, key)).toBeNull();
       }
     },
   );
@@ -195,7 +195,7 @@ describe("fields found twice", () => {
       sheet("Notes", [["Total des charges", 1]]),
       sheet("Finances", [["Total des charges", 2]]),
     );
-    expect(valueOf(result, "finance.chargesTotal")).toBe(2);
+    expect(importedValue(result, "finance.chargesTotal")).toBe(2);
     expect(result.cells["finance.chargesTotal"]).toBe("'Finances'!B1");
     const [warning] = findingsOn(result, "finance.chargesTotal");
     expect(warning).toMatchObject({ severity: "warning", cell: "'Finances'!B1" });
@@ -213,7 +213,7 @@ describe("fields found twice", () => {
         { hiddenRows: [0] },
       ),
     );
-    expect(valueOf(result, "finance.chargesTotal")).toBe(2);
+    expect(importedValue(result, "finance.chargesTotal")).toBe(2);
   });
 
   it("prefers a visible sheet to a hidden one", () => {
@@ -221,7 +221,7 @@ describe("fields found twice", () => {
       sheet("Feuil1", [["Total des charges", 1]], { hidden: true }),
       sheet("Feuil2", [["Total des charges", 2]]),
     );
-    expect(valueOf(result, "finance.chargesTotal")).toBe(2);
+    expect(importedValue(result, "finance.chargesTotal")).toBe(2);
   });
 
   it("does not warn when both cells say the same", () => {
@@ -245,9 +245,9 @@ describe("the identification block", () => {
       ]),
       sheet("Notes", [["Exercice", 2017]]),
     );
-    expect(valueOf(result, "identification.structureCode")).toBe("PIMMS-TEST");
-    expect(valueOf(result, "identification.year")).toBe(2018);
-    expect(valueOf(result, "governance.agCloture.date")).toBe("2019-06-20");
+    expect(importedValue(result, "identification.structureCode")).toBe("PIMMS-TEST");
+    expect(importedValue(result, "identification.year")).toBe(2018);
+    expect(importedValue(result, "governance.agCloture.date")).toBe("2019-06-20");
   });
 
   it("prefers its own tab to the top of the first tab", () => {
@@ -255,7 +255,7 @@ describe("the identification block", () => {
       sheet("Gouvernance", [["Exercice", 2017]]),
       sheet("Identification", [["Exercice", 2018]]),
     );
-    expect(valueOf(result, "identification.year")).toBe(2018);
+    expect(importedValue(result, "identification.year")).toBe(2018);
   });
 });
 
@@ -297,8 +297,8 @@ describe("unknown labels", () => {
       ]),
       sheet("Positionnement", [["Total des charges", 5]]),
     );
-    expect(valueOf(result, "network.eventParticipants")).toBeNull();
-    expect(valueOf(result, "finance.chargesTotal")).toBeNull();
+    expect(importedValue(result, "network.eventParticipants")).toBeNull();
+    expect(importedValue(result, "finance.chargesTotal")).toBeNull();
     expect(unknownLabels(result)).toEqual([]);
   });
 
@@ -309,7 +309,7 @@ describe("unknown labels", () => {
       `Réf. ${i}`,
     ]);
     const result = read(sheet("Finances", [["Total des charges", 10]]), sheet("Export", junk));
-    expect(valueOf(result, "finance.chargesTotal")).toBe(10);
+    expect(importedValue(result, "finance.chargesTotal")).toBe(10);
     const unknown = result.findings.filter((f) => f.field === null);
     expect(unknown).toHaveLength(51);
     expect(unknown[50]?.message).toContain("59\u202f950");

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { FIELDS, normaliseLabel, normaliseTabName, SECTION_LIST, sheetRole } from "../src/index.ts";
 
-describe("normaliseLabel (domain.md §5 matching rules)", () => {
+describe("normaliseLabel (docs/domain.md matching rules)", () => {
   it.each([
     ["case", "TOTAL DES CHARGES", "total des charges"],
     ["accents", "Dépenses de formation", "depenses de formation"],

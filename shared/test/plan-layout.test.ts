@@ -38,7 +38,7 @@ const cellAt = (p: WorkbookPlan, tab: string, row: number, col: number) =>
   tabOf(p, tab).cells[row]?.[col] ?? null;
 
 describe("the workbook plan", () => {
-  it("has the eight tabs of domain.md §2 in order, each with its marker and the layout version", () => {
+  it("has the eight tabs of docs/domain.md in order, each with its marker and the layout version", () => {
     expect(plan.tabs.map((t) => t.name)).toEqual([
       "Identification",
       "Gouvernance",
@@ -70,7 +70,7 @@ describe("the workbook plan", () => {
     }
   });
 
-  it("defines exactly the names of interfaces.md, each on its own cell", () => {
+  it("defines exactly the names of docs/schema.md, each on its own cell", () => {
     const expected = [
       ...FIELDS.map((f) =>
         f.section === "governance"

@@ -1,4 +1,4 @@
-// The schema against domain.md §2 and §5, copied here by hand so a drift on either side fails.
+// The schema against the field tables and legacy labels the project started from (docs/domain.md, docs/schema.md), copied here by hand so a drift on either side fails.
 import { describe, expect, it } from "vitest";
 import {
   emptyReturn,
@@ -11,7 +11,7 @@ import {
   setValue,
 } from "../src/index.ts";
 
-/** domain.md §2: id, label, type and "req", in order. */
+/** The fields as the project started from them: id, label, type and "req", in order. */
 const SPEC: Record<string, [string, string, string, boolean][]> = {
   identification: [
     ["structureCode", "Code structure", "text", true],
@@ -97,7 +97,7 @@ const SPEC: Record<string, [string, string, string, boolean][]> = {
 };
 
 describe("schema", () => {
-  it("has the tabs of domain.md §2 in order", () => {
+  it("has the tabs of docs/domain.md in order", () => {
     expect(SECTION_LIST.map((s) => s.tab)).toEqual([
       "Identification",
       "Gouvernance",

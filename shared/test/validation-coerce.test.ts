@@ -124,7 +124,11 @@ describe("coerceReturn", () => {
     ) as Record<string, Record<string, unknown>>;
     for (const f of FIELDS) {
       let node = wrong[f.section] as Record<string, unknown>;
-      for (const part of f.path.slice(0, -1)) node = (node[part] ??= {}) as Record<string, unknown>;
+      for (const part of f.path.slice(0, -1)) {
+        const child = (node[part] ?? {}) as Record<string, unknown>;
+        node[part] = child;
+        node = child;
+      }
       node[f.path[f.path.length - 1] as string] = { wrong: true };
     }
     expect(coerceReturn(wrong).findings.map((f) => f.field)).toEqual(FIELDS.map((f) => f.key));

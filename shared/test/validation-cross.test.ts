@@ -1,4 +1,4 @@
-// The cross-field rules of domain.md §2, each an error or a warning whose message names the field's label.
+// The cross-field rules of docs/domain.md, each an error or a warning whose message names the field's label.
 import { describe, expect, it } from "vitest";
 import {
   type FieldValue,

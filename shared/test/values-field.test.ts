@@ -39,7 +39,7 @@ describe("parseFieldValue", () => {
     expect(parse("finance.netResult", "- 12")).toEqual({ value: -12, problem: null });
   });
 
-  it("reads a percentage as its fraction, as domain.md §5 lists 64 % among the values", () => {
+  it("reads a percentage as its fraction, as docs/domain.md lists 64 % among the values", () => {
     expect(parse("social.fteTotal", "64 %")).toEqual({ value: 0.64, problem: null });
   });
 

@@ -1,4 +1,5 @@
 // Calls one function of a local functions server over HTTP, as the add-on and the Union's scripts do.
+import type { FunctionName } from "@barometre/shared";
 
 export interface CallOptions {
   /** POSTed: a string as it is (a body that may not even be JSON), anything else as JSON. GET when absent. */
@@ -10,7 +11,7 @@ export interface CallOptions {
 
 export function callFunction(
   baseUrl: string,
-  name: string,
+  name: FunctionName,
   options: CallOptions = {},
 ): Promise<Response> {
   const query = options.query ? `?${new URLSearchParams(options.query)}` : "";

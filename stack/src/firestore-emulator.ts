@@ -47,7 +47,7 @@ interface Collection {
 };
 
 interface GrpcServer {
-  handlers: Map<string, { func: (...args: any[]) => unknown }>;
+  handlers: Map<string, { func: (...args: unknown[]) => unknown }>;
   bindAsync(
     address: string,
     credentials: unknown,

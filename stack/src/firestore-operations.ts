@@ -16,9 +16,10 @@ interface Handler {
   func: (call: Call, ...rest: unknown[]) => unknown;
 }
 
-interface Call {
-  request: Record<string, any>;
-  write(message: Record<string, any>): boolean;
+/** A gRPC call as the emulator's handlers get it: the request in protobuf field names. */
+interface Call<Request = unknown> {
+  request: Request;
+  write(message: Record<string, unknown>): boolean;
 }
 
 interface CountedServer {
@@ -29,14 +30,24 @@ interface EmulatorState {
   v1Query(parent: string, query: unknown): unknown[];
 }
 
+interface AggregationRequest {
+  parent: string;
+  structured_aggregation_query: { structured_query: unknown };
+}
+
 const SERVICE = "/google.firestore.v1.Firestore/";
 
-function wrap(server: CountedServer, method: string, before: (call: Call) => void): void {
+/** Runs `before` ahead of the handler of `method`, whose requests have the shape `Request`. */
+function wrap<Request>(
+  server: CountedServer,
+  method: string,
+  before: (call: Call<Request>) => void,
+): void {
   const handler = server.handlers.get(SERVICE + method);
   if (!handler) throw new Error(`L'émulateur Firestore ne sert pas ${method}.`);
   const inner = handler.func;
   handler.func = (call, ...rest) => {
-    before(call);
+    before(call as Call<Request>);
     return inner(call, ...rest);
   };
 }
@@ -44,7 +55,7 @@ function wrap(server: CountedServer, method: string, before: (call: Call) => voi
 /** Starts counting on a bound emulator; returns the live counters. */
 export function countOperations(server: CountedServer, state: EmulatorState): FirestoreOperations {
   const ops: FirestoreOperations = { reads: 0, writes: 0, deletes: 0 };
-  wrap(server, "BatchGetDocuments", (call) => {
+  wrap<{ documents: string[] }>(server, "BatchGetDocuments", (call) => {
     ops.reads += call.request.documents.length;
   });
   wrap(server, "RunQuery", (call) => {
@@ -56,13 +67,13 @@ export function countOperations(server: CountedServer, state: EmulatorState): Fi
       return write(message);
     };
   });
-  wrap(server, "RunAggregationQuery", (call) => {
+  wrap<AggregationRequest>(server, "RunAggregationQuery", (call) => {
     const { parent, structured_aggregation_query: q } = call.request;
     const entries = state.v1Query(parent, q.structured_query).length;
     ops.reads += Math.max(1, Math.ceil(entries / 1000));
   });
-  wrap(server, "Commit", (call) => {
-    for (const write of call.request.writes as { has_delete: boolean }[])
+  wrap<{ writes: { has_delete: boolean }[] }>(server, "Commit", (call) => {
+    for (const write of call.request.writes)
       if (write.has_delete) ops.deletes++;
       else ops.writes++;
   });

@@ -4,10 +4,10 @@ import type { Deps } from "@barometre/functions/local";
 import {
   answerClientError,
   createHandlers,
-  FUNCTION_NAMES,
   googleTokenVerifier,
   withCallers,
 } from "@barometre/functions/local";
+import { FUNCTION_NAMES } from "@barometre/shared";
 import express from "express";
 import type { Firestore } from "firebase-admin/firestore";
 import type { DevAuth } from "./dev-auth.ts";

@@ -12,6 +12,7 @@ import {
   generateNetwork,
   type PimmsReturn,
   quantileSorted,
+  type SubmitRequest,
 } from "@barometre/shared";
 import { registerStructures, seedLatest, storedRevision } from "./network.ts";
 import { ADMIN, ATTESTATION, type Reply, startTestStack, type TestStack } from "./stack.ts";
@@ -87,10 +88,12 @@ async function submit(
   const key = `${s.code}-${version}-deadline`;
   clock.tick();
   const start = performance.now();
-  const res = await stack.call("submitReturn", {
-    token,
-    body: { return: content(s, version), idempotencyKey: key, attestation: ATTESTATION },
-  });
+  const request: SubmitRequest = {
+    return: content(s, version),
+    idempotencyKey: key,
+    attestation: ATTESTATION,
+  };
+  const res = await stack.call("submitReturn", { token, body: request });
   const body = await res.json();
   return { code: s.code, key, version, status: res.status, body, ms: performance.now() - start };
 }

@@ -13,6 +13,7 @@ import {
   computeIndicators,
   type DemoStructure,
   type PimmsReturn,
+  receivedContentHash,
 } from "@barometre/shared";
 import { type Firestore, Timestamp } from "firebase-admin/firestore";
 import { ATTESTATION } from "./stack.ts";
@@ -31,7 +32,9 @@ export function storedRevision(
     payload: ret,
     indicators: computeIndicators(ret, options.bands),
     findings: [],
-    contentHash: createHash("sha256").update(JSON.stringify(ret)).digest("hex"),
+    contentHash: receivedContentHash(ret, undefined, (text) =>
+      createHash("sha256").update(text).digest("hex"),
+    ),
     submittedBy: ret.identification.directorEmail ?? "direction@pimms.example",
     submittedAt: Timestamp.fromDate(options.at ?? new Date(Date.UTC(year + 1, 4, 15, 9, 30))),
     idempotencyKey: `seed-${code}-${year}`,

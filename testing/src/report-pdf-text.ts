@@ -64,7 +64,7 @@ function toUnicode(cmap: string): Map<number, string> {
       const target = m[3] as string;
       if (target.startsWith("[")) {
         const list = [...target.matchAll(/<([0-9a-fA-F\s]*)>/g)].map((t) => utf16(t[1] as string));
-        list.forEach((s, i) => map.set(lo + i, s));
+        for (const [i, s] of list.entries()) map.set(lo + i, s);
       } else {
         const first = utf16(target.slice(1, -1));
         for (let c = lo; c <= hi; c++)

@@ -31,7 +31,7 @@ const day = fc
   })
   .map(({ y, m, d }) => isoDate(y, m, d) as string);
 
-function valueOf(f: Field): fc.Arbitrary<FieldValue> {
+function arbitraryValue(f: Field): fc.Arbitrary<FieldValue> {
   switch (f.type) {
     case "int":
       // Zero even below a field's minimum: a return may break its rules and must still compute.
@@ -74,7 +74,7 @@ const GOVERNANCE = FIELDS.filter((f) => f.section === "governance");
 /** Any return the schema allows, plus many it rejects (empty required fields, zeros). */
 export const returnArbitrary: fc.Arbitrary<PimmsReturn> = fc
   .tuple(
-    fc.tuple(...FIELDS.map(valueOf)),
+    fc.tuple(...FIELDS.map(arbitraryValue)),
     // Whole-group shapes that independent fields almost never produce.
     fc.constantFrom("mixed", "mixed", "mixed", "noExits", "fullGovernance"),
     day,

@@ -3,13 +3,19 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { parseCellRef } from "@barometre/shared";
+import type { sheets_v4 } from "@googleapis/sheets";
+
+/** A body the client sends: a batchUpdate's requests, or a values.batchUpdate's ranges. */
+export type SheetsBody = sheets_v4.Schema$BatchUpdateSpreadsheetRequest &
+  sheets_v4.Schema$BatchUpdateValuesRequest;
 
 export interface RecordedRequest {
   method: string;
   path: string;
   query: Record<string, string>;
   authorization: string | undefined;
-  body: any;
+  /** Null for a request without a body (a GET). */
+  body: SheetsBody | null;
 }
 
 interface Tab {
@@ -53,10 +59,12 @@ function writeRange(tabs: Map<string, Tab>, range: string, values: (string | num
   return cells;
 }
 
-function batchUpdate(tabs: Map<string, Tab>, requests: any[]) {
+function batchUpdate(tabs: Map<string, Tab>, requests: sheets_v4.Schema$Request[]) {
   for (const r of requests) {
     if (r.addSheet) {
       const p = r.addSheet.properties;
+      if (!p?.title || typeof p.sheetId !== "number")
+        throw new Error("Invalid addSheet: the client names each tab and gives its sheetId.");
       if (tabs.has(p.title)) throw new Error(`A sheet with the name "${p.title}" already exists.`);
       tabs.set(p.title, {
         sheetId: p.sheetId,
@@ -68,16 +76,16 @@ function batchUpdate(tabs: Map<string, Tab>, requests: any[]) {
       });
     } else if (r.updateSheetProperties) {
       const p = r.updateSheetProperties.properties;
-      const tab = [...tabs.values()].find((t) => t.sheetId === p.sheetId);
-      if (!tab) throw new Error(`No grid with id: ${p.sheetId}`);
-      tab.rowCount = p.gridProperties.rowCount;
-      tab.columnCount = p.gridProperties.columnCount;
+      const tab = [...tabs.values()].find((t) => t.sheetId === p?.sheetId);
+      if (!tab) throw new Error(`No grid with id: ${p?.sheetId}`);
+      tab.rowCount = p?.gridProperties?.rowCount ?? tab.rowCount;
+      tab.columnCount = p?.gridProperties?.columnCount ?? tab.columnCount;
     } else if (!r.repeatCell) throw new Error(`Unexpected request ${Object.keys(r)}`);
   }
   return { replies: requests.map(() => ({})) };
 }
 
-async function bodyOf(req: IncomingMessage): Promise<any> {
+async function bodyOf(req: IncomingMessage): Promise<SheetsBody | null> {
   const chunks: Buffer[] = [];
   for await (const c of req) chunks.push(c as Buffer);
   const text = Buffer.concat(chunks).toString("utf8");
@@ -120,10 +128,11 @@ export async function startSheetsServer(
           })),
         });
       if (recorded.method === "POST" && recorded.path === `${base}:batchUpdate`)
-        return answer(res, 200, batchUpdate(tabs, recorded.body.requests));
+        return answer(res, 200, batchUpdate(tabs, recorded.body?.requests ?? []));
       if (recorded.method === "POST" && recorded.path === `${base}/values:batchUpdate`) {
         let cells = 0;
-        for (const d of recorded.body.data) cells += writeRange(tabs, d.range, d.values);
+        for (const d of recorded.body?.data ?? [])
+          cells += writeRange(tabs, d.range ?? "", d.values ?? []);
         return answer(res, 200, { spreadsheetId, totalUpdatedCells: cells });
       }
       answer(res, 404, { error: { code: 404, message: "Not found" } });

@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { addAdmin, saveStructure } from "@barometre/functions/admin";
-import type { Attestation, PimmsReturn, Territory } from "@barometre/shared";
+import type { Attestation, FunctionName, PimmsReturn, Territory } from "@barometre/shared";
 import {
   type CallOptions,
   callFunction,
@@ -22,6 +22,7 @@ export const AUDIENCE = "1234567890-addon.apps.googleusercontent.com";
 export const ADMIN = "union@pimms.example";
 
 /** A JSON answer as tests read it: any shape, checked by the assertions. */
+// biome-ignore lint/suspicious/noExplicitAny: the answer of any endpoint, read by hundreds of assertions that check its shape; typing each belongs to the API contract in shared.
 export type Reply = Record<string, any>;
 
 export interface JsonResponse extends Response {
@@ -38,7 +39,7 @@ export interface TestStack {
   /** The handlers' dependencies and the in-process task queues behind them. */
   server: Pick<FunctionsServer, "deps" | "queues">;
   token(email: string, options?: Partial<IdTokenOptions>): Promise<string>;
-  call(name: string, init?: CallOptions): Promise<JsonResponse>;
+  call(name: FunctionName, init?: CallOptions): Promise<JsonResponse>;
   close(): Promise<void>;
 }
 

@@ -52,6 +52,14 @@ describe("build", () => {
     );
   });
 
+  it("leaves the server's zod schemas out: the add-on takes only the API contract's types and helpers", async () => {
+    // shared/package.json's "sideEffects": false lets the bundler drop the schema modules the add-on never imports.
+    const code = await readFile(join(dist, "Code.js"), "utf8");
+    expect(code).toContain("ret-"); // sendKey, from the contract
+    expect(code).not.toContain("ZodError");
+    expect(code).not.toContain("champ inconnu");
+  });
+
   it("inlines the sidebar's stylesheet and script, leaving only the action scriptlet", async () => {
     const html = await readFile(join(dist, "Sidebar.html"), "utf8");
     expect(html).not.toContain("build:");

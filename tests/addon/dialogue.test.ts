@@ -10,7 +10,8 @@ import { useFunctionsThread } from "./support/functions-thread.ts";
 
 const functions = useFunctionsThread();
 
-type Run = { ok: true; value: any } | { ok: false; message: string };
+/** A server function's answer, its value in the shape the test reads. */
+type Run<T = unknown> = { ok: true; value: T } | { ok: false; message: string };
 
 describe("the review dialogue in the sidebar", () => {
   it("runs the loop: attestation, request, explanation, correction, difference, lock", async () => {
@@ -41,11 +42,11 @@ describe("the review dialogue in the sidebar", () => {
     expect(empty).toEqual({ ok: false, message: expect.stringContaining("nom") });
 
     const rt = await openConnected(fx, functions());
-    const state = rt.run("panelState") as Run;
+    const state = rt.run("panelState") as Run<{ attestation: unknown }>;
     expect(state.ok && state.value.attestation).toEqual(SESSION_ATTESTATION);
-    const first = submit(rt) as any;
+    const first = submit(rt);
     expect(first.sent).toBe(true);
-    expect(first.warnings.map((w: any) => w.field)).toContain("activity.visitors");
+    expect(first.sent && first.warnings.map((w) => w.field)).toContain("activity.visitors");
     expect(JSON.parse(rt.urlFetch.requests[0]?.payload ?? "{}").attestation).toEqual(
       SESSION_ATTESTATION,
     );
@@ -63,7 +64,7 @@ describe("the review dialogue in the sidebar", () => {
       ADMIN,
     );
     expect(review.status).toBe(200);
-    const shown = rt.run("panelReview") as Run;
+    const shown = rt.run("panelReview") as Run<{ when: string; fields: { cell: string | null }[] }>;
     expect(shown.ok).toBe(true);
     const view = shown.ok ? shown.value : null;
     expect(view).toMatchObject({
@@ -73,10 +74,10 @@ describe("the review dialogue in the sidebar", () => {
       who: ADMIN,
       locked: false,
     });
-    expect(view.when).toMatch(/^\d{2}\/\d{2}\/\d{4} à \d{2}:\d{2}$/);
-    const [field] = view.fields;
-    expect(field.cell).toMatch(/!/);
-    expect((rt.run("selectCell", field.cell) as Run).ok).toBe(true);
+    expect(view?.when).toMatch(/^\d{2}\/\d{2}\/\d{4} à \d{2}:\d{2}$/);
+    const cell = view?.fields[0]?.cell;
+    expect(cell).toMatch(/!/);
+    expect((rt.run("selectCell", cell) as Run).ok).toBe(true);
 
     const saved = rt.run(
       "runSaveExplanation",
@@ -89,19 +90,22 @@ describe("the review dialogue in the sidebar", () => {
     const names = rt.book.names.get("fld_network_eventParticipants");
     rt.spreadsheet.getRange(`'${names?.sheet}'!B${(names?.range.top ?? 0) + 1}`).setValue(321);
     rt.urlFetch.requests.length = 0;
-    const corrected = submit(rt) as any;
+    const corrected = submit(rt);
     expect(corrected).toMatchObject({ sent: true, submission: { revision: 2 } });
-    expect(corrected.changes).toEqual([expect.stringContaining("→ 321")]);
+    expect(corrected.sent && corrected.changes).toEqual([expect.stringContaining("→ 321")]);
     expect(JSON.parse(rt.urlFetch.requests[0]?.payload ?? "{}").explanations).toEqual({
       "activity.visitors": "Reprise de l'antenne de Villejean au 1er janvier.",
     });
     // The correction awaits its review: the panel shows the request it answers.
-    expect((rt.run("panelReview") as any).value).toMatchObject({
-      revision: 2,
-      state: "en attente d'examen",
-      headline: expect.stringContaining("répond à cette demande de l'Union"),
-      comment: "La fréquentation a triplé : merci de confirmer.",
-      locked: false,
+    expect(rt.run("panelReview")).toMatchObject({
+      ok: true,
+      value: {
+        revision: 2,
+        state: "en attente d'examen",
+        headline: expect.stringContaining("répond à cette demande de l'Union"),
+        comment: "La fréquentation a triplé : merci de confirmer.",
+        locked: false,
+      },
     });
 
     const accepted = await functions().post(
@@ -110,7 +114,10 @@ describe("the review dialogue in the sidebar", () => {
       ADMIN,
     );
     expect(accepted.status).toBe(200);
-    expect((rt.run("panelReview") as any).value).toMatchObject({ state: "accepté", locked: true });
+    expect(rt.run("panelReview")).toMatchObject({
+      ok: true,
+      value: { state: "accepté", locked: true },
+    });
     rt.spreadsheet.getRange(`'${names?.sheet}'!B${(names?.range.top ?? 0) + 1}`).setValue(322);
     const locked = submit(rt);
     expect(locked).toMatchObject({

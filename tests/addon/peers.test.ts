@@ -11,10 +11,11 @@ import { CAMPAIGN_YEAR } from "./support/local-functions.ts";
 
 const functions = useFunctionsThread();
 
-type Run = { ok: true; value: any } | { ok: false; message: string };
+/** A server function's answer, its value in the shape the test reads. */
+type Run<T = unknown> = { ok: true; value: T } | { ok: false; message: string };
 
 const peersOf = (rt: GasRuntime) => {
-  const answer = rt.run("panelCampaign") as Run;
+  const answer = rt.run("panelCampaign") as Run<{ peers?: { description: string | null } } | null>;
   expect(answer.ok).toBe(true);
   return answer.ok ? answer.value?.peers : null;
 };
@@ -41,7 +42,9 @@ describe("the custom peer set in the sidebar", () => {
         ],
       },
     });
-    const chosen = rt.run("runChoosePeers", { territory: "Rural", chargesBand: 0 }) as Run;
+    const chosen = rt.run("runChoosePeers", { territory: "Rural", chargesBand: 0 }) as Run<{
+      peers: unknown;
+    }>;
     expect(chosen.ok).toBe(true);
     const request = rt.urlFetch.requests.find((r) => r.url.endsWith("/choosePeers"));
     expect(JSON.parse(request?.payload ?? "")).toEqual({

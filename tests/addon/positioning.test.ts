@@ -60,7 +60,14 @@ describe("positioning", () => {
     try {
       const outcome = submit(rt) as unknown as {
         sent: true;
-        positioning: { summary: string; lines: { name: string; position: string }[] };
+        positioning: {
+          summary: string;
+          lines: {
+            name: string;
+            position: string;
+            trajectory: { points: { year: number; value: string | null }[] } | null;
+          }[];
+        };
       };
       expect(outcome.sent).toBe(true);
       const expected = positioningCells(JSON.parse(JSON.stringify(positioning)));
@@ -81,6 +88,13 @@ describe("positioning", () => {
         /^2016 : [^—]+ \([^—]+\) ; 2017 : — \([^—]+\) ; 2018 : [^—]+ \([^—]+\)$/,
       );
       expect(outcome.positioning.summary).toBe(expected.summary.value);
+      // The sidebar's trajectories: the same years, the gap a gap.
+      for (const line of outcome.positioning.lines)
+        expect(line.trajectory?.points.map((p) => [p.year, p.value === null])).toEqual([
+          [2016, expect.any(Boolean)],
+          [2017, true],
+          [2018, expect.any(Boolean)],
+        ]);
       expect(
         outcome.positioning.lines.find((l) => l.name === "Équilibre financier")?.position,
       ).toMatch(

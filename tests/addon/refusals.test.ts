@@ -1,4 +1,4 @@
-// Every refusal of interfaces.md reaches the user as one calm French sentence, with the server's findings placed in the workbook.
+// Every refusal of docs/api.md reaches the user as one calm French sentence, with the server's findings placed in the workbook.
 
 import { fixture } from "@barometre/testing/legacy-fixtures";
 import { ATTESTATION } from "@barometre/testing/stack";

@@ -1,5 +1,6 @@
 // The campaign's deadline in the sidebar, in headless Chromium: shown under the structure when the panel opens and
 // once a workbook is prepared, in fr-FR, readable in order, at 300 px, without WCAG 2.1 AA violation.
+// biome-ignore-all lint/performance/useDomNodeTextContent: these tests check the text as Chromium renders it to the reader (innerText: visible text, line breaks, reading order), which textContent is not.
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { axeViolations } from "@barometre/testing/axe-page";

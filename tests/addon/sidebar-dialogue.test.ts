@@ -1,5 +1,6 @@
 // The Union's request in the sidebar, in headless Chromium: shown at the top with its comment, author and Paris time,
 // each named field a button to its cell; the attestation form and the explanation boxes; keyboard and WCAG AA.
+// biome-ignore-all lint/performance/useDomNodeTextContent: these tests check the text as Chromium renders it to the reader (innerText: visible text, line breaks, reading order), which textContent is not.
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { axeViolations } from "@barometre/testing/axe-page";

@@ -1,5 +1,6 @@
 // The custom peer set form in the sidebar, in headless Chromium: labelled choices, the choice stored through the
 // Union's functions and said back in words, a refusal announced, at 300 px without WCAG 2.1 AA violation.
+// biome-ignore-all lint/performance/useDomNodeTextContent: these tests check the text as Chromium renders it to the reader (innerText: visible text, line breaks, reading order), which textContent is not.
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { axeViolations } from "@barometre/testing/axe-page";

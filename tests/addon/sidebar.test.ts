@@ -1,4 +1,5 @@
 // The sidebar in headless Chromium, bridged to the harness: verify, click a finding, send, read the result; by keyboard, at 300 px.
+// biome-ignore-all lint/performance/useDomNodeTextContent: these tests check the text as Chromium renders it to the reader (innerText: visible text, line breaks, reading order), which textContent is not.
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { type LastNetwork, NUMERIC_INDICATOR_KEYS } from "@barometre/shared";

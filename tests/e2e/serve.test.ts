@@ -6,7 +6,15 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { generateNetwork, type PimmsReturn } from "@barometre/shared";
+import {
+  type FunctionName,
+  generateNetwork,
+  type ManageCampaignAnswer,
+  type PreviousReturnAnswer,
+  type ReviewRequest,
+  type SubmitRequest,
+} from "@barometre/shared";
+import { type CallOptions, callFunction } from "@barometre/stack";
 import { runCli } from "@barometre/testing/run-cli";
 import { ATTESTATION } from "@barometre/testing/stack";
 import { generateKeyPair, SignJWT } from "jose";
@@ -43,15 +51,8 @@ async function tokenOf(email: string): Promise<string> {
   return stdout.trim();
 }
 
-const call = (name: string, token: string, init: { body?: unknown; query?: string } = {}) =>
-  fetch(`${stack.url}/${name}${init.query ? `?${init.query}` : ""}`, {
-    method: init.body === undefined ? "GET" : "POST",
-    headers: {
-      authorization: `Bearer ${token}`,
-      ...(init.body === undefined ? {} : { "content-type": "application/json" }),
-    },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
+const call = (name: FunctionName, token: string, init: Omit<CallOptions, "token"> = {}) =>
+  callFunction(stack.url, name, { ...init, token });
 
 /** A token like the stack's in every claim, but signed by another key. */
 async function forged(email: string, real: string): Promise<string> {
@@ -64,7 +65,7 @@ async function forged(email: string, real: string): Promise<string> {
 }
 
 const previous = (token: string, code = rennes.code) =>
-  call("previousReturn", token, { query: `structureCode=${code}&year=2018` });
+  call("previousReturn", token, { query: { structureCode: code, year: "2018" } });
 
 describe("npm start -- --serve", () => {
   it("prints its base URL in French, on 127.0.0.1, and answers healthz", async () => {
@@ -81,17 +82,21 @@ describe("npm start -- --serve", () => {
     const token = await tokenOf(director);
     const before = await previous(token);
     expect(before.status).toBe(200);
-    const stored = (await before.json()) as { return: PimmsReturn; revision: number };
+    const stored = (await before.json()) as PreviousReturnAnswer;
     expect(stored.return).toEqual(rennes.current);
     expect(stored.revision).toBe(1);
     const changed = structuredClone(rennes.current);
     changed.network.eventParticipants = (changed.network.eventParticipants ?? 0) + 1;
     const res = await call("submitReturn", token, {
-      body: { return: changed, idempotencyKey: "essai-serve-revision-2", attestation: ATTESTATION },
+      body: {
+        return: changed,
+        idempotencyKey: "essai-serve-revision-2",
+        attestation: ATTESTATION,
+      } satisfies SubmitRequest,
     });
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ status: "accepted", revision: 2, duplicate: false });
-    expect(((await (await previous(token)).json()) as { return: PimmsReturn }).return).toEqual(
+    expect(((await (await previous(token)).json()) as PreviousReturnAnswer).return).toEqual(
       changed,
     );
   });
@@ -105,7 +110,7 @@ describe("npm start -- --serve", () => {
         state: "hasIssues",
         comment: "Le nombre de participants aux événements a changé : pourquoi ?",
         fields: ["network.eventParticipants"],
-      },
+      } satisfies ReviewRequest,
     });
     expect(res.status, await res.clone().text()).toBe(200);
     const request = async () => {
@@ -121,9 +126,9 @@ describe("npm start -- --serve", () => {
   });
 
   it("keeps the campaign open, with the Union admin known", async () => {
-    const res = await call("manageCampaign", await tokenOf(ADMIN), { query: "year=2018" });
+    const res = await call("manageCampaign", await tokenOf(ADMIN), { query: { year: "2018" } });
     expect(res.status).toBe(200);
-    expect(((await res.json()) as { campaign: { state: string } }).campaign.state).toBe("open");
+    expect(((await res.json()) as ManageCampaignAnswer).campaign.state).toBe("open");
   });
 
   it("refuses a token signed by another key, and a director reading another structure", async () => {

@@ -138,7 +138,10 @@ export class Book {
 
   setAttribute(sheet: SheetModel, name: CellAttribute, row: number, col: number, value: unknown) {
     let map = sheet.attributes.get(name);
-    if (!map) sheet.attributes.set(name, (map = new Map()));
+    if (!map) {
+      map = new Map();
+      sheet.attributes.set(name, map);
+    }
     if (value === null || value === undefined || value === "") map.delete(key(row, col));
     else map.set(key(row, col), value);
   }

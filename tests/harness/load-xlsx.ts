@@ -52,7 +52,8 @@ export async function loadXlsx(
       if (row.hidden) sheet.hiddenRows.add(rowNumber - 1);
       row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
         const { value, dateFormat } = content(cell, formulas);
-        const line = (rows[rowNumber - 1] ??= []);
+        const line = rows[rowNumber - 1] ?? [];
+        rows[rowNumber - 1] = line;
         line[colNumber - 1] = value;
         const format = dateFormat ? cell.numFmt || "dd/mm/yyyy" : cell.numFmt;
         if (format) book.setAttribute(sheet, "numberFormat", rowNumber - 1, colNumber - 1, format);

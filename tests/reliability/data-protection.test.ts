@@ -8,7 +8,6 @@ import { main } from "@barometre/cli";
 import { LAYOUTS, legacyWorkbook } from "@barometre/cli/demo";
 import {
   addAdmin,
-  FUNCTION_NAMES,
   openCampaign,
   RETRY_POLICY,
   sheetsClient,
@@ -19,6 +18,7 @@ import {
   computeIndicators,
   type DemoStructure,
   FIELDS,
+  FUNCTION_NAMES,
   generateNetwork,
   importWorkbook,
   type PimmsReturn,

@@ -67,7 +67,7 @@ async function send(code: string, key: string) {
       attestation: ATTESTATION,
     }),
   });
-  return { status: res.status, body: (await res.json()) as Record<string, any> };
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
 
 type DocumentEvent = { document: { getPath(): string } };

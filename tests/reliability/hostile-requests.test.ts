@@ -3,12 +3,8 @@
 // memory is compared before and after), and no token ever reaches the logs or the console.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import {
-  FUNCTION_NAMES,
-  MAX_BODY_BYTES,
-  MAX_ERROR_CHARS,
-  openCampaign,
-} from "@barometre/functions/admin";
+import { MAX_BODY_BYTES, MAX_ERROR_CHARS, openCampaign } from "@barometre/functions/admin";
+import { FUNCTION_NAMES } from "@barometre/shared";
 import { createDevAuth } from "@barometre/stack";
 import {
   ADMIN,

@@ -1,7 +1,7 @@
 // Fuzzing the importer, through the pure importWorkbook and through real .xlsx files read by the command line's
 // adapter: random grids, label variants, French number text, junk tabs, merged and hidden rows, huge cells. Import
 // never throws, does bounded work per cell, gives every finding a place and a French message, keeps the meaning of
-// every variant domain.md §5 lists, and never modifies its input.
+// every variant docs/domain.md lists, and never modifies its input.
 import { createHash } from "node:crypto";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -161,7 +161,7 @@ const unknownLabels = (r: ImportResult, junk: ReadonlySet<string>) =>
       !junk.has(parseCellRef(f.cell ?? "")?.sheet ?? ""),
   );
 
-describe("the legacy variations of domain.md §5, at random", () => {
+describe("the legacy variations of docs/domain.md, at random", () => {
   it("read every label spelling and French number the same, with no unknown label", () => {
     fc.assert(
       fc.property(returnArbitrary, legacyStyleArbitrary, fc.gen(), (ret, style, g) => {
@@ -284,6 +284,7 @@ const storable = (c: Cell): Cell => {
   // Excel's calendar runs from 1900 to 9999: a date outside it has no serial number a file can hold.
   if (c instanceof Date && !(c.getTime() >= EXCEL_FIRST && c.getTime() <= EXCEL_LAST)) return null;
   if (typeof c === "string")
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: removing the control characters an .xlsx cannot hold is the point.
     return c.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "");
   return c ?? null;
 };
@@ -297,6 +298,7 @@ function writable(sheets: readonly SheetGrid[]): SheetSpec[] {
   return sheets.flatMap((s, i) => {
     const name =
       s.name
+        // biome-ignore lint/suspicious/noControlCharactersInRegex: a sheet name cannot hold control characters; they go.
         .replace(/[[\]:*?/\\'\u0000-\u001f]/g, "")
         .trim()
         .slice(0, 28) || `Feuille ${i}`;

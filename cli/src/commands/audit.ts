@@ -55,8 +55,10 @@ const command: Command = {
       if (!day?.ok || !day.value) throw new UserError("--since attend une date jj/mm/aaaa.");
       since = day.value;
     }
-    const { STRUCTURE_CODE, readAudit, AUDIT_ACTIONS, CHANNEL_WORDS, toCsv, csvValue, parisTime } =
-      await import("@barometre/functions/admin");
+    const { readAudit, AUDIT_ACTIONS, CHANNEL_WORDS, toCsv, csvValue, parisTime } = await import(
+      "@barometre/functions/admin"
+    );
+    const { STRUCTURE_CODE } = await import("@barometre/shared");
     let structureCode: string | undefined;
     if (values.structure !== undefined) {
       const code = STRUCTURE_CODE.safeParse(values.structure);

@@ -72,7 +72,7 @@ const command: Command = {
     "pour le réseau et pour chaque type de territoire, et la position de chaque structure (rang centile, quartile).",
     `Un groupe de moins de N structures (par défaut ${DEFAULT_MIN_GROUP_SIZE}) n'affiche pas ses statistiques.`,
     "",
-    "  --json          sortie JSON (interfaces.md)",
+    "  --json          sortie JSON (docs/cli.md)",
     "  --min-group N   taille minimale d'un groupe affiché",
   ].join("\n"),
   async run(argv) {

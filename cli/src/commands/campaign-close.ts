@@ -1,5 +1,6 @@
 // barometre campaign close: the Union's close from the command line, with the report fan-out run in this process.
-import type { CloseOutcome, MailSettings, ReportRenderer } from "@barometre/functions/admin";
+import type { MailSettings, ReportRenderer } from "@barometre/functions/admin";
+import type { CloseOutcome } from "@barometre/shared";
 import type { Firestore } from "firebase-admin/firestore";
 import { UserError } from "../errors.ts";
 

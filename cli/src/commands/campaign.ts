@@ -1,12 +1,10 @@
 // barometre campaign: open, configure, close, show or follow (status) the campaign of an exercice.
-import type {
-  CampaignMode,
-  CampaignSettings,
-  FollowupOutcome,
-  FollowupsOpened,
-} from "@barometre/functions/admin";
 import {
   bandsProblem,
+  type CampaignMode,
+  type CampaignSettings,
+  type FollowupOutcome,
+  type FollowupsOpened,
   formatDate,
   parseDate,
   type SizeBand,
@@ -56,7 +54,7 @@ type Values = Partial<Record<(typeof SETTING_OPTIONS)[number] | "output", string
 /** "J-14,J-7,J-2,J+1" (or « aucune ») as days relative to the deadline, checked by the campaign's own rules. */
 async function reminderDays(text: string): Promise<number[]> {
   const { parseOffsetLabel } = await import("@barometre/functions/admin");
-  const { REMINDER_OFFSETS } = await import("@barometre/functions/admin");
+  const { REMINDER_OFFSETS } = await import("@barometre/shared");
   const labels =
     text.trim().toLowerCase() === "aucune" ? [] : text.split(/[\s,;]+/).filter(Boolean);
   const days = labels.map(parseOffsetLabel);
@@ -251,7 +249,8 @@ const command: Command = {
         `  mode : ${MODE_WORDS[campaign.mode]}`,
         `  bandes modifiées : ${Object.keys(campaign.bands).join(", ") || "aucune"}`,
         `  relances : ${campaign.reminderOffsets.map(offsetLabel).join(", ") || "aucune"}`,
-      ].join("\n") + `\n${reports}`,
+        reports,
+      ].join("\n"),
     );
     return 0;
   },

@@ -14,7 +14,7 @@ const command: Command = {
   summary: "retours d'une campagne (dernière révision de chaque structure), en JSON ou CSV",
   help: [
     "Exporte la dernière révision de chaque structure pour la campagne ANNÉE.",
-    "Sans option : le JSON de interfaces.md { year, returns: [...] }.",
+    "Sans option : le JSON de docs/api.md { year, returns: [...] }.",
     "--csv : un tableau pour Excel en français (UTF-8 avec BOM, séparateur « ; », une ligne par",
     "structure, les libellés français en en-tête, virgule décimale, dates jj/mm/aaaa ; les taux",
     "des indicateurs sont des fractions : 0,64 pour 64 %).",

@@ -25,7 +25,7 @@ const OPTIONS = {
 } as const;
 
 async function codeArgument(raw: string | undefined): Promise<string> {
-  const { STRUCTURE_CODE } = await import("@barometre/functions/admin");
+  const { STRUCTURE_CODE } = await import("@barometre/shared");
   const parsed = STRUCTURE_CODE.safeParse(raw ?? "");
   if (!parsed.success) throw new UserError(`« ${raw ?? ""} » n'est pas un code structure valide.`);
   return parsed.data;

@@ -24,7 +24,7 @@ type Outcome =
   | { file: string; result: ImportResult; indicators: Indicators }
   | { file: string; error: string };
 
-/** interfaces.md: 0 no error finding, 1 error findings, 2 unreadable. */
+/** docs/cli.md: 0 no error finding, 1 error findings, 2 unreadable. */
 const exitCodeOf = (o: Outcome) => ("error" in o ? 2 : hasErrors(o.result.findings) ? 1 : 0);
 
 const asJson = (o: Outcome) =>
@@ -117,7 +117,7 @@ const command: Command = {
     "(erreurs et avertissements, avec la cellule concernée). Le fichier n'est jamais modifié.",
     "Avec un dossier, importe chaque classeur .xlsx du dossier, par ordre alphabétique.",
     "",
-    "  --json   sortie JSON (interfaces.md) : { return, indicators, findings } ;",
+    "  --json   sortie JSON (docs/cli.md) : { return, indicators, findings } ;",
     "           pour un dossier, un tableau de { file, return, indicators, findings } ou { file, error }",
     "",
     "Code de sortie : 0 sans erreur, 1 si un constat est une erreur, 2 si un fichier est illisible",

@@ -22,6 +22,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: "review", load: () => import("./review.ts") },
   { name: "revisions", load: () => import("./revisions.ts") },
   { name: "followup", load: () => import("./followup.ts") },
+  { name: "peers", load: () => import("./peers.ts") },
   { name: "start", load: () => import("./start.ts") },
   { name: "dev-token", load: () => import("./dev-token.ts") },
   { name: "deploy", load: () => import("./deploy.ts") },

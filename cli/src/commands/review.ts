@@ -42,8 +42,10 @@ const command: Command = {
     const [code, rawYear, rawRevision, state, ...extra] = positionals;
     if (!code || !state || extra.length) throw new UserError(`Usage : barometre ${USAGE}`);
     const year = yearArgument(rawYear, USAGE);
-    const { REVIEW_REQUEST, decisionOf, reviewEvent, parseWith, HttpError, decideReview } =
-      await import("@barometre/functions/admin");
+    const { decisionOf, reviewEvent, parseWith, HttpError, decideReview } = await import(
+      "@barometre/functions/admin"
+    );
+    const { REVIEW_REQUEST } = await import("@barometre/shared");
     try {
       const r = parseWith(REVIEW_REQUEST, {
         structureCode: code,

@@ -35,7 +35,7 @@ const command: Command = {
     const diff = values.diff === undefined ? null : Number(values.diff);
     if (diff !== null && (!Number.isInteger(diff) || diff < 1))
       throw new UserError(`--diff attend un numéro de révision (1, 2, …), pas « ${values.diff} ».`);
-    const { STRUCTURE_CODE } = await import("@barometre/functions/admin");
+    const { STRUCTURE_CODE } = await import("@barometre/shared");
     const parsed = STRUCTURE_CODE.safeParse(raw);
     if (!parsed.success) throw new UserError(`« ${raw} » n'est pas un code structure valide.`);
     const code = parsed.data;

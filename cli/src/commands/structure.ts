@@ -60,7 +60,7 @@ const command: Command = {
     const [action, raw, ...extra] = positionals;
     if (!["export", "erase"].includes(action ?? "") || !raw || extra.length > 0)
       throw new UserError(`Usage : barometre ${USAGE}`);
-    const { STRUCTURE_CODE } = await import("@barometre/functions/admin");
+    const { STRUCTURE_CODE } = await import("@barometre/shared");
     const { eraseStructure, exportStructure, STRUCTURE_DATA } = await import(
       "@barometre/functions/admin"
     );

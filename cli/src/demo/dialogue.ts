@@ -1,7 +1,7 @@
 // npm start's review dialogue: the Union asks one structure about a warned figure, the director answers with a
 // revision explaining it, a few other directors explain their warnings (the first also chooses a custom peer set),
 // then the Union accepts (and so locks) most returns and leaves a few pending, as a Union officer would during a campaign.
-import { type Finding, findField } from "@barometre/shared";
+import { type Finding, findField, type ReviewRequest } from "@barometre/shared";
 import type { LocalStack } from "./local-stack.ts";
 import type { Progress } from "./progress.ts";
 import { attestationOf, callOk, type SubmittedReturn, UNION_ADMIN } from "./setup.ts";
@@ -34,7 +34,11 @@ export async function runDialogue(
   progress: Progress,
 ): Promise<DialogueFacts> {
   const admin = await stack.token(UNION_ADMIN);
-  const review = (code: string, year: number, body: Record<string, unknown>) =>
+  const review = (
+    code: string,
+    year: number,
+    body: Omit<ReviewRequest, "structureCode" | "year">,
+  ) =>
     callOk(stack, "reviewReturn", `Examen du retour de ${code}`, {
       token: admin,
       body: { structureCode: code, year, ...body },
@@ -55,7 +59,7 @@ export async function runDialogue(
       revision: asked.revision,
       state: "hasIssues",
       comment: `Pouvez-vous confirmer « ${findField(field as string)?.label ?? field} » ? La valeur s'écarte nettement de ce qu'attend l'Union.`,
-      fields: [field],
+      fields: [field as string],
     });
   }
   let explanations = 0;
@@ -66,27 +70,26 @@ export async function runDialogue(
         .slice(0, EXPLAINED_PER_RETURN)
         .map((key) => [key, explanationOf(key)]),
     );
-    const answer = await callOk<{ revision: number }>(
-      stack,
-      "submitReturn",
-      `Explications de ${id.structureCode}`,
-      {
-        token: await stack.token(id.directorEmail as string),
-        body: {
-          return: s.ret,
-          idempotencyKey: `npm-start-${id.year}-${id.structureCode}-explications`,
-          explanations: texts,
-          attestation: attestationOf(s.ret),
-        },
+    const answer = await callOk(stack, "submitReturn", `Explications de ${id.structureCode}`, {
+      token: await stack.token(id.directorEmail as string),
+      body: {
+        return: s.ret,
+        idempotencyKey: `npm-start-${id.year}-${id.structureCode}-explications`,
+        explanations: texts,
+        attestation: attestationOf(s.ret),
       },
-    );
+    });
     s.revision = answer.revision;
     explanations += Object.keys(texts).length;
     // The first of them also compares itself with the structures of the middle band of charges.
     if (s === explaining[0])
       await callOk(stack, "choosePeers", `Groupe de pairs de ${id.structureCode}`, {
         token: await stack.token(id.directorEmail as string),
-        body: { structureCode: id.structureCode, year: id.year, peers: { chargesBand: 1 } },
+        body: {
+          structureCode: id.structureCode as string,
+          year: id.year as number,
+          peers: { chargesBand: 1 },
+        },
       });
     progress.advance();
   }

@@ -1,4 +1,4 @@
-// Legacy "outil de données" workbooks written from a return, in any mix of the variations domain.md §5 lists: for npm
+// Legacy "outil de données" workbooks written from a return, in any mix of the variations docs/domain.md lists: for npm
 // start's demo network and the importer's tests.
 import {
   FIELDS,

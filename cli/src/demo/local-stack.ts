@@ -3,6 +3,7 @@
 
 import type { ReportRenderer } from "@barometre/functions/admin";
 import { RETRY_POLICY, smtpTransport } from "@barometre/functions/admin";
+import type { FunctionName } from "@barometre/shared";
 import {
   type CallOptions,
   callFunction,
@@ -47,7 +48,7 @@ export interface LocalStack {
   /** An ID token for the address, signed by this stack's own key. */
   token(email: string): Promise<string>;
   /** A function called over HTTP: POST with a JSON body, GET without. */
-  call(name: string, options?: CallOptions): Promise<Response>;
+  call(name: FunctionName, options?: CallOptions): Promise<Response>;
   /** Resolves once the background work (report batches) is done and every queued mail is delivered. */
   settled(): Promise<void>;
   /** Stops everything it started, so the process can end on its own. */

@@ -1,7 +1,7 @@
 // npm start: the whole product on the demo network in one process, from legacy workbooks to the reports in the
 // directors' mailboxes and the Union's export, then everything stopped so the process ends on its own.
 import { writeFile } from "node:fs/promises";
-import type { CloseOutcome } from "@barometre/functions/admin";
+import type { CloseOutcome } from "@barometre/shared";
 import { UserError } from "../errors.ts";
 import { startDemoStack } from "./demo-stack.ts";
 import { runDialogue } from "./dialogue.ts";
@@ -32,7 +32,7 @@ async function closeCampaign(
     100,
   );
   try {
-    const closed = await callOk<{ reports: CloseOutcome }>(
+    const closed = await callOk(
       stack,
       "manageCampaign",
       `Clôture de la campagne ${setup.network.year}`,
@@ -42,6 +42,8 @@ async function closeCampaign(
       },
     );
     await stack.settled();
+    if (!closed.reports)
+      throw new UserError(`Clôture de la campagne ${setup.network.year} : aucun rapport annoncé.`);
     return closed.reports;
   } finally {
     clearInterval(follow);

@@ -32,7 +32,7 @@ export function shown(path: string): string {
 export const campaignCsvPath = (dirs: OutDirs, year: number): string =>
   join(dirs.union, `campaign-${year}.csv`);
 
-/** A structure code (domain.md §2) as a file name. */
+/** A structure code (docs/domain.md) as a file name. */
 const CODE = "[A-Z0-9][A-Z0-9-]{2,39}";
 
 /** The names this command writes in each folder. */

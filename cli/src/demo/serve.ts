@@ -1,6 +1,6 @@
 // npm start -- --serve: the demo campaign set up and left open, and the functions served on 127.0.0.1 until
 // SIGINT or SIGTERM, when everything stops cleanly.
-import { FUNCTION_NAMES } from "@barometre/functions/admin";
+import { FUNCTION_NAMES } from "@barometre/shared";
 import { startDemoStack } from "./demo-stack.ts";
 import type { LocalStack } from "./local-stack.ts";
 import { type OutDirs, shown } from "./out-dir.ts";

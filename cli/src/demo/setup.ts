@@ -8,6 +8,9 @@ import {
   saveStructure,
 } from "@barometre/functions/admin";
 import {
+  type ApiAnswer,
+  type ApiBody,
+  type ApiRefusal,
   type Attestation,
   type DemoNetwork,
   type Finding,
@@ -16,8 +19,8 @@ import {
   importWorkbook,
   type PimmsReturn,
   type Positioning,
+  type PostFunction,
 } from "@barometre/shared";
-import type { CallOptions } from "@barometre/stack";
 import { LOCAL_MAIL } from "@barometre/stack";
 import { UserError } from "../errors.ts";
 import { readWorkbookFile } from "../xlsx/read.ts";
@@ -30,7 +33,7 @@ import { writeWorkbook } from "./workbook-spec.ts";
 /** The Union admin the local stack knows, who also receives the Union's mails. */
 export const UNION_ADMIN = LOCAL_MAIL.union[0] as string;
 
-/** The legacy layouts of domain.md §5, taken in turn. */
+/** The legacy layouts of docs/domain.md, taken in turn. */
 const LAYOUT_NAMES = ["A", "B", "C"] as const;
 
 /** Submissions in flight at once, as directors would send them: enough to overlap the round trips. */
@@ -102,20 +105,22 @@ export async function registerDirectory(stack: LocalStack, returns: readonly Pim
   await addAdmin(stack.db, UNION_ADMIN, "npm start", now);
 }
 
-/** A function's JSON answer, or a French sentence saying which call failed and why. */
-export async function callOk<T>(
+/** A function's answer (shared/src/api), or a French sentence saying which call failed and why. */
+export async function callOk<N extends PostFunction>(
   stack: LocalStack,
-  name: string,
+  name: N,
   what: string,
-  options: CallOptions,
-): Promise<T> {
+  options: { token: string; body: ApiBody<N> },
+): Promise<ApiAnswer<N>> {
   const res = await stack.call(name, options);
-  const body = (await res.json().catch(() => null)) as (T & { error?: unknown }) | null;
-  if (!res.ok || body === null)
+  const body: unknown = await res.json().catch(() => null);
+  if (!res.ok || body === null) {
+    const error = (body as Partial<ApiRefusal> | null)?.error;
     throw new UserError(
-      `${what} : la fonction ${name} a répondu ${res.status}${typeof body?.error === "string" ? ` (${body.error})` : ""}.`,
+      `${what} : la fonction ${name} a répondu ${res.status}${typeof error === "string" ? ` (${error})` : ""}.`,
     );
-  return body;
+  }
+  return body as ApiAnswer<N>;
 }
 
 /** Opens the campaign through manageCampaign, as the Union admin. */
@@ -140,9 +145,7 @@ export function submitAll(
 ): Promise<SubmittedReturn[]> {
   return eachLimited(returns, PARALLEL_SUBMISSIONS, async (ret) => {
     const id = ret.identification;
-    const answer = await callOk<
-      Pick<SubmittedReturn, "revision" | "indicators" | "positioning" | "findings">
-    >(stack, "submitReturn", `Envoi du retour de ${id.structureCode}`, {
+    const answer = await callOk(stack, "submitReturn", `Envoi du retour de ${id.structureCode}`, {
       token: await stack.token(id.directorEmail as string),
       body: {
         return: ret,

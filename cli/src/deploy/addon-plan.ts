@@ -119,7 +119,7 @@ export function addonPlan(cwd: string, description: string | undefined): DeployP
         },
       },
     ],
-    then: [
+    afterwards: [
       "Vérifiez l'installation : npx barometre doctor --base <adresse> --client-id <client OAuth du script>",
     ],
   };

@@ -185,7 +185,7 @@ export function functionsPlan(cwd: string, given: string | undefined): DeployPla
         ],
       },
     ],
-    then: [
+    afterwards: [
       `Vérifiez l'installation : npx barometre doctor --project ${target} --base ${functionsUrlOf(target, REGION)}`,
     ],
   };

@@ -23,7 +23,7 @@ export interface DeployPlan {
   checks: Check[];
   steps: Step[];
   /** What remains to do by hand afterwards, in French. */
-  then: string[];
+  afterwards: string[];
 }
 
 export interface Probe {
@@ -93,6 +93,7 @@ export function runPlan(plan: DeployPlan, dryRun: boolean, cwd: string, io: Outp
     }
     if (step.report) io.out(`${step.report(run.stdout ?? "")}\n`);
   }
-  if (plan.then.length > 0) io.out(`\nEnsuite :\n${plan.then.map((t) => `  - ${t}\n`).join("")}`);
+  if (plan.afterwards.length > 0)
+    io.out(`\nEnsuite :\n${plan.afterwards.map((t) => `  - ${t}\n`).join("")}`);
   return 0;
 }

@@ -1,23 +1,17 @@
 // barometre doctor, the functions' side: reachable at the address given, same version as the checkout, audience and sender set.
 import { checkoutVersion, REPOSITORY_ROOT } from "@barometre/functions/admin";
+import { functionPath, type HealthzAnswer } from "@barometre/shared";
 import { type Finding, fault, holds } from "./findings.ts";
-
-/** What healthz answers (functions/src/handlers/healthz.ts). */
-export interface Health {
-  version: string | null;
-  audiences: string[];
-  mailFrom: boolean;
-  unionSheet: boolean;
-}
 
 const DEPLOY = "npm run deploy:functions (docs/deploy.md)";
 
 export async function readHealth(
   base: string,
-): Promise<{ health: Health | null; finding: Finding }> {
-  const label = `Fonctions joignables (${base}/healthz)`;
+): Promise<{ health: HealthzAnswer | null; finding: Finding }> {
+  const url = `${base}${functionPath("healthz")}`;
+  const label = `Fonctions joignables (${url})`;
   try {
-    const res = await fetch(`${base}/healthz`, { signal: AbortSignal.timeout(15_000) });
+    const res = await fetch(url, { signal: AbortSignal.timeout(15_000) });
     if (res.status !== 200) {
       return {
         health: null,
@@ -28,7 +22,7 @@ export async function readHealth(
         ),
       };
     }
-    return { health: (await res.json()) as Health, finding: holds(label) };
+    return { health: (await res.json()) as HealthzAnswer, finding: holds(label) };
   } catch {
     return {
       health: null,
@@ -41,7 +35,7 @@ export async function readHealth(
   }
 }
 
-export function healthFindings(health: Health, clientId: string | undefined): Finding[] {
+export function healthFindings(health: HealthzAnswer, clientId: string | undefined): Finding[] {
   const expected = checkoutVersion(REPOSITORY_ROOT);
   const findings: Finding[] = [
     health.version === expected

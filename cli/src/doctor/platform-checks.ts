@@ -4,9 +4,9 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseEnv } from "node:util";
 import { REPOSITORY_ROOT } from "@barometre/functions/admin";
+import type { HealthzAnswer } from "@barometre/shared";
 import { isEuLocation } from "../deploy/functions-plan.ts";
 import { type Finding, fault, holds, unknown } from "./findings.ts";
-import type { Health } from "./functions-checks.ts";
 import type { GoogleProject } from "./google-apis.ts";
 
 const DEPLOY = "npm run deploy:functions";
@@ -33,7 +33,7 @@ async function attempt(label: string, work: () => Promise<Finding>): Promise<Fin
   }
 }
 
-export function emulatorFindings(health: Health | null): Finding[] {
+export function emulatorFindings(health: HealthzAnswer | null): Finding[] {
   const rules = checkout("firestore.rules");
   const declared =
     (JSON.parse(checkout("firebase.json")) as { firestore?: { location?: string } }).firestore
@@ -63,7 +63,7 @@ export function emulatorFindings(health: Health | null): Finding[] {
 
 export async function projectFindings(
   project: GoogleProject,
-  health: Health | null,
+  health: HealthzAnswer | null,
 ): Promise<Finding[]> {
   const checks: Promise<Finding>[] = [
     attempt("Emplacement de Firestore", async () => {
@@ -125,7 +125,10 @@ export async function projectFindings(
   return Promise.all(checks);
 }
 
-async function sheetFinding(project: GoogleProject, health: Health | null): Promise<Finding> {
+async function sheetFinding(
+  project: GoogleProject,
+  health: HealthzAnswer | null,
+): Promise<Finding> {
   const label = "Tableau consolidé de l'Union";
   if (health && !health.unionSheet) return holds(label, "aucun configuré (UNION_SHEET_ID vide)");
   let id = "";

@@ -16,6 +16,7 @@ export const AUDIT_ACTIONS = {
   "admin.add": "ajout d'un administrateur",
   "directory.import": "import de l'annuaire",
   "followup.note": "note de suivi d'une structure",
+  "peers.choose": "choix du groupe de pairs d'une structure",
   "retention.set": "réglage de la conservation",
   "retention.purge": "purge des données échues",
 } as const;

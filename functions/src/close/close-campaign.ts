@@ -1,9 +1,10 @@
 // Campaign close: refuse further returns, compute the final benchmark once, queue the Union's summary, then fan the
 // structures' reports out in batches through the report task queue; and resume a fan-out that stopped half-way.
+import type { CloseOutcome } from "@barometre/shared";
 import { Timestamp } from "firebase-admin/firestore";
 import type { WorkDeps } from "../runtime/deps.ts";
 import { type Campaign, closeCampaign, getCampaign } from "../storage/campaigns.ts";
-import { type FollowupsOpened, openFollowups } from "../storage/followups.ts";
+import { openFollowups } from "../storage/followups.ts";
 import { finalBenchmarkDoc, mailCol } from "../storage/paths.ts";
 import { requestSheetSync } from "../union-sheet/request-sync.ts";
 import { type FinalBenchmark, takeFinalBenchmark } from "./final-benchmark.ts";
@@ -11,14 +12,6 @@ import { queueNetworkSummary } from "./network-summary.ts";
 
 /** A fan-out (re)started less than this long ago is left to finish before it is started again. */
 export const RESUME_AFTER_MS = 30 * 60_000;
-
-export interface CloseOutcome {
-  year: number;
-  structures: number;
-  batches: number;
-  /** The follow-up records of fragile structures it opened, and last year's it closed the loop on. */
-  followups: FollowupsOpened;
-}
 
 /** Queues every batch; the ids change with each start, so a restart is not taken for a duplicate of the first. */
 async function startFanOut(deps: WorkDeps, head: FinalBenchmark): Promise<void> {

@@ -8,6 +8,7 @@
 // cheaper to store and read than hundreds.
 import {
   type BandSettings,
+  type CampaignMode,
   canonicalAddress,
   defaultSizeBands,
   type Indicators,
@@ -24,7 +25,6 @@ import {
 import { type Firestore, Timestamp } from "firebase-admin/firestore";
 import { recordPastCampaigns } from "../positioning/past-record.ts";
 import { memberOfRevision } from "../positioning/population-cache.ts";
-import type { CampaignMode } from "../storage/campaigns.ts";
 import { listStructures } from "../storage/directory.ts";
 import { isAlreadyExists } from "../storage/firestore-errors.ts";
 import { finalBatchDoc, finalBenchmarkDoc, finalCol } from "../storage/paths.ts";

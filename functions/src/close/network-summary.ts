@@ -39,6 +39,7 @@ export async function queueNetworkSummary(
       name: m.name,
       territory: m.territory,
       indicators: m.indicators,
+      ...(m.positioning.peers ? { peers: m.positioning.peers } : {}),
     })),
     previousPopulation: previous,
   });

@@ -1,45 +1,22 @@
-// A campaign's export: the latest revision of every structure, as the JSON of interfaces.md (plus the status board)
+// A campaign's export: the latest revision of every structure, as the JSON of docs/api.md (plus the status board)
 // or a CSV for French Excel.
 import {
-  type Attestation,
   bandsFor,
+  type CampaignExport,
   FIELDS,
   findField,
   getValue,
   INDICATOR_KEYS,
   type Indicators,
   indicator,
-  type PimmsReturn,
   STATUS_LABELS,
 } from "@barometre/shared";
 import type { Firestore } from "firebase-admin/firestore";
-import type { StatusRow } from "../status/board.ts";
 import { readStatusRows } from "../status/read-board.ts";
-import { type Json, toJson } from "../storage/firestore-json.ts";
+import { toJson } from "../storage/firestore-json.ts";
 import { listLatest, type ReviewState, type StoredRevision } from "../storage/revisions.ts";
 import { parisTime } from "../util/paris-time.ts";
 import { csvValue, toCsv } from "./csv.ts";
-
-export interface ExportRow {
-  structureCode: string;
-  revision: number;
-  /** ISO 8601, server time. */
-  submittedAt: string;
-  submittedBy: string;
-  return: PimmsReturn;
-  indicators: Indicators;
-  /** The Union's review of it, who attests it, and the director's explanations of warnings. */
-  review: Json;
-  attestation: Attestation | null;
-  explanations: Record<string, string>;
-}
-
-export interface CampaignExport {
-  year: number;
-  returns: ExportRow[];
-  /** An addition to interfaces.md's shape: every registered structure and where it stands. */
-  status: StatusRow[];
-}
 
 export async function exportCampaign(db: Firestore, year: number): Promise<CampaignExport> {
   const latest = await listLatest(db, year);

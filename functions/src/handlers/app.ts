@@ -1,5 +1,6 @@
 // Every HTTP function of the Baromètre, built from explicit dependencies and wrapped to answer failures in French.
 
+import { FUNCTION_NAMES, type FunctionName } from "@barometre/shared";
 import { guard, type Handler } from "../http/guard.ts";
 import type { Deps } from "../runtime/deps.ts";
 import { campaignExportHandler } from "./campaign-export.ts";
@@ -22,14 +23,10 @@ const FACTORIES = {
   campaignInfo: campaignInfoHandler,
   reportProgress: reportProgressHandler,
   choosePeers: choosePeersHandler,
-} satisfies Record<string, (deps: Deps) => Handler>;
-
-export type FunctionName = keyof typeof FACTORIES;
+} satisfies Record<FunctionName, (deps: Deps) => Handler>;
 
 /** A campaign close computes the final benchmark of every structure before it answers. */
 const LONG_DEADLINES: Partial<Record<FunctionName, number>> = { manageCampaign: 240_000 };
-
-export const FUNCTION_NAMES = Object.keys(FACTORIES) as FunctionName[];
 
 export type Handlers = Record<FunctionName, Handler>;
 

@@ -1,37 +1,17 @@
 // GET campaignInfo: what a director's add-on shows of a campaign: open or closed, its deadline and the days left.
 import {
   bandNames,
+  type CampaignInfo,
   choiceInForce,
   daysBetween,
   type LastNetwork,
   lastNetworkOf,
-  type PeersInfo,
 } from "@barometre/shared";
 import { type Handler, HttpError } from "../http/guard.ts";
 import type { Deps } from "../runtime/deps.ts";
 import { acceptsReturns, getCampaign, parisDay } from "../storage/campaigns.ts";
 import { peersInForce } from "../storage/peers.ts";
 import { readStructureQuery } from "./structure-query.ts";
-
-export interface CampaignInfo {
-  year: number;
-  state: "open" | "closed";
-  /** "YYYY-MM-DD", the last day (Paris time) returns are accepted, or null. */
-  deadline: string | null;
-  /** The server's day in Paris, which decides whether the deadline has passed. */
-  today: string;
-  /** Days from today to the deadline: 0 on its last day, negative once passed; null without a deadline. */
-  daysLeft: number | null;
-  /** Whether a return sent now would be accepted. */
-  accepting: boolean;
-  /**
-   * The last closed campaign's network (quartiles, shared extreme levels), so a director sees where the values
-   * being typed would stand; null when no campaign of the last five years is closed.
-   */
-  lastNetwork: LastNetwork | null;
-  /** The structure's custom peer set in force, and what it may choose (see choosePeers). */
-  peers: PeersInfo;
-}
 
 /** Campaigns looked back on for the last closed one. */
 const LOOK_BACK = 5;

@@ -1,9 +1,9 @@
 // GET/POST manageCampaign: Union admins read a campaign, open it, close it (and send the final reports) or change
 // its settings.
-import { z } from "zod";
+import { CAMPAIGN_REQUEST, type CloseOutcome, type ManageCampaignAnswer } from "@barometre/shared";
 import { settingNames } from "../audit/actions.ts";
 import { audited } from "../audit/record.ts";
-import { type CloseOutcome, closeAndReport } from "../close/close-campaign.ts";
+import { closeAndReport } from "../close/close-campaign.ts";
 import { requireAdmin } from "../http/access.ts";
 import { authenticate } from "../http/auth.ts";
 import { parseWith } from "../http/envelope.ts";
@@ -16,20 +16,8 @@ import {
 } from "../http/guard.ts";
 import { readAuthenticatedJson } from "../http/incoming.ts";
 import type { Deps } from "../runtime/deps.ts";
-import {
-  CAMPAIGN_SETTINGS,
-  configureCampaign,
-  getCampaign,
-  openCampaign,
-  YEAR,
-} from "../storage/campaigns.ts";
+import { configureCampaign, getCampaign, openCampaign } from "../storage/campaigns.ts";
 import { toJson } from "../storage/firestore-json.ts";
-
-const CAMPAIGN_REQUEST = z.discriminatedUnion("action", [
-  z.strictObject({ action: z.literal("open"), year: YEAR, ...CAMPAIGN_SETTINGS.shape }),
-  z.strictObject({ action: z.literal("configure"), year: YEAR, ...CAMPAIGN_SETTINGS.shape }),
-  z.strictObject({ action: z.literal("close"), year: YEAR }),
-]);
 
 /** The change asked for; a close also answers how many reports it fans out. */
 async function change(
@@ -81,7 +69,9 @@ export const manageCampaignHandler =
     }
     const campaign = await getCampaign(deps.db, done.year);
     if (!campaign) throw new HttpError(404, `La campagne ${done.year} n'existe pas.`);
-    res
-      .status(200)
-      .json({ campaign: toJson(campaign), ...(done.reports ? { reports: done.reports } : {}) });
+    const answer: ManageCampaignAnswer = {
+      campaign: toJson(campaign),
+      ...(done.reports ? { reports: done.reports } : {}),
+    };
+    res.status(200).json(answer);
   };

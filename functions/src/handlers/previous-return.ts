@@ -1,5 +1,6 @@
 // GET previousReturn: the latest revision of a structure's return for an exercice, with the Union's review of it, the
 // director's explanations and attestation, whether the return is locked, its last difference and the review history.
+import type { PreviousReturnAnswer } from "@barometre/shared";
 import { audited } from "../audit/record.ts";
 import { type Handler, HttpError } from "../http/guard.ts";
 import type { Deps } from "../runtime/deps.ts";
@@ -25,7 +26,7 @@ export const previousReturnHandler =
       : await read();
     if (!latest)
       throw new HttpError(404, `Aucun retour de « ${code} » n'a été reçu pour l'exercice ${year}.`);
-    res.status(200).json({
+    const answer: PreviousReturnAnswer = {
       return: latest.payload,
       revision: latest.number,
       submittedAt: latest.submittedAt.toDate().toISOString(),
@@ -46,5 +47,6 @@ export const previousReturnHandler =
           reviewedAt: r.reviewedAt,
         }),
       ),
-    });
+    };
+    res.status(200).json(answer);
   };

@@ -1,20 +1,13 @@
 // POST reportProgress: the add-on says a structure's workbook is prepared, which the Union's status board shows.
-import { z } from "zod";
+import { PROGRESS_REQUEST, type ReportProgressAnswer } from "@barometre/shared";
 import { requireRegisteredStructure } from "../http/access.ts";
 import { parseWith } from "../http/envelope.ts";
 import { type Handler, HttpError, requireMethod } from "../http/guard.ts";
 import { readAuthenticatedJson } from "../http/incoming.ts";
 import type { Deps } from "../runtime/deps.ts";
-import { getCampaign, YEAR } from "../storage/campaigns.ts";
-import { STRUCTURE_CODE } from "../storage/directory.ts";
-import { PROGRESS_STEPS, recordPrepared } from "../storage/progress.ts";
+import { getCampaign } from "../storage/campaigns.ts";
+import { recordPrepared } from "../storage/progress.ts";
 import { requestSheetSync } from "../union-sheet/request-sync.ts";
-
-const PROGRESS_REQUEST = z.strictObject({
-  structureCode: STRUCTURE_CODE,
-  year: YEAR,
-  step: z.enum(PROGRESS_STEPS),
-});
 
 export const reportProgressHandler =
   (deps: Deps): Handler =>
@@ -31,11 +24,12 @@ export const reportProgressHandler =
       );
     const progress = await recordPrepared(deps.db, { year, code }, who.email, deps.clock());
     await requestSheetSync(deps, year);
-    res.status(200).json({
+    const answer: ReportProgressAnswer = {
       structureCode: code,
       year,
       step,
       preparedAt: progress.preparedAt.toDate().toISOString(),
       lastPreparedAt: progress.lastPreparedAt.toDate().toISOString(),
-    });
+    };
+    res.status(200).json(answer);
   };

@@ -1,6 +1,10 @@
 // POST reviewReturn: a Union admin accepts (and locks), asks to correct, rejects or reopens the latest revision.
-import { findField, REVIEW_STATE_LABELS, REVIEW_STATES } from "@barometre/shared";
-import { z } from "zod";
+import {
+  REVIEW_REQUEST,
+  REVIEW_STATE_LABELS,
+  type ReviewRequest,
+  type ReviewReturnAnswer,
+} from "@barometre/shared";
 import { type AuditEvent, audited } from "../audit/record.ts";
 import { requireAdmin } from "../http/access.ts";
 import { parseWith } from "../http/envelope.ts";
@@ -8,33 +12,9 @@ import { type Handler, requireMethod } from "../http/guard.ts";
 import { readAuthenticatedJson } from "../http/incoming.ts";
 import { decideReview } from "../returns/review-decision.ts";
 import type { Deps } from "../runtime/deps.ts";
-import { YEAR } from "../storage/campaigns.ts";
-import { STRUCTURE_CODE } from "../storage/directory.ts";
 import { toJson } from "../storage/firestore-json.ts";
 import type { Decision } from "../storage/reviews.ts";
 import { requestSheetSync } from "../union-sheet/request-sync.ts";
-
-const FIELD_PATH = z.string().refine((key) => findField(key) !== undefined, {
-  error: (iss) =>
-    `« ${String(iss.input).slice(0, 80)} » n'est pas un champ du retour (attendu : un chemin comme finance.chargesTotal).`,
-});
-
-export const REVIEW_REQUEST = z
-  .strictObject({
-    structureCode: STRUCTURE_CODE,
-    year: YEAR,
-    revision: z.int().min(1),
-    state: z.enum(REVIEW_STATES),
-    comment: z.string().trim().max(2000).nullable().optional(),
-    fields: z.array(FIELD_PATH).max(50).optional(),
-  })
-  .refine((r) => r.state === "accepted" || (r.comment ?? "") !== "", {
-    path: ["comment"],
-    error:
-      "est obligatoire pour un retour à corriger, rejeté ou rouvert : dites à la structure ce qui ne va pas, ou pourquoi le retour est rouvert.",
-  });
-
-export type ReviewRequest = z.infer<typeof REVIEW_REQUEST>;
 
 /** The decision a checked request carries: an empty comment is none, each field named once. */
 export const decisionOf = (r: ReviewRequest): Decision => ({
@@ -71,7 +51,7 @@ export const reviewReturnHandler =
       ),
     );
     await requestSheetSync(deps, r.year);
-    res.status(200).json({
+    const answer: ReviewReturnAnswer = {
       structureCode: r.structureCode,
       year: r.year,
       revision: r.revision,
@@ -84,5 +64,6 @@ export const reviewReturnHandler =
         sequence: review.sequence,
       }),
       locked: review.state === "accepted",
-    });
+    };
+    res.status(200).json(answer);
   };

@@ -30,7 +30,10 @@ const pastYears = new WeakMap<Firestore, Map<number, { at: number; past: PastYea
 
 async function pastYearOf(db: Firestore, year: number, now: number): Promise<PastYear> {
   let years = pastYears.get(db);
-  if (!years) pastYears.set(db, (years = new Map()));
+  if (!years) {
+    years = new Map();
+    pastYears.set(db, years);
+  }
   const kept = years.get(year);
   if (kept && now - kept.at < PAST_TTL_MS) return kept.past;
   const [campaign, head] = await Promise.all([

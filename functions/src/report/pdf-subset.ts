@@ -178,9 +178,10 @@ export class LeanSubset {
     const count = this.glyphs.length;
     const long = offset > 0x1fffe;
     const loca = Buffer.alloc((count + 1) * (long ? 4 : 2));
-    offsets.forEach((o, i) =>
-      long ? loca.writeUInt32BE(o, 4 * i) : loca.writeUInt16BE(o / 2, 2 * i),
-    );
+    for (const [i, o] of offsets.entries()) {
+      if (long) loca.writeUInt32BE(o, 4 * i);
+      else loca.writeUInt16BE(o / 2, 2 * i);
+    }
     const hmtx = Buffer.alloc(4 * count);
     this.glyphs.forEach((gid, i) => {
       const [advance, bearing] = this.source.metrics(gid);

@@ -298,9 +298,11 @@ function block(doc: Doc, parent: Struct, b: Block, figures: ReadonlyMap<string, 
       doc.y += 5;
       return;
     case "list":
-      return list(doc, parent, b.items);
+      list(doc, parent, b.items);
+      return;
     case "facts":
-      return facts(doc, parent, b.facts);
+      facts(doc, parent, b.facts);
+      return;
     case "legend": {
       const figure = figures.get(LEGEND_ID);
       if (!figure) throw new Error("No figure for the legend");
@@ -308,15 +310,18 @@ function block(doc: Doc, parent: Struct, b: Block, figures: ReadonlyMap<string, 
         font(doc, "regular", 9, MUTED).text(b.text, MARGIN, doc.y, { width: WIDTH }),
       );
       // The legend's drawing only shows what the sentence above says.
-      return chart(doc, parent, figure, null);
+      chart(doc, parent, figure, null);
+      return;
     }
     case "chart": {
       const figure = figures.get(b.chart.id);
       if (!figure) throw new Error(`No figure for chart ${b.chart.id}`);
-      return chart(doc, parent, figure, b.chart.alt);
+      chart(doc, parent, figure, b.chart.alt);
+      return;
     }
     case "table":
-      return table(doc, parent, b.table);
+      table(doc, parent, b.table);
+      return;
   }
 }
 

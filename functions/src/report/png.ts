@@ -31,7 +31,7 @@ export function encodePng(
   const raw = Buffer.alloc((width * bytes + 1) * height);
   if (indexed) {
     const plte = Buffer.alloc(palette.length * 3);
-    palette.forEach((c, i) => plte.writeUIntBE(c, i * 3, 3));
+    for (const [i, c] of palette.entries()) plte.writeUIntBE(c, i * 3, 3);
     parts.push(chunk("PLTE", plte));
     for (let y = 0; y < height; y++)
       raw.set(px.subarray(y * width, (y + 1) * width), y * (width + 1) + 1);

@@ -304,7 +304,8 @@ function draw(canvas: Canvas, s: Shape, k: number): void {
       return;
     }
     case "text":
-      return text(canvas, s, k);
+      text(canvas, s, k);
+      return;
   }
 }
 

@@ -156,7 +156,7 @@ const mailsOf =
     return delivered.map((d) => {
       const { delivery } = d.data() as OutboxMail;
       const end = delivery.endTime?.toDate() ?? closedAt;
-      const anchor = end > closedAt ? end : closedAt;
+      const anchor = new Date(Math.max(end.getTime(), closedAt.getTime()));
       return {
         refs: claims.get(d.id) ?? [],
         update: {

@@ -16,19 +16,24 @@ import {
   type PimmsReturn,
   type Positioning,
   plannedCell,
+  receivedContentHash,
+  type Signature,
+  SUBMISSION_SCHEMA,
+  type SubmitAnswer,
+  type SubmitReturnAnswer,
   sortFindings,
   validateReturn,
 } from "@barometre/shared";
 import { Timestamp } from "firebase-admin/firestore";
 import { requireRegisteredStructure } from "../http/access.ts";
 import type { Identity } from "../http/auth.ts";
-import { parseWith, SUBMISSION_SCHEMA } from "../http/envelope.ts";
+import { parseWith } from "../http/envelope.ts";
 import { HttpError } from "../http/guard.ts";
 import { queueMail } from "../mail/outbox.ts";
 import { revisionNotice, revisionNoticeId } from "../mail/revision-notice.ts";
 import { positionRevision } from "../positioning/position-revision.ts";
 import type { Deps } from "../runtime/deps.ts";
-import { findAnswer, recordAnswer, type SubmitAnswer } from "../storage/answers.ts";
+import { findAnswer, recordAnswer } from "../storage/answers.ts";
 import { type Campaign, getCampaign, requireOpen } from "../storage/campaigns.ts";
 import {
   appendRevision,
@@ -40,8 +45,6 @@ import {
 } from "../storage/revisions.ts";
 import { requestSheetSync } from "../union-sheet/request-sync.ts";
 import { yearOnYearWarnings } from "./year-on-year.ts";
-
-export type SubmitResult = SubmitAnswer & { duplicate: boolean };
 
 /** Findings point at the input cells of the prepared tabs, where the director fixes them. */
 const cellOf: CellLocator = (key) => (findField(key) ? plannedCell(key) : null);
@@ -72,26 +75,7 @@ const answerOf = (revision: StoredRevision, positioning: Positioning): SubmitAns
   changes: revision.changes ?? null,
 });
 
-/** What a director sends beside the return: explanations of warnings and the attestation. */
-export interface Signature {
-  explanations: Record<string, string>;
-  attestation: Attestation;
-}
-
-/**
- * sha256 of the return's canonical JSON (coerceReturn always builds it in schema order) and, when given, of the
- * explanations (sorted by field) and attestation sent with it: a key reused for other words is other content.
- */
-export function contentHash(ret: PimmsReturn, signature?: Signature): string {
-  const hash = createHash("sha256").update(JSON.stringify(ret));
-  if (signature) {
-    const explanations = Object.entries(signature.explanations).sort(([a], [b]) =>
-      a < b ? -1 : 1,
-    );
-    hash.update(JSON.stringify({ explanations, attestation: signature.attestation }));
-  }
-  return hash.digest("hex");
-}
+const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
 const ROLES = ATTESTATION_ROLES.join(", ");
 
@@ -163,7 +147,7 @@ async function complete(
  * The first answer again, for a repeated key; a key reused for other content is refused rather than answered
  * as if that content had been stored, which would silently lose it.
  */
-function replay(storedHash: string, hash: string, answer: SubmitAnswer): SubmitResult {
+function replay(storedHash: string, hash: string, answer: SubmitAnswer): SubmitReturnAnswer {
   if (storedHash !== hash)
     throw new HttpError(
       409,
@@ -176,7 +160,7 @@ export async function submitReturn(
   deps: Deps,
   who: Identity,
   body: unknown,
-): Promise<SubmitResult> {
+): Promise<SubmitReturnAnswer> {
   const { db } = deps;
   const envelope = parseWith(SUBMISSION_SCHEMA, body);
   const key = envelope.idempotencyKey;
@@ -185,7 +169,7 @@ export async function submitReturn(
     attestation: readAttestation(envelope.attestation),
   };
   const { ret, findings } = readReturn(envelope.return);
-  const hash = contentHash(ret, signature);
+  const hash = receivedContentHash(ret, signature, sha256);
   const { structureCode: code, year } = ret.identification;
   const unusable = findings.some(
     (f) =>

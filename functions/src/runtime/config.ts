@@ -1,7 +1,7 @@
 // The one typed configuration: region and function options in code, deployment values from Firebase params.
 import { defineInt, defineSecret, defineString } from "firebase-functions/params";
 
-/** 1 Mio: far above a return (about 5 ko), and the limit interfaces.md promises callers. */
+/** 1 Mio: far above a return (about 5 ko), and the limit docs/api.md promises callers. */
 export const MAX_BODY_BYTES = 1_048_576;
 
 /** The add-on's UrlFetchApp waits up to 60 s; an answer within 20 s leaves it time to retry. */

@@ -1,55 +1,20 @@
 // The campaign's status board: every registered structure and where it stands: not started, workbook prepared, or
 // return submitted (revision, date, the Union's review, indicators in the red band).
-import { daysBetween, fragileKeys, type IndicatorKey } from "@barometre/shared";
+import {
+  daysBetween,
+  fragileKeys,
+  PROGRESS_STATES,
+  type StatusBoard,
+  type StatusRates,
+  type StatusRow,
+} from "@barometre/shared";
 import { announcedDeadline, type Campaign, parisDay } from "../storage/campaigns.ts";
 import type { StructureEntry } from "../storage/directory.ts";
 import type { Progress } from "../storage/progress.ts";
-import type { ReviewState, StoredRevision } from "../storage/revisions.ts";
+import type { StoredRevision } from "../storage/revisions.ts";
 
-export const PROGRESS_STATES = ["notStarted", "prepared", "submitted"] as const;
-export type ProgressState = (typeof PROGRESS_STATES)[number];
-
-export interface StatusRow {
-  structureCode: string;
-  /** The directory's name (the code for a structure no longer in it). */
-  name: string;
-  territory: string | null;
-  state: ProgressState;
-  /** ISO 8601: the first time the add-on prepared the structure's workbook, or null. */
-  preparedAt: string | null;
-  /** The latest revision, null before any. */
-  revision: number | null;
-  submittedAt: string | null;
-  submittedBy: string | null;
-  review: ReviewState | null;
-  /** Indicators of the latest revision in the red band. */
-  fragile: IndicatorKey[];
-  /** How many revisions the structure sent (0 before any). */
-  revisions: number;
-  /** ISO 8601: its first revision, which says whether it answered on time. */
-  firstSubmittedAt: string | null;
-  /** Days from the announced deadline to the first revision (Paris days, 0 when on time); null without both. */
-  daysLate: number | null;
-}
-
-/** Shares of the registered structures (fractions), null when there is none; onTime null without a deadline. */
-export interface StatusRates {
-  /** Structures that sent a return. */
-  response: number | null;
-  /** Structures whose first revision came by the deadline (Paris time). */
-  onTime: number | null;
-  /** Structures whose latest revision the Union accepted. */
-  accepted: number | null;
-}
-
-export interface StatusBoard {
-  year: number;
-  state: Campaign["state"];
-  deadline: string | null;
-  counts: Record<ProgressState, number>;
-  rates: StatusRates;
-  status: StatusRow[];
-}
+// The board's shapes are the API's (campaignExport with view=status).
+export type { ProgressState, StatusBoard, StatusRates, StatusRow } from "@barometre/shared";
 
 /** What the board reads of a latest revision: a query may select just these fields. */
 export const SUMMARY_FIELDS = [

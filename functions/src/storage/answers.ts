@@ -1,27 +1,14 @@
 // The first answer given for each idempotency key, so a repeated request gets exactly that answer back.
 import { createHash } from "node:crypto";
-import type { FieldChange, Finding, Indicators, Positioning } from "@barometre/shared";
+import type { SubmitAnswer } from "@barometre/shared";
 import type { Firestore } from "firebase-admin/firestore";
 import { isAlreadyExists } from "./firestore-errors.ts";
 import { answersCol } from "./paths.ts";
 
-/** The 200 answer of submitReturn (interfaces.md), without its `duplicate` flag. */
-export interface SubmitAnswer {
-  status: "accepted";
-  revision: number;
-  indicators: Indicators;
-  /** The revision against its campaign's population and peer group, with changes since N-1. */
-  positioning: Positioning;
-  /** Warnings for the sidebar: validation warnings and the year-on-year review. */
-  findings: Finding[];
-  /** What changed since the previous revision (null for the first), shown in the sidebar after a send. */
-  changes: FieldChange[] | null;
-}
-
 /** Keys are caller-chosen text; their hash makes a safe, fixed-length document id. */
 const keyId = (key: string) => createHash("sha256").update(key).digest("hex");
 
-/** The first answer for a key, with the hash of the content it was given for. */
+/** The first answer for a key, with the hash of the content it was given for (receivedContentHash). */
 export interface StoredAnswer {
   contentHash: string;
   answer: SubmitAnswer;

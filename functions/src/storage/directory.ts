@@ -1,11 +1,5 @@
 // The Union's directory: structures (code, name, territory, authorised emails) and Union admins.
-import {
-  asciiUpperCase,
-  canonicalAddress,
-  field,
-  TERRITORIES,
-  type Territory,
-} from "@barometre/shared";
+import { canonicalAddress, STRUCTURE_CODE, TERRITORIES, type Territory } from "@barometre/shared";
 import { type Firestore, Timestamp } from "firebase-admin/firestore";
 import { z } from "zod";
 import { adminDoc, adminsCol, structureDoc, structuresCol } from "./paths.ts";
@@ -29,15 +23,6 @@ export const EMAIL = z.string().transform((raw, ctx) => {
   });
   return z.NEVER;
 });
-
-const CODE = field("identification.structureCode");
-
-/** A structure code as the schema defines it, in capitals (ASCII only: no Unicode letter folds into a code). */
-export const STRUCTURE_CODE = z
-  .string()
-  .trim()
-  .overwrite(asciiUpperCase)
-  .regex(CODE.pattern as RegExp, { error: `n'est pas un code valide (${CODE.patternHint}).` });
 
 export const STRUCTURE_ENTRY = z.strictObject({
   code: STRUCTURE_CODE,

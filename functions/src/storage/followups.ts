@@ -5,9 +5,12 @@
 // values over every campaign the system holds; the Union then moves its state, adds dated notes and a next step.
 // Next year's close records, on each previous record, whether each indicator left the red band.
 import {
+  type FollowupOutcome,
+  type FollowupsOpened,
   formatIndicatorValue,
   fragileKeys,
   type IndicatorKey,
+  ISO_DAY,
   indicator,
   STATUS_LABELS,
 } from "@barometre/shared";
@@ -17,7 +20,7 @@ import { HttpError } from "../http/guard.ts";
 import type { LatestSummary } from "../status/board.ts";
 import { latestSummaries } from "../status/read-board.ts";
 import { eachLimited } from "../util/each-limited.ts";
-import { ISO_DAY, listCampaignYears } from "./campaigns.ts";
+import { listCampaignYears } from "./campaigns.ts";
 import { listStructures } from "./directory.ts";
 import { isAlreadyExists, isNotFound } from "./firestore-errors.ts";
 import { followupDoc, followupsCol, unionSheetDoc } from "./paths.ts";
@@ -44,12 +47,6 @@ export interface FollowupNote {
   text: string;
   by: string;
   at: Timestamp;
-}
-
-/** Next year's close: for each red indicator, whether it left the red band (null: no return that year). */
-export interface FollowupOutcome {
-  year: number;
-  indicators: { key: IndicatorKey; name: string; leftRed: boolean | null }[];
 }
 
 /** Whether an indicator left the red band at next year's close, in words. */
@@ -94,13 +91,6 @@ function history(key: IndicatorKey, code: string, byYear: Map<number, Map<string
         },
       ];
     });
-}
-
-export interface FollowupsOpened {
-  /** Records created by this close (a close run again creates none). */
-  opened: number;
-  /** The previous campaign's records, with whether each indicator left the red band. */
-  reviewed: { structureCode: string; outcome: FollowupOutcome }[];
 }
 
 /** After the close of `year`: opens the records of its fragile structures, and closes the loop on last year's. */

@@ -47,18 +47,31 @@ export async function peersInForce(
   return null;
 }
 
+/** Every structure's latest decision for a campaign (its own or an earlier one's), a dropped set included. */
+export async function allPeerDecisions(
+  db: Firestore,
+  year: number,
+): Promise<Map<string, StoredPeers>> {
+  const years = Array.from({ length: LOOK_BACK }, (_, k) => year - k);
+  const snaps = await Promise.all(years.map((y) => peersCol(db, y).get()));
+  const decided = new Map<string, StoredPeers>();
+  for (const snap of snaps)
+    for (const d of snap.docs) {
+      const p = d.data() as StoredPeers;
+      if (!decided.has(p.structureCode)) decided.set(p.structureCode, p);
+    }
+  return decided;
+}
+
 /** Every structure's choice in force for a campaign (its close): one query per campaign looked back on. */
 export async function allPeersInForce(
   db: Firestore,
   year: number,
 ): Promise<Map<string, PeerChoice>> {
-  const years = Array.from({ length: LOOK_BACK }, (_, k) => year - k);
-  const snaps = await Promise.all(years.map((y) => peersCol(db, y).get()));
-  const decided = new Map<string, PeerChoice | null>();
-  for (const snap of snaps)
-    for (const d of snap.docs) {
-      const p = d.data() as StoredPeers;
-      if (!decided.has(p.structureCode)) decided.set(p.structureCode, p.choice);
-    }
-  return new Map([...decided].filter((e): e is [string, PeerChoice] => e[1] !== null));
+  const decided = await allPeerDecisions(db, year);
+  return new Map(
+    [...decided].flatMap(([code, p]): [string, PeerChoice][] =>
+      p.choice ? [[code, p.choice]] : [],
+    ),
+  );
 }

@@ -3,9 +3,6 @@ import { type Firestore, Timestamp } from "firebase-admin/firestore";
 import { isAlreadyExists } from "./firestore-errors.ts";
 import { progressCol, progressDoc } from "./paths.ts";
 
-/** The steps the add-on reports; submitting needs no report, the revisions say it. */
-export const PROGRESS_STEPS = ["prepared"] as const;
-
 export interface Progress {
   structureCode: string;
   year: number;

@@ -32,7 +32,7 @@ import {
   type CollectionReference,
   FieldValue,
   type Firestore,
-  Timestamp,
+  type Timestamp,
   type WriteBatch,
 } from "firebase-admin/firestore";
 import { HttpError } from "../http/guard.ts";
@@ -72,7 +72,7 @@ export interface RevisionDraft {
   indicators: Indicators;
   /** The warnings returned with the answer (validation and year-on-year review). */
   findings: Finding[];
-  /** sha256 of the canonical JSON of the payload. */
+  /** receivedContentHash of the payload, explanations and attestation: a key reused for other content is refused. */
   contentHash: string;
   submittedBy: string;
   submittedAt: Timestamp;

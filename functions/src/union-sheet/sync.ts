@@ -1,6 +1,7 @@
 // Brings the Union's sheet up to date for a campaign: tabs created once with their formats, then every tab rewritten
 // in one values.batchUpdate (RAW values: a structure name is never read as a formula), skipped when unchanged.
-// The tabs: structures, network statistics, fragile structures, and the status board (Suivi).
+// The tabs: structures, network statistics, fragile structures, the status board (Suivi), follow-ups, and peers
+// (size bands, custom peer sets, verdicts); a new tab goes last, so the sheet ids of the existing ones stay.
 import { createHash } from "node:crypto";
 import { a1, cellRef, DEFAULT_MIN_GROUP_SIZE } from "@barometre/shared";
 import type { sheets_v4 } from "@googleapis/sheets";
@@ -10,10 +11,14 @@ import { announcedDeadline, getCampaign } from "../storage/campaigns.ts";
 import { listStructures } from "../storage/directory.ts";
 import { listFollowups } from "../storage/followups.ts";
 import { unionSheetDoc } from "../storage/paths.ts";
+import { allPeerDecisions } from "../storage/peers.ts";
 import { listProgress } from "../storage/progress.ts";
 import { listLatest } from "../storage/revisions.ts";
 import { followupsTab } from "./followups-tab.ts";
+import { campaignGroups } from "./peer-groups.ts";
+import { peersTab } from "./peers-tab.ts";
 import type { SheetsApi } from "./sheets-client.ts";
+import { sizeBandsOf } from "./size-bands.ts";
 import { statusTab } from "./status-tab.ts";
 import { type Cell, type SheetTab, unionSheetTabs } from "./tables.ts";
 
@@ -139,21 +144,32 @@ function padded(
 }
 
 export async function syncUnionSheet(deps: SheetDeps, year: number): Promise<SyncOutcome> {
-  const [campaign, latest, directory, progress, stateSnap, followups] = await Promise.all([
-    getCampaign(deps.db, year),
-    listLatest(deps.db, year),
-    listStructures(deps.db),
-    listProgress(deps.db, year),
-    unionSheetDoc(deps.db, year).get(),
-    listFollowups(deps.db, year),
-  ]);
+  const [campaign, latest, directory, progress, stateSnap, followups, decisions] =
+    await Promise.all([
+      getCampaign(deps.db, year),
+      listLatest(deps.db, year),
+      listStructures(deps.db),
+      listProgress(deps.db, year),
+      unionSheetDoc(deps.db, year).get(),
+      listFollowups(deps.db, year),
+      allPeerDecisions(deps.db, year),
+    ]);
   const names = new Map(directory.map((s) => [s.code, s.name]));
   const deadline = campaign ? announcedDeadline(campaign) : null;
   const rows = statusRows(directory, latest, progress, deadline);
+  const minGroupSize = campaign?.minGroupSize ?? DEFAULT_MIN_GROUP_SIZE;
+  const groups = campaignGroups(
+    latest,
+    minGroupSize,
+    await sizeBandsOf(deps.db, year, campaign, deps.clock()),
+    decisions,
+    campaign?.mode === "transparent",
+  );
   const tabs = [
-    ...unionSheetTabs(year, latest, names, campaign?.minGroupSize ?? DEFAULT_MIN_GROUP_SIZE),
+    ...unionSheetTabs(year, latest, groups, names, minGroupSize),
     statusTab(year, rows, statusRates(rows, deadline)),
     followupsTab(year, followups),
+    peersTab(year, latest, groups, names),
   ];
   const hash = createHash("sha256").update(JSON.stringify(tabs)).digest("hex");
   const state = stateSnap.exists ? (stateSnap.data() as UnionSheetState) : null;

@@ -7,22 +7,21 @@ import {
   type GroupIndex,
   INDICATORS,
   type IndicatorDef,
-  indexPopulation,
   isSuppressed,
   STATUS_LABELS,
   suppressionSentence,
   UNIT_FORMATS,
 } from "@barometre/shared";
 import { attestationWords, explanationWords, REVIEW_WORDS } from "../export/rows.ts";
-import { memberOfRevision } from "../positioning/population-cache.ts";
 import type { StoredRevision } from "../storage/revisions.ts";
 import { parisTime } from "../util/paris-time.ts";
+import { type CampaignGroups, extraGroupRows } from "./peer-groups.ts";
 
 export type Cell = string | number;
 
 export interface SheetTab {
   /** Also the key of the tab's extent in the sync state. */
-  kind: "structures" | "network" | "fragile" | "status" | "followups";
+  kind: "structures" | "network" | "fragile" | "peers" | "status" | "followups";
   title: string;
   /** The number format of each column (undefined: as written), applied when the tab is created. */
   formats: (string | undefined)[];
@@ -45,6 +44,10 @@ function indicatorCells(def: IndicatorDef, r: StoredRevision): Cell[] {
         : value;
   return BANDED.includes(def) ? [cell, status ? STATUS_LABELS[status] : ""] : [cell];
 }
+
+/** The directory's name of the structure, else its return's. */
+export const nameOf = (r: StoredRevision, names: ReadonlyMap<string, string>): string =>
+  names.get(r.structureCode) ?? r.payload.identification.structureName ?? "";
 
 /** A structure's row of the Structures tab (also what its data export shows of the sheet). */
 export function structureRow(r: StoredRevision, directoryName: string | undefined): Cell[] {
@@ -119,13 +122,14 @@ function statsRow(def: IndicatorDef, label: string, group: GroupIndex, min: numb
   return line(s.n, shown, "", "");
 }
 
-function networkTab(
-  year: number,
-  latest: readonly StoredRevision[],
-  minGroupSize: number,
-): SheetTab {
-  const index = indexPopulation(latest.map(memberOfRevision), minGroupSize);
-  const groups: [string, GroupIndex][] = [["Réseau", index.network], ...index.groups];
+/** The network, its territories, size groups and custom sets, with their extremes: the Union sees every value. */
+function networkTab(year: number, campaign: CampaignGroups, minGroupSize: number): SheetTab {
+  const { index } = campaign;
+  const groups: [string, GroupIndex][] = [
+    ["Réseau", index.network],
+    ...index.groups,
+    ...extraGroupRows(campaign),
+  ];
   const head = [
     "Indicateur",
     "Groupe",
@@ -183,16 +187,20 @@ function fragileTab(
   };
 }
 
-/** `latest` in structure-code order; `names` the directory's names (the return's name is used otherwise). */
+/**
+ * `latest` in structure-code order, `groups` computed from it; `names` the directory's names (the return's name is
+ * used otherwise).
+ */
 export function unionSheetTabs(
   year: number,
   latest: readonly StoredRevision[],
+  groups: CampaignGroups,
   names: ReadonlyMap<string, string>,
   minGroupSize: number,
 ): SheetTab[] {
   return [
     structuresTab(year, latest, names),
-    networkTab(year, latest, minGroupSize),
+    networkTab(year, groups, minGroupSize),
     fragileTab(year, latest, names),
   ];
 }

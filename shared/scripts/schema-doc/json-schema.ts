@@ -36,7 +36,7 @@ function fieldSchema(f: Field): Json {
   }
 }
 
-/** A closed object whose every property is required (interfaces.md: every field is present). */
+/** A closed object whose every property is required (docs/domain.md: a stored return has every field). */
 const closed = (properties: Json, extra: Json = {}): Json => ({
   type: "object",
   ...extra,
@@ -50,7 +50,11 @@ function sectionSchema(fields: readonly Field[]): Json {
   const tree: Json = {};
   for (const f of fields) {
     let node = tree;
-    for (const part of f.path.slice(0, -1)) node = (node[part] ??= {}) as Json;
+    for (const part of f.path.slice(0, -1)) {
+      const child = (node[part] ?? {}) as Json;
+      node[part] = child;
+      node = child;
+    }
     node[f.path[f.path.length - 1] as string] = fieldSchema(f);
   }
   const close = (node: Json): Json =>

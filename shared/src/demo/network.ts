@@ -1,4 +1,4 @@
-// A deterministic generated network of returns (current exercice and N-1) with the orders of magnitude of domain.md §3.
+// A deterministic generated network of returns (current exercice and N-1) with the network's orders of magnitude (docs/domain.md).
 import type { PimmsReturn } from "../schema/index.ts";
 import type { Territory } from "../schema/sections.ts";
 import { type Place, ruralPlaces, urbanPlaces } from "./places.ts";

@@ -46,7 +46,7 @@ export function a1(row: number, col: number): string {
   return `${columnLetter(col)}${row + 1}`;
 }
 
-/** The interfaces.md cell reference: "'Finances'!D12" (quotes doubled inside the sheet name). */
+/** The cell reference of a finding (docs/domain.md): "'Finances'!D12" (quotes doubled inside the sheet name). */
 export function cellRef(sheet: string, row: number, col: number): string {
   return `'${sheet.replace(/'/g, "''")}'!${a1(row, col)}`;
 }

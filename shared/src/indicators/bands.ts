@@ -1,4 +1,4 @@
-// Status bands: the defaults of domain.md §3, overridable per campaign, and the band of a value.
+// Status bands: the defaults of docs/domain.md, overridable per campaign, and the band of a value.
 import {
   type Bands,
   type Comparison,

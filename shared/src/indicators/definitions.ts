@@ -1,4 +1,4 @@
-// The eight indicators of domain.md §3 (fifteen keys), each defined once: inputs, formula, bands and fiche.
+// The eight indicators of docs/domain.md (fifteen keys), each defined once: inputs, formula, bands and fiche.
 import { MEETINGS, OFFICERS } from "../schema/index.ts";
 import { add, c, div, type Expr, f, type Guard, mul, sub } from "./expr.ts";
 

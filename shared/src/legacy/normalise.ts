@@ -1,4 +1,4 @@
-// The comparison form of legacy labels and tab names (domain.md §5): case, accents, punctuation and decorations ignored.
+// The comparison form of legacy labels and tab names (docs/domain.md, legacy workbooks): case, accents, punctuation and decorations ignored.
 import { fold } from "../values/parse.ts";
 
 /** Decorations stripped from the start: bullets, dashes and the "dont" of sub-totals. */

@@ -1,4 +1,4 @@
-// Reads a legacy "outil de données économiques et sociales" workbook (domain.md §5) into a return with its findings.
+// Reads a legacy "outil de données économiques et sociales" workbook (docs/domain.md, legacy workbooks) into a return with its findings.
 import { cellRef, type WorkbookGrid } from "../grid/index.ts";
 import type { ImportResult } from "../import-result.ts";
 import {

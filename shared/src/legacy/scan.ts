@@ -18,7 +18,7 @@ import { FIELD_BY_LABEL, OWN_WORDS, UNIT_WORDS } from "./vocabulary.ts";
 const MAX_COLUMNS = 100;
 /** Longer texts are notes or paragraphs, never labels. */
 const MAX_LABEL_LENGTH = 160;
-/** domain.md §5: the value is the first non-empty cell up to four columns right of the label. */
+/** docs/domain.md (legacy workbooks): the value is the first non-empty cell up to four columns right of the label. */
 const VALUE_REACH = 4;
 
 export interface SheetScan {

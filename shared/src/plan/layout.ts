@@ -13,7 +13,7 @@ import type { TabKind } from "./types.ts";
 /** The layout version written in every validated tab; bump it when rows or columns move. */
 export const PLAN_VERSION = 1;
 
-/** Tab kinds in workbook order (domain.md §2). */
+/** Tab kinds in workbook order (docs/domain.md). */
 export const TAB_KINDS: readonly TabKind[] = [
   ...SECTION_LIST.map((s) => s.id),
   "indicators",

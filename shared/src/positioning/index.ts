@@ -61,7 +61,7 @@ export interface Positioning {
   /** Indicators in the red band. */
   fragile: IndicatorKey[];
   /** The custom peer set the structure chose, in words; absent without one. */
-  peers?: { label: string; definition: string; size: number };
+  peers?: { label: string; named: boolean; definition: string; size: number };
 }
 
 export interface PreviousExercice {
@@ -188,7 +188,14 @@ export function positionStructure(
     indicators,
     fragile: fragileKeys(member.indicators),
     ...(peers
-      ? { peers: { label: peers.label, definition: peers.definition, size: peers.index.size } }
+      ? {
+          peers: {
+            label: peers.label,
+            named: peers.named,
+            definition: peers.definition,
+            size: peers.index.size,
+          },
+        }
       : {}),
   };
 }

@@ -76,6 +76,8 @@ export function peerChoiceProblem(choice: PeerChoice, ctx: PeerChoiceContext): s
 /** A structure's custom group at the close: its short label, its definition in words and its statistics. */
 export interface PeerGroup {
   label: string;
+  /** Named structures rather than criteria. */
+  named: boolean;
   definition: string;
   index: GroupIndex;
 }
@@ -152,7 +154,12 @@ export function indexPeerGroups(
     let group = shared.get(defined.key);
     if (!group) {
       const index = indexPopulation(members.filter(defined.test), minGroupSize).network;
-      group = { label: defined.label, definition: defined.definition, index };
+      group = {
+        label: defined.label,
+        named: isNamed(choice),
+        definition: defined.definition,
+        index,
+      };
       shared.set(defined.key, group);
     }
     out.set(code, group);

@@ -39,7 +39,7 @@ const median = (group: { stats: GroupMedians } | undefined, key: IndicatorKey): 
   return stats && "median" in stats ? stats.median : null;
 };
 
-const valueOf = (m: Member | null, key: IndicatorKey): number | null => {
+const numberOf = (m: Member | null, key: IndicatorKey): number | null => {
   const v = m?.indicators[key].value;
   return typeof v === "number" ? v : null;
 };
@@ -62,7 +62,7 @@ export function trajectoriesOf(
   for (const key of NUMERIC_INDICATOR_KEYS)
     out[key] = campaigns.map((c) => ({
       year: c.year,
-      value: valueOf(c.member, key),
+      value: numberOf(c.member, key),
       networkMedian: median(c.population.network, key),
       groupMedian: territory === null ? null : median(c.population.groups.get(territory), key),
     }));

@@ -96,12 +96,21 @@ export function sharedVerdict(
   if (value === null) return verdictOf(scope, sorted, stats, value, null);
   // Keyed by group, not by its sorted values: a network of one territory shares that territory's array.
   let byKey = verdicts.get(group);
-  if (!byKey) verdicts.set(group, (byKey = new Map()));
+  if (!byKey) {
+    byKey = new Map();
+    verdicts.set(group, byKey);
+  }
   let byKind = byKey.get(key);
-  if (!byKind) byKey.set(key, (byKind = new Map()));
+  if (!byKind) {
+    byKind = new Map();
+    byKey.set(key, byKind);
+  }
   const kind = kindOf(sorted, stats, value);
   let verdict = byKind.get(kind);
-  if (!verdict) byKind.set(kind, (verdict = verdictOf(scope, sorted, stats, value, null)));
+  if (!verdict) {
+    verdict = verdictOf(scope, sorted, stats, value, null);
+    byKind.set(kind, verdict);
+  }
   return verdict;
 }
 

@@ -39,9 +39,12 @@ function short(v: Verdict, where: string): string {
   return `${VERDICT_WORDS[v.kind]}${where}${like ? ` (comme ${like})` : ""}`;
 }
 
-/** The verdict against the peer group, or against the network when the structure has none to compare with. */
+/**
+ * The verdict against the peers (the custom set the structure chose, else its territory), or against the network,
+ * named then, when that group holds too few values.
+ */
 function peers(p: IndicatorPositioning): string {
-  const group = p.group?.verdict;
+  const group = (p.custom ?? p.group)?.verdict;
   if (group && group.kind !== "notComparable") return short(group, "");
   const network = p.network.verdict;
   return network ? short(network, " du réseau") : "sans objet (Oui/Non)";
@@ -78,9 +81,14 @@ export function buildBoardSummary(input: ReportInput, headline: string): Layout 
   const { campaign, structure, positioning: p } = input;
   const year = campaign.year;
   const peer = p.indicators.find((i) => i.group)?.group ?? null;
+  // The verdicts' group: the custom set when the structure chose one (its definition in short, and its size).
   const groups = [
     `réseau (${count(p.networkSize, "structure")})`,
-    ...(peer ? [`vos pairs du groupe ${peer.label} (${count(peer.size, "structure")})`] : []),
+    ...(p.peers
+      ? [`le groupe ${p.peers.label}, ${count(p.peers.size, "structure")}`]
+      : peer
+        ? [`vos pairs du groupe ${peer.label} (${count(peer.size, "structure")})`]
+        : []),
   ];
   const red = p.indicators.filter((i) => i.status === "red").length;
   return {

@@ -24,6 +24,8 @@ export interface NetworkStructure {
   name: string;
   territory: string | null;
   indicators: Indicators;
+  /** The custom peer set the structure chose and that applied at the close (Positioning.peers). */
+  peers?: { label: string; named: boolean; size: number };
 }
 
 export interface NetworkSummaryInput {
@@ -144,6 +146,36 @@ function entry(
   };
 }
 
+/**
+ * The custom peer sets chosen, counted and described: each set of criteria with its size and how many chose it;
+ * the named sets (each its own) by number and range of sizes.
+ */
+function peerSetLines(structures: readonly NetworkStructure[]): string[] {
+  const chosen = structures.flatMap((s) => (s.peers ? [s.peers] : []));
+  if (!chosen.length) return ["Aucune structure n'a choisi de groupe de pairs pour la campagne."];
+  const named = chosen.filter((p) => p.named);
+  const criteria = new Map<string, { size: number; by: number }>();
+  for (const p of chosen)
+    if (!p.named) criteria.set(p.label, { size: p.size, by: (criteria.get(p.label)?.by ?? 0) + 1 });
+  const sets = [...criteria]
+    .sort(([a], [b]) => a.localeCompare(b, "fr"))
+    .map(
+      ([label, { size, by }]) =>
+        `${label.replace(/^de pairs choisis \((.*)\)$/, "$1")} : ${count(size, "structure")}, choisi par ${count(by, "structure")}`,
+    );
+  const sizes = named.map((p) => p.size);
+  const [low, high] = [Math.min(...sizes), Math.max(...sizes)];
+  return [
+    `Groupes de pairs choisis : ${count(chosen.length, "structure")} sur ${formatNumber(structures.length)}, dont ${formatNumber(chosen.length - named.length)} par critères et ${formatNumber(named.length)} en nommant des structures.`,
+    ...(sets.length ? [`Par critères : ${sets.join(" ; ")}.`] : []),
+    ...(named.length
+      ? [
+          `En nommant des structures : ${count(named.length, "groupe")} de ${low === high ? "" : `${formatNumber(low)} à `}${count(high, "structure")}.`,
+        ]
+      : []),
+  ];
+}
+
 export function buildNetworkSummary(input: NetworkSummaryInput): NetworkSummaryDocument {
   const { campaign, structures } = input;
   const year = campaign.year;
@@ -182,6 +214,7 @@ export function buildNetworkSummary(input: NetworkSummaryInput): NetworkSummaryD
     fileStem: `barometre-${year}-synthese-reseau`,
     header: [
       `${count(structures.length, "structure")} dans la campagne ${year}${groups.length > 0 ? ` (${groups.join(" ; ")})` : ""}.`,
+      ...peerSetLines(structures),
     ],
     summary: {
       headline:

@@ -1,4 +1,4 @@
-// The return's tabs and fields exactly as domain.md §2 lists them: the single source of the schema.
+// The return's tabs and fields as docs/domain.md and docs/schema.md describe them: the single source of the schema.
 import type { FieldSpec, SectionSpec } from "./types.ts";
 
 const STRUCTURE_CODE = /^[A-Z0-9][A-Z0-9-]{2,39}$/;

@@ -1,6 +1,6 @@
 // The vocabulary of the schema: what a field, a section and a tab are, as plain data.
 
-/** domain.md §2 types. */
+/** The field types of docs/domain.md. */
 export type FieldType = "int" | "dec" | "eur" | "bool" | "date" | "text" | "enum" | "email";
 
 export type SectionId =
@@ -33,7 +33,7 @@ export interface FieldSpec {
   readonly unit?: string;
   /** One French sentence shown as the cell's input message and in the documentation. */
   readonly help: string;
-  /** Other labels seen in legacy workbooks (domain.md §5). */
+  /** Other labels seen in legacy workbooks (docs/domain.md, legacy workbooks). */
   readonly synonyms?: readonly string[];
 }
 

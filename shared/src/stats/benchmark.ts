@@ -1,4 +1,4 @@
-// The network benchmark of interfaces.md: statistics for the network and each territory, and each structure's position.
+// The network benchmark of `barometre benchmark --json` (docs/cli.md): statistics for the network and each territory, and each structure's position.
 import { type IndicatorKey, NUMERIC_INDICATOR_KEYS } from "../indicators/definitions.ts";
 import {
   indexPopulation,

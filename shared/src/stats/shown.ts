@@ -27,11 +27,22 @@ export const WHISKER_MIN_SIZE = 11;
 /** A group's shown statistics of one indicator, computed once per group, indicator and mean rule. */
 export function shownStatsOf(group: GroupIndex, key: IndicatorKey, meanShown: boolean): ShownStats {
   let byKey = shownCache.get(group);
-  if (!byKey) shownCache.set(group, (byKey = new Map()));
+  if (!byKey) {
+    byKey = new Map();
+    shownCache.set(group, byKey);
+  }
   let pair = byKey.get(key);
-  if (!pair) byKey.set(key, (pair = [null, null]));
+  if (!pair) {
+    pair = [null, null];
+    byKey.set(key, pair);
+  }
   const at = meanShown ? 1 : 0;
-  return (pair[at] ??= shownStats(group.stats[key], group.sorted[key], meanShown));
+  let shown = pair[at];
+  if (!shown) {
+    shown = shownStats(group.stats[key], group.sorted[key], meanShown);
+    pair[at] = shown;
+  }
+  return shown;
 }
 
 /** Per group and indicator: the statistics without, then with, the mean. */
@@ -81,9 +92,15 @@ function cellOf(key: IndicatorKey, id: string, g: GroupIndex): Cell {
 export function meansShown(index: PopulationIndex, key: IndicatorKey): Set<string> {
   // The same for every structure of the population: computed once per population and indicator.
   let byKey = decided.get(index);
-  if (!byKey) decided.set(index, (byKey = new Map()));
+  if (!byKey) {
+    byKey = new Map();
+    decided.set(index, byKey);
+  }
   let shown = byKey.get(key);
-  if (!shown) byKey.set(key, (shown = decideMeans(index, key)));
+  if (!shown) {
+    shown = decideMeans(index, key);
+    byKey.set(key, shown);
+  }
   return shown;
 }
 

@@ -1,10 +1,10 @@
-// The cross-field rules of domain.md §2 (and a few plausibility warnings), each an error or a warning.
+// The cross-field rules of docs/domain.md (and a few plausibility warnings), each an error or a warning.
 import { field, MEETINGS, OFFICERS, type PimmsReturn } from "../schema/index.ts";
 import { roundCents } from "../values/field.ts";
 import { formatDate, formatEur, formatNumber } from "../values/format.ts";
 import type { CellLocator, Finding, Severity } from "./finding.ts";
 
-/** Rounding tolerance on amounts (domain.md §2: "by more than 1 €"). */
+/** Rounding tolerance on amounts (docs/domain.md: "de plus de 1 €"). */
 const EURO_TOLERANCE = 1;
 
 type Emit = (severity: Severity, key: string, message: string) => void;

@@ -1,4 +1,4 @@
-// The validation finding of interfaces.md: severity, field key, A1 cell and a French message.
+// The validation finding of docs/domain.md: severity, field key, A1 cell and a French message.
 
 export type Severity = "error" | "warning";
 

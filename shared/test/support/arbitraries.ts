@@ -26,7 +26,7 @@ const isoDay = fc
   })
   .map((d) => d.toISOString().slice(0, 10));
 
-function valueOf(f: Field): fc.Arbitrary<FieldValue> {
+function arbitraryValue(f: Field): fc.Arbitrary<FieldValue> {
   switch (f.type) {
     case "int":
     case "dec":
@@ -47,7 +47,7 @@ function valueOf(f: Field): fc.Arbitrary<FieldValue> {
 
 /** Any return whose values have the right JSON types: each field is empty or of its type. */
 export const typedReturn: fc.Arbitrary<PimmsReturn> = fc
-  .tuple(...FIELDS.map((f) => fc.option(valueOf(f), { nil: null, freq: 4 })))
+  .tuple(...FIELDS.map((f) => fc.option(arbitraryValue(f), { nil: null, freq: 4 })))
   .map((values) => {
     const ret = emptyReturn();
     FIELDS.forEach((f, i) => {
@@ -62,7 +62,7 @@ export const nearlyValidReturn: fc.Arbitrary<PimmsReturn> = fc
   .array(
     fc
       .constantFrom(...FIELDS)
-      .chain((f) => fc.tuple(fc.constant(f), fc.option(valueOf(f), { nil: null }))),
+      .chain((f) => fc.tuple(fc.constant(f), fc.option(arbitraryValue(f), { nil: null }))),
     {
       minLength: 1,
       maxLength: 3,

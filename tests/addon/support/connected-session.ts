@@ -1,5 +1,6 @@
 // A fixture opened with the add-on configured to reach the local functions (through a fault proxy), signed in as its director.
 
+import type { SubmitRequest } from "@barometre/shared";
 import type { LegacyFixture } from "@barometre/testing/legacy-fixtures";
 import type { GasRuntime } from "../../harness/gas-runtime.ts";
 import { openWorkbook, type SessionOptions } from "./addon-session.ts";
@@ -55,7 +56,13 @@ export async function openConnected(
 }
 
 export type Outcome =
-  | { sent: true; message: string; submission: { revision: number; who: string | null } }
+  | {
+      sent: true;
+      message: string;
+      submission: { revision: number; who: string | null };
+      warnings: { field: string | null }[];
+      changes: string[];
+    }
   | { sent: false; message: string; findings: { message: string; cell: string | null }[] };
 
 export function submit(rt: GasRuntime): Outcome {
@@ -70,5 +77,5 @@ export function submit(rt: GasRuntime): Outcome {
 export function sentKeys(rt: GasRuntime): string[] {
   return rt.urlFetch.requests
     .filter((r) => r.url.endsWith("/submitReturn"))
-    .map((r) => (JSON.parse(r.payload ?? "{}") as { idempotencyKey: string }).idempotencyKey);
+    .map((r) => (JSON.parse(r.payload ?? "{}") as SubmitRequest).idempotencyKey);
 }

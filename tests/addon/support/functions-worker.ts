@@ -1,11 +1,7 @@
 // Worker thread running the local functions and the fault proxy, so they answer while the add-on blocks on UrlFetchApp.
 import { parentPort } from "node:worker_threads";
-import {
-  type CampaignSettings,
-  closeCampaign,
-  configureCampaign,
-  openCampaign,
-} from "@barometre/functions/admin";
+import { closeCampaign, configureCampaign, openCampaign } from "@barometre/functions/admin";
+import type { CampaignSettings, FunctionName } from "@barometre/shared";
 import { ADMIN } from "@barometre/testing/stack";
 import { type ProxyMode, startFaultProxy } from "./fault-proxy.ts";
 import { startLocalFunctions } from "./local-functions.ts";
@@ -21,7 +17,7 @@ export interface Operations {
   closeCampaign(year: number): Promise<void>;
   configureCampaign(year: number, settings: CampaignSettings): Promise<void>;
   /** What the functions answer to a raw POST of `body` (text sent as is), signed in as `email`. */
-  post(name: string, body: string, email: string): Promise<{ status: number; body: unknown }>;
+  post(name: FunctionName, body: string, email: string): Promise<{ status: number; body: unknown }>;
   stop(): Promise<void>;
 }
 

@@ -1,5 +1,13 @@
 // What the hostile-request test knows of each HTTP function: its methods, who may call it, a request it accepts,
 // and where its body has a text and a number to abuse. A function missing here makes that test fail.
+import type {
+  CampaignRequest,
+  FunctionName,
+  PeersRequest,
+  ProgressRequest,
+  ReviewRequest,
+  SubmitRequest,
+} from "@barometre/shared";
 import { ATTESTATION, sampleReturn } from "@barometre/testing/stack";
 
 export type Caller = "public" | "director" | "admin";
@@ -40,7 +48,7 @@ export const ENDPOINTS: Record<string, EndpointSpec> = {
         return: sampleReturn(code, YEAR),
         idempotencyKey: `hostile-control-${n}`,
         attestation: ATTESTATION,
-      },
+      } satisfies SubmitRequest,
     }),
     textField: ["return", "identification", "structureName"],
     numberField: ["return", "finance", "revenueTotal"],
@@ -62,7 +70,7 @@ export const ENDPOINTS: Record<string, EndpointSpec> = {
     caller: "director",
     valid: (code) => ({
       method: "POST",
-      body: { structureCode: code, year: YEAR, step: "prepared" },
+      body: { structureCode: code, year: YEAR, step: "prepared" } satisfies ProgressRequest,
     }),
     textField: ["step"],
     numberField: ["year"],
@@ -72,7 +80,11 @@ export const ENDPOINTS: Record<string, EndpointSpec> = {
     caller: "director",
     valid: (code) => ({
       method: "POST",
-      body: { structureCode: code, year: YEAR, peers: { territory: "Rural" } },
+      body: {
+        structureCode: code,
+        year: YEAR,
+        peers: { territory: "Rural" },
+      } satisfies PeersRequest,
     }),
     textField: ["peers", "territory"],
     numberField: ["year"],
@@ -94,7 +106,7 @@ export const ENDPOINTS: Record<string, EndpointSpec> = {
         revision: 1,
         state: "hasIssues",
         comment: "À revoir.",
-      },
+      } satisfies ReviewRequest,
     }),
     textField: ["comment"],
     numberField: ["revision"],
@@ -102,12 +114,15 @@ export const ENDPOINTS: Record<string, EndpointSpec> = {
   manageCampaign: {
     methods: ["GET", "POST"],
     caller: "admin",
-    valid: () => ({ method: "POST", body: { action: "configure", year: YEAR, minGroupSize: 5 } }),
+    valid: () => ({
+      method: "POST",
+      body: { action: "configure", year: YEAR, minGroupSize: 5 } satisfies CampaignRequest,
+    }),
     textField: ["action"],
     numberField: ["minGroupSize"],
     query: ["year"],
   },
-};
+} satisfies Record<FunctionName, EndpointSpec>;
 
 /** A copy of the body with the value at `path` replaced. */
 export function withValue(

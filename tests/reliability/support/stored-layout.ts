@@ -145,17 +145,17 @@ export interface StoredKind {
   fields?: readonly string[];
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** The path a builder makes, with its sample arguments turned into wildcards. */
 function patternOf(path: string, isCollection: boolean): RegExp {
-  const source = escape(path)
+  const source = escapeRegExp(path)
     .replace(String(YEAR), "\\d{4}")
     .replace(`batch-${String(BATCH).padStart(4, "0")}`, "batch-\\d{4}")
     .replace(`shard-${String(BATCH).padStart(3, "0")}`, "shard-\\d{3}")
     .replace(`${KEY}~${ATTEMPT}`, "[^/]+~\\d+")
-    .replaceAll(escape(CODE), "[^/]+")
-    .replaceAll(escape(KEY), "[^/]+");
+    .replaceAll(escapeRegExp(CODE), "[^/]+")
+    .replaceAll(escapeRegExp(KEY), "[^/]+");
   return new RegExp(`^${source}${isCollection ? "/[^/]+" : ""}$`);
 }
 

@@ -24,7 +24,7 @@ export const TAB_ALIASES: readonly string[] = SECTION_LIST.flatMap((s) => s.tabA
 
 const SPACES = [" ", "  ", "\u00a0", "\u202f", "\t", " \n"];
 
-/** Spellings domain.md §5 says mean the same label: case, accents, punctuation, "dont", bullets, suffixes. */
+/** Spellings docs/domain.md says mean the same label: case, accents, punctuation, "dont", bullets, suffixes. */
 export function labelVariant(label: string): fc.Arbitrary<string> {
   return fc
     .record({
