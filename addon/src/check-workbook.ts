@@ -8,6 +8,7 @@ import {
   importWorkbook,
   type PimmsReturn,
   type PreparedTab,
+  plural,
   sortFindings,
   standings,
 } from "@barometre/shared";
@@ -26,8 +27,6 @@ export interface CheckedWorkbook {
   result: ImportResult;
   verification: Verification;
 }
-
-const plural = (n: number, word: string) => `${n} ${word}${n > 1 ? "s" : ""}`;
 
 function refusal(
   prepared: boolean,

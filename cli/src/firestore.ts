@@ -1,7 +1,8 @@
 // The Firestore a Union command works on: the local emulator when FIRESTORE_EMULATOR_HOST is set, else the project's.
 import { randomUUID } from "node:crypto";
 import { userInfo } from "node:os";
-import { HttpError, isUnavailable } from "@barometre/functions/admin";
+import { isUnavailable } from "@barometre/functions/admin";
+import { FIRST_YEAR, LAST_YEAR } from "@barometre/shared";
 import type { Firestore } from "firebase-admin/firestore";
 import { UserError } from "./errors.ts";
 
@@ -28,7 +29,6 @@ function projectOf(option: string | undefined): string {
 
 /** What went wrong talking to Firestore, in words the Union can act on. */
 function explain(error: unknown): unknown {
-  if (error instanceof HttpError) return new UserError(error.message);
   if (isUnavailable(error))
     return new UserError(
       "Firestore ne répond pas : vérifiez la connexion, le projet ou l'émulateur.",
@@ -66,9 +66,9 @@ export async function withFirestore<T>(
 /** An exercice given on the command line. */
 export function yearArgument(raw: string | undefined, usage: string): number {
   const year = Number(raw);
-  if (!raw || !/^\d{4}$/.test(raw) || year < 2010 || year > 2100)
+  if (!raw || !/^\d{4}$/.test(raw) || year < FIRST_YEAR || year > LAST_YEAR)
     throw new UserError(
-      `Indiquez l'exercice, une année entre 2010 et 2100.\nUsage : barometre ${usage}`,
+      `Indiquez l'exercice, une année entre ${FIRST_YEAR} et ${LAST_YEAR}.\nUsage : barometre ${usage}`,
     );
   return year;
 }

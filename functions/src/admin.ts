@@ -15,10 +15,10 @@ export { decisionOf, reviewEvent } from "./handlers/review-return.ts";
 export { submitReturnHandler } from "./handlers/submit-return.ts";
 export { CLOCK_SKEW_SECONDS } from "./http/auth.ts";
 export { parseWith } from "./http/envelope.ts";
-export type { Handler, Logger } from "./http/guard.ts";
-export { guard, HttpError, MAX_ERROR_CHARS } from "./http/guard.ts";
+export type { Handler } from "./http/guard.ts";
+export { guard, MAX_ERROR_CHARS } from "./http/guard.ts";
 export type { MailDraft, MailKind, OutboxMail } from "./mail/outbox.ts";
-export { queueMail } from "./mail/outbox.ts";
+export { outboxMails, queueMail } from "./mail/outbox.ts";
 export type { RetryPolicy, SenderDeps } from "./mail/sender.ts";
 export { backoffMs, deliverMail, RETRY_POLICY } from "./mail/sender.ts";
 export { smtpTransport } from "./mail/smtp.ts";
@@ -44,6 +44,7 @@ export {
   REQUEST_DEADLINE_MS,
 } from "./runtime/config.ts";
 export type { Deps } from "./runtime/deps.ts";
+export type { Logger } from "./runtime/logger.ts";
 export type { ReportRenderer } from "./runtime/renderer.ts";
 export { lazyRenderer } from "./runtime/renderer.ts";
 export { checkoutVersion, REPOSITORY_ROOT } from "./runtime/version.ts";

@@ -1,5 +1,6 @@
 // The guard around every handler: refusals keep their status, an outage becomes a French 503, a bug a logged 500.
 
+import { Refusal } from "@barometre/shared";
 import { describe, expect, it } from "vitest";
 import {
   guard,
@@ -59,6 +60,25 @@ describe("guard", () => {
       headers: { "X-A": "b" },
     });
     expect(logs).toEqual([]);
+  });
+
+  it("answers each kind of domain refusal with its status and French sentence", async () => {
+    const findings = [{ severity: "error" as const, field: "x", cell: null, message: "m" }];
+    const statuses = {
+      malformed: 400,
+      invalid: 422,
+      "not-found": 404,
+      conflict: 409,
+      forbidden: 403,
+      unavailable: 503,
+    } as const;
+    for (const [kind, status] of Object.entries(statuses)) {
+      const { sent, logs } = await run(new Refusal(kind as keyof typeof statuses, "Non."));
+      expect(sent).toEqual({ status, body: { error: "Non." }, headers: {} });
+      expect(logs).toEqual([]);
+    }
+    const { sent } = await run(new Refusal("invalid", "Corrigez.", findings));
+    expect(sent.body).toEqual({ error: "Corrigez.", findings });
   });
 
   it("cuts a refusal's sentence that grew with the request, so no answer does", async () => {

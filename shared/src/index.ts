@@ -10,6 +10,7 @@ export * from "./indicators/index.ts";
 export * from "./legacy/index.ts";
 export * from "./plan/index.ts";
 export * from "./positioning/index.ts";
+export * from "./refusal.ts";
 export * from "./report/index.ts";
 export * from "./retention/index.ts";
 export * from "./schema/index.ts";

@@ -3,7 +3,13 @@
 // scheduled sweepOutbox does.
 
 import type { OutboxMail, SenderDeps } from "@barometre/functions/local";
-import { mailCol, mailDoc, onMailWritten, sweepOutbox } from "@barometre/functions/local";
+import {
+  AS_MAIL,
+  mailDoc,
+  onMailWritten,
+  outboxMails,
+  sweepOutbox,
+} from "@barometre/functions/local";
 import { Timestamp } from "firebase-admin/firestore";
 
 export interface OutboxWatcher {
@@ -34,17 +40,17 @@ export function watchOutbox(deps: SenderDeps, options: OutboxWatchOptions = {}):
       .finally(() => inFlight.delete(done));
     inFlight.add(done);
   };
-  const attempt = (id: string, data: unknown) =>
-    onMailWritten(deps, id, data as Partial<OutboxMail> | undefined);
+  const attempt = (id: string, mail: OutboxMail | undefined) => onMailWritten(deps, id, mail);
   const unsubscribe = options.mailWrites
     ? options.mailWrites((id) =>
         track(
           mailDoc(deps.db, id)
+            .withConverter(AS_MAIL)
             .get()
             .then((snap) => attempt(id, snap.data())),
         ),
       )
-    : mailCol(deps.db).onSnapshot((snap) => {
+    : outboxMails(deps.db).onSnapshot((snap) => {
         for (const change of snap.docChanges())
           if (change.type !== "removed") track(attempt(change.doc.id, change.doc.data()));
       });
@@ -56,7 +62,7 @@ export function watchOutbox(deps: SenderDeps, options: OutboxWatchOptions = {}):
     drained: async () => {
       for (;;) {
         await settled();
-        const pending = await mailCol(deps.db)
+        const pending = await outboxMails(deps.db)
           .where("due", ">", Timestamp.fromMillis(0))
           .count()
           .get();

@@ -10,6 +10,7 @@ import {
   type ImportResult,
   INDICATORS,
   type Indicators,
+  plural,
   STATUS_LABELS,
 } from "@barometre/shared";
 import { parse } from "../args.ts";
@@ -36,8 +37,6 @@ async function importOne(path: string, file: string): Promise<Outcome> {
   const result = await importWorkbookFile(path);
   return { file, result, indicators: computeIndicators(result.ret) };
 }
-
-const plural = (n: number, word: string) => `${formatNumber(n)} ${word}${n > 1 ? "s" : ""}`;
 
 function findingsText(findings: readonly Finding[]): string[] {
   if (findings.length === 0) return ["Aucun constat."];

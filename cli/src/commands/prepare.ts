@@ -1,13 +1,11 @@
 // barometre prepare: a copy of a workbook with the validated tabs, live indicators and defined names added.
-import { hasErrors, plannedCell, sortFindings } from "@barometre/shared";
+import { hasErrors, plannedCell, plural, sortFindings } from "@barometre/shared";
 import { parse } from "../args.ts";
 import { UserError } from "../errors.ts";
 import { type Prepared, prepareWorkbook } from "../xlsx/write-prepared.ts";
 import type { Command } from "./command.ts";
 
 const USAGE = "prepare FILE.xlsx -o OUT.xlsx";
-
-const plural = (n: number, word: string) => `${n} ${word}${n > 1 ? "s" : ""}`;
 
 function report(output: string, p: Prepared): string {
   const tabs = p.plan.tabs.map((t) => t.name).join(", ");

@@ -42,41 +42,36 @@ const command: Command = {
     const [code, rawYear, rawRevision, state, ...extra] = positionals;
     if (!code || !state || extra.length) throw new UserError(`Usage : barometre ${USAGE}`);
     const year = yearArgument(rawYear, USAGE);
-    const { decisionOf, reviewEvent, parseWith, HttpError, decideReview } = await import(
+    const { decisionOf, reviewEvent, parseWith, decideReview } = await import(
       "@barometre/functions/admin"
     );
     const { REVIEW_REQUEST } = await import("@barometre/shared");
-    try {
-      const r = parseWith(REVIEW_REQUEST, {
-        structureCode: code,
-        year,
-        revision: Number(rawRevision),
-        state,
-        comment: values.comment,
-        fields: values.fields?.split(",").map((f) => f.trim()),
-      });
-      const mail = await cliMailSettings();
-      const { REVIEW_STATE_LABELS } = await import("@barometre/shared");
-      const review = await withFirestore(values.project, (db) =>
-        auditedCommand(db, reviewEvent(r), () =>
-          decideReview(
-            db,
-            { year, code: r.structureCode, number: r.revision },
-            decisionOf(r),
-            CLI_ACTOR,
-            new Date(),
-            mail,
-          ),
+    const r = parseWith(REVIEW_REQUEST, {
+      structureCode: code,
+      year,
+      revision: Number(rawRevision),
+      state,
+      comment: values.comment,
+      fields: values.fields?.split(",").map((f) => f.trim()),
+    });
+    const mail = await cliMailSettings();
+    const { REVIEW_STATE_LABELS } = await import("@barometre/shared");
+    const review = await withFirestore(values.project, (db) =>
+      auditedCommand(db, reviewEvent(r), () =>
+        decideReview(
+          db,
+          { year, code: r.structureCode, number: r.revision },
+          decisionOf(r),
+          CLI_ACTOR,
+          new Date(),
+          mail,
         ),
-      );
-      process.stdout.write(
-        `Révision ${r.revision} du retour ${year} de ${r.structureCode} : ${REVIEW_STATE_LABELS[review.state]}${review.state === "accepted" ? " (retour verrouillé)" : " ; courriel à la direction mis en file d'envoi"}.\n`,
-      );
-      return 0;
-    } catch (error) {
-      if (error instanceof HttpError) throw new UserError(error.message);
-      throw error;
-    }
+      ),
+    );
+    process.stdout.write(
+      `Révision ${r.revision} du retour ${year} de ${r.structureCode} : ${REVIEW_STATE_LABELS[review.state]}${review.state === "accepted" ? " (retour verrouillé)" : " ; courriel à la direction mis en file d'envoi"}.\n`,
+    );
+    return 0;
   },
 };
 

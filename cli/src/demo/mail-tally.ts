@@ -1,7 +1,7 @@
 // What the outbox holds at the end of a run: the delivered mails of each kind, and any not delivered, with why.
 
-import type { MailKind, OutboxMail } from "@barometre/functions/admin";
-import { mailCol } from "@barometre/functions/admin";
+import type { MailKind } from "@barometre/functions/admin";
+import { outboxMails } from "@barometre/functions/admin";
 import type { Firestore } from "firebase-admin/firestore";
 
 export interface MailTally {
@@ -12,8 +12,8 @@ export interface MailTally {
 
 export async function tallyMail(db: Firestore): Promise<MailTally> {
   const tally: MailTally = { delivered: {}, undelivered: [] };
-  for (const doc of (await mailCol(db).get()).docs) {
-    const mail = doc.data() as OutboxMail;
+  for (const doc of (await outboxMails(db).get()).docs) {
+    const mail = doc.data();
     if (mail.delivery.state === "SUCCESS")
       tally.delivered[mail.kind] = (tally.delivered[mail.kind] ?? 0) + 1;
     else

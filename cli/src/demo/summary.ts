@@ -8,6 +8,7 @@ import {
   INDICATOR_KEYS,
   type IndicatorKey,
   indicator,
+  plural,
 } from "@barometre/shared";
 import { renderTable } from "../table.ts";
 import type { DialogueFacts } from "./dialogue.ts";
@@ -39,9 +40,6 @@ function dialogueLines(facts: RunFacts): string[] {
     `- ${plural(facts.followups, "fiche")} d'accompagnement ouverte${facts.followups > 1 ? "s" : ""} à la clôture pour les structures en bande rouge (barometre followup list ${facts.year}).`,
   ];
 }
-
-const plural = (n: number, one: string, many = `${one}s`): string =>
-  `${formatNumber(n)} ${n > 1 ? many : one}`;
 
 function duration(seconds: number): string {
   const s = Math.round(seconds);

@@ -3,6 +3,7 @@ import type { Firestore } from "firebase-admin/firestore";
 import { Timestamp } from "firebase-admin/firestore";
 import { parisDay } from "../storage/campaigns.ts";
 import { auditCol } from "../storage/paths.ts";
+import { asStored } from "../storage/stored.ts";
 import type { AuditEntry } from "./record.ts";
 import { existingSubject, subjectCodes } from "./subjects.ts";
 
@@ -33,10 +34,13 @@ export async function readAudit(db: Firestore, filter: AuditFilter = {}): Promis
       ">=",
       Timestamp.fromMillis(Date.parse(`${filter.since}T00:00:00Z`) - DAY_MS),
     );
-  const [snap, codes] = await Promise.all([query.get(), subjectCodes(db)]);
+  const [snap, codes] = await Promise.all([
+    query.withConverter(asStored<AuditEntry>()).get(),
+    subjectCodes(db),
+  ]);
   return snap.docs
     .map((d) => {
-      const entry = d.data() as AuditEntry;
+      const entry = d.data();
       return {
         ...entry,
         id: d.id,

@@ -1,7 +1,7 @@
 // recordAudit: appends one entry to the audit log. The log is append-only: entries are created, never updated or
 // deleted (no code here or elsewhere writes to audit/ otherwise; firestore.rules deny every client).
+import { Refusal } from "@barometre/shared";
 import { type Firestore, Timestamp } from "firebase-admin/firestore";
-import { HttpError } from "../http/guard.ts";
 import { auditCol } from "../storage/paths.ts";
 import type { AuditAction, AuditChannel } from "./actions.ts";
 import { subjectOf } from "./subjects.ts";
@@ -56,7 +56,7 @@ export async function recordAudit(
  * code taken out (the log names structures only through their subject).
  */
 function failure(error: unknown, code: string | null | undefined): string {
-  if (!(error instanceof HttpError || (error instanceof Error && error.name === "UserError")))
+  if (!(error instanceof Refusal || (error instanceof Error && error.name === "UserError")))
     return "erreur inattendue";
   const message = code ? error.message.replaceAll(code, "la structure") : error.message;
   return message.slice(0, 500);

@@ -1,7 +1,7 @@
 // A structure's part of the audit log, for data-protection requests: exported as the entries about it; erased by
 // deleting its subject, which unlinks those entries without touching the append-only log.
 
-import type { StructureDataKind } from "../retention/structure-data.ts";
+import type { StructureDataKind } from "../retention/data-kind.ts";
 import { toJson } from "../storage/firestore-json.ts";
 import { auditSubjectDoc } from "../storage/paths.ts";
 import { readAudit } from "./read.ts";

@@ -22,7 +22,7 @@ import {
   type StatsByIndicator,
   TRAJECTORY_YEARS,
 } from "@barometre/shared";
-import { type Firestore, Timestamp } from "firebase-admin/firestore";
+import { type CollectionReference, type Firestore, Timestamp } from "firebase-admin/firestore";
 import { recordPastCampaigns } from "../positioning/past-record.ts";
 import { memberOfRevision } from "../positioning/population-cache.ts";
 import { listStructures } from "../storage/directory.ts";
@@ -30,6 +30,7 @@ import { isAlreadyExists } from "../storage/firestore-errors.ts";
 import { finalBatchDoc, finalBenchmarkDoc, finalCol } from "../storage/paths.ts";
 import { allPeersInForce } from "../storage/peers.ts";
 import { listLatest, type StoredRevision } from "../storage/revisions.ts";
+import { asStored } from "../storage/stored.ts";
 
 /** At most this many structures per batch: a batch is 50 reports, about 10 s of CPU. */
 export const BATCH_SIZE = 50;
@@ -100,12 +101,18 @@ export interface ComputedBenchmark {
   previous: PopulationIndex | null;
 }
 
+const AS_BATCH = asStored<FinalBatch>();
+
+/** A campaign's final batches, read as FinalBatch: every query on them filters on a field only batches have. */
+export const finalBatches = (db: Firestore, year: number): CollectionReference<FinalBatch> =>
+  finalCol(db, year).withConverter(AS_BATCH);
+
 export async function getFinalBenchmark(
   db: Firestore,
   year: number,
 ): Promise<FinalBenchmark | null> {
-  const snap = await finalBenchmarkDoc(db, year).get();
-  return snap.exists ? (snap.data() as FinalBenchmark) : null;
+  const snap = await finalBenchmarkDoc(db, year).withConverter(asStored<FinalBenchmark>()).get();
+  return snap.data() ?? null;
 }
 
 export const membersOf = (batch: FinalBatch): FinalMember[] => JSON.parse(batch.members);
@@ -115,14 +122,14 @@ export async function finalBatch(
   year: number,
   batch: number,
 ): Promise<FinalMember[]> {
-  const snap = await finalBatchDoc(db, year, batch).get();
-  return snap.exists ? membersOf(snap.data() as FinalBatch) : [];
+  const stored = (await finalBatchDoc(db, year, batch).withConverter(AS_BATCH).get()).data();
+  return stored ? membersOf(stored) : [];
 }
 
 /** Every structure of the final benchmark, in code order. */
 export async function allFinalMembers(db: Firestore, year: number): Promise<FinalMember[]> {
-  const snap = await finalCol(db, year).where("batch", ">=", 0).orderBy("batch").get();
-  return snap.docs.flatMap((d) => membersOf(d.data() as FinalBatch));
+  const snap = await finalBatches(db, year).where("batch", ">=", 0).orderBy("batch").get();
+  return snap.docs.flatMap((d) => membersOf(d.data()));
 }
 
 function finalMember(

@@ -1,8 +1,7 @@
 // One structure's report of a closed campaign, rendered again on demand as a PDF: the full report or its one-page board summary.
 import { buildReport } from "@barometre/shared";
 import type { Firestore } from "firebase-admin/firestore";
-import { finalCol } from "../storage/paths.ts";
-import { type FinalBatch, getFinalBenchmark, membersOf } from "./final-benchmark.ts";
+import { finalBatches, getFinalBenchmark, membersOf } from "./final-benchmark.ts";
 import { namedTable, reportInput } from "./report-batch.ts";
 
 export type StructureReport =
@@ -21,10 +20,8 @@ export async function structureReportPdf(
       ok: false,
       error: `La campagne ${year} n'est pas close : aucun rapport n'existe encore.`,
     };
-  const snap = await finalCol(db, year).where("codes", "array-contains", code).limit(1).get();
-  const member = snap.docs
-    .flatMap((d) => membersOf(d.data() as FinalBatch))
-    .find((m) => m.code === code);
+  const snap = await finalBatches(db, year).where("codes", "array-contains", code).limit(1).get();
+  const member = snap.docs.flatMap((d) => membersOf(d.data())).find((m) => m.code === code);
   if (!member)
     return { ok: false, error: `La structure ${code} n'a pas de retour dans la campagne ${year}.` };
   const table = head.mode === "transparent" ? await namedTable(db, year) : undefined;

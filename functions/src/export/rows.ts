@@ -9,12 +9,13 @@ import {
   INDICATOR_KEYS,
   type Indicators,
   indicator,
+  REVIEW_STATE_CELLS,
   STATUS_LABELS,
 } from "@barometre/shared";
 import type { Firestore } from "firebase-admin/firestore";
 import { readStatusRows } from "../status/read-board.ts";
 import { toJson } from "../storage/firestore-json.ts";
-import { listLatest, type ReviewState, type StoredRevision } from "../storage/revisions.ts";
+import { listLatest, type StoredRevision } from "../storage/revisions.ts";
 import { parisTime } from "../util/paris-time.ts";
 import { csvValue, toCsv } from "./csv.ts";
 
@@ -47,14 +48,6 @@ export const explanationWords = (r: StoredRevision): string =>
   Object.entries(r.explanations ?? {})
     .map(([key, text]) => `${findField(key)?.label ?? key} : ${text}`)
     .join(" | ");
-
-export const REVIEW_WORDS: Record<ReviewState, string> = {
-  pending: "en attente",
-  accepted: "accepté",
-  hasIssues: "à corriger",
-  rejected: "rejeté",
-  reopened: "rouvert",
-};
 
 /** Each indicator's value column, followed by its band column when it has bands. */
 const INDICATOR_COLUMNS = INDICATOR_KEYS.flatMap((key) => {
@@ -89,7 +82,7 @@ export async function exportCampaignCsv(db: Firestore, year: number): Promise<st
     csvValue(r.number),
     csvValue(parisTime.format(r.submittedAt.toDate())),
     csvValue(r.submittedBy),
-    csvValue(REVIEW_WORDS[r.review.state]),
+    csvValue(REVIEW_STATE_CELLS[r.review.state]),
     ...FIELDS.map((f) => csvValue(getValue(r.payload, f), f.type === "date")),
     ...INDICATOR_COLUMNS.map((c) => c.cell(r.indicators)),
     csvValue(attestationWords(r)),

@@ -1,6 +1,7 @@
 // GET campaignExport: for Union admins, the latest revision of every structure of a campaign, as JSON or CSV; with
 // view=status, the campaign's status board instead (the CSV of returns has one fixed set of columns).
 
+import { Refusal } from "@barometre/shared";
 import { audited } from "../audit/record.ts";
 import { exportCampaign, exportCampaignCsv } from "../export/rows.ts";
 import { requireAdmin } from "../http/access.ts";
@@ -44,7 +45,7 @@ export const campaignExportHandler =
       throw new HttpError(400, "Le paramètre « view » doit valoir returns ou status.");
     await requireAdmin(deps.db, who);
     const campaign = await getCampaign(deps.db, year);
-    if (!campaign) throw new HttpError(404, `La campagne ${year} n'existe pas.`);
+    if (!campaign) throw new Refusal("not-found", `La campagne ${year} n'existe pas.`);
     const body = await audited(
       deps.db,
       {

@@ -6,8 +6,9 @@ import {
   daysBetween,
   type LastNetwork,
   lastNetworkOf,
+  Refusal,
 } from "@barometre/shared";
-import { type Handler, HttpError } from "../http/guard.ts";
+import type { Handler } from "../http/guard.ts";
 import type { Deps } from "../runtime/deps.ts";
 import { acceptsReturns, getCampaign, parisDay } from "../storage/campaigns.ts";
 import { peersInForce } from "../storage/peers.ts";
@@ -34,7 +35,7 @@ export const campaignInfoHandler =
     const { code, year } = await readStructureQuery(req, deps);
     const campaign = await getCampaign(deps.db, year);
     if (!campaign)
-      throw new HttpError(404, `La campagne ${year} n'a pas encore été lancée par l'Union.`);
+      throw new Refusal("not-found", `La campagne ${year} n'a pas encore été lancée par l'Union.`);
     const now = deps.clock();
     const today = parisDay(now);
     const peers = await peersInForce(deps.db, year, code);

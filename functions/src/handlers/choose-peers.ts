@@ -5,13 +5,14 @@ import {
   type PeerChoice,
   type PeersRequest,
   peerChoiceProblem,
+  Refusal,
   SIZE_DIMENSIONS,
   type SizeDimension,
 } from "@barometre/shared";
 import type { Firestore } from "firebase-admin/firestore";
 import { requireRegisteredStructure } from "../http/access.ts";
 import { parseWith } from "../http/envelope.ts";
-import { type Handler, HttpError, requireMethod } from "../http/guard.ts";
+import { type Handler, requireMethod } from "../http/guard.ts";
 import { readAuthenticatedJson } from "../http/incoming.ts";
 import type { Deps } from "../runtime/deps.ts";
 import { getCampaign } from "../storage/campaigns.ts";
@@ -39,13 +40,13 @@ export async function choosePeers(
   const { structureCode: code, year } = request;
   const campaign = await getCampaign(db, year);
   if (!campaign)
-    throw new HttpError(
-      404,
+    throw new Refusal(
+      "not-found",
       `La campagne ${year} n'a pas été lancée par l'Union : rien n'a été enregistré.`,
     );
   if (campaign.state === "closed")
-    throw new HttpError(
-      409,
+    throw new Refusal(
+      "conflict",
       `La campagne ${year} est close : son groupe de pairs ne peut plus changer. Rien n'a été enregistré.`,
     );
   const choice = request.peers as PeerChoice | null;
@@ -59,7 +60,7 @@ export async function choosePeers(
       bandCounts: bandCounts(campaign.sizeBands),
       known: (c) => known.has(c),
     });
-    if (problem) throw new HttpError(422, `${problem} Rien n'a été enregistré.`);
+    if (problem) throw new Refusal("invalid", `${problem} Rien n'a été enregistré.`);
   }
   return storePeers(db, year, code, choice, by, now);
 }

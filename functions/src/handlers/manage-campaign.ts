@@ -1,20 +1,20 @@
 // GET/POST manageCampaign: Union admins read a campaign, open it, close it (and send the final reports) or change
 // its settings.
-import { CAMPAIGN_REQUEST, type CloseOutcome, type ManageCampaignAnswer } from "@barometre/shared";
+import {
+  CAMPAIGN_REQUEST,
+  type CloseOutcome,
+  type ManageCampaignAnswer,
+  Refusal,
+} from "@barometre/shared";
 import { settingNames } from "../audit/actions.ts";
 import { audited } from "../audit/record.ts";
 import { closeAndReport } from "../close/close-campaign.ts";
 import { requireAdmin } from "../http/access.ts";
 import { authenticate } from "../http/auth.ts";
 import { parseWith } from "../http/envelope.ts";
-import {
-  type Handler,
-  HttpError,
-  type HttpRequest,
-  requireMethod,
-  yearParam,
-} from "../http/guard.ts";
+import { type Handler, type HttpRequest, requireMethod, yearParam } from "../http/guard.ts";
 import { readAuthenticatedJson } from "../http/incoming.ts";
+import { withoutPastRecord } from "../positioning/past-record.ts";
 import type { Deps } from "../runtime/deps.ts";
 import { configureCampaign, getCampaign, openCampaign } from "../storage/campaigns.ts";
 import { toJson } from "../storage/firestore-json.ts";
@@ -68,9 +68,9 @@ export const manageCampaignHandler =
       done = { year: yearParam(req) };
     }
     const campaign = await getCampaign(deps.db, done.year);
-    if (!campaign) throw new HttpError(404, `La campagne ${done.year} n'existe pas.`);
+    if (!campaign) throw new Refusal("not-found", `La campagne ${done.year} n'existe pas.`);
     const answer: ManageCampaignAnswer = {
-      campaign: toJson(campaign),
+      campaign: toJson(withoutPastRecord(campaign)),
       ...(done.reports ? { reports: done.reports } : {}),
     };
     res.status(200).json(answer);

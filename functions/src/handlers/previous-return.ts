@@ -1,8 +1,8 @@
 // GET previousReturn: the latest revision of a structure's return for an exercice, with the Union's review of it, the
 // director's explanations and attestation, whether the return is locked, its last difference and the review history.
-import type { PreviousReturnAnswer } from "@barometre/shared";
+import { type PreviousReturnAnswer, Refusal } from "@barometre/shared";
 import { audited } from "../audit/record.ts";
-import { type Handler, HttpError } from "../http/guard.ts";
+import type { Handler } from "../http/guard.ts";
 import type { Deps } from "../runtime/deps.ts";
 import { toJson } from "../storage/firestore-json.ts";
 import { listReviews } from "../storage/reviews.ts";
@@ -25,7 +25,10 @@ export const previousReturnHandler =
         )
       : await read();
     if (!latest)
-      throw new HttpError(404, `Aucun retour de « ${code} » n'a été reçu pour l'exercice ${year}.`);
+      throw new Refusal(
+        "not-found",
+        `Aucun retour de « ${code} » n'a été reçu pour l'exercice ${year}.`,
+      );
     const answer: PreviousReturnAnswer = {
       return: latest.payload,
       revision: latest.number,

@@ -1,8 +1,8 @@
 // POST reportProgress: the add-on says a structure's workbook is prepared, which the Union's status board shows.
-import { PROGRESS_REQUEST, type ReportProgressAnswer } from "@barometre/shared";
+import { PROGRESS_REQUEST, Refusal, type ReportProgressAnswer } from "@barometre/shared";
 import { requireRegisteredStructure } from "../http/access.ts";
 import { parseWith } from "../http/envelope.ts";
-import { type Handler, HttpError, requireMethod } from "../http/guard.ts";
+import { type Handler, requireMethod } from "../http/guard.ts";
 import { readAuthenticatedJson } from "../http/incoming.ts";
 import type { Deps } from "../runtime/deps.ts";
 import { getCampaign } from "../storage/campaigns.ts";
@@ -18,8 +18,8 @@ export const reportProgressHandler =
     await requireRegisteredStructure(deps.db, who, code);
     // Progress lives under its campaign, which an erasure walks: none is kept for a campaign that does not exist.
     if (!(await getCampaign(deps.db, year)))
-      throw new HttpError(
-        404,
+      throw new Refusal(
+        "not-found",
         `La campagne ${year} n'a pas été lancée par l'Union : rien n'a été enregistré.`,
       );
     const progress = await recordPrepared(deps.db, { year, code }, who.email, deps.clock());

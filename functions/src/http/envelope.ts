@@ -1,7 +1,6 @@
 // A request checked against its schema (shared/src/api), or a French 400 naming what is wrong and where.
-import { findField, formatNumber, formatRaw } from "@barometre/shared";
+import { findField, formatNumber, formatRaw, Refusal } from "@barometre/shared";
 import { type ZodType, z } from "zod";
-import { HttpError } from "./guard.ts";
 
 const french = z.locales.fr();
 
@@ -28,7 +27,7 @@ function placeOf(path: readonly PropertyKey[]): string {
   return path.length === 0 ? "la requête" : `« ${formatRaw(path.join("."))} »`;
 }
 
-/** The body checked against a schema, or a 400 listing (in French) what is wrong and where. */
+/** The body checked against a schema, or a "malformed" refusal (400) listing (in French) what is wrong and where. */
 export function parseWith<T>(schema: ZodType<T>, body: unknown): T {
   const result = schema.safeParse(body, { error: french.localeError });
   if (result.success) return result.data;
@@ -41,5 +40,5 @@ export function parseWith<T>(schema: ZodType<T>, body: unknown): T {
     messages.length > MAX_LISTED
       ? ` (et ${formatNumber(messages.length - MAX_LISTED)} autres problèmes)`
       : "";
-  throw new HttpError(400, `La requête n'a pas la forme attendue. ${shown}${more}`);
+  throw new Refusal("malformed", `La requête n'a pas la forme attendue. ${shown}${more}`);
 }

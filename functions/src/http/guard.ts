@@ -1,7 +1,8 @@
 // The HTTP vocabulary of every handler: request and response shapes, French refusals, and the guard that answers them.
-import type { Finding } from "@barometre/shared";
+import { FIRST_YEAR, type Finding, LAST_YEAR, Refusal, type RefusalKind } from "@barometre/shared";
 import type { Request, Response } from "express";
 import { REQUEST_DEADLINE_MS } from "../runtime/config.ts";
+import type { Logger } from "../runtime/logger.ts";
 import { isUnavailable } from "../storage/firestore-errors.ts";
 
 /**
@@ -15,7 +16,7 @@ export type HttpResponse = Pick<Response, "status" | "set" | "json" | "send" | "
 
 export type Handler = (req: HttpRequest, res: HttpResponse) => Promise<void>;
 
-/** A refusal: the status and the French sentence the caller reads, plus the findings of a 422. */
+/** A refusal of HTTP itself (method, body, headers, token): the status and the French sentence the caller reads. */
 export class HttpError extends Error {
   constructor(
     readonly status: number,
@@ -26,10 +27,6 @@ export class HttpError extends Error {
     super(message);
     this.name = "HttpError";
   }
-}
-
-export interface Logger {
-  error(message: string, details: Record<string, unknown>): void;
 }
 
 /** The method a handler answers, or 405 naming the ones it accepts. */
@@ -52,12 +49,15 @@ export function queryParam(req: HttpRequest, name: string): string | null {
   return value;
 }
 
-/** An exercice given as a query parameter: a whole year between 2010 and 2100. */
+/** An exercice given as a query parameter: a whole year between FIRST_YEAR and LAST_YEAR. */
 export function yearParam(req: HttpRequest): number {
   const raw = queryParam(req, "year");
   const year = raw === null ? Number.NaN : Number(raw);
-  if (!/^\d{4}$/.test(raw ?? "") || year < 2010 || year > 2100)
-    throw new HttpError(400, "Le paramètre « year » doit être une année entre 2010 et 2100.");
+  if (!/^\d{4}$/.test(raw ?? "") || year < FIRST_YEAR || year > LAST_YEAR)
+    throw new HttpError(
+      400,
+      `Le paramètre « year » doit être une année entre ${FIRST_YEAR} et ${LAST_YEAR}.`,
+    );
   return year;
 }
 
@@ -69,6 +69,20 @@ export const MAX_ERROR_CHARS = 2_000;
 
 const bounded = (message: string) =>
   message.length > MAX_ERROR_CHARS ? `${message.slice(0, MAX_ERROR_CHARS - 1)}…` : message;
+
+/** The status of each kind of domain refusal. */
+const STATUS: Record<RefusalKind, number> = {
+  malformed: 400,
+  invalid: 422,
+  "not-found": 404,
+  conflict: 409,
+  forbidden: 403,
+  unavailable: 503,
+};
+
+/** A domain refusal as the HTTP answer it stands for. */
+const asHttp = (refusal: Refusal) =>
+  new HttpError(STATUS[refusal.kind], refusal.message, refusal.findings);
 
 function refuse(res: HttpResponse, error: HttpError): void {
   res.set(error.headers);
@@ -98,9 +112,9 @@ async function within(ms: number, run: Promise<void>): Promise<void> {
 }
 
 /**
- * Wraps a handler so every failure becomes a French `{ error }` answer: refusals with their status,
- * a Firestore outage or a request past its deadline as 503, anything else as 500 logged without the request
- * (so never a token).
+ * Wraps a handler so every failure becomes a French `{ error }` answer: refusals with their status (a domain
+ * Refusal with its kind's), a Firestore outage or a request past its deadline as 503, anything else as 500
+ * logged without the request (so never a token).
  */
 export function guard(
   name: string,
@@ -114,6 +128,7 @@ export function guard(
     } catch (error) {
       if (res.headersSent) return;
       if (error instanceof HttpError) return refuse(res, error);
+      if (error instanceof Refusal) return refuse(res, asHttp(error));
       const detail = error instanceof Error ? error.message : String(error);
       if (isUnavailable(error) || error instanceof DeadlineExceeded) {
         const why =

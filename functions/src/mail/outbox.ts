@@ -1,8 +1,9 @@
 // The mail outbox: documents in the firestore-send-email extension's schema, queued once each under a deterministic id.
 import { formatNumber } from "@barometre/shared";
-import { type Firestore, Timestamp } from "firebase-admin/firestore";
+import { type CollectionReference, type Firestore, Timestamp } from "firebase-admin/firestore";
 import { isAlreadyExists } from "../storage/firestore-errors.ts";
-import { mailDoc } from "../storage/paths.ts";
+import { mailCol, mailDoc } from "../storage/paths.ts";
+import { asStored } from "../storage/stored.ts";
 
 export type DeliveryState = "PENDING" | "PROCESSING" | "SUCCESS" | "ERROR" | "RETRY";
 
@@ -81,6 +82,13 @@ export interface OutboxMail extends MailDraft {
   /** Set when the retention policy emptied the mail after its delivery (functions/src/retention/). */
   purgedAt?: Timestamp;
 }
+
+/** Mails read as OutboxMail. */
+export const AS_MAIL = asStored<OutboxMail>();
+
+/** The outbox, each mail read as OutboxMail. */
+export const outboxMails = (db: Firestore): CollectionReference<OutboxMail> =>
+  mailCol(db).withConverter(AS_MAIL);
 
 /** Firestore refuses documents over 1 MiB; keep room for field names and the delivery record. */
 export const MAX_MAIL_BYTES = 1_040_000;

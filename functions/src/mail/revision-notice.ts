@@ -5,6 +5,7 @@ import {
   formatIndicatorValue,
   indicator,
   type Positioning,
+  plural,
   REVIEW_STATE_LABELS,
 } from "@barometre/shared";
 import { escapeXml } from "../report/escape.ts";
@@ -16,7 +17,8 @@ import type { MailDraft } from "./outbox.ts";
 export const revisionNoticeId = (r: StoredRevision): string =>
   `revision-${r.year}-${r.structureCode}-${String(r.number).padStart(6, "0")}`;
 
-const plural = (n: number, one: string, many: string) => (n === 1 ? one : `${n} ${many}`);
+/** "un avertissement" for one, "3 avertissements" otherwise: the notice spells a single item out. */
+const counted = (n: number, single: string, word: string) => (n === 1 ? single : plural(n, word));
 
 const labelOf = (key: string) => findField(key)?.label ?? key;
 
@@ -38,14 +40,14 @@ function dialogue(r: StoredRevision): { head: string; items: string[] }[] {
   const explained = Object.entries(r.explanations ?? {});
   if (explained.length)
     parts.push({
-      head: `Explications de la structure sur ${plural(explained.length, "un avertissement", "avertissements")} :`,
+      head: `Explications de la structure sur ${counted(explained.length, "un avertissement", "avertissement")} :`,
       items: explained.map(([key, text]) => `${labelOf(key)} (${key}) : ${text}`),
     });
   if (r.changes)
     parts.push(
       r.changes.length
         ? {
-            head: `Changements depuis la révision ${r.number - 1} (${plural(r.changes.length, "un champ", "champs")}) :`,
+            head: `Changements depuis la révision ${r.number - 1} (${counted(r.changes.length, "un champ", "champ")}) :`,
             items: r.changes.map((c) => `${c.label} : ${c.before} → ${c.after}`),
           }
         : { head: `Aucune valeur n'a changé depuis la révision ${r.number - 1}.`, items: [] },
@@ -73,9 +75,9 @@ export function revisionNotice(
       : "Aucun indicateur en bande rouge.";
   const notes = [
     warnings > 0
-      ? `Le retour porte ${plural(warnings, "un avertissement", "avertissements")} (cohérence des données, évolution sur un an).`
+      ? `Le retour porte ${counted(warnings, "un avertissement", "avertissement")} (cohérence des données, évolution sur un an).`
       : "Le retour ne porte aucun avertissement.",
-    `Positionnement calculé sur ${plural(positioning.networkSize, "une structure", "structures")} de la campagne ${year}.`,
+    `Positionnement calculé sur ${counted(positioning.networkSize, "une structure", "structure")} de la campagne ${year}.`,
   ];
   const list = (items: string[]) =>
     items.length ? `<ul>${items.map((f) => `<li>${escapeXml(f)}</li>`).join("")}</ul>` : "";
@@ -87,7 +89,7 @@ export function revisionNotice(
     campaignYear: year,
     structureCode: code,
     message: {
-      subject: `Baromètre ${year} : ${name} a envoyé la révision ${number} de son retour${fragile.length ? ` (${plural(fragile.length, "un indicateur", "indicateurs")} en bande rouge)` : ""}${revision.answers ? ", en réponse à votre demande" : ""}`,
+      subject: `Baromètre ${year} : ${name} a envoyé la révision ${number} de son retour${fragile.length ? ` (${counted(fragile.length, "un indicateur", "indicateur")} en bande rouge)` : ""}${revision.answers ? ", en réponse à votre demande" : ""}`,
       text: `${[
         head,
         verdict,

@@ -12,10 +12,12 @@
 //   again later for the sweep; permanent ones (5xx) and the last allowed attempt end in ERROR with the reason.
 import { randomUUID } from "node:crypto";
 import { type DocumentReference, type Firestore, Timestamp } from "firebase-admin/firestore";
-import type { Logger } from "../http/guard.ts";
+import type { Logger } from "../runtime/logger.ts";
 import { isAlreadyExists, isNotFound } from "../storage/firestore-errors.ts";
 import { mailClaimDoc, mailDoc } from "../storage/paths.ts";
+import { asStored } from "../storage/stored.ts";
 import {
+  AS_MAIL,
   type Delivery,
   type DeliveryInfo,
   messageIdOf,
@@ -84,6 +86,8 @@ interface Claim {
   error: string | null;
 }
 
+const AS_CLAIM = asStored<Claim>();
+
 type ClaimResult =
   | { kind: "claimed"; attempt: number; ref: DocumentReference; lease: Timestamp }
   | { kind: "busy" }
@@ -129,7 +133,7 @@ async function claimAttempt(
     } catch (error) {
       if (!isAlreadyExists(error)) throw error;
     }
-    const other = (await ref.get()).data() as Claim | undefined;
+    const other = (await ref.withConverter(AS_CLAIM).get()).data();
     if (other?.state === "sending" && other.leaseExpireTime.toMillis() > now.getTime())
       return { kind: "busy" };
     // A failed attempt, or a sender that died holding it: the next number is free to claim.
@@ -177,9 +181,8 @@ function ready(mail: OutboxMail, now: Date): DeliveryOutcome | null {
 /** Makes one delivery attempt of mail `id` if it is due and nobody else holds it. */
 export async function deliverMail(deps: SenderDeps, id: string): Promise<DeliveryOutcome> {
   const ref = mailDoc(deps.db, id);
-  const snap = await ref.get();
-  if (!snap.exists) return "gone";
-  const mail = snap.data() as OutboxMail;
+  const mail = (await ref.withConverter(AS_MAIL).get()).data();
+  if (!mail) return "gone";
   const now = deps.clock();
   const blocked = ready(mail, now);
   if (blocked) return blocked;

@@ -1,9 +1,9 @@
 // The Union's mails that list structures by name (network summary, reminder digests, report recipients): which of them name a
 // structure, for its export, and how its erasure takes its name out of them.
 import type { Firestore, QueryDocumentSnapshot } from "firebase-admin/firestore";
-import type { StructureDataKind } from "../retention/structure-data.ts";
-import { mailClaimsCol, mailCol } from "../storage/paths.ts";
-import type { OutboxMail } from "./outbox.ts";
+import type { StructureDataKind } from "../retention/data-kind.ts";
+import { mailClaimsCol } from "../storage/paths.ts";
+import { type OutboxMail, outboxMails } from "./outbox.ts";
 
 /** The kinds of mail that name several structures for the Union. */
 const LISTING_KINDS = ["summary", "digest", "recipients"];
@@ -15,11 +15,14 @@ export const REDACTED_TEXT =
 /** The code as a whole word: erasing PIMMS-NICE leaves the mails naming PIMMS-NICE-SUD alone. */
 const naming = (code: string) => new RegExp(`(?<![A-Z0-9-])${code}(?![A-Z0-9-])`);
 
-async function mailsNaming(db: Firestore, code: string): Promise<QueryDocumentSnapshot[]> {
-  const snap = await mailCol(db).where("kind", "in", LISTING_KINDS).get();
+async function mailsNaming(
+  db: Firestore,
+  code: string,
+): Promise<QueryDocumentSnapshot<OutboxMail>[]> {
+  const snap = await outboxMails(db).where("kind", "in", LISTING_KINDS).get();
   const named = naming(code);
   return snap.docs.filter((d) => {
-    const { subject, text, html } = (d.data() as OutboxMail).message;
+    const { subject, text, html } = d.data().message;
     return named.test(`${subject}\n${text}\n${html}`);
   });
 }
@@ -33,12 +36,12 @@ export const unionMailsNaming: StructureDataKind = {
   export: async (db, code) =>
     (await mailsNaming(db, code)).map((d) => ({
       path: d.ref.path,
-      subject: (d.data() as OutboxMail).message.subject,
+      subject: d.data().message.subject,
     })),
   erase: async (db, code) => {
     const docs = await mailsNaming(db, code);
     for (const d of docs) {
-      const mail = d.data() as OutboxMail;
+      const mail = d.data();
       if (waiting(mail)) {
         const claims = await mailClaimsCol(db).where("mailId", "==", d.id).get();
         const batch = db.batch();

@@ -16,11 +16,19 @@ import {
   TRAJECTORY_YEARS,
 } from "@barometre/shared";
 import type { Firestore } from "firebase-admin/firestore";
-import type { FinalBenchmark } from "../close/final-benchmark.ts";
 import { campaignDoc, finalBenchmarkDoc } from "../storage/paths.ts";
+import { asStored } from "../storage/stored.ts";
 
 /** The campaign document's field holding the record. */
 const FIELD = "pastCampaigns";
+
+/** What the record reads of a final benchmark (close/final-benchmark.ts): its network's and groups' statistics. */
+interface FinalStats {
+  network: StatsByIndicator;
+  groups: Record<string, StatsByIndicator>;
+}
+
+const AS_FINAL_STATS = asStored<FinalStats>();
 
 /** Each past year's medians as stored: the network's and each group's, null where the statistics are not shown. */
 interface StoredMedians {
@@ -65,14 +73,20 @@ function restored(medians: StoredMedians["network"]): GroupMedians {
 }
 
 /** A closed campaign's final medians, as the trajectories read them. */
-export const mediansOf = (head: Pick<FinalBenchmark, "network" | "groups">): CampaignMedians => ({
+export const mediansOf = (head: FinalStats): CampaignMedians => ({
   network: { stats: head.network },
   groups: new Map(Object.entries(head.groups).map(([t, stats]) => [t, { stats }])),
 });
 
 /** The campaign document's record, or null for a campaign opened before it existed. */
-export const pastRecordOf = (campaign: Record<string, unknown> | undefined): PastRecord | null =>
-  (campaign?.[FIELD] as PastRecord | undefined) ?? null;
+export const pastRecordOf = (campaign: object | undefined): PastRecord | null =>
+  ((campaign as Record<string, unknown> | undefined)?.[FIELD] as PastRecord | undefined) ?? null;
+
+/** The campaign as stored without its record: the record is the live answers' own, not part of the campaign. */
+export function withoutPastRecord<C extends object>(campaign: C): C {
+  const { [FIELD]: _record, ...rest } = campaign as Record<string, unknown>;
+  return rest as C;
+}
 
 /** What the record says of `year`. */
 export function pastYearIn(record: PastRecord, year: number): PastYear {
@@ -95,11 +109,12 @@ async function freshRecord(db: Firestore, year: number): Promise<Required<PastRe
     pastYearsOf(year).map(async (y) => {
       const [campaign, head] = await Promise.all([
         campaignDoc(db, y).get(),
-        finalBenchmarkDoc(db, y).get(),
+        finalBenchmarkDoc(db, y).withConverter(AS_FINAL_STATS).get(),
       ]);
       if (campaign.exists) fresh.held[yearKey(y)] = true;
-      if (head.exists) {
-        const { network, groups } = head.data() as FinalBenchmark;
+      const final = head.data();
+      if (final) {
+        const { network, groups } = final;
         const medians: StoredMedians = {
           network: stored(network),
           groups: Object.fromEntries(Object.entries(groups).map(([t, g]) => [t, stored(g)])),

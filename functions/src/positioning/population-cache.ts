@@ -25,8 +25,10 @@ import {
   type QueryDocumentSnapshot,
   Timestamp,
 } from "firebase-admin/firestore";
+import type { Campaign } from "../storage/campaigns.ts";
 import { campaignDoc, latestCol } from "../storage/paths.ts";
 import { populationVersion, type StoredRevision } from "../storage/revisions.ts";
+import { asStored } from "../storage/stored.ts";
 import { type PastRecord, pastRecordOf } from "./past-record.ts";
 import { type Latest, type Row, readSnapshot, rowOf } from "./population-snapshot.ts";
 
@@ -71,7 +73,13 @@ const FIELDS = [
   "submittedAt",
 ] as const satisfies readonly (keyof Latest)[];
 
-const fromDoc = (doc: QueryDocumentSnapshot) => rowOf(doc.data() as Latest);
+/** What positioning reads of a campaign document. */
+const AS_CAMPAIGN = asStored<Pick<Campaign, "state" | "populationShards">>();
+
+/** The selected fields of a latest copy, read as Latest. */
+const AS_LATEST = asStored<Latest>();
+
+const fromDoc = (doc: QueryDocumentSnapshot<Latest>) => rowOf(doc.data());
 
 /** The member a revision is positioned as at the close: its own bands and reasons, and its size for the size groups. */
 export const memberOfRevision = (r: StoredRevision): Member => ({
@@ -189,14 +197,15 @@ export class PopulationCache {
     now: number,
     fromSnapshot: boolean,
   ): Promise<Entry> {
-    const campaign = await campaignDoc(db, year).get();
-    const shards = campaign.get("populationShards") as number | undefined;
+    const campaign = (await campaignDoc(db, year).withConverter(AS_CAMPAIGN).get()).data();
+    const shards = campaign?.populationShards;
     const snapshot = fromSnapshot && shards ? await readSnapshot(db, year, shards) : null;
     const rows =
       snapshot ??
       (
         await latestCol(db, year)
           .select(...FIELDS)
+          .withConverter(AS_LATEST)
           .get()
       ).docs.map(fromDoc);
     const entry: Entry = {
@@ -204,9 +213,9 @@ export class PopulationCache {
       version,
       loadedAt: now,
       checkedAt: now,
-      open: campaign.get("state") === "open",
+      open: campaign?.state === "open",
       indexes: new Map(),
-      past: pastRecordOf(campaign.data()),
+      past: pastRecordOf(campaign),
     };
     this.entries.set(year, entry);
     if (snapshot) this.counts.snapshot++;
@@ -224,6 +233,7 @@ export class PopulationCache {
         ? col
             .where("submittedAt", ">=", since)
             .select(...FIELDS)
+            .withConverter(AS_LATEST)
             .get()
         : null,
     ]);

@@ -24,10 +24,11 @@ import {
   type DocumentReference,
   FieldValue,
   type Firestore,
+  type Timestamp,
   type WriteBatch,
 } from "firebase-admin/firestore";
 import { latestCol, snapshotShardDoc } from "../storage/paths.ts";
-import type { StoredRevision } from "../storage/revisions.ts";
+import { asStored } from "../storage/stored.ts";
 
 /** One member as the positioning uses it (only the values of others count), with its revision number. */
 export interface Row {
@@ -40,11 +41,17 @@ export interface Row {
   at?: number;
 }
 
-/** What positioning reads of a latest revision. */
-export type Latest = Pick<
-  StoredRevision,
-  "structureCode" | "territory" | "indicators" | "number" | "submittedAt"
->;
+/**
+ * What positioning reads of a latest revision: fields of StoredRevision, written out here because
+ * storage/revisions.ts imports this module (it passes its revisions to addEntry, which checks they fit).
+ */
+export interface Latest {
+  structureCode: string;
+  territory: string | null;
+  indicators: Indicators;
+  number: number;
+  submittedAt: Timestamp;
+}
 
 /** Structures per shard when a campaign opens: about a write a second each at a deadline rush, 200 Kio each. */
 const MEMBERS_PER_SHARD = 1_000;
@@ -67,6 +74,12 @@ type Entry = [string | null, ...(number | boolean | null)[]];
 
 /** An entry as stored: the JSON text of the Entry. */
 type StoredEntry = string;
+
+/** A latest copy as an entry is made of it. */
+const AS_ENTRY_SOURCE = asStored<Latest & { year: number }>();
+
+/** A shard document: its map of entries. */
+const AS_SHARD = asStored<{ m: Record<string, StoredEntry> }>();
 
 /**
  * `s{CODE}_{number}` with the code's hyphens as underscores (codes are [A-Z0-9-]): a field name that needs no
@@ -160,13 +173,14 @@ export async function removeFromSnapshot(
   code: string,
 ): Promise<boolean> {
   const shard = shardOf(code, shards);
-  const ref = snapshotShardDoc(db, year, shard);
-  const entries = ((await ref.get()).get("m") ?? {}) as Record<string, StoredEntry>;
+  const ref = snapshotShardDoc(db, year, shard).withConverter(AS_SHARD);
+  const entries = (await ref.get()).data()?.m ?? {};
   const kept = Object.entries(entries).filter(([key]) => codeOfKey(key) !== code);
   if (kept.length === Object.keys(entries).length) return false;
   await ref.update({ m: Object.fromEntries(kept) });
-  const latest = (await latestCol(db, year).get()).docs
-    .map((d) => d.data() as StoredRevision)
+  // Typed here rather than through storage/revisions.ts (AS_REVISION), which imports this module.
+  const latest = (await latestCol(db, year).withConverter(AS_ENTRY_SOURCE).get()).docs
+    .map((d) => d.data())
     .filter((r) => shardOf(r.structureCode, shards) === shard);
   for (let i = 0; i < latest.length; i += BATCH) {
     const batch = db.batch();

@@ -28,6 +28,7 @@ import {
   snapshotCol,
   unionSheetDoc,
 } from "../storage/paths.ts";
+import { asStored } from "../storage/stored.ts";
 import { eachLimited } from "../util/each-limited.ts";
 
 export interface ClosedCampaign {
@@ -134,9 +135,10 @@ const mailsOf =
     const snap = await mailCol(db)
       .where("campaignYear", "==", year)
       .select("kind", "delivery", "purgedAt")
+      .withConverter(asStored<Pick<OutboxMail, "kind" | "delivery" | "purgedAt">>())
       .get();
     const delivered = snap.docs.filter((d) => {
-      const { kind, delivery, purgedAt } = d.data() as OutboxMail;
+      const { kind, delivery, purgedAt } = d.data();
       return (
         MAIL_RETENTION[kind] === retention &&
         delivery?.state === "SUCCESS" &&
@@ -147,14 +149,18 @@ const mailsOf =
     const claims = new Map<string, DocumentReference[]>();
     for (let i = 0; i < delivered.length; i += IN_LIMIT) {
       const ids = delivered.slice(i, i + IN_LIMIT).map((d) => d.id);
-      const found = await mailClaimsCol(db).where("mailId", "in", ids).select("mailId").get();
+      const found = await mailClaimsCol(db)
+        .where("mailId", "in", ids)
+        .select("mailId")
+        .withConverter(asStored<{ mailId: string }>())
+        .get();
       for (const c of found.docs) {
-        const id = c.get("mailId") as string;
+        const id = c.data().mailId;
         claims.set(id, [...(claims.get(id) ?? []), c.ref]);
       }
     }
     return delivered.map((d) => {
-      const { delivery } = d.data() as OutboxMail;
+      const { delivery } = d.data();
       const end = delivery.endTime?.toDate() ?? closedAt;
       const anchor = new Date(Math.max(end.getTime(), closedAt.getTime()));
       return {

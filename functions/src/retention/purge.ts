@@ -9,6 +9,7 @@ import type { Firestore, Timestamp } from "firebase-admin/firestore";
 import { recordPastCampaigns } from "../positioning/past-record.ts";
 import { type Campaign, campaignOf, getCampaign } from "../storage/campaigns.ts";
 import { campaignsCol, retentionProgressDoc } from "../storage/paths.ts";
+import { asStored } from "../storage/stored.ts";
 import { CAMPAIGN_WIDE, type Candidate, type ClosedCampaign, COLLECT } from "./candidates.ts";
 import { readRetention } from "./settings.ts";
 
@@ -65,7 +66,8 @@ const due = (anchor: Date, days: number, now: Date) => ageDays(anchor, now) >= d
  * were last all looked at (a campaign's mails are then looked at again a day later, not every hour).
  */
 async function finished(db: Firestore): Promise<Record<string, number>> {
-  return ((await retentionProgressDoc(db).get()).data() ?? {}) as Record<string, number>;
+  const progress = retentionProgressDoc(db).withConverter(asStored<Record<string, number>>());
+  return (await progress.get()).data() ?? {};
 }
 
 /** Still due as the policy and the campaign stand now: closed at the same moment, and kept long enough. */

@@ -1,7 +1,7 @@
 // Everything stored about one structure, for data-protection requests: exported as JSON, or erased without a trace.
 import { type DocumentReference, FieldValue, type Firestore } from "firebase-admin/firestore";
 import { auditTrail } from "../audit/structure-trail.ts";
-import type { FinalBatch } from "../close/final-benchmark.ts";
+import { finalBatches } from "../close/final-benchmark.ts";
 import { unionMailsNaming } from "../mail/union-mails.ts";
 import { removeFromSnapshot } from "../positioning/population-snapshot.ts";
 import { statusRows } from "../status/board.ts";
@@ -12,7 +12,6 @@ import { type Json, toJson } from "../storage/firestore-json.ts";
 import {
   answersCol,
   finalBenchmarkDoc,
-  finalCol,
   followupDoc,
   latestDoc,
   mailClaimsCol,
@@ -24,25 +23,10 @@ import {
   structureDoc,
   unionSheetDoc,
 } from "../storage/paths.ts";
-import type { Progress } from "../storage/progress.ts";
-import { bumpPopulation, type StoredRevision } from "../storage/revisions.ts";
+import { AS_PROGRESS } from "../storage/progress.ts";
+import { AS_REVISION, bumpPopulation, storedLatestCopy } from "../storage/revisions.ts";
 import { structureRow } from "../union-sheet/tables.ts";
-
-/**
- * One kind of data kept about a structure. Every kind is both exported and erased, so a kind added here cannot
- * be forgotten by one of the two. Most kinds are whole documents; some are a part of a shared document (its
- * entry in a campaign's final benchmark) or live outside Firestore (its row in the Union's sheet).
- */
-export interface StructureDataKind {
-  /** Its key in the export. */
-  name: string;
-  /** What it is, in the French summary of an erasure. */
-  label: string;
-  /** What is kept, across the given campaign years. */
-  export(db: Firestore, code: string, years: readonly number[]): Promise<Json[]>;
-  /** Removes it; returns how many items were removed. */
-  erase(db: Firestore, code: string, years: readonly number[]): Promise<number>;
-}
+import type { StructureDataKind } from "./data-kind.ts";
 
 type Documents = (
   db: Firestore,
@@ -126,13 +110,14 @@ async function statusLines(db: Firestore, code: string, years: readonly number[]
     sheets.map(async (sheet) => {
       const year = Number(sheet.id);
       const [latest, progress] = await Promise.all([
-        latestDoc(db, year, code).get(),
-        progressDoc(db, year, code).get(),
+        storedLatestCopy(db, year, code).get(),
+        progressDoc(db, year, code).withConverter(AS_PROGRESS).get(),
       ]);
+      const [revision, prepared] = [latest.data(), progress.data()];
       const rows = statusRows(
         entry ? [entry] : [],
-        latest.exists ? [latest.data() as StoredRevision] : [],
-        progress.exists ? [progress.data() as Progress] : [],
+        revision ? [revision] : [],
+        prepared ? [prepared] : [],
       );
       return statusTable(rows).rows.map((row) => ({ sheet: `Suivi ${year}`, row: row as Json }));
     }),
@@ -159,10 +144,13 @@ const sheetRows: StructureDataKind = {
   label: "lignes du tableau consolidé de l'Union",
   export: async (db, code, years) => {
     const [entry, latest] = await Promise.all([getStructure(db, code), latestOf(db, code, years)]);
-    const snaps = latest.length ? await db.getAll(...latest) : [];
-    const structures = snaps.map((s) => {
-      const r = s.data() as StoredRevision;
-      return { sheet: `Structures ${r.year}`, row: structureRow(r, entry?.name) as Json };
+    // getAll is untyped: each latest copy is read through its typed reference.
+    const snaps = await Promise.all(latest.map((ref) => ref.withConverter(AS_REVISION).get()));
+    const structures = snaps.flatMap((s) => {
+      const r = s.data();
+      return r
+        ? [{ sheet: `Structures ${r.year}`, row: structureRow(r, entry?.name) as Json }]
+        : [];
     });
     return [...structures, ...(await statusLines(db, code, years))];
   },
@@ -178,7 +166,7 @@ const sheetRows: StructureDataKind = {
 
 async function finalBatchesWith(db: Firestore, code: string, years: readonly number[]) {
   const snaps = await Promise.all(
-    years.map((y) => finalCol(db, y).where("codes", "array-contains", code).get()),
+    years.map((y) => finalBatches(db, y).where("codes", "array-contains", code).get()),
   );
   return snaps.flatMap((s) => s.docs);
 }
@@ -189,7 +177,7 @@ const finalEntries: StructureDataKind = {
   label: "positionnements finaux",
   export: async (db, code, years) =>
     (await finalBatchesWith(db, code, years)).flatMap((d) => {
-      const members = JSON.parse((d.data() as FinalBatch).members) as { code: string }[];
+      const members = JSON.parse(d.data().members) as { code: string }[];
       return members
         .filter((m) => m.code === code)
         .map((m) => ({ path: d.ref.path, data: m as Json }));
@@ -197,7 +185,7 @@ const finalEntries: StructureDataKind = {
   erase: async (db, code, years) => {
     const docs = await finalBatchesWith(db, code, years);
     for (const d of docs) {
-      const batch = d.data() as FinalBatch;
+      const batch = d.data();
       const members = (JSON.parse(batch.members) as { code: string }[]).filter(
         (m) => m.code !== code,
       );

@@ -16,6 +16,7 @@ import {
   type PimmsReturn,
   type Positioning,
   plannedCell,
+  Refusal,
   receivedContentHash,
   type Signature,
   SUBMISSION_SCHEMA,
@@ -28,7 +29,6 @@ import { Timestamp } from "firebase-admin/firestore";
 import { requireRegisteredStructure } from "../http/access.ts";
 import type { Identity } from "../http/auth.ts";
 import { parseWith } from "../http/envelope.ts";
-import { HttpError } from "../http/guard.ts";
 import { queueMail } from "../mail/outbox.ts";
 import { revisionNotice, revisionNoticeId } from "../mail/revision-notice.ts";
 import { positionRevision } from "../positioning/position-revision.ts";
@@ -51,8 +51,8 @@ const cellOf: CellLocator = (key) => (findField(key) ? plannedCell(key) : null);
 
 const refuseFindings = (findings: Finding[]) => {
   const errors = findings.filter((f) => f.severity === "error").length;
-  return new HttpError(
-    422,
+  return new Refusal(
+    "invalid",
     `Le retour contient ${errors === 1 ? "une erreur" : `${errors} erreurs`} à corriger ; rien n'a été enregistré.`,
     findings,
   );
@@ -79,11 +79,11 @@ const sha256 = (text: string) => createHash("sha256").update(text).digest("hex")
 
 const ROLES = ATTESTATION_ROLES.join(", ");
 
-/** The attestation, or a 422 saying in French what is missing. */
+/** The attestation, or an "invalid" refusal saying in French what is missing. */
 function readAttestation(input: unknown): Attestation {
   const refuse = (what: string) =>
-    new HttpError(
-      422,
+    new Refusal(
+      "invalid",
       `${what} : indiquez le nom et la fonction (${ROLES}) de la personne qui atteste l'exactitude des chiffres ; rien n'a été enregistré.`,
     );
   if (input === undefined || input === null) throw refuse("L'attestation (« attestation ») manque");
@@ -104,14 +104,14 @@ function readAttestation(input: unknown): Attestation {
   return { name: trimmed, role: role as Attestation["role"] };
 }
 
-/** Explanations only for the fields that carry a warning, else a 422 naming the field. */
+/** Explanations only for the fields that carry a warning, else an "invalid" refusal naming the field. */
 function checkExplanations(explanations: Record<string, string>, warnings: Finding[]): void {
   const explainable = explainableFields(warnings);
   const stray = Object.keys(explanations).find((key) => !explainable.has(key));
   if (stray === undefined) return;
   const f = findField(stray);
-  throw new HttpError(
-    422,
+  throw new Refusal(
+    "invalid",
     `Le champ ${f ? `« ${f.label} » (${stray})` : `« ${stray.slice(0, 80)} »`} ne porte aucun avertissement : une explication accompagne seulement une valeur signalée par un avertissement. Rien n'a été enregistré.`,
     warnings,
   );
@@ -149,8 +149,8 @@ async function complete(
  */
 function replay(storedHash: string, hash: string, answer: SubmitAnswer): SubmitReturnAnswer {
   if (storedHash !== hash)
-    throw new HttpError(
-      409,
+    throw new Refusal(
+      "conflict",
       "Cette clé d'idempotence a déjà servi pour un autre contenu : le retour n'a pas été enregistré. Renvoyez-le avec une nouvelle clé.",
     );
   return { ...answer, duplicate: true };

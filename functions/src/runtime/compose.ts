@@ -2,11 +2,11 @@
 // production (Firestore, Cloud Tasks, the Sheets API) and for the local stack (emulator, in-process queues).
 import type { Firestore } from "firebase-admin/firestore";
 import type { TokenVerifier } from "../http/auth.ts";
-import type { Logger } from "../http/guard.ts";
 import { PopulationCache } from "../positioning/population-cache.ts";
 import type { SheetDeps } from "../union-sheet/sync.ts";
 import type { Config } from "./config.ts";
 import type { Deps, WorkDeps } from "./deps.ts";
+import type { Logger } from "./logger.ts";
 import type { ReportRenderer } from "./renderer.ts";
 import type { ReportBatchTask, SheetSyncTask, Tasks } from "./tasks.ts";
 

@@ -1,9 +1,9 @@
 // What every handler is built from, passed explicitly so production, the local stack and tests run the same code.
 import type { Firestore } from "firebase-admin/firestore";
 import type { TokenVerifier } from "../http/auth.ts";
-import type { Logger } from "../http/guard.ts";
 import type { PopulationCache } from "../positioning/population-cache.ts";
 import type { Config } from "./config.ts";
+import type { Logger } from "./logger.ts";
 import type { ReportRenderer } from "./renderer.ts";
 import type { Tasks } from "./tasks.ts";
 

@@ -1,6 +1,6 @@
 // Background work queued by the functions: Cloud Tasks queues of onTaskDispatched functions in production,
 // an in-process queue with the same contract locally and in tests (stack/src/task-queue.ts).
-import type { Logger } from "../http/guard.ts";
+import type { Logger } from "./logger.ts";
 
 export interface TaskOptions {
   /** Deduplicates: a second task with an id already queued is dropped (Cloud Tasks named tasks). */

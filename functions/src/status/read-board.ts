@@ -4,6 +4,7 @@ import { announcedDeadline, getCampaign } from "../storage/campaigns.ts";
 import { listStructures } from "../storage/directory.ts";
 import { latestCol } from "../storage/paths.ts";
 import { listProgress } from "../storage/progress.ts";
+import { asStored } from "../storage/stored.ts";
 import {
   type LatestSummary,
   type StatusBoard,
@@ -17,8 +18,9 @@ import {
 export async function latestSummaries(db: Firestore, year: number): Promise<LatestSummary[]> {
   const snap = await latestCol(db, year)
     .select(...SUMMARY_FIELDS)
+    .withConverter(asStored<LatestSummary>())
     .get();
-  return snap.docs.map((d) => d.data() as LatestSummary);
+  return snap.docs.map((d) => d.data());
 }
 
 /** The board's rows; `latest` when the caller has already read the latest revisions. */

@@ -1,7 +1,6 @@
 // The status board in French, as the Union reads it: the Suivi tab of its sheet, the CSV, the terminal's table.
-import { formatPercent, indicator } from "@barometre/shared";
+import { formatPercent, indicator, REVIEW_STATE_CELLS } from "@barometre/shared";
 import { csvValue, toCsv } from "../export/csv.ts";
-import { REVIEW_WORDS } from "../export/rows.ts";
 import { parisTime } from "../util/paris-time.ts";
 import type { ProgressState, StatusBoard, StatusRates, StatusRow } from "./board.ts";
 
@@ -38,7 +37,7 @@ export const STATUS_COLUMNS: readonly StatusColumn[] = [
   { head: "Transmise par", cell: (r) => r.submittedBy, brief: false },
   {
     head: "Revue de l'Union",
-    cell: (r) => (r.review ? REVIEW_WORDS[r.review] : null),
+    cell: (r) => (r.review ? REVIEW_STATE_CELLS[r.review] : null),
     brief: true,
   },
   { head: "Indicateurs en bande rouge", cell: fragileCell, brief: true },

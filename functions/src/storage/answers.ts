@@ -1,9 +1,10 @@
 // The first answer given for each idempotency key, so a repeated request gets exactly that answer back.
 import { createHash } from "node:crypto";
 import type { SubmitAnswer } from "@barometre/shared";
-import type { Firestore } from "firebase-admin/firestore";
+import type { DocumentReference, Firestore } from "firebase-admin/firestore";
 import { isAlreadyExists } from "./firestore-errors.ts";
 import { answersCol } from "./paths.ts";
+import { asStored } from "./stored.ts";
 
 /** Keys are caller-chosen text; their hash makes a safe, fixed-length document id. */
 const keyId = (key: string) => createHash("sha256").update(key).digest("hex");
@@ -14,14 +15,22 @@ export interface StoredAnswer {
   answer: SubmitAnswer;
 }
 
+const AS_ANSWER = asStored<StoredAnswer>();
+
+/** The answer recorded for an idempotency key, read as StoredAnswer. */
+const storedAnswer = (
+  db: Firestore,
+  t: { year: number; code: string; key: string },
+): DocumentReference<StoredAnswer> =>
+  answersCol(db, t.year, t.code).doc(keyId(t.key)).withConverter(AS_ANSWER);
+
 export async function findAnswer(
   db: Firestore,
   year: number,
   code: string,
   key: string,
 ): Promise<StoredAnswer | null> {
-  const snap = await answersCol(db, year, code).doc(keyId(key)).get();
-  return snap.exists ? (snap.data() as StoredAnswer) : null;
+  return (await storedAnswer(db, { year, code, key }).get()).data() ?? null;
 }
 
 /** Stores the answer unless one is already stored for the key, and returns the stored one: the first wins. */

@@ -5,13 +5,14 @@ import {
   DEFAULT_MIN_GROUP_SIZE,
   formatDate,
   parisDay,
+  Refusal,
 } from "@barometre/shared";
 import { type Firestore, Timestamp } from "firebase-admin/firestore";
-import { HttpError } from "../http/guard.ts";
 import { recordPastCampaigns } from "../positioning/past-record.ts";
 import { shardCount } from "../positioning/population-snapshot.ts";
 import { isAlreadyExists, isNotFound } from "./firestore-errors.ts";
 import { campaignDoc, campaignsCol, structuresCol } from "./paths.ts";
+import { asStored } from "./stored.ts";
 
 /** A campaign as stored (the API sends it with its instants as ISO strings). */
 export type Campaign = CampaignOf<Timestamp>;
@@ -20,7 +21,7 @@ export type Campaign = CampaignOf<Timestamp>;
 export const DEFAULT_REMINDER_OFFSETS: readonly number[] = [-14, -7, -2, 1];
 
 const notFound = (year: number) =>
-  new HttpError(404, `La campagne ${year} n'existe pas : ouvrez-la d'abord.`);
+  new Refusal("not-found", `La campagne ${year} n'existe pas : ouvrez-la d'abord.`);
 
 /** Only the given settings, ready for update(): absent ones are left out, not written as undefined. */
 function changes(settings: CampaignSettings): Record<string, unknown> {
@@ -35,13 +36,16 @@ export const campaignOf = (data: object): Campaign =>
   }) as Campaign;
 
 export async function getCampaign(db: Firestore, year: number): Promise<Campaign | null> {
-  const snap = await campaignDoc(db, year).get();
-  return snap.exists ? campaignOf(snap.data() as object) : null;
+  const data = (await campaignDoc(db, year).get()).data();
+  return data ? campaignOf(data) : null;
 }
 
 export async function listCampaignYears(db: Firestore): Promise<number[]> {
-  const snap = await campaignsCol(db).orderBy("year").get();
-  return snap.docs.map((d) => d.get("year") as number);
+  const snap = await campaignsCol(db)
+    .withConverter(asStored<{ year: number }>())
+    .orderBy("year")
+    .get();
+  return snap.docs.map((d) => d.data().year);
 }
 
 /** Opens a campaign, creating it with default settings the first time; reopening keeps its settings. */
@@ -155,21 +159,21 @@ export const deadlinePassed = (campaign: Campaign, now: Date): boolean =>
 export const acceptsReturns = (campaign: Campaign, now: Date): boolean =>
   campaign.state === "open" && !deadlinePassed(campaign, now);
 
-/** The campaign a return may be submitted to, or a 409 saying why not. */
+/** The campaign a return may be submitted to, or a conflict refusal saying why not. */
 export function requireOpen(campaign: Campaign | null, year: number, now: Date): Campaign {
   if (!campaign)
-    throw new HttpError(
-      409,
+    throw new Refusal(
+      "conflict",
       `La campagne ${year} n'est pas ouverte : l'Union ne l'a pas lancée. Vérifiez l'exercice saisi.`,
     );
   if (campaign.state !== "open")
-    throw new HttpError(
-      409,
+    throw new Refusal(
+      "conflict",
       `La campagne ${year} est close : l'Union n'accepte plus de retours pour cet exercice.`,
     );
   if (campaign.deadline !== null && parisDay(now) > campaign.deadline)
-    throw new HttpError(
-      409,
+    throw new Refusal(
+      "conflict",
       `La date limite de la campagne ${year} (${formatDate(campaign.deadline)}) est passée : contactez l'Union.`,
     );
   return campaign;

@@ -3,6 +3,7 @@ import { canonicalAddress, STRUCTURE_CODE, TERRITORIES, type Territory } from "@
 import { type Firestore, Timestamp } from "firebase-admin/firestore";
 import { z } from "zod";
 import { adminDoc, adminsCol, structureDoc, structuresCol } from "./paths.ts";
+import { asStored } from "./stored.ts";
 
 export interface StructureEntry {
   code: string;
@@ -64,16 +65,18 @@ export async function saveStructure(
   });
 }
 
+/** Directory entries read as StructureEntry (plus when each was last written, which readers leave out). */
+const AS_STRUCTURE = asStored<StructureEntry>();
+
 export async function getStructure(db: Firestore, code: string): Promise<StructureEntry | null> {
-  const snap = await structureDoc(db, code).get();
-  if (!snap.exists) return null;
-  const data = snap.data() as StructureEntry;
+  const data = (await structureDoc(db, code).withConverter(AS_STRUCTURE).get()).data();
+  if (!data) return null;
   return { code: data.code, name: data.name, territory: data.territory, emails: data.emails };
 }
 
 export async function listStructures(db: Firestore): Promise<StructureEntry[]> {
-  const snap = await structuresCol(db).orderBy("code").get();
-  return snap.docs.map((d) => d.data() as StructureEntry);
+  const snap = await structuresCol(db).withConverter(AS_STRUCTURE).orderBy("code").get();
+  return snap.docs.map((d) => d.data());
 }
 
 /** Admins are keyed by canonical address (EMAIL gives it), never a look-alike of another's. */
@@ -89,6 +92,9 @@ export async function isAdmin(db: Firestore, email: string): Promise<boolean> {
 }
 
 export async function listAdmins(db: Firestore): Promise<string[]> {
-  const snap = await adminsCol(db).orderBy("email").get();
-  return snap.docs.map((d) => d.get("email") as string);
+  const snap = await adminsCol(db)
+    .withConverter(asStored<{ email: string }>())
+    .orderBy("email")
+    .get();
+  return snap.docs.map((d) => d.data().email);
 }

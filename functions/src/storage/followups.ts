@@ -12,11 +12,11 @@ import {
   type IndicatorKey,
   ISO_DAY,
   indicator,
+  Refusal,
   STATUS_LABELS,
 } from "@barometre/shared";
 import { FieldValue, type Firestore, Timestamp } from "firebase-admin/firestore";
 import { z } from "zod";
-import { HttpError } from "../http/guard.ts";
 import type { LatestSummary } from "../status/board.ts";
 import { latestSummaries } from "../status/read-board.ts";
 import { eachLimited } from "../util/each-limited.ts";
@@ -24,6 +24,7 @@ import { listCampaignYears } from "./campaigns.ts";
 import { listStructures } from "./directory.ts";
 import { isAlreadyExists, isNotFound } from "./firestore-errors.ts";
 import { followupDoc, followupsCol, unionSheetDoc } from "./paths.ts";
+import { asStored } from "./stored.ts";
 
 /** Writes in flight at a close: the fragile structures of a 2,800-structure network without one round trip each. */
 const WRITES_IN_FLIGHT = 16;
@@ -160,9 +161,14 @@ export async function openFollowups(
   return { opened, reviewed };
 }
 
+const AS_FOLLOWUP = asStored<Followup>();
+
 export async function listFollowups(db: Firestore, year: number): Promise<Followup[]> {
-  const snap = await followupsCol(db, year).orderBy("structureCode").get();
-  return snap.docs.map((d) => d.data() as Followup);
+  const snap = await followupsCol(db, year)
+    .withConverter(AS_FOLLOWUP)
+    .orderBy("structureCode")
+    .get();
+  return snap.docs.map((d) => d.data());
 }
 
 export async function getFollowup(
@@ -170,8 +176,7 @@ export async function getFollowup(
   year: number,
   code: string,
 ): Promise<Followup | null> {
-  const snap = await followupDoc(db, year, code).get();
-  return snap.exists ? (snap.data() as Followup) : null;
+  return (await followupDoc(db, year, code).withConverter(AS_FOLLOWUP).get()).data() ?? null;
 }
 
 export const FOLLOWUP_UPDATE = z
@@ -190,7 +195,7 @@ export const FOLLOWUP_UPDATE = z
 
 export type FollowupUpdate = z.infer<typeof FOLLOWUP_UPDATE>;
 
-/** Changes a record's state or next step and appends a dated note; a 404 (nothing stored) when there is none. */
+/** Changes a record's state or next step and appends a dated note; refused as not found (nothing stored) when there is none. */
 export async function updateFollowup(
   db: Firestore,
   year: number,
@@ -201,8 +206,8 @@ export async function updateFollowup(
 ): Promise<Followup> {
   const current = await getFollowup(db, year, code);
   if (!current)
-    throw new HttpError(
-      404,
+    throw new Refusal(
+      "not-found",
       `« ${code} » n'a pas de suivi pour ${year} : seules les structures ayant un indicateur en bande rouge à la clôture en ont un.`,
     );
   const at = Timestamp.fromDate(now);
@@ -226,7 +231,7 @@ export async function updateFollowup(
     });
   } catch (error) {
     if (!isNotFound(error)) throw error;
-    throw new HttpError(404, `Le suivi de « ${code} » pour ${year} vient d'être effacé.`);
+    throw new Refusal("not-found", `Le suivi de « ${code} » pour ${year} vient d'être effacé.`);
   }
   // The Accompagnement tab is rewritten at the sheet's next sync, as after an erasure.
   await unionSheetDoc(db, year)

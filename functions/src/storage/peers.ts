@@ -2,6 +2,7 @@
 import { type PeerChoice, TRAJECTORY_YEARS } from "@barometre/shared";
 import { type Firestore, Timestamp } from "firebase-admin/firestore";
 import { peersCol, peersDoc } from "./paths.ts";
+import { asStored } from "./stored.ts";
 
 export interface StoredPeers {
   structureCode: string;
@@ -34,6 +35,8 @@ export async function storePeers(
   return stored;
 }
 
+const AS_PEERS = asStored<StoredPeers>();
+
 /** The choice in force for a structure in a campaign: its own, else the latest earlier campaign's; null for none. */
 export async function peersInForce(
   db: Firestore,
@@ -41,8 +44,8 @@ export async function peersInForce(
   code: string,
 ): Promise<StoredPeers | null> {
   for (let y = year; y > year - LOOK_BACK; y--) {
-    const snap = await peersDoc(db, y, code).get();
-    if (snap.exists) return snap.data() as StoredPeers;
+    const chosen = (await peersDoc(db, y, code).withConverter(AS_PEERS).get()).data();
+    if (chosen) return chosen;
   }
   return null;
 }
@@ -53,11 +56,11 @@ export async function allPeerDecisions(
   year: number,
 ): Promise<Map<string, StoredPeers>> {
   const years = Array.from({ length: LOOK_BACK }, (_, k) => year - k);
-  const snaps = await Promise.all(years.map((y) => peersCol(db, y).get()));
+  const snaps = await Promise.all(years.map((y) => peersCol(db, y).withConverter(AS_PEERS).get()));
   const decided = new Map<string, StoredPeers>();
   for (const snap of snaps)
     for (const d of snap.docs) {
-      const p = d.data() as StoredPeers;
+      const p = d.data();
       if (!decided.has(p.structureCode)) decided.set(p.structureCode, p);
     }
   return decided;

@@ -1,17 +1,28 @@
 // The Union's reviews of a revision: one never-changed document each, the revision's `review` a copy of the last one.
 //
 // Two admins reviewing the same revision at once both aim at the same next review id, so create() lets exactly
-// one through; the other gets a 409 and nothing of theirs is stored. The revision's `review` and the latest copy
-// are then brought up to the highest review (re-read until stable, as syncLatest does), so a crash between the
-// steps is repaired by the next review or by the same request retried.
-import { REVIEW_STATE_LABELS, type ReviewDecision, type ReviewState } from "@barometre/shared";
-import { type Firestore, Timestamp } from "firebase-admin/firestore";
-import { HttpError } from "../http/guard.ts";
+// one through; the other is refused (a conflict) and nothing of theirs is stored. The revision's `review` and the
+// latest copy are then brought up to the highest review (re-read until stable, as syncLatest does), so a crash
+// between the steps is repaired by the next review or by the same request retried.
+import {
+  REVIEW_STATE_LABELS,
+  Refusal,
+  type ReviewDecision,
+  type ReviewState,
+} from "@barometre/shared";
+import { type CollectionReference, type Firestore, Timestamp } from "firebase-admin/firestore";
 import { parisTime } from "../util/paris-time.ts";
 import { getCampaign } from "./campaigns.ts";
 import { isAlreadyExists } from "./firestore-errors.ts";
-import { reviewId, reviewsCol, revisionId, revisionsCol } from "./paths.ts";
-import { highestRevision, type Review, type StoredRevision, syncLatest } from "./revisions.ts";
+import { reviewId, reviewsCol, revisionId } from "./paths.ts";
+import {
+  highestRevision,
+  type Review,
+  type StoredRevision,
+  storedRevisions,
+  syncLatest,
+} from "./revisions.ts";
+import { asStored } from "./stored.ts";
 
 export interface StoredReview extends Review {
   structureCode: string;
@@ -20,6 +31,15 @@ export interface StoredReview extends Review {
   /** The review's id, which sorts in order: one filtered and sorted field, served by the automatic index. */
   key: string;
 }
+
+const AS_REVIEW = asStored<StoredReview>();
+
+/** The reviews of a structure's return, read as StoredReview. */
+const storedReviews = (
+  db: Firestore,
+  year: number,
+  code: string,
+): CollectionReference<StoredReview> => reviewsCol(db, year, code).withConverter(AS_REVIEW);
 
 export interface ReviewTarget {
   year: number;
@@ -36,13 +56,13 @@ export interface Decision {
 /** The highest review of one revision, or null. */
 async function lastReview(db: Firestore, t: ReviewTarget): Promise<StoredReview | null> {
   const prefix = revisionId(t.number);
-  const snap = await reviewsCol(db, t.year, t.code)
+  const snap = await storedReviews(db, t.year, t.code)
     .where("key", ">=", `${prefix}-`)
     .where("key", "<", `${prefix}.`)
     .orderBy("key", "desc")
     .limit(1)
     .get();
-  return (snap.docs[0]?.data() as StoredReview | undefined) ?? null;
+  return snap.docs[0]?.data() ?? null;
 }
 
 /** Every review of a structure's return for a campaign, oldest first: the history of the dialogue. */
@@ -51,8 +71,8 @@ export async function listReviews(
   year: number,
   code: string,
 ): Promise<StoredReview[]> {
-  const snap = await reviewsCol(db, year, code).orderBy("key").get();
-  return snap.docs.map((d) => d.data() as StoredReview);
+  const snap = await storedReviews(db, year, code).orderBy("key").get();
+  return snap.docs.map((d) => d.data());
 }
 
 const reviewOf = (r: StoredReview): Review => ({
@@ -66,7 +86,7 @@ const reviewOf = (r: StoredReview): Review => ({
 
 /** Makes the revision's review a copy of its highest review, then refreshes the campaign's latest copy. */
 async function syncReview(db: Firestore, t: ReviewTarget): Promise<void> {
-  const ref = revisionsCol(db, t.year, t.code).doc(revisionId(t.number));
+  const ref = storedRevisions(db, t.year, t.code).doc(revisionId(t.number));
   for (let round = 0; round < 50; round++) {
     const last = await lastReview(db, t);
     if (!last) break;
@@ -103,19 +123,19 @@ export async function reviewRevision(
   now: Date,
 ): Promise<{ review: StoredReview; revision: StoredRevision; created: boolean }> {
   const [snap, top, last] = await Promise.all([
-    revisionsCol(db, t.year, t.code).doc(revisionId(t.number)).get(),
-    highestRevision(revisionsCol(db, t.year, t.code)),
+    storedRevisions(db, t.year, t.code).doc(revisionId(t.number)).get(),
+    highestRevision(storedRevisions(db, t.year, t.code)),
     lastReview(db, t),
   ]);
-  if (!snap.exists)
-    throw new HttpError(
-      404,
+  const revision = snap.data();
+  if (!revision)
+    throw new Refusal(
+      "not-found",
       `La révision ${t.number} du retour ${t.year} de « ${t.code} » n'existe pas.`,
     );
-  const revision = snap.data() as StoredRevision;
   if (top && top.number !== t.number)
-    throw new HttpError(
-      409,
+    throw new Refusal(
+      "conflict",
       `La révision ${t.number} n'est plus la dernière du retour ${t.year} de « ${t.code} » : la révision ${top.number} l'a remplacée le ${parisTime.format(top.submittedAt.toDate())}. Examinez la révision ${top.number} ; rien n'a été enregistré.`,
     );
   if (last && last.sequence > revision.review.sequence) {
@@ -126,7 +146,7 @@ export async function reviewRevision(
     }
   }
   const wrong = misfit(t.number, last?.state ?? revision.review.state, d);
-  if (wrong) throw new HttpError(409, `${wrong} Rien n'a été enregistré.`);
+  if (wrong) throw new Refusal("conflict", `${wrong} Rien n'a été enregistré.`);
   const sequence = (last?.sequence ?? 0) + 1;
   const review: StoredReview = {
     structureCode: t.code,
@@ -141,11 +161,11 @@ export async function reviewRevision(
     reviewedAt: Timestamp.fromDate(now),
   };
   try {
-    await reviewsCol(db, t.year, t.code).doc(review.key).create(review);
+    await storedReviews(db, t.year, t.code).doc(review.key).create(review);
   } catch (error) {
     if (!isAlreadyExists(error)) throw error;
-    throw new HttpError(
-      409,
+    throw new Refusal(
+      "conflict",
       `Un autre membre de l'Union vient d'examiner la révision ${t.number} de « ${t.code} » au même moment : sa décision a été retenue et la vôtre n'a pas été enregistrée. Relisez l'état du retour avant de décider à nouveau.`,
     );
   }

@@ -25,22 +25,24 @@ import {
   type Finding,
   type Indicators,
   type PimmsReturn,
+  Refusal,
   type ReviewState,
   returnChanges,
 } from "@barometre/shared";
 import {
   type CollectionReference,
+  type DocumentReference,
   FieldValue,
   type Firestore,
   type Timestamp,
   type WriteBatch,
 } from "firebase-admin/firestore";
-import { HttpError } from "../http/guard.ts";
 import { addEntry } from "../positioning/population-snapshot.ts";
 import { parisTime } from "../util/paris-time.ts";
 import { isAlreadyExists } from "./firestore-errors.ts";
 import { toJson } from "./firestore-json.ts";
 import { latestCol, latestDoc, populationVersionDoc, revisionId, revisionsCol } from "./paths.ts";
+import { asStored } from "./stored.ts";
 
 export type { ReviewState } from "@barometre/shared";
 
@@ -103,11 +105,11 @@ export const PENDING: Review = {
   sequence: 0,
 };
 
-/** The 409 of a submission over an accepted, hence locked, return: who accepted it and how to reopen it. */
-export function lockedError(top: StoredRevision): HttpError {
+/** The refusal of a submission over an accepted, hence locked, return: who accepted it and how to reopen it. */
+export function lockedError(top: StoredRevision): Refusal {
   const at = top.review.reviewedAt ? ` le ${parisTime.format(top.review.reviewedAt.toDate())}` : "";
-  return new HttpError(
-    409,
+  return new Refusal(
+    "conflict",
     `Votre retour ${top.year} a été accepté par l'Union (${top.review.reviewedBy ?? "un membre de l'Union"})${at}, révision ${top.number} : il est verrouillé et rien n'a été enregistré. Pour le modifier, demandez à l'Union de le rouvrir en répondant à son courriel ou en écrivant à l'adresse de l'Union.`,
   );
 }
@@ -129,9 +131,32 @@ const MAX_ROUNDS = 400;
 const pause = (round: number) =>
   new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * Math.min(round + 1, 8)));
 
-export async function highestRevision(col: CollectionReference): Promise<StoredRevision | null> {
+/** Revisions and latest copies read as StoredRevision. */
+export const AS_REVISION = asStored<StoredRevision>();
+
+/** A structure's revisions, read as StoredRevision. */
+export const storedRevisions = (
+  db: Firestore,
+  year: number,
+  code: string,
+): CollectionReference<StoredRevision> => revisionsCol(db, year, code).withConverter(AS_REVISION);
+
+/** A campaign's latest copies, each a StoredRevision. */
+export const storedLatest = (db: Firestore, year: number): CollectionReference<StoredRevision> =>
+  latestCol(db, year).withConverter(AS_REVISION);
+
+/** A structure's latest copy, a StoredRevision. */
+export const storedLatestCopy = (
+  db: Firestore,
+  year: number,
+  code: string,
+): DocumentReference<StoredRevision> => latestDoc(db, year, code).withConverter(AS_REVISION);
+
+export async function highestRevision(
+  col: CollectionReference<StoredRevision>,
+): Promise<StoredRevision | null> {
   const snap = await col.orderBy("number", "desc").limit(1).get();
-  return (snap.docs[0]?.data() as StoredRevision | undefined) ?? null;
+  return snap.docs[0]?.data() ?? null;
 }
 
 export async function findRevisionByKey(
@@ -140,8 +165,11 @@ export async function findRevisionByKey(
   code: string,
   key: string,
 ): Promise<StoredRevision | null> {
-  const snap = await revisionsCol(db, year, code).where("idempotencyKey", "==", key).limit(1).get();
-  return (snap.docs[0]?.data() as StoredRevision | undefined) ?? null;
+  const snap = await storedRevisions(db, year, code)
+    .where("idempotencyKey", "==", key)
+    .limit(1)
+    .get();
+  return snap.docs[0]?.data() ?? null;
 }
 
 /**
@@ -151,9 +179,9 @@ export async function findRevisionByKey(
 export async function appendRevision(
   db: Firestore,
   draft: RevisionDraft,
-  locked: (top: StoredRevision) => HttpError,
+  locked: (top: StoredRevision) => Refusal,
 ): Promise<{ revision: StoredRevision; created: boolean }> {
-  const col = revisionsCol(db, draft.year, draft.structureCode);
+  const col = storedRevisions(db, draft.year, draft.structureCode);
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const top = await highestRevision(col);
     const highest = top?.number ?? 0;
@@ -174,8 +202,8 @@ export async function appendRevision(
     }
     await pause(round);
   }
-  throw new HttpError(
-    503,
+  throw new Refusal(
+    "unavailable",
     "Trop de retours arrivent en même temps pour cette structure : réessayez dans un instant, rien n'a été perdu.",
   );
 }
@@ -191,7 +219,8 @@ export async function bumpPopulation(db: Firestore, year: number): Promise<void>
 
 /** The campaign's population version (0 before any change). */
 export async function populationVersion(db: Firestore, year: number): Promise<number> {
-  return ((await populationVersionDoc(db, year).get()).get("version") as number | undefined) ?? 0;
+  const version = populationVersionDoc(db, year).withConverter(asStored<{ version: number }>());
+  return (await version.get()).data()?.version ?? 0;
 }
 
 /** Writes a latest copy, with its snapshot entry when the campaign has a snapshot (`shards`). */
@@ -216,7 +245,7 @@ export async function syncLatest(
   code: string,
   shards: number | undefined,
 ): Promise<void> {
-  const col = revisionsCol(db, year, code);
+  const col = storedRevisions(db, year, code);
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const top = await highestRevision(col);
     if (!top) return;
@@ -234,14 +263,14 @@ export async function getLatest(
   year: number,
   code: string,
 ): Promise<StoredRevision | null> {
-  const snap = await latestDoc(db, year, code).get();
-  return snap.exists ? (snap.data() as StoredRevision) : null;
+  const snap = await storedLatestCopy(db, year, code).get();
+  return snap.data() ?? null;
 }
 
 /** The campaign's population: the latest revision of every structure, in one query. */
 export async function listLatest(db: Firestore, year: number): Promise<StoredRevision[]> {
-  const snap = await latestCol(db, year).orderBy("structureCode").get();
-  return snap.docs.map((d) => d.data() as StoredRevision);
+  const snap = await storedLatest(db, year).orderBy("structureCode").get();
+  return snap.docs.map((d) => d.data());
 }
 
 export async function listRevisions(
@@ -249,6 +278,6 @@ export async function listRevisions(
   year: number,
   code: string,
 ): Promise<StoredRevision[]> {
-  const snap = await revisionsCol(db, year, code).orderBy("number").get();
-  return snap.docs.map((d) => d.data() as StoredRevision);
+  const snap = await storedRevisions(db, year, code).orderBy("number").get();
+  return snap.docs.map((d) => d.data());
 }

@@ -14,6 +14,7 @@ import { unionSheetDoc } from "../storage/paths.ts";
 import { allPeerDecisions } from "../storage/peers.ts";
 import { listProgress } from "../storage/progress.ts";
 import { listLatest } from "../storage/revisions.ts";
+import { asStored } from "../storage/stored.ts";
 import { followupsTab } from "./followups-tab.ts";
 import { campaignGroups } from "./peer-groups.ts";
 import { peersTab } from "./peers-tab.ts";
@@ -150,7 +151,7 @@ export async function syncUnionSheet(deps: SheetDeps, year: number): Promise<Syn
       listLatest(deps.db, year),
       listStructures(deps.db),
       listProgress(deps.db, year),
-      unionSheetDoc(deps.db, year).get(),
+      unionSheetDoc(deps.db, year).withConverter(asStored<UnionSheetState>()).get(),
       listFollowups(deps.db, year),
       allPeerDecisions(deps.db, year),
     ]);
@@ -172,7 +173,7 @@ export async function syncUnionSheet(deps: SheetDeps, year: number): Promise<Syn
     peersTab(year, latest, groups, names),
   ];
   const hash = createHash("sha256").update(JSON.stringify(tabs)).digest("hex");
-  const state = stateSnap.exists ? (stateSnap.data() as UnionSheetState) : null;
+  const state = stateSnap.data() ?? null;
   const sameSheet = state?.spreadsheetId === deps.spreadsheetId;
   if (sameSheet && state.hash === hash && !state.dirty) return "unchanged";
 

@@ -8,11 +8,12 @@ import {
   INDICATORS,
   type IndicatorDef,
   isSuppressed,
+  REVIEW_STATE_CELLS,
   STATUS_LABELS,
   suppressionSentence,
   UNIT_FORMATS,
 } from "@barometre/shared";
-import { attestationWords, explanationWords, REVIEW_WORDS } from "../export/rows.ts";
+import { attestationWords, explanationWords } from "../export/rows.ts";
 import type { StoredRevision } from "../storage/revisions.ts";
 import { parisTime } from "../util/paris-time.ts";
 import { type CampaignGroups, extraGroupRows } from "./peer-groups.ts";
@@ -58,7 +59,7 @@ export function structureRow(r: StoredRevision, directoryName: string | undefine
     r.number,
     parisTime.format(r.submittedAt.toDate()),
     r.submittedBy,
-    REVIEW_WORDS[r.review.state],
+    REVIEW_STATE_CELLS[r.review.state],
     INDICATORS.filter((d) => r.indicators[d.key].status === "red").length,
     ...INDICATORS.flatMap((def) => indicatorCells(def, r)),
     attestationWords(r),

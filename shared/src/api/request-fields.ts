@@ -1,10 +1,10 @@
 // The zod schemas of the values many requests carry: an exercice, a structure code, a calendar day.
 import { z } from "zod";
-import { field } from "../schema/index.ts";
+import { FIRST_YEAR, field, LAST_YEAR } from "../schema/index.ts";
 import { asciiUpperCase, isoDate } from "../values/index.ts";
 
 /** An exercice a campaign may exist for. */
-export const YEAR = z.int().min(2010).max(2100);
+export const YEAR = z.int().min(FIRST_YEAR).max(LAST_YEAR);
 
 const CODE = field("identification.structureCode");
 

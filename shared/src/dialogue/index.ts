@@ -18,6 +18,12 @@ export const REVIEW_STATE_LABELS: Record<ReviewState, string> = {
   reopened: "rouvert",
 };
 
+/** The same states in a "Revue de l'Union" column (export, Suivi tab, status board), where a cell stays short. */
+export const REVIEW_STATE_CELLS: Record<ReviewState, string> = {
+  ...REVIEW_STATE_LABELS,
+  pending: "en attente",
+};
+
 /** Who may vouch for a return's figures. */
 export const ATTESTATION_ROLES = ["direction", "présidence", "trésorerie"] as const;
 export type AttestationRole = (typeof ATTESTATION_ROLES)[number];

@@ -1,4 +1,5 @@
 // The retention policy: each kind of data kept, how long by default and why, and the Union's settings checked.
+import { plural } from "../values/format.ts";
 
 /** The kinds of data the hourly upkeep purges once their retention has run out, in purge order. */
 export const RETENTION_KINDS = [
@@ -115,11 +116,10 @@ export const ANCHOR_WORDS: Record<RetentionAnchor, string> = {
 
 /** "10 ans", "3 mois", "90 jours": the shortest exact French wording of a number of days. */
 export function formatRetention(days: number): string {
-  const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
   const inYears = Math.round(days / 365.25);
-  if (days > 0 && years(inYears) === days) return plural(inYears, "an", "ans");
+  if (days > 0 && years(inYears) === days) return plural(inYears, "an");
   if (days >= 60 && days % 30 === 0 && days < 365) return `${days / 30} mois`;
-  return plural(days, "jour", "jours");
+  return plural(days, "jour");
 }
 
 const UNITS: [RegExp, (n: number) => number][] = [

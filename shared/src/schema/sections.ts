@@ -3,6 +3,10 @@ import type { FieldSpec, SectionSpec } from "./types.ts";
 
 const STRUCTURE_CODE = /^[A-Z0-9][A-Z0-9-]{2,39}$/;
 
+/** The exercices the Baromètre knows, wherever a year is read: a return, a campaign, a request, a command. */
+export const FIRST_YEAR = 2010;
+export const LAST_YEAR = 2100;
+
 export const TERRITORIES = ["Urbain QPV", "Urbain hors QPV", "Rural"] as const;
 export type Territory = (typeof TERRITORIES)[number];
 
@@ -109,8 +113,8 @@ export const SECTIONS = [
       },
       int("year", "Exercice", "Année civile des données déclarées, par exemple 2018.", {
         required: true,
-        min: 2010,
-        max: 2100,
+        min: FIRST_YEAR,
+        max: LAST_YEAR,
         synonyms: ["Année", "Exercice comptable"],
       }),
       int(

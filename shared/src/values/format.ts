@@ -19,6 +19,10 @@ export function formatNumber(value: number, decimals = 0): string {
   return `${sign}${grouped}${fraction ? `,${fraction}` : ""}`;
 }
 
+/** A count and its noun: "0 erreur", "1 erreur", "1 200 erreurs" (French keeps the singular up to one). */
+export const plural = (n: number, one: string, many = `${one}s`): string =>
+  `${formatNumber(n)} ${n > 1 ? many : one}`;
+
 /** "1 024 140,50 €" */
 export function formatEur(value: number, decimals = 2): string {
   return `${formatNumber(value, decimals)}${NBSP}€`;
