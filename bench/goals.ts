@@ -93,7 +93,7 @@ export const GOALS: Record<FigureKey, Goal> = {
   },
   "report.averageMailBytes": {
     label:
-      "Taille moyenne d'un courriel de rapport en octets (HTML, images des graphiques et PDF joint, avant l'encodage base64 de l'envoi)",
+      "Taille moyenne d'un courriel de rapport en octets (HTML, images des graphiques, PDF du rapport et de la synthèse d'une page joints, avant l'encodage base64 de l'envoi)",
     unit: "count",
     op: "≤",
     target: 150_000,

@@ -1,4 +1,4 @@
-// campaignClose2800.reportsPerSecondPerCore and report.averageMailBytes: final reports (HTML, PNG charts, PDF) per CPU-second, as the campaign close renders them, and their size.
+// campaignClose2800.reportsPerSecondPerCore and report.averageMailBytes: final reports (HTML, PNG charts, the report and board summary PDFs) per CPU-second, as the campaign close renders them, and their size.
 import { renderReport } from "@barometre/functions/admin";
 import { buildReport, demoCampaign, demoPeerChoices, generateNetwork } from "@barometre/shared";
 import type { Measured } from "../figure.ts";
@@ -31,15 +31,21 @@ export async function run(): Promise<Measured[]> {
     const cpu = process.cpuUsage();
     const mail = await renderReport(buildReport(input));
     if (i >= WARMUP) cpuMs += cpuMsSince(cpu);
-    const pdf = mail.attachments.find((a) => a.contentType === "application/pdf");
+    // The full report and the board summary: every PDF the mail carries counts.
+    const pdfs = mail.attachments.filter((a) => a.contentType === "application/pdf");
     const charts = mail.attachments.filter((a) => a.contentType === "image/png");
-    if (!pdf?.content.subarray(0, 5).equals(PDF) || charts.length === 0 || !mail.html)
+    if (
+      pdfs.length !== 2 ||
+      !pdfs.every((p) => p.content.subarray(0, 5).equals(PDF)) ||
+      charts.length === 0 ||
+      !mail.html
+    )
       throw new Error(`le rapport de ${input.structure.code} est incomplet`);
     if (!charts.every((c) => c.content.subarray(0, 4).equals(PNG)))
       throw new Error(`un graphique du rapport de ${input.structure.code} n'est pas un PNG`);
     parts.html += mail.html.length;
     for (const c of charts) parts.png += c.content.length;
-    parts.pdf += pdf.content.length;
+    for (const p of pdfs) parts.pdf += p.content.length;
   }
   const wallMs = performance.now() - start;
   const bytes = parts.html + parts.png + parts.pdf;
@@ -69,7 +75,7 @@ export async function run(): Promise<Measured[]> {
         averagePngBytes: Math.round(parts.png / inputs.length),
         averagePdfBytes: Math.round(parts.pdf / inputs.length),
         measured:
-          "longueur du HTML + taille des pièces jointes (images et PDF), sans la partie texte",
+          "longueur du HTML + taille des pièces jointes (images, PDF du rapport et PDF de la synthèse d'une page), sans la partie texte",
       },
     },
   ];

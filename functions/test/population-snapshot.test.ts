@@ -65,7 +65,14 @@ async function recomputed(revision: StoredRevision): Promise<Positioning> {
       means: false,
       history: {
         year,
-        past: await pastCampaignsOf(stack.db, year, revision.structureCode, before, new Date()),
+        past: await pastCampaignsOf(
+          stack.db,
+          year,
+          revision.structureCode,
+          before,
+          new Date(),
+          null,
+        ),
       },
     },
   );

@@ -23,6 +23,7 @@ import {
   TRAJECTORY_YEARS,
 } from "@barometre/shared";
 import { type CollectionReference, type Firestore, Timestamp } from "firebase-admin/firestore";
+import { recordPastCampaigns } from "../positioning/past-record.ts";
 import { memberOfRevision } from "../positioning/population-cache.ts";
 import { listStructures } from "../storage/directory.ts";
 import { isAlreadyExists } from "../storage/firestore-errors.ts";
@@ -252,7 +253,11 @@ export async function takeFinalBenchmark(
   now: Date,
 ): Promise<{ head: FinalBenchmark; computed: ComputedBenchmark | null }> {
   const stored = await getFinalBenchmark(db, campaign.year);
-  if (stored) return { head: stored, computed: null };
+  // Also when stored: a close that stopped right after creating the benchmark left the records behind.
+  if (stored) {
+    await recordPastCampaigns(db, campaign.year, { self: false });
+    return { head: stored, computed: null };
+  }
   const { members, previous, index, directorySize, sizeBands } = await compute(db, campaign);
   const batches = batchesOf(members);
   for (const b of batches) await finalBatchDoc(db, campaign.year, b.batch).set(b);
@@ -272,11 +277,18 @@ export async function takeFinalBenchmark(
     computedBy: by,
     fanOutAt: null,
   };
+  let taken: { head: FinalBenchmark; computed: ComputedBenchmark | null };
   try {
     await finalBenchmarkDoc(db, campaign.year).create(head);
-    return { head, computed: { members, previous } };
+    taken = { head, computed: { members, previous } };
   } catch (error) {
     if (!isAlreadyExists(error)) throw error;
-    return { head: (await getFinalBenchmark(db, campaign.year)) as FinalBenchmark, computed: null };
+    taken = {
+      head: (await getFinalBenchmark(db, campaign.year)) as FinalBenchmark,
+      computed: null,
+    };
   }
+  // The later campaigns' live trajectories now show this one's final medians.
+  await recordPastCampaigns(db, campaign.year, { self: false });
+  return taken;
 }

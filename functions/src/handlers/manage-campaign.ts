@@ -14,6 +14,7 @@ import { authenticate } from "../http/auth.ts";
 import { parseWith } from "../http/envelope.ts";
 import { type Handler, type HttpRequest, requireMethod, yearParam } from "../http/guard.ts";
 import { readAuthenticatedJson } from "../http/incoming.ts";
+import { withoutPastRecord } from "../positioning/past-record.ts";
 import type { Deps } from "../runtime/deps.ts";
 import { configureCampaign, getCampaign, openCampaign } from "../storage/campaigns.ts";
 import { toJson } from "../storage/firestore-json.ts";
@@ -69,7 +70,7 @@ export const manageCampaignHandler =
     const campaign = await getCampaign(deps.db, done.year);
     if (!campaign) throw new Refusal("not-found", `La campagne ${done.year} n'existe pas.`);
     const answer: ManageCampaignAnswer = {
-      campaign: toJson(campaign),
+      campaign: toJson(withoutPastRecord(campaign)),
       ...(done.reports ? { reports: done.reports } : {}),
     };
     res.status(200).json(answer);

@@ -29,6 +29,7 @@ import type { Campaign } from "../storage/campaigns.ts";
 import { campaignDoc, latestCol } from "../storage/paths.ts";
 import { populationVersion, type StoredRevision } from "../storage/revisions.ts";
 import { asStored } from "../storage/stored.ts";
+import { type PastRecord, pastRecordOf } from "./past-record.ts";
 import { type Latest, type Row, readSnapshot, rowOf } from "./population-snapshot.ts";
 
 export interface PopulationCacheOptions {
@@ -50,6 +51,8 @@ interface Entry {
   open: boolean;
   /** Indexes already built from these rows, by minimum group size. */
   indexes: Map<number, PopulationIndex>;
+  /** What the campaign's document recorded of its past campaigns when loaded (past-record.ts). */
+  past: PastRecord | null;
 }
 
 /** One campaign's population as cached. */
@@ -57,6 +60,8 @@ export interface CampaignPopulation {
   members: ReadonlyMap<string, Member>;
   /** The indexed population (built once per version of the rows and minimum group size). */
   index(minGroupSize: number): PopulationIndex;
+  /** The campaign's record of its past campaigns, read with it (null: a campaign opened before the record). */
+  past: PastRecord | null;
 }
 
 /** Only what positioning needs from a latest revision (the payload stays in Firestore). */
@@ -88,6 +93,7 @@ function view(entry: Entry): CampaignPopulation {
   const members = new Map([...entry.rows].map(([code, row]) => [code, row.member]));
   return {
     members,
+    past: entry.past,
     index: (min) => {
       let index = entry.indexes.get(min);
       if (!index) {
@@ -209,6 +215,7 @@ export class PopulationCache {
       checkedAt: now,
       open: campaign?.state === "open",
       indexes: new Map(),
+      past: pastRecordOf(campaign),
     };
     this.entries.set(year, entry);
     if (snapshot) this.counts.snapshot++;

@@ -26,7 +26,14 @@ export async function positionRevision(
     deps.populations.get(deps.db, revision.year - 1, now),
   ]);
   const before = previous.members.get(revision.structureCode) ?? null;
-  const past = await pastCampaignsOf(deps.db, revision.year, revision.structureCode, before, now);
+  const past = await pastCampaignsOf(
+    deps.db,
+    revision.year,
+    revision.structureCode,
+    before,
+    now,
+    current.past,
+  );
   const member = memberOfRevision(revision);
   const others = [...current.members.values()].filter(
     (m) => m.structureCode !== revision.structureCode,

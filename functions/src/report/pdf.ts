@@ -9,6 +9,7 @@ import { BAND, INK, MUTED, PAGE, RULE, TITLE, WHITE } from "./palette.ts";
 import { compactPdf } from "./pdf-compact.ts";
 import { registerFonts } from "./pdf-fonts.ts";
 import { shareLineBreaking } from "./pdf-lines.ts";
+import { gatherOutput } from "./pdf-output.ts";
 
 type Doc = PDFKit.PDFDocument;
 type Struct = PDFKit.PDFStructureElement;
@@ -79,37 +80,39 @@ function room(doc: Doc, height: number): void {
   if (doc.y + height > doc.page.height - doc.page.margins.bottom) doc.addPage();
 }
 
+/** A shape at (x0, y0) scaled by k; the coordinates are written out rather than through per-shape helpers (hot). */
 function paint(doc: Doc, s: Shape, x0: number, y0: number, k: number): void {
-  const X = (v: number) => x0 + v * k;
-  const Y = (v: number) => y0 + v * k;
   doc.save();
   switch (s.t) {
     case "line":
       doc
-        .moveTo(X(s.x1), Y(s.y1))
-        .lineTo(X(s.x2), Y(s.y2))
+        .moveTo(x0 + s.x1 * k, y0 + s.y1 * k)
+        .lineTo(x0 + s.x2 * k, y0 + s.y2 * k)
         .lineWidth(s.width * k);
       if (s.dash) doc.dash(4 * k, { space: 3 * k });
       doc.strokeColor(s.color).stroke();
       break;
     case "rect":
-      doc.rect(X(s.x), Y(s.y), s.w * k, s.h * k);
+      doc.rect(x0 + s.x * k, y0 + s.y * k, s.w * k, s.h * k);
       if (s.stroke) doc.lineWidth(1.5 * k).fillAndStroke(s.fill, s.stroke);
       else doc.fill(s.fill);
       break;
-    case "diamond":
+    case "diamond": {
+      const x = x0 + s.x * k;
+      const y = y0 + s.y * k;
       doc
         .polygon(
-          [X(s.x), Y(s.y - s.r)],
-          [X(s.x + s.r), Y(s.y)],
-          [X(s.x), Y(s.y + s.r)],
-          [X(s.x - s.r), Y(s.y)],
+          [x, y0 + (s.y - s.r) * k],
+          [x0 + (s.x + s.r) * k, y],
+          [x, y0 + (s.y + s.r) * k],
+          [x0 + (s.x - s.r) * k, y],
         )
         .lineWidth(1.5 * k)
         .fillAndStroke(s.fill, s.stroke);
       break;
+    }
     case "text":
-      font(doc, s.weight, s.size * k, s.color).text(s.text, X(s.x), Y(s.y), {
+      font(doc, s.weight, s.size * k, s.color).text(s.text, x0 + s.x * k, y0 + s.y * k, {
         lineBreak: false,
         baseline: "alphabetic",
       });
@@ -372,10 +375,12 @@ export function reportPdf(layout: Layout, figures: ReadonlyMap<string, Figure>):
     displayTitle: true,
     info: { Title: layout.subject, Author: "Union nationale des PIMMS", Subject: layout.subtitle },
   });
+  // The header pdfkit streams as it starts; gatherOutput keeps the rest.
   const chunks: Buffer[] = [];
+  const output = gatherOutput(doc);
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on("data", (c: Buffer) => chunks.push(c));
-    doc.on("end", () => resolve(compactPdf(Buffer.concat(chunks))));
+    doc.on("end", () => resolve(compactPdf(Buffer.concat([...chunks, output()]))));
     doc.on("error", reject);
   });
   registerFonts(doc);

@@ -28,7 +28,11 @@ class Canvas {
   readonly px: Uint16Array;
   readonly palette: number[] = [];
   private readonly index = new Map<number, number>();
-  private readonly mixes = new Map<number, number>();
+  /**
+   * Per colour laid over: for each colour under and coverage, 1 + the index of their mix, 0 for a mix not met yet
+   * (a table rather than a map: every edge pixel of every shape and letter looks one up).
+   */
+  private readonly mixes: Uint16Array[] = [];
 
   readonly width: number;
   readonly height: number;
@@ -92,13 +96,24 @@ class Canvas {
       return;
     }
     const under = this.px[i] as number;
-    const key = under * 2 ** 20 + over * 32 + a;
-    let mixed = this.mixes.get(key);
-    if (mixed === undefined) {
+    const at = under * LEVELS + a;
+    let table = this.mixes[over];
+    if (!table || at >= table.length) table = this.grow(over, at);
+    let mixed = (table[at] as number) - 1;
+    if (mixed < 0) {
       mixed = this.colour(mix(this.palette[under] as number, this.palette[over] as number, a));
-      this.mixes.set(key, mixed);
+      table[at] = mixed + 1;
     }
     this.px[i] = mixed;
+  }
+
+  /** The mixes table of colour `over`, made to hold entry `at`. */
+  private grow(over: number, at: number): Uint16Array {
+    const old = this.mixes[over];
+    const table = new Uint16Array(Math.max((this.palette.length + 16) * LEVELS, at + 1));
+    if (old) table.set(old);
+    this.mixes[over] = table;
+    return table;
   }
 }
 
@@ -163,11 +178,15 @@ function dashes(
   const pieces: Contour[] = [];
   for (let t = 0; t < len; t += on + off) {
     const u = Math.min(t + on, len);
-    const at = (d: number): [number, number] => [
-      ax + ((bx - ax) * d) / len,
-      ay + ((by - ay) * d) / len,
-    ];
-    pieces.push(segment(...at(t), ...at(u), width));
+    pieces.push(
+      segment(
+        ax + ((bx - ax) * t) / len,
+        ay + ((by - ay) * t) / len,
+        ax + ((bx - ax) * u) / len,
+        ay + ((by - ay) * u) / len,
+        width,
+      ),
+    );
   }
   return pieces;
 }
@@ -178,30 +197,49 @@ const uprightRect = (c: Contour): boolean =>
   ((c[0] === c[2] && c[3] === c[5] && c[4] === c[6] && c[7] === c[1]) ||
     (c[1] === c[3] && c[2] === c[4] && c[5] === c[7] && c[6] === c[0]));
 
-/** Glyph masks by weight, glyph, size and position within a pixel: a few thousand cover every label of a campaign. */
-const masks = new Map<string, Coverage>();
+/**
+ * Glyph masks by weight and size, then by glyph and position within a pixel (a number: no key text to build for
+ * each letter): a few thousand cover every label of a campaign.
+ */
+const masks = new Map<string, Map<number, Coverage>>();
+let maskCount = 0;
 /** Cleared when full rather than grown without end, should labels come in unforeseen sizes. */
 const MAX_MASKS = 20_000;
 
-/** A glyph's coverage with its origin at (fx, fy) within the pixel at (0, 0). */
+function masksOf(weight: Weight, size: number): Map<number, Coverage> {
+  const key = `${weight} ${size}`;
+  let sized = masks.get(key);
+  if (!sized) {
+    sized = new Map();
+    masks.set(key, sized);
+  }
+  return sized;
+}
+
+/** A glyph's coverage with its origin at (fx, fy) within the pixel at (0, 0), fx and fy in steps of 1 / PHASES. */
 function glyphMask(
+  sized: Map<number, Coverage>,
   weight: Weight,
   codePoint: number,
   size: number,
   fx: number,
   fy: number,
 ): Coverage {
-  const key = `${weight}${codePoint} ${size} ${fx} ${fy}`;
-  let mask = masks.get(key);
+  const key = (codePoint * (PHASES + 1) + fx * PHASES) * (PHASES + 1) + fy * PHASES;
+  let mask = sized.get(key);
   if (!mask) {
     const k = size / unitsPerEm(weight);
-    if (masks.size >= MAX_MASKS) masks.clear();
+    if (maskCount >= MAX_MASKS) {
+      masks.clear();
+      maskCount = 0;
+    }
     mask = coverage(
       glyph(weight, codePoint).contours.map((c) =>
         c.map((v, i) => (i % 2 === 0 ? fx + v * k : fy - v * k)),
       ),
     );
-    masks.set(key, mask);
+    sized.set(key, mask);
+    maskCount++;
   }
   return mask;
 }
@@ -214,52 +252,55 @@ function text(canvas: Canvas, s: Shape & { t: "text" }, k: number): void {
   const iy = Math.floor(y);
   const fy = Math.round((y - iy) * PHASES) / PHASES;
   let pen = s.x * k;
+  const sized = masksOf(s.weight, size);
   for (const ch of s.text) {
     const codePoint = ch.codePointAt(0) as number;
     const g = glyph(s.weight, codePoint);
     if (g.contours.length > 0) {
       const ix = Math.floor(pen);
       const fx = Math.round((pen - ix) * PHASES) / PHASES;
-      canvas.paint(glyphMask(s.weight, codePoint, size, fx, fy), color, ix, iy);
+      canvas.paint(glyphMask(sized, s.weight, codePoint, size, fx, fy), color, ix, iy);
     }
     pen += g.advance * scale;
   }
 }
 
+/** Contours filled with `color`: a single upright rectangle directly, anything else through its coverage. */
+function fill(canvas: Canvas, contours: Contour[], color: string): void {
+  const [c] = contours;
+  if (contours.length === 1 && c && uprightRect(c)) {
+    const xs = [c[0], c[2], c[4], c[6]] as number[];
+    const ys = [c[1], c[3], c[5], c[7]] as number[];
+    canvas.rect(
+      Math.min(...xs),
+      Math.min(...ys),
+      Math.max(...xs),
+      Math.max(...ys),
+      canvas.colour(rgb(color)),
+    );
+  } else canvas.paint(coverage(contours), canvas.colour(rgb(color)));
+}
+
 /** One case per kind of shape: its fill, then its outline, as polygons; text from the glyph masks. */
 function draw(canvas: Canvas, s: Shape, k: number): void {
-  const fill = (contours: Contour[], color: string) => {
-    const [c] = contours;
-    if (contours.length === 1 && c && uprightRect(c)) {
-      const xs = [c[0], c[2], c[4], c[6]] as number[];
-      const ys = [c[1], c[3], c[5], c[7]] as number[];
-      canvas.rect(
-        Math.min(...xs),
-        Math.min(...ys),
-        Math.max(...xs),
-        Math.max(...ys),
-        canvas.colour(rgb(color)),
-      );
-    } else canvas.paint(coverage(contours), canvas.colour(rgb(color)));
-  };
   switch (s.t) {
     case "line": {
       const [ax, ay, bx, by, w] = [s.x1 * k, s.y1 * k, s.x2 * k, s.y2 * k, s.width * k];
-      fill(s.dash ? dashes(ax, ay, bx, by, w, k) : [segment(ax, ay, bx, by, w)], s.color);
+      fill(canvas, s.dash ? dashes(ax, ay, bx, by, w, k) : [segment(ax, ay, bx, by, w)], s.color);
       return;
     }
     case "rect": {
       const [x, y, r, b] = [s.x * k, s.y * k, (s.x + s.w) * k, (s.y + s.h) * k];
       const corners = [x, y, r, y, r, b, x, b];
-      fill([corners], s.fill);
-      if (s.stroke) fill(outline(corners, OUTLINE * k), s.stroke);
+      fill(canvas, [corners], s.fill);
+      if (s.stroke) fill(canvas, outline(corners, OUTLINE * k), s.stroke);
       return;
     }
     case "diamond": {
       const [x, y, r] = [s.x * k, s.y * k, s.r * k];
       const corners = [x, y - r, x + r, y, x, y + r, x - r, y];
-      fill([corners], s.fill);
-      fill(outline(corners, OUTLINE * k), s.stroke);
+      fill(canvas, [corners], s.fill);
+      fill(canvas, outline(corners, OUTLINE * k), s.stroke);
       return;
     }
     case "text":

@@ -6,6 +6,7 @@
 // its candidates afresh, so it resumes where an interrupted one stopped.
 import { RETENTION_KINDS, type RetentionKind, type RetentionPolicy } from "@barometre/shared";
 import type { Firestore, Timestamp } from "firebase-admin/firestore";
+import { recordPastCampaigns } from "../positioning/past-record.ts";
 import { type Campaign, campaignOf, getCampaign } from "../storage/campaigns.ts";
 import { campaignsCol, retentionProgressDoc } from "../storage/paths.ts";
 import { asStored } from "../storage/stored.ts";
@@ -185,6 +186,9 @@ export async function applyRetention(
         await options.onBatch?.(line);
       }
       if (!skipped) {
+        // A purged final benchmark's medians leave the records of the campaigns after it.
+        if (kind === "snapshots")
+          await recordPastCampaigns(db, campaign.year, { self: false, forget: true });
         const mark = CAMPAIGN_WIDE.includes(kind) ? campaign.closedAt : now;
         await retentionProgressDoc(db).set(
           { [`${kind}-${campaign.year}`]: mark.getTime() },

@@ -8,6 +8,7 @@ import {
   Refusal,
 } from "@barometre/shared";
 import { type Firestore, Timestamp } from "firebase-admin/firestore";
+import { recordPastCampaigns } from "../positioning/past-record.ts";
 import { shardCount } from "../positioning/population-snapshot.ts";
 import { isAlreadyExists, isNotFound } from "./firestore-errors.ts";
 import { campaignDoc, campaignsCol, structuresCol } from "./paths.ts";
@@ -86,6 +87,8 @@ export async function openCampaign(
       updatedBy: by,
     });
   }
+  // Its live answers' trajectories read the campaigns before it from its record, and later ones' from theirs.
+  await recordPastCampaigns(db, year, { self: true });
 }
 
 /** The first deadline set on a campaign is kept as its announced deadline; later ones do not replace it. */

@@ -4,7 +4,9 @@
 //   admins/{email}                                  Union admins, who may do everything; ids are canonical addresses
 //                                                   (shared/src/values/address.ts), never containing "/"
 //   campaigns/{YEAR}                                one campaign per exercice: state, deadline, bands, minimum
-//                                                   group size, anonymous or transparent mode
+//                                                   group size, anonymous or transparent mode; pastCampaigns: which
+//                                                   of the four years before it held a campaign, and their final
+//                                                   medians (positioning/past-record.ts)
 //   campaigns/{YEAR}/structures/{CODE}/revisions/{000001}
 //                                                   the append-only revisions of one structure's return: payload,
 //                                                   indicators (campaign bands), content hash, submitter, server

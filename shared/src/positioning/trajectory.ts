@@ -1,12 +1,17 @@
 // A structure's trajectory on each indicator: its value in each campaign held (the latest five at most) beside the network's and its peer group's medians of that year, gaps left as gaps.
 import { type IndicatorKey, NUMERIC_INDICATOR_KEYS } from "../indicators/definitions.ts";
-import type { Member, StatsByIndicator } from "../stats/population.ts";
-import { isSuppressed } from "../stats/summary.ts";
+import type { Member } from "../stats/population.ts";
 
-/** What the trajectories read of a campaign's groups: a PopulationIndex, or a closed campaign's final benchmark. */
+/** What the trajectories read of a group's statistics: each indicator's median, or that it is not shown. */
+export type GroupMedians = Partial<Record<IndicatorKey, { median: number } | { suppressed: true }>>;
+
+/**
+ * What the trajectories read of a campaign's groups: a PopulationIndex, a closed campaign's final benchmark, or the
+ * medians a campaign's document records of the campaigns before it.
+ */
 export interface CampaignMedians {
-  network: { stats: StatsByIndicator };
-  groups: ReadonlyMap<string, { stats: StatsByIndicator }>;
+  network: { stats: GroupMedians };
+  groups: ReadonlyMap<string, { stats: GroupMedians }>;
 }
 
 /** A campaign before the current one, as the trajectories read it. */
@@ -29,12 +34,9 @@ export interface TrajectoryPoint {
 /** At most this many campaigns, the current one included. */
 export const TRAJECTORY_YEARS = 5;
 
-const median = (
-  group: { stats: StatsByIndicator } | undefined,
-  key: IndicatorKey,
-): number | null => {
+const median = (group: { stats: GroupMedians } | undefined, key: IndicatorKey): number | null => {
   const stats = group?.stats[key];
-  return stats && !isSuppressed(stats) ? stats.median : null;
+  return stats && "median" in stats ? stats.median : null;
 };
 
 const numberOf = (m: Member | null, key: IndicatorKey): number | null => {
