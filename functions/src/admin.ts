@@ -95,7 +95,6 @@ export {
   structuresCol,
   unionSheetDoc,
 } from "./storage/paths.ts";
-export type { StoredPeers } from "./storage/peers.ts";
 export { peersInForce } from "./storage/peers.ts";
 export type { StoredRevision } from "./storage/revisions.ts";
 export { PENDING, setLatest } from "./storage/revisions.ts";

@@ -1,6 +1,5 @@
 // The composition root a local stack fills in: the handlers built from explicit dependencies, and the
 // task, mail and sheet pieces that production wires to Cloud Tasks, SMTP and the Sheets API.
-export { runReportBatch } from "./close/report-batch.ts";
 export { createHandlers } from "./handlers/app.ts";
 export { googleTokenVerifier } from "./http/auth.ts";
 export { answerClientError } from "./http/client-error.ts";
@@ -9,7 +8,6 @@ export { AS_MAIL, outboxMails } from "./mail/outbox.ts";
 export type { SenderDeps } from "./mail/sender.ts";
 export { sweepOutbox } from "./mail/sweep.ts";
 export { onMailWritten } from "./mail/trigger.ts";
-export type { TaskRunners } from "./runtime/compose.ts";
 export { composeWork, withCallers } from "./runtime/compose.ts";
 export type { Config, MailSettings } from "./runtime/config.ts";
 export { MAX_BODY_BYTES, REQUEST_DEADLINE_MS } from "./runtime/config.ts";
