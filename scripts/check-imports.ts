@@ -7,6 +7,8 @@ export interface Workspace {
   dir: string;
   exports: readonly string[];
   dependencies: readonly string[];
+  /** Allowed to its tests and tools, never to its `src/` (what ships). */
+  devDependencies?: readonly string[];
 }
 
 /** The specifiers of a TypeScript source: static imports and re-exports, side-effect imports, import(). */
@@ -50,9 +52,13 @@ export function importProblem(
   if (!target.exports.includes(entry))
     return `${file} importe ${spec} : ${name} ne déclare pas l'entrée « ${entry} » (entrées : ${target.exports.join(", ")}).`;
   const importer = workspaces.find((w) => w.dir === owner) ?? root;
-  if (importer.name !== name && !importer.dependencies.includes(name as string))
-    return `${file} importe ${name} sans le déclarer dans les dépendances de ${importer.name}.`;
-  return null;
+  if (importer.name === name || importer.dependencies.includes(name as string)) return null;
+  const shipped = owner !== "" && file.startsWith(`${owner}/src/`);
+  if (importer.devDependencies?.includes(name as string))
+    return shipped
+      ? `${file} importe ${name}, une dépendance de développement de ${importer.name}, depuis le code livré (src/).`
+      : null;
+  return `${file} importe ${name} sans le déclarer dans les dépendances de ${importer.name}.`;
 }
 
 interface Manifest {
@@ -68,7 +74,8 @@ function workspaceOf(dir: string, manifest: Manifest): Workspace {
     name: manifest.name,
     dir,
     exports: Object.keys(manifest.exports ?? {}),
-    dependencies: Object.keys({ ...manifest.dependencies, ...manifest.devDependencies }),
+    dependencies: Object.keys(manifest.dependencies ?? {}),
+    devDependencies: Object.keys(manifest.devDependencies ?? {}),
   };
 }
 

@@ -10,6 +10,7 @@ const WORKSPACES: Workspace[] = [
     dir: "functions",
     exports: [".", "./admin"],
     dependencies: ["@barometre/shared"],
+    devDependencies: ["@barometre/cli"],
   },
   { name: "@barometre/cli", dir: "cli", exports: ["."], dependencies: ["@barometre/shared"] },
 ];
@@ -34,7 +35,7 @@ describe("the package-boundary check", () => {
     ]);
   });
 
-  it("refuses a relative path into another package, an undeclared entry and an undeclared dependency", () => {
+  it("refuses a relative path into another package, an undeclared entry or dependency, a dev dependency in src", () => {
     expect(problem("cli/src/x.ts", "../../functions/src/storage/paths.ts")).toContain(
       "par un chemin relatif dans @barometre/functions",
     );
@@ -45,6 +46,9 @@ describe("the package-boundary check", () => {
       "sans le déclarer dans les dépendances de @barometre/cli",
     );
     expect(problem("cli/src/x.ts", "@barometre/nothing")).toContain("aucun paquet");
+    expect(problem("functions/src/x.ts", "@barometre/cli")).toContain(
+      "une dépendance de développement de @barometre/functions, depuis le code livré",
+    );
   });
 
   it("lets through a path inside a package, a declared entry of a declared dependency, and outside packages", () => {
@@ -52,6 +56,7 @@ describe("the package-boundary check", () => {
     expect(problem("cli/test/x.test.ts", "../src/table.ts")).toBeNull();
     expect(problem("functions/src/x.ts", "@barometre/shared")).toBeNull();
     expect(problem("functions/test/x.test.ts", "@barometre/functions/admin")).toBeNull();
+    expect(problem("functions/test/x.test.ts", "@barometre/cli")).toBeNull();
     expect(problem("bench/x.ts", "@barometre/cli")).toBeNull();
     expect(problem("bench/x.ts", "./support/y.ts")).toBeNull();
     expect(problem("cli/src/x.ts", "node:fs")).toBeNull();
