@@ -198,6 +198,7 @@ describe("barometre export and structure", () => {
       reviews: [],
       idempotencyRecords: [],
       progress: [],
+      namedInPeerSets: [],
       followups: [],
       peers: [],
       unionSheetRows: [],

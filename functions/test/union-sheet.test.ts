@@ -21,7 +21,7 @@ import { eraseStructure } from "../src/retention/structure-data.ts";
 import { openCampaign } from "../src/storage/campaigns.ts";
 import { saveStructure } from "../src/storage/directory.ts";
 import { latestDoc, unionSheetDoc } from "../src/storage/paths.ts";
-import { storePeers } from "../src/storage/peers.ts";
+import { peersInForce, storePeers } from "../src/storage/peers.ts";
 import { requestSheetSync } from "../src/union-sheet/request-sync.ts";
 import { sheetsClient } from "../src/union-sheet/sheets-client.ts";
 import { type SheetDeps, syncUnionSheet } from "../src/union-sheet/sync.ts";
@@ -324,13 +324,13 @@ describe("syncUnionSheet", () => {
     expect(data?.range).toMatch(/!A1:[A-Z]+41$/);
     expect(data?.values?.[40]?.every((c) => c === "")).toBe(true);
     expect((await unionSheetDoc(db, year).get()).get("dirty")).toBe(false);
-    // Not even in the set another structure named.
+    // Not even in the set another structure named: erasure took it out of that set, so no remark counts it.
     const pairs = api.tabs.get(`Pairs ${year}`)?.values ?? [];
     expect(pairs.flat().some((c) => String(c).includes(gone.code))).toBe(false);
     const remark = (pairs[0] as string[]).indexOf("Remarque");
-    expect(pairs.find((r) => r[0] === named?.code)?.[remark]).toMatch(
-      /1 structure\(s\) nommée\(s\) ne sont plus dans l'annuaire$/,
-    );
+    expect(pairs.find((r) => r[0] === named?.code)?.[remark]).not.toMatch(/plus dans l'annuaire/);
+    const kept = await peersInForce(db, year, named?.code as string);
+    expect(kept?.choice && "codes" in kept.choice && kept.choice.codes).not.toContain(gone.code);
   });
 
   it("enlarges a tab's grid before writing more rows than it has", async () => {
