@@ -1,36 +1,16 @@
 // A structure's positioning against its campaign: each indicator's value and band, network and peer-group figures, and changes since N-1.
 import type { Status } from "../indicators/bands.ts";
 import { fragileKeys } from "../indicators/compute.ts";
-import { INDICATORS, type IndicatorDef, type IndicatorKey } from "../indicators/definitions.ts";
+import { INDICATORS, type IndicatorKey } from "../indicators/definitions.ts";
 import { changeSince, medianChange } from "../stats/change.ts";
-import {
-  type GroupIndex,
-  type Member,
-  type PopulationIndex,
-  type Position,
-  positionIn,
-} from "../stats/population.ts";
-import { meansShown, NETWORK_GROUP, type ShownStats, shownStatsOf } from "../stats/shown.ts";
-import { isSuppressed, suppressionSentence } from "../stats/summary.ts";
+import type { Member, PopulationIndex } from "../stats/population.ts";
+import { meansShown, NETWORK_GROUP } from "../stats/shown.ts";
+import { columnsOf, type GroupColumn, type GroupView, viewIn } from "./group-view.ts";
 import type { PeerGroup } from "./peer-set.ts";
 import { groupsOf, type SizeGroup } from "./size-groups.ts";
 import { type PastCampaign, type TrajectoryPoint, trajectoriesOf } from "./trajectory.ts";
-import { sharedVerdict, tieAwareQuartile, type Verdict } from "./verdict.ts";
 
-/** A group's view of one indicator: statistics (or their suppression) and where the structure stands. */
-export interface GroupView {
-  /** "Réseau" or the territory. */
-  label: string;
-  size: number;
-  /** Null for the Oui/Non indicator, which has a share instead. No minimum or maximum: see ShownStats. */
-  stats: ShownStats | null;
-  yesShare: number | null;
-  position: Position;
-  /** Where the structure stands in words, null for the Oui/Non indicator. */
-  verdict: Verdict | null;
-  /** The French sentence shown instead of statistics when the group is too small. */
-  suppressedSentence: string | null;
-}
+export type { GroupView } from "./group-view.ts";
 
 export interface IndicatorPositioning {
   key: IndicatorKey;
@@ -85,57 +65,6 @@ export interface PositioningOptions {
   means?: boolean;
 }
 
-/** A share withheld by secondary suppression, or in a live positioning (see PositioningOptions). */
-const WITHHELD_SHARE =
-  "Part de Oui non affichée : elle permettrait de déduire celle d'un petit groupe de structures (secret statistique).";
-
-/** "du réseau", "du groupe Rural". */
-const scopeOf = (label: string): string =>
-  label === "Réseau" ? "du réseau" : `du groupe ${label}`;
-
-function view(
-  label: string,
-  group: GroupIndex,
-  def: IndicatorDef,
-  value: number | boolean | null,
-  min: number,
-  meanShown: boolean,
-): GroupView {
-  const key = def.key;
-  if (def.unit === "bool") {
-    const share = group.yesShare[key] ?? null;
-    // A share withheld by secondary suppression says so like a small group's.
-    const yesShare = meanShown ? share : null;
-    return {
-      label,
-      size: group.size,
-      stats: null,
-      yesShare,
-      position: { value: null, percentileRank: null, quartile: null },
-      verdict: null,
-      suppressedSentence:
-        share === null
-          ? suppressionSentence(group.answered[key] ?? 0, min)
-          : yesShare === null
-            ? WITHHELD_SHARE
-            : null,
-    };
-  }
-  const stats = shownStatsOf(group, key, meanShown);
-  const number = typeof value === "number" ? value : null;
-  const position = positionIn(group, key, number);
-  const verdict = sharedVerdict(scopeOf(label), group, key, stats, number);
-  return {
-    label,
-    size: group.size,
-    stats,
-    yesShare: null,
-    position: { ...position, quartile: tieAwareQuartile(position, verdict) },
-    verdict,
-    suppressedSentence: isSuppressed(stats) ? suppressionSentence(stats.n, min) : null,
-  };
-}
-
 export function positionStructure(
   population: PopulationIndex,
   member: Member,
@@ -150,30 +79,35 @@ export function positionStructure(
   const trajectories = history
     ? trajectoriesOf({ year: history.year, population, member }, history.past)
     : {};
-  const sizes = groupsOf(member, options.sizeGroups ?? []);
+  const sizes = groupsOf(member, options.sizeGroups ?? []).map((g) => columnsOf(g.index, g.label));
   const peers = options.peers;
-  const indicators = INDICATORS.map((def): IndicatorPositioning => {
-    const means = options.means === false ? new Set<string>() : meansShown(population, def.key);
+  const custom = peers ? columnsOf(peers.index, peers.label) : null;
+  const network = columnsOf(population.network, "Réseau");
+  const group = peer && member.territory ? columnsOf(peer, member.territory) : null;
+  const means = options.means === false ? null : meansShown(population);
+  const indicators = INDICATORS.map((def, i): IndicatorPositioning => {
+    const shown = means?.[i];
     const result = member.indicators[def.key];
+    const value = result.value;
     const before = previousIndicators?.[def.key].value ?? null;
     const prevStats = previousStats?.[def.key] ?? null;
     const nowStats = population.network.stats[def.key];
     return {
       key: def.key,
-      value: result.value,
+      value,
       status: result.status,
       reason: result.reason,
-      network: view("Réseau", population.network, def, result.value, min, means.has(NETWORK_GROUP)),
+      network: viewIn(network[i] as GroupColumn, value, min, shown?.has(NETWORK_GROUP) ?? false),
       group:
-        peer && member.territory
-          ? view(member.territory, peer, def, result.value, min, means.has(member.territory))
+        group && member.territory
+          ? viewIn(group[i] as GroupColumn, value, min, shown?.has(member.territory) ?? false)
           : null,
       // Size groups cut the network across the territories: their means could be combined with the
       // territories' to isolate a few structures, so they show medians and quartiles only.
-      sizes: sizes.map((g) => view(g.label, g.index, def, result.value, min, false)),
+      sizes: sizes.map((columns) => viewIn(columns[i] as GroupColumn, value, min, false)),
       // Custom sets are chosen by each structure, so no rule over the territories could keep their means safe:
       // like the size groups, medians and quartiles only.
-      ...(peers ? { custom: view(peers.label, peers.index, def, result.value, min, false) } : {}),
+      ...(custom ? { custom: viewIn(custom[i] as GroupColumn, value, min, false) } : {}),
       previousValue: before,
       trajectory: trajectories[def.key] ?? [],
       change: changeSince(member.indicators, previousIndicators, def.key),

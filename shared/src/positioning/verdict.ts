@@ -1,6 +1,5 @@
 // A structure's place in a group in plain words that hold with ties: a value at the group's highest level is never read as below the middle.
-import type { IndicatorKey } from "../indicators/definitions.ts";
-import type { GroupIndex, Position } from "../stats/population.ts";
+import type { Position } from "../stats/population.ts";
 import type { ShownStats } from "../stats/shown.ts";
 import { isSuppressed } from "../stats/summary.ts";
 import { formatNumber } from "../values/format.ts";
@@ -81,43 +80,12 @@ export function verdictOf(
   return { kind, text: `${VERDICT_WORDS[kind]} ${scope}` };
 }
 
-/**
- * verdictOf, with the verdicts of one group's indicator shared: the kind depends on the value, but the words
- * only on the kind (the highest and lowest levels are single values), so each is built once per group.
- */
-export function sharedVerdict(
-  scope: string,
-  group: GroupIndex,
-  key: IndicatorKey,
+/** The kind verdictOf gives, without its words. */
+export function kindOf(
+  sorted: ArrayLike<number>,
   stats: ShownStats,
   value: number | null,
-): Verdict {
-  const sorted = group.sorted[key];
-  if (value === null) return verdictOf(scope, sorted, stats, value, null);
-  // Keyed by group, not by its sorted values: a network of one territory shares that territory's array.
-  let byKey = verdicts.get(group);
-  if (!byKey) {
-    byKey = new Map();
-    verdicts.set(group, byKey);
-  }
-  let byKind = byKey.get(key);
-  if (!byKind) {
-    byKind = new Map();
-    byKey.set(key, byKind);
-  }
-  const kind = kindOf(sorted, stats, value);
-  let verdict = byKind.get(kind);
-  if (!verdict) {
-    verdict = verdictOf(scope, sorted, stats, value, null);
-    byKind.set(kind, verdict);
-  }
-  return verdict;
-}
-
-const verdicts = new WeakMap<GroupIndex, Map<IndicatorKey, Map<VerdictKind, Verdict>>>();
-
-/** The kind verdictOf gives, without its words. */
-function kindOf(sorted: ArrayLike<number>, stats: ShownStats, value: number | null): VerdictKind {
+): VerdictKind {
   if (value === null || isSuppressed(stats)) return "notComparable";
   const lowest = sorted[0] as number;
   const highest = sorted[sorted.length - 1] as number;

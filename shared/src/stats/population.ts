@@ -135,13 +135,10 @@ export function indexPopulation(
   };
 }
 
-/** Where a value stands in a group, or nulls when the group's statistics are suppressed. */
-export const positionIn = (group: GroupIndex, key: IndicatorKey, value: number | null): Position =>
-  placeIn(group.ranks[key], group.stats[key], value);
-
 /**
- * positionIn from one indicator's ranks and statistics, for callers that look them up once for many values:
- * reading a record with a different key each time costs as much as the search itself.
+ * Where a value stands among one indicator's ranks and statistics of a group, or nulls when they are suppressed.
+ * Callers look them up once for many values: reading a record with a different key each time costs as much as
+ * the search itself.
  */
 export function placeIn(ranks: RankIndex, stats: GroupStats, value: number | null): Position {
   if (value === null || isSuppressed(stats)) return { value, percentileRank: null, quartile: null };

@@ -1,5 +1,5 @@
 // What a structure may receive of a group's statistics: quartiles, whiskers that are never one structure's extreme, and a mean only where no small group can be computed from it.
-import type { IndicatorKey } from "../indicators/definitions.ts";
+import { INDICATORS, type IndicatorKey } from "../indicators/definitions.ts";
 import type { GroupIndex, PopulationIndex } from "./population.ts";
 import { quantileSorted } from "./quantile.ts";
 import { type GroupStats, isSuppressed, type Suppressed } from "./summary.ts";
@@ -23,33 +23,6 @@ export type ShownStats = ShownSummary | Suppressed;
  * between the 2nd and the (n − 1)th values: neither the minimum nor the maximum ever enters them.
  */
 export const WHISKER_MIN_SIZE = 11;
-
-/** A group's shown statistics of one indicator, computed once per group, indicator and mean rule. */
-export function shownStatsOf(group: GroupIndex, key: IndicatorKey, meanShown: boolean): ShownStats {
-  let byKey = shownCache.get(group);
-  if (!byKey) {
-    byKey = new Map();
-    shownCache.set(group, byKey);
-  }
-  let pair = byKey.get(key);
-  if (!pair) {
-    pair = [null, null];
-    byKey.set(key, pair);
-  }
-  const at = meanShown ? 1 : 0;
-  let shown = pair[at];
-  if (!shown) {
-    shown = shownStats(group.stats[key], group.sorted[key], meanShown);
-    pair[at] = shown;
-  }
-  return shown;
-}
-
-/** Per group and indicator: the statistics without, then with, the mean. */
-const shownCache = new WeakMap<
-  GroupIndex,
-  Map<IndicatorKey, [ShownStats | null, ShownStats | null]>
->();
 
 export function shownStats(
   stats: GroupStats,
@@ -83,28 +56,24 @@ function cellOf(key: IndicatorKey, id: string, g: GroupIndex): Cell {
 }
 
 /**
- * The groups (NETWORK_GROUP and territories) whose mean of `key` (or share of Oui) may be shown to structures.
+ * For each indicator (INDICATORS order), the groups (NETWORK_GROUP and territories) whose mean (or share of Oui)
+ * may be shown to structures.
  * Territories partition the network (with the structures that have none), so the network's mean minus the shown
  * groups' gives the mean of the rest: when the rest holds fewer than the minimum (but some) structures, the
  * smallest shown groups' means are withheld too until it holds enough (secondary suppression). Counts are per
  * indicator: only the structures with a value enter a mean.
  */
-export function meansShown(index: PopulationIndex, key: IndicatorKey): Set<string> {
-  // The same for every structure of the population: computed once per population and indicator.
-  let byKey = decided.get(index);
-  if (!byKey) {
-    byKey = new Map();
-    decided.set(index, byKey);
-  }
-  let shown = byKey.get(key);
+export function meansShown(index: PopulationIndex): readonly ReadonlySet<string>[] {
+  // The same for every structure of the population: decided once per population, for every indicator.
+  let shown = decided.get(index);
   if (!shown) {
-    shown = decideMeans(index, key);
-    byKey.set(key, shown);
+    shown = INDICATORS.map((def) => decideMeans(index, def.key));
+    decided.set(index, shown);
   }
   return shown;
 }
 
-const decided = new WeakMap<PopulationIndex, Map<IndicatorKey, Set<string>>>();
+const decided = new WeakMap<PopulationIndex, Set<string>[]>();
 
 function decideMeans(index: PopulationIndex, key: IndicatorKey): Set<string> {
   const network = cellOf(key, NETWORK_GROUP, index.network);

@@ -1,0 +1,135 @@
+// A group's view of one indicator for a structure: what every structure's view of the group shares (shown statistics, verdict words) is derived once per group.
+import { INDICATORS, type IndicatorDef } from "../indicators/definitions.ts";
+import type { GroupIndex, Position } from "../stats/population.ts";
+import { quartileBand } from "../stats/quantile.ts";
+import { type ShownStats, shownStats } from "../stats/shown.ts";
+import { type GroupStats, isSuppressed, suppressionSentence } from "../stats/summary.ts";
+import { kindOf, tieAwareQuartile, type Verdict, type VerdictKind, verdictOf } from "./verdict.ts";
+
+/** A group's view of one indicator: statistics (or their suppression) and where the structure stands. */
+export interface GroupView {
+  /** "Réseau" or the territory. */
+  label: string;
+  size: number;
+  /** Null for the Oui/Non indicator, which has a share instead. No minimum or maximum: see ShownStats. */
+  stats: ShownStats | null;
+  yesShare: number | null;
+  position: Position;
+  /** Where the structure stands in words, null for the Oui/Non indicator. */
+  verdict: Verdict | null;
+  /** The French sentence shown instead of statistics when the group is too small. */
+  suppressedSentence: string | null;
+}
+
+/** One indicator of one group, as every structure's view of it reads it. */
+export interface GroupColumn {
+  label: string;
+  group: GroupIndex;
+  def: IndicatorDef;
+  /** "du réseau", "du groupe Rural": the verdicts' words. */
+  scope: string;
+  /** The shown statistics without, then with, the mean, built at first use. */
+  shown: [ShownStats | null, ShownStats | null];
+  /** The verdicts of a value, by kind: the words depend only on the kind (the highest and lowest levels are single values). */
+  verdicts: Map<VerdictKind, Verdict>;
+}
+
+/** A share withheld by secondary suppression, or in a live positioning (see PositioningOptions). */
+const WITHHELD_SHARE =
+  "Part de Oui non affichée : elle permettrait de déduire celle d'un petit groupe de structures (secret statistique).";
+
+/** "du réseau", "du groupe Rural". */
+const scopeOf = (label: string): string =>
+  label === "Réseau" ? "du réseau" : `du groupe ${label}`;
+
+/**
+ * The group's columns in INDICATORS order, built once per group: keyed by the group, not its label, since a group
+ * is always shown under the same label.
+ */
+export function columnsOf(group: GroupIndex, label: string): readonly GroupColumn[] {
+  let columns = built.get(group);
+  if (!columns) {
+    const scope = scopeOf(label);
+    columns = INDICATORS.map((def) => ({
+      label,
+      group,
+      def,
+      scope,
+      shown: [null, null],
+      verdicts: new Map(),
+    }));
+    built.set(group, columns);
+  }
+  return columns;
+}
+
+const built = new WeakMap<GroupIndex, GroupColumn[]>();
+
+/** The view of `value` in one column; `min` is the population's minimum group size. */
+export function viewIn(
+  column: GroupColumn,
+  value: number | boolean | null,
+  min: number,
+  meanShown: boolean,
+): GroupView {
+  const { label, group, def } = column;
+  const key = def.key;
+  if (def.unit === "bool") {
+    const share = group.yesShare[key] ?? null;
+    // A share withheld by secondary suppression says so like a small group's.
+    const yesShare = meanShown ? share : null;
+    return {
+      label,
+      size: group.size,
+      stats: null,
+      yesShare,
+      position: { value: null, percentileRank: null, quartile: null },
+      verdict: null,
+      suppressedSentence:
+        share === null
+          ? suppressionSentence(group.answered[key] ?? 0, min)
+          : yesShare === null
+            ? WITHHELD_SHARE
+            : null,
+    };
+  }
+  const at = meanShown ? 1 : 0;
+  const groupStats = group.stats[key];
+  const stats = column.shown[at] ?? shownOnce(column, groupStats, at);
+  const number = typeof value === "number" ? value : null;
+  const position: Position = { value: number, percentileRank: null, quartile: null };
+  const verdict = verdictIn(column, stats, number);
+  if (number !== null && !isSuppressed(groupStats)) {
+    position.percentileRank = group.ranks[key].percentileRank(number);
+    position.quartile = quartileBand(number, groupStats.q1, groupStats.median, groupStats.q3);
+  }
+  position.quartile = tieAwareQuartile(position, verdict);
+  return {
+    label,
+    size: group.size,
+    stats,
+    yesShare: null,
+    position,
+    verdict,
+    suppressedSentence: isSuppressed(stats) ? suppressionSentence(stats.n, min) : null,
+  };
+}
+
+function shownOnce(column: GroupColumn, stats: GroupStats, at: 0 | 1): ShownStats {
+  const shown = shownStats(stats, column.group.sorted[column.def.key], at === 1);
+  column.shown[at] = shown;
+  return shown;
+}
+
+/** verdictOf, each kind's verdict built once per column. */
+function verdictIn(column: GroupColumn, stats: ShownStats, value: number | null): Verdict {
+  const sorted = column.group.sorted[column.def.key];
+  if (value === null) return verdictOf(column.scope, sorted, stats, value, null);
+  const kind = kindOf(sorted, stats, value);
+  let verdict = column.verdicts.get(kind);
+  if (!verdict) {
+    verdict = verdictOf(column.scope, sorted, stats, value, null);
+    column.verdicts.set(kind, verdict);
+  }
+  return verdict;
+}
