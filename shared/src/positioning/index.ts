@@ -92,7 +92,7 @@ export function positionStructure(
     const before = previousIndicators?.[def.key].value ?? null;
     const prevStats = previousStats?.[def.key] ?? null;
     const nowStats = population.network.stats[def.key];
-    return {
+    const entry: IndicatorPositioning = {
       key: def.key,
       value,
       status: result.status,
@@ -105,33 +105,33 @@ export function positionStructure(
       // Size groups cut the network across the territories: their means could be combined with the
       // territories' to isolate a few structures, so they show medians and quartiles only.
       sizes: sizes.map((columns) => viewIn(columns[i] as GroupColumn, value, min, false)),
-      // Custom sets are chosen by each structure, so no rule over the territories could keep their means safe:
-      // like the size groups, medians and quartiles only.
-      ...(custom ? { custom: viewIn(custom[i] as GroupColumn, value, min, false) } : {}),
       previousValue: before,
       trajectory: trajectories[def.key] ?? [],
       change: changeSince(member.indicators, previousIndicators, def.key),
       networkMedianChange: def.unit === "bool" ? null : medianChange(nowStats, prevStats),
     };
+    // Custom sets are chosen by each structure, so no rule over the territories could keep their means safe:
+    // like the size groups, medians and quartiles only. Added after the literal: a spread in it would make
+    // every structure's entry, with a set or not, be built property by property.
+    if (custom) entry.custom = viewIn(custom[i] as GroupColumn, value, min, false);
+    return entry;
   });
-  return {
+  const positioning: Positioning = {
     structureCode: member.structureCode,
     territory: member.territory,
     minGroupSize: min,
     networkSize: population.network.size,
     indicators,
     fragile: fragileKeys(member.indicators),
-    ...(peers
-      ? {
-          peers: {
-            label: peers.label,
-            named: peers.named,
-            definition: peers.definition,
-            size: peers.index.size,
-          },
-        }
-      : {}),
   };
+  if (peers)
+    positioning.peers = {
+      label: peers.label,
+      named: peers.named,
+      definition: peers.definition,
+      size: peers.index.size,
+    };
+  return positioning;
 }
 export * from "./last-network.ts";
 export * from "./peer-set.ts";
