@@ -1,7 +1,7 @@
 // A group's view of one indicator for a structure: what every structure's view of the group shares (shown statistics, verdict words) is derived once per group.
 import { INDICATORS, type IndicatorDef } from "../indicators/definitions.ts";
 import type { GroupIndex, Position } from "../stats/population.ts";
-import { quartileBand } from "../stats/quantile.ts";
+import { quartileBand, type RankIndex } from "../stats/quantile.ts";
 import { type ShownStats, shownStats } from "../stats/shown.ts";
 import { type GroupStats, isSuppressed, suppressionSentence } from "../stats/summary.ts";
 import { kindOf, tieAwareQuartile, type Verdict, type VerdictKind, verdictOf } from "./verdict.ts";
@@ -26,6 +26,10 @@ export interface GroupColumn {
   label: string;
   group: GroupIndex;
   def: IndicatorDef;
+  /** The group's sorted values, ranks and statistics of the indicator (numeric indicators only), read once. */
+  sorted: Float64Array;
+  ranks: RankIndex;
+  stats: GroupStats;
   /** "du réseau", "du groupe Rural": the verdicts' words. */
   scope: string;
   /** The shown statistics without, then with, the mean, built at first use. */
@@ -54,6 +58,9 @@ export function columnsOf(group: GroupIndex, label: string): readonly GroupColum
       label,
       group,
       def,
+      sorted: group.sorted[def.key],
+      ranks: group.ranks[def.key],
+      stats: group.stats[def.key],
       scope,
       shown: [null, null],
       verdicts: new Map(),
@@ -94,13 +101,13 @@ export function viewIn(
     };
   }
   const at = meanShown ? 1 : 0;
-  const groupStats = group.stats[key];
+  const groupStats = column.stats;
   const stats = column.shown[at] ?? shownOnce(column, groupStats, at);
   const number = typeof value === "number" ? value : null;
   const position: Position = { value: number, percentileRank: null, quartile: null };
   const verdict = verdictIn(column, stats, number);
   if (number !== null && !isSuppressed(groupStats)) {
-    position.percentileRank = group.ranks[key].percentileRank(number);
+    position.percentileRank = column.ranks.percentileRank(number);
     position.quartile = quartileBand(number, groupStats.q1, groupStats.median, groupStats.q3);
   }
   position.quartile = tieAwareQuartile(position, verdict);
@@ -116,14 +123,14 @@ export function viewIn(
 }
 
 function shownOnce(column: GroupColumn, stats: GroupStats, at: 0 | 1): ShownStats {
-  const shown = shownStats(stats, column.group.sorted[column.def.key], at === 1);
+  const shown = shownStats(stats, column.sorted, at === 1);
   column.shown[at] = shown;
   return shown;
 }
 
 /** verdictOf, each kind's verdict built once per column. */
 function verdictIn(column: GroupColumn, stats: ShownStats, value: number | null): Verdict {
-  const sorted = column.group.sorted[column.def.key];
+  const sorted = column.sorted;
   if (value === null) return verdictOf(column.scope, sorted, stats, value, null);
   const kind = kindOf(sorted, stats, value);
   let verdict = column.verdicts.get(kind);

@@ -2,7 +2,7 @@
 import type { Status } from "../indicators/bands.ts";
 import { fragileKeys } from "../indicators/compute.ts";
 import { INDICATORS, type IndicatorKey } from "../indicators/definitions.ts";
-import { changeSince, medianChange } from "../stats/change.ts";
+import { changeBetween, medianChange } from "../stats/change.ts";
 import type { Member, PopulationIndex } from "../stats/population.ts";
 import { meansShown, NETWORK_GROUP } from "../stats/shown.ts";
 import { columnsOf, type GroupColumn, type GroupView, viewIn } from "./group-view.ts";
@@ -91,13 +91,13 @@ export function positionStructure(
     const value = result.value;
     const before = previousIndicators?.[def.key].value ?? null;
     const prevStats = previousStats?.[def.key] ?? null;
-    const nowStats = population.network.stats[def.key];
+    const networkColumn = network[i] as GroupColumn;
     const entry: IndicatorPositioning = {
       key: def.key,
       value,
       status: result.status,
       reason: result.reason,
-      network: viewIn(network[i] as GroupColumn, value, min, shown?.has(NETWORK_GROUP) ?? false),
+      network: viewIn(networkColumn, value, min, shown?.has(NETWORK_GROUP) ?? false),
       group:
         group && member.territory
           ? viewIn(group[i] as GroupColumn, value, min, shown?.has(member.territory) ?? false)
@@ -107,8 +107,9 @@ export function positionStructure(
       sizes: sizes.map((columns) => viewIn(columns[i] as GroupColumn, value, min, false)),
       previousValue: before,
       trajectory: trajectories[def.key] ?? [],
-      change: changeSince(member.indicators, previousIndicators, def.key),
-      networkMedianChange: def.unit === "bool" ? null : medianChange(nowStats, prevStats),
+      change: changeBetween(value, before),
+      networkMedianChange:
+        def.unit === "bool" ? null : medianChange(networkColumn.stats, prevStats),
     };
     // Custom sets are chosen by each structure, so no rule over the territories could keep their means safe:
     // like the size groups, medians and quartiles only. Added after the literal: a spread in it would make

@@ -9,8 +9,14 @@ export function changeSince(
   previous: Indicators | null,
   key: IndicatorKey,
 ): number | null {
-  const now = current[key].value;
-  const before = previous?.[key].value;
+  return changeBetween(current[key].value, previous?.[key].value ?? null);
+}
+
+/** changeSince from the two values already read. */
+export function changeBetween(
+  now: number | boolean | null,
+  before: number | boolean | null,
+): number | null {
   return typeof now === "number" && typeof before === "number" ? now - before : null;
 }
 
