@@ -84,9 +84,10 @@ export function positionStructure(
   const custom = peers ? columnsOf(peers.index, peers.label) : null;
   const network = columnsOf(population.network, "Réseau");
   const group = peer && member.territory ? columnsOf(peer, member.territory) : null;
-  const means = options.means === false ? null : meansShown(population);
+  const means = options.means !== false;
+  const networkMeans = means ? meansShown(population, NETWORK_GROUP) : null;
+  const groupMeans = means && member.territory ? meansShown(population, member.territory) : null;
   const indicators = INDICATORS.map((def, i): IndicatorPositioning => {
-    const shown = means?.[i];
     const result = member.indicators[def.key];
     const value = result.value;
     const before = previousIndicators?.[def.key].value ?? null;
@@ -97,10 +98,10 @@ export function positionStructure(
       value,
       status: result.status,
       reason: result.reason,
-      network: viewIn(networkColumn, value, min, shown?.has(NETWORK_GROUP) ?? false),
+      network: viewIn(networkColumn, value, min, networkMeans?.[i] === true),
       group:
         group && member.territory
-          ? viewIn(group[i] as GroupColumn, value, min, shown?.has(member.territory) ?? false)
+          ? viewIn(group[i] as GroupColumn, value, min, groupMeans?.[i] === true)
           : null,
       // Size groups cut the network across the territories: their means could be combined with the
       // territories' to isolate a few structures, so they show medians and quartiles only.

@@ -56,24 +56,29 @@ function cellOf(key: IndicatorKey, id: string, g: GroupIndex): Cell {
 }
 
 /**
- * For each indicator (INDICATORS order), the groups (NETWORK_GROUP and territories) whose mean (or share of Oui)
- * may be shown to structures.
+ * For each indicator (INDICATORS order), whether the mean (or share of Oui) of group `id` (NETWORK_GROUP or a
+ * territory) may be shown to structures.
  * Territories partition the network (with the structures that have none), so the network's mean minus the shown
  * groups' gives the mean of the rest: when the rest holds fewer than the minimum (but some) structures, the
  * smallest shown groups' means are withheld too until it holds enough (secondary suppression). Counts are per
  * indicator: only the structures with a value enter a mean.
  */
-export function meansShown(index: PopulationIndex): readonly ReadonlySet<string>[] {
-  // The same for every structure of the population: decided once per population, for every indicator.
-  let shown = decided.get(index);
-  if (!shown) {
-    shown = INDICATORS.map((def) => decideMeans(index, def.key));
-    decided.set(index, shown);
+export function meansShown(index: PopulationIndex, id: string): readonly boolean[] {
+  // The same for every structure of the population: decided once per population, for every group and indicator.
+  let byGroup = decided.get(index);
+  if (!byGroup) {
+    const sets = INDICATORS.map((def) => decideMeans(index, def.key));
+    byGroup = new Map(
+      [NETWORK_GROUP, ...index.groups.keys()].map((g) => [g, sets.map((set) => set.has(g))]),
+    );
+    decided.set(index, byGroup);
   }
-  return shown;
+  return byGroup.get(id) ?? NONE_SHOWN;
 }
 
-const decided = new WeakMap<PopulationIndex, Set<string>[]>();
+const NONE_SHOWN: readonly boolean[] = INDICATORS.map(() => false);
+
+const decided = new WeakMap<PopulationIndex, Map<string, boolean[]>>();
 
 function decideMeans(index: PopulationIndex, key: IndicatorKey): Set<string> {
   const network = cellOf(key, NETWORK_GROUP, index.network);
