@@ -41,5 +41,8 @@ export function computeIndicators(ret: PimmsReturn, bands: BandSettings = {}): I
 
 /** The indicators in the red band: the structure is fragile on these. */
 export function fragileKeys(indicators: Indicators): IndicatorKey[] {
-  return INDICATORS.filter((d) => indicators[d.key].status === "red").map((d) => d.key);
+  // A loop, not filter then map: every positioning calls it.
+  const fragile: IndicatorKey[] = [];
+  for (const def of INDICATORS) if (indicators[def.key].status === "red") fragile.push(def.key);
+  return fragile;
 }

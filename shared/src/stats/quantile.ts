@@ -143,13 +143,17 @@ export class RankIndex {
   }
 
   private build(): Uint32Array {
-    const n = this.sorted.length;
+    const sorted = this.sorted;
+    const n = sorted.length;
     const starts = new Uint32Array(n + 1);
-    let i = 0;
-    for (let b = 0; b <= n; b++) {
-      while (i < n && this.bucket(this.sorted[i] as number) < b) i++;
-      starts[b] = i;
+    // Each bucket up to a value's own starts at that value, unless an earlier value started it: one bucket
+    // computed per value. The buckets past the largest value's start at the end.
+    let b = 0;
+    for (let i = 0; i < n; i++) {
+      const own = this.bucket(sorted[i] as number);
+      while (b <= own) starts[b++] = i;
     }
+    while (b <= n) starts[b++] = n;
     return starts;
   }
 
