@@ -78,7 +78,7 @@ export function positionStructure(
   const history = options.history;
   const trajectories = history
     ? trajectoriesOf({ year: history.year, population, member }, history.past)
-    : {};
+    : null;
   const sizes = groupsOf(member, options.sizeGroups ?? []).map((g) => columnsOf(g.index, g.label));
   const peers = options.peers;
   const custom = peers ? columnsOf(peers.index, peers.label) : null;
@@ -105,9 +105,12 @@ export function positionStructure(
           : null,
       // Size groups cut the network across the territories: their means could be combined with the
       // territories' to isolate a few structures, so they show medians and quartiles only.
-      sizes: sizes.map((columns) => viewIn(columns[i] as GroupColumn, value, min, false)),
+      sizes:
+        sizes.length === 0
+          ? []
+          : sizes.map((columns) => viewIn(columns[i] as GroupColumn, value, min, false)),
       previousValue: before,
-      trajectory: trajectories[def.key] ?? [],
+      trajectory: trajectories?.[def.key] ?? [],
       change: changeBetween(value, before),
       networkMedianChange:
         def.unit === "bool" ? null : medianChange(networkColumn.stats, prevStats),
