@@ -179,21 +179,26 @@ function trajectoryRow(l: PositioningLine): HTMLElement | null {
 function trajectories(p: PositioningView): HTMLElement | null {
   const rows = p.lines.map(trajectoryRow).filter((r): r is HTMLElement => r !== null);
   if (rows.length === 0) return null;
+  return captionedTable(
+    "trajectory",
+    "Trajectoire : vos valeurs par campagne (« — » : pas de valeur)",
+    ["Indicateur", "Valeurs", "Tendance"],
+    rows,
+  );
+}
+
+/** A table with its caption and column headers, the rows' own headers being theirs to give. */
+function captionedTable(
+  className: string,
+  caption: string,
+  columns: readonly string[],
+  rows: readonly HTMLElement[],
+): HTMLElement {
   return el(
     "table",
-    { class: "trajectory" },
-    el("caption", {}, "Trajectoire : vos valeurs par campagne (« — » : pas de valeur)"),
-    el(
-      "thead",
-      {},
-      el(
-        "tr",
-        {},
-        el("th", { scope: "col" }, "Indicateur"),
-        el("th", { scope: "col" }, "Valeurs"),
-        el("th", { scope: "col" }, "Tendance"),
-      ),
-    ),
+    { class: className },
+    el("caption", {}, caption),
+    el("thead", {}, el("tr", {}, ...columns.map((c) => el("th", { scope: "col" }, c)))),
     el("tbody", {}, ...rows),
   );
 }
@@ -216,23 +221,11 @@ export function renderPositioning(p: PositioningView): void {
     p.fragile.length > 0
       ? el("p", { class: "fragile" }, `Indicateurs en zone rouge : ${p.fragile.join(", ")}.`)
       : null,
-    el(
-      "table",
-      { class: "positioning" },
-      el("caption", {}, "Votre valeur, la médiane du réseau et votre position"),
-      el(
-        "thead",
-        {},
-        el(
-          "tr",
-          {},
-          el("th", { scope: "col" }, "Indicateur"),
-          el("th", { scope: "col" }, "Valeur"),
-          el("th", { scope: "col" }, "Médiane"),
-          el("th", { scope: "col" }, "Position"),
-        ),
-      ),
-      el("tbody", {}, ...rows),
+    captionedTable(
+      "positioning",
+      "Votre valeur, la médiane du réseau et votre position",
+      ["Indicateur", "Valeur", "Médiane", "Position"],
+      rows,
     ),
     trajectories(p),
   );

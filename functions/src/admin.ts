@@ -10,7 +10,6 @@ export { structureReportPdf } from "./close/structure-report.ts";
 export { upkeep } from "./close/upkeep.ts";
 export { csvValue, toCsv } from "./export/csv.ts";
 export { exportCampaign, exportCampaignCsv } from "./export/rows.ts";
-export { choosePeers } from "./handlers/choose-peers.ts";
 export { decisionOf, reviewEvent } from "./handlers/review-return.ts";
 export { submitReturnHandler } from "./handlers/submit-return.ts";
 export { CLOCK_SKEW_SECONDS } from "./http/auth.ts";
@@ -95,7 +94,7 @@ export {
   structuresCol,
   unionSheetDoc,
 } from "./storage/paths.ts";
-export { peersInForce } from "./storage/peers.ts";
+export { choosePeers, peersInForce } from "./storage/peers.ts";
 export type { StoredRevision } from "./storage/revisions.ts";
 export { PENDING, setLatest } from "./storage/revisions.ts";
 export { sheetsClient } from "./union-sheet/sheets-client.ts";

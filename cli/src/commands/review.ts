@@ -45,7 +45,7 @@ const command: Command = {
     const { decisionOf, reviewEvent, parseWith, decideReview } = await import(
       "@barometre/functions/admin"
     );
-    const { REVIEW_REQUEST } = await import("@barometre/shared");
+    const { REVIEW_REQUEST, REVIEW_STATE_LABELS } = await import("@barometre/shared");
     const r = parseWith(REVIEW_REQUEST, {
       structureCode: code,
       year,
@@ -55,7 +55,6 @@ const command: Command = {
       fields: values.fields?.split(",").map((f) => f.trim()),
     });
     const mail = await cliMailSettings();
-    const { REVIEW_STATE_LABELS } = await import("@barometre/shared");
     const review = await withFirestore(values.project, (db) =>
       auditedCommand(db, reviewEvent(r), () =>
         decideReview(

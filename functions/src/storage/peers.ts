@@ -1,6 +1,17 @@
-// Custom peer sets as stored: one choice per structure and campaign, kept for the next campaigns until changed.
-import { type PeerChoice, TRAJECTORY_YEARS } from "@barometre/shared";
+// Custom peer sets as stored, one choice per structure and campaign kept for the next campaigns until changed,
+// and the checked choice the choosePeers function and barometre peers both make.
+import {
+  type PeerChoice,
+  type PeersRequest,
+  peerChoiceProblem,
+  Refusal,
+  SIZE_DIMENSIONS,
+  type SizeDimension,
+  TRAJECTORY_YEARS,
+} from "@barometre/shared";
 import { type Firestore, Timestamp } from "firebase-admin/firestore";
+import { getCampaign } from "./campaigns.ts";
+import { getStructure } from "./directory.ts";
 import { peersCol, peersDoc } from "./paths.ts";
 import { asStored } from "./stored.ts";
 
@@ -91,4 +102,50 @@ export async function peerSetsNaming(db: Firestore, code: string, years: readonl
       return choice !== null && "codes" in choice && choice.codes.includes(code);
     }),
   );
+}
+
+/** The size bands a choice may name: the Union's, or the three terciles the close computes by default. */
+const bandCounts = (bands: Partial<Record<SizeDimension, unknown[]>> | undefined) =>
+  Object.fromEntries(SIZE_DIMENSIONS.map((d) => [d, bands?.[d]?.length ?? 3])) as Record<
+    SizeDimension,
+    number
+  >;
+
+/**
+ * Checks a structure's choice against its campaign and the directory, then stores it: refused as not found without
+ * the campaign, as a conflict once it is closed, as invalid for a choice that cannot be kept; nothing is stored then. The caller has checked
+ * that the structure is in the directory and that `by` may act for it.
+ */
+export async function choosePeers(
+  db: Firestore,
+  request: PeersRequest,
+  by: string,
+  now: Date,
+): Promise<StoredPeers> {
+  const { structureCode: code, year } = request;
+  const campaign = await getCampaign(db, year);
+  if (!campaign)
+    throw new Refusal(
+      "not-found",
+      `La campagne ${year} n'a pas été lancée par l'Union : rien n'a été enregistré.`,
+    );
+  if (campaign.state === "closed")
+    throw new Refusal(
+      "conflict",
+      `La campagne ${year} est close : son groupe de pairs ne peut plus changer. Rien n'a été enregistré.`,
+    );
+  const choice = request.peers as PeerChoice | null;
+  if (choice) {
+    const named = "codes" in choice ? [...new Set(choice.codes)] : [];
+    const entries = await Promise.all(named.map((c) => getStructure(db, c)));
+    const known = new Set(entries.flatMap((e) => (e ? [e.code] : [])));
+    const problem = peerChoiceProblem(choice, {
+      self: code,
+      transparent: campaign.mode === "transparent",
+      bandCounts: bandCounts(campaign.sizeBands),
+      known: (c) => known.has(c),
+    });
+    if (problem) throw new Refusal("invalid", `${problem} Rien n'a été enregistré.`);
+  }
+  return storePeers(db, year, code, choice, by, now);
 }
