@@ -104,6 +104,21 @@ describe("renderReport, delivered and parsed back", () => {
     expect(trajectories).toBeGreaterThan(100);
   });
 
+  it("keeps its one style sheet within what Gmail and Outlook apply: in the head, under 16 KB, no at-rule, one class per element", () => {
+    for (const { html } of received) {
+      const sheets = [...html.matchAll(/<style>([^<]*)<\/style>/g)];
+      expect(sheets).toHaveLength(1);
+      const [head = "", body = ""] = html.split("</head>");
+      expect(head).toContain("<style>");
+      expect(body).not.toContain("<style");
+      const sheet = sheets[0]?.[1] ?? "";
+      expect(Buffer.byteLength(sheet)).toBeLessThan(16_384);
+      expect(sheet).not.toContain("@");
+      for (const [, classes] of html.matchAll(/ class="([^"]*)"/g))
+        expect(classes).toMatch(/^\S+$/);
+    }
+  });
+
   it("attaches the PDF, named after the year and the code, with the structure's name inside", () => {
     for (const { doc, mail, pdf } of received) {
       const file = pdfOf(mail);
