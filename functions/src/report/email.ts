@@ -15,10 +15,12 @@ const bands = (rule: (c: string, b: (typeof BAND)[Status]) => string): string =>
 
 /**
  * The typography of every element, once, instead of in each element's style attribute (over a third of the HTML).
- * Type and class selectors only, and no at-rule: what Gmail, Outlook (Windows, Mac, Outlook.com) and Apple Mail
- * apply from the head (see « Taille des courriels de rapport » in docs/performance.md). A client that drops it
- * shows the same words in the same order in its default typography: every band is written, the tables keep their
- * attributes (width, cellpadding, border), the images their size.
+ * Type and class selectors (at most one descendant step), one class per element, no at-rule: what Gmail, Outlook
+ * (Windows, Mac, Outlook.com) and Apple Mail apply from the head (see « Feuille de style et trajectoires du
+ * courriel » in docs/performance.md). A client that drops it shows the same words in the same order in its default
+ * typography: every band is written, the tables keep their attributes (width, cellpadding, border), the images their
+ * size. Classes: s subtitle, m muted note, f facts table and k its labels, r/o/g band badges, l* band list items,
+ * t named table, tj trajectory table, c* band cells, x words for screen readers only.
  */
 const SHEET = [
   `td,th,caption{font-family:Arial,sans-serif;color:${INK}}`,
