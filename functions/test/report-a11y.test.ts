@@ -1,5 +1,6 @@
-// Accessibility of the report mail in headless Chromium: axe-core finds no WCAG 2.1 AA violation, charts' alt texts carry
-// their figures, bands are written, and the text reads in order without images.
+// Accessibility of the report mail in headless Chromium: axe-core finds no WCAG 2.1 AA violation, box plots' alt texts
+// carry their figures, trajectories are data tables, bands are written, and the text reads in order without images or
+// without the style sheet.
 // biome-ignore-all lint/performance/useDomNodeTextContent: these tests check the text as Chromium renders it to the reader (innerText: visible text, line breaks, reading order), which textContent is not.
 import {
   buildNetworkSummary,
@@ -9,6 +10,8 @@ import {
   formatUnitValue,
   generateNetwork,
   type ReportDocument,
+  TRAJECTORY_GAP_REASON,
+  type TrajectoryModel,
 } from "@barometre/shared";
 import { useAxePage } from "@barometre/testing/axe-page";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -18,6 +21,26 @@ const network = generateNetwork();
 const campaign = demoCampaign(network);
 const fragile = campaign.reports.findIndex((r) => r.positioning.fragile.length > 0);
 const rural = network.structures.findIndex((s) => s.territory === "Rural");
+/** A structure without a value in a past campaign: its trajectories have gaps. */
+const gap = campaign.reports.findIndex((r) =>
+  buildReport(r)
+    .sections.flatMap((s) => s.entries)
+    .some((e) =>
+      e.trajectory?.series.some((s) => s.role === "structure" && s.values.includes(null)),
+    ),
+);
+
+/** What a trajectory table says, as the accessibility tree gives it: its column headers, then each row's header and cells. */
+const trajectoryCells = (t: TrajectoryModel): string[] => [
+  ...["Campagne", ...t.series.map((s) => s.label)].map((h) => `columnheader ${h}`),
+  ...t.years.flatMap((year, i) => [
+    `rowheader ${year}`,
+    ...t.series.map((s) => {
+      const v = s.values[i] ?? null;
+      return `cell ${v === null ? "pas de valeur" : formatUnitValue(t.unit, v)}`;
+    }),
+  ]),
+];
 
 /** The mail's HTML as a client shows it: inline images resolved from their cid: attachments. */
 const withImages = (mail: RenderedMail): string =>
@@ -40,6 +63,7 @@ it("is a harness that does catch low contrast and a missing alt", async () => {
 describe.each([
   ["a fragile structure", fragile],
   ["a structure of a small peer group", rural],
+  ["a structure with gaps in its trajectories", gap],
 ])("the report of %s", (_, index) => {
   let doc: ReportDocument;
   let mail: RenderedMail;
@@ -52,27 +76,18 @@ describe.each([
     expect(await violations(withImages(mail))).toEqual([]);
   });
 
-  it("gives every chart an alt text carrying its figures (the legend, said in words above it, none)", async () => {
+  it("gives every box plot an alt text carrying its figures (the legend, said in words above it, none)", async () => {
     await axe().page.setContent(withImages(mail));
     const alts = await axe().page.$$eval("img", (imgs) =>
       imgs.map((i) => i.getAttribute("alt") ?? ""),
     );
-    const all = doc.sections.flatMap((s) => s.entries);
-    const charts = all.filter((e) => e.chart);
-    const trajectories = all.flatMap((e) => (e.trajectory ? [e.trajectory] : []));
+    const charts = doc.sections.flatMap((s) => s.entries).filter((e) => e.chart);
     expect(alts[0]).toBe("");
     expect(await axe().page.$eval("img", (img) => img.previousElementSibling?.textContent)).toBe(
       doc.legend.text,
     );
     alts.shift();
-    expect(alts).toHaveLength(charts.length + trajectories.length);
-    // Each trajectory's alt carries every value of every series, a gap said as such.
-    for (const t of trajectories) {
-      const alt = alts.splice(alts.indexOf(t.alt), 1)[0];
-      expect(alt).toBe(t.alt);
-      for (const s of t.series)
-        for (const v of s.values) if (v !== null) expect(alt).toContain(formatUnitValue(t.unit, v));
-    }
+    expect(alts).toHaveLength(charts.length);
     charts.forEach((e, i) => {
       const row = e.chart?.rows[0];
       if (!row) throw new Error("a chart has at least one row");
@@ -83,16 +98,78 @@ describe.each([
     });
   });
 
+  it("gives each trajectory as a data table: its title as caption, a column per series, a row per campaign, a gap read as such", async () => {
+    await axe().page.setContent(mail.html);
+    const trajectories = doc.sections
+      .flatMap((s) => s.entries)
+      .flatMap((e) => (e.trajectory ? [e.trajectory] : []));
+    const tables = axe().page.locator("caption").locator("xpath=..");
+    expect(await tables.count()).toBe(trajectories.length);
+    for (const [i, t] of trajectories.entries()) {
+      const table = tables.nth(i);
+      const caption = (await table.locator("caption").textContent()) ?? "";
+      expect(caption.startsWith(t.title), caption).toBe(true);
+      const gaps = t.series.map((s) => s.values.includes(null));
+      expect(caption.includes("(« — » : pas de valeur"), caption).toBe(gaps.includes(true));
+      expect(caption.includes(TRAJECTORY_GAP_REASON), caption).toBe(gaps[0] === true);
+      expect(
+        await table.locator("thead th:not([scope=col]), tbody th:not([scope=row])").count(),
+      ).toBe(0);
+      const read = [
+        ...(await table.ariaSnapshot()).matchAll(/- (columnheader|rowheader|cell) "(.*)"/g),
+      ];
+      // The accessibility tree writes every space as a plain one (fr-FR figures have narrow no-break spaces).
+      const spaced = (cells: string[]) => cells.map((c) => c.replace(/\s/g, " "));
+      expect(spaced(read.map((m) => `${m[1]} ${m[2]}`))).toEqual(spaced(trajectoryCells(t)));
+    }
+    if (index === gap)
+      expect(await axe().page.locator("td", { hasText: "—" }).count()).toBeGreaterThan(0);
+  });
+
+  it("reads in order with its style sheet dropped: every section, value and band in words, each trajectory's figures", async () => {
+    const bare = withImages(mail).replace(/<style>[^<]*<\/style>/, "");
+    expect(bare).not.toContain("<style");
+    expect(await violations(bare)).toEqual([]);
+    const text = await axe().page.evaluate(() => document.body.innerText);
+    let at = -1;
+    const next = (words: string, what: string) => {
+      const found = text.indexOf(words, at + 1);
+      expect(found, `${what}: ${words}`).toBeGreaterThan(at);
+      at = found;
+    };
+    next(doc.title, "title");
+    next("En résumé", "summary");
+    for (const item of doc.summary.items) next(item.text, "summary item");
+    for (const section of doc.sections) {
+      next(`${section.number}. ${section.title}`, "section");
+      for (const e of section.entries) {
+        next(e.valueText, e.key);
+        if (e.band) next(e.band.text, e.key);
+        const t = e.trajectory;
+        if (t)
+          t.years.forEach((year, i) => {
+            next(String(year), `${e.key} trajectory`);
+            for (const s of t.series) {
+              const v = s.values[i] ?? null;
+              next(v === null ? "— pas de valeur" : formatUnitValue(t.unit, v), `${e.key} ${year}`);
+            }
+          });
+        if (e.evolution) next(e.evolution, e.key);
+      }
+    }
+  });
+
   it("writes the band wherever it is coloured", async () => {
     await axe().page.setContent(mail.html);
-    const coloured = await axe().page.$$eval(
-      "[style*='background-color:#f'], [style*='background-color:#e3f4e8']",
-      (nodes) =>
-        nodes
-          .filter((n) =>
-            /background-color:#(fde8e8|fff1d6|e3f4e8)/.test(n.getAttribute("style") ?? ""),
-          )
-          .map((n) => (n.closest("table, li") as HTMLElement).innerText),
+    // The bands' backgrounds (BAND in palette.ts), as the style sheet gives them.
+    const coloured = await axe().page.$$eval("body *", (nodes) =>
+      nodes
+        .filter((n) =>
+          ["rgb(253, 232, 232)", "rgb(255, 241, 214)", "rgb(227, 244, 232)"].includes(
+            getComputedStyle(n).backgroundColor,
+          ),
+        )
+        .map((n) => (n.closest("table, li") as HTMLElement).innerText),
     );
     expect(coloured.length).toBeGreaterThan(0);
     for (const text of coloured)

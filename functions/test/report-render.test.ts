@@ -3,6 +3,7 @@ import {
   buildNetworkSummary,
   buildReport,
   demoCampaign,
+  formatUnitValue,
   generateNetwork,
   type IndicatorEntry,
   type ReportDocument,
@@ -62,9 +63,9 @@ describe("renderReport, delivered and parsed back", () => {
     }
   });
 
-  it("carries every chart, and the legend once, as inline cid: PNGs that decode to a sane size", () => {
+  it("carries every box plot, and the legend once, as inline cid: PNGs that decode to a sane size", () => {
     for (const { doc, mail, html } of received) {
-      const charts = entries(doc).flatMap((e) => [e.chart, e.trajectory].filter(Boolean));
+      const charts = entries(doc).filter((e) => e.chart);
       const cids = [...html.matchAll(/src="cid:([^"]+)"/g)].map((m) => m[1]);
       const images = mail.attachments.filter((a) => a.contentType === "image/png");
       expect(cids).toHaveLength(charts.length + 1);
@@ -77,7 +78,6 @@ describe("renderReport, delivered and parsed back", () => {
         expect(png.readUInt32BE(16)).toBe(600 * PNG_SCALE);
         const height = png.readUInt32BE(20) / PNG_SCALE;
         if (image.cid?.startsWith("legende.")) expect(height).toBe(30);
-        else if (image.cid?.startsWith("trajectoire-")) expect(height).toBe(200);
         // A distribution chart: 32 pixels of head, then 58 per group (network, territory, size groups).
         else
           expect((height - 32) % 58 === 0 && height <= 32 + 4 * 58, `${image.cid} ${height}`).toBe(
@@ -85,6 +85,37 @@ describe("renderReport, delivered and parsed back", () => {
           );
         expect(image.contentDisposition).toBe("inline");
       }
+    }
+  });
+
+  it("gives each trajectory as a table of figures rather than an image, in the HTML as in the text", () => {
+    let trajectories = 0;
+    for (const { doc, mail, html, text } of received) {
+      expect(mail.attachments.filter((a) => a.cid?.startsWith("trajectoire-"))).toEqual([]);
+      for (const t of entries(doc).flatMap((e) => (e.trajectory ? [e.trajectory] : []))) {
+        trajectories++;
+        expect(html).toContain(`<caption>${t.title}`);
+        for (const s of t.series)
+          for (const v of s.values)
+            if (v !== null) expect(html).toContain(`<td>${formatUnitValue(t.unit, v)}</td>`);
+        expect(text).toContain(t.alt);
+      }
+    }
+    expect(trajectories).toBeGreaterThan(100);
+  });
+
+  it("keeps its one style sheet within what Gmail and Outlook apply: in the head, under 16 KB, no at-rule, one class per element", () => {
+    for (const { html } of received) {
+      const sheets = [...html.matchAll(/<style>([^<]*)<\/style>/g)];
+      expect(sheets).toHaveLength(1);
+      const [head = "", body = ""] = html.split("</head>");
+      expect(head).toContain("<style>");
+      expect(body).not.toContain("<style");
+      const sheet = sheets[0]?.[1] ?? "";
+      expect(Buffer.byteLength(sheet)).toBeLessThan(16_384);
+      expect(sheet).not.toContain("@");
+      for (const [, classes] of html.matchAll(/ class="([^"]*)"/g))
+        expect(classes).toMatch(/^\S+$/);
     }
   });
 

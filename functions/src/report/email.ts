@@ -1,81 +1,140 @@
-// The report as email HTML: table layout and inline styles for Gmail and Outlook, charts as cid: images with their figures in alt.
-import type { Block, Fact, Layout, NamedTable, Status } from "@barometre/shared";
+// The report as email HTML: table layout, one small style sheet, box plots as cid: images with their figures in alt, trajectories as data tables.
+import type { Block, Fact, Layout, NamedTable, Status, TrajectoryModel } from "@barometre/shared";
 import { LEGEND_ID } from "./chart-figure.ts";
 import { escapeXml as esc } from "./escape.ts";
 import { BAND, INK, MUTED, PAGE, RULE, TITLE, WHITE } from "./palette.ts";
+import { GAP, trajectoryTable } from "./trajectory-table.ts";
 
 /** Where each chart's image is: its cid and its size in CSS pixels. */
 export type ChartImages = ReadonlyMap<string, { cid: string; width: number; height: number }>;
 
-/**
- * On the page's cell, whose blocks outside tables inherit it with the ink colour. Outlook for Windows does not pass
- * them down into nested tables, so each table cell sets its own. Arial is on every system that mail is read on.
- */
-const FONT = "font-family:Arial,sans-serif;";
+/** One short class per band; Outlook for Windows applies only the first class of an element, so each has one. */
+const BAND_CLASS: Record<Status, string> = { red: "r", orange: "o", green: "g" };
+const bands = (rule: (c: string, b: (typeof BAND)[Status]) => string): string =>
+  (Object.keys(BAND_CLASS) as Status[]).map((s) => rule(BAND_CLASS[s], BAND[s])).join("");
 
-/** The same in one declaration with the size and weight (`font` is among the properties Outlook always applies). */
-const font = (size: number, bold = false): string =>
-  `font:${bold ? "bold " : ""}${size}px Arial,sans-serif;`;
+/**
+ * The typography of every element, once, instead of in each element's style attribute (over a third of the HTML).
+ * Type and class selectors (at most one descendant step), one class per element, no at-rule: what Gmail, Outlook
+ * (Windows, Mac, Outlook.com) and Apple Mail apply from the head (see « Feuille de style et trajectoires du
+ * courriel » in docs/performance.md). A client that drops it shows the same words in the same order in its default
+ * typography: every band is written, the tables keep their attributes (width, cellpadding, border), the images their
+ * size. Classes: s subtitle, m muted note, f facts table and k its labels, r/o/g band badges, l* band list items,
+ * t named table, tj trajectory table, c* band cells, x words for screen readers only.
+ */
+const SHEET = [
+  `td,th,caption{font-family:Arial,sans-serif;color:${INK}}`,
+  `h1{margin:0 0 4px;font-size:26px;line-height:1.25;color:${TITLE}}`,
+  `h2{margin:26px 0 8px;padding-top:10px;border-top:2px solid ${RULE};font-size:20px;line-height:1.3;color:${TITLE}}`,
+  "h3{margin:16px 0 6px;font-size:16px;line-height:1.3}",
+  "p{margin:6px 0 10px;font-size:14px;line-height:1.5}",
+  ".s{margin:0 0 10px;font-size:18px;line-height:1.35;font-weight:bold}",
+  `.m{font-size:13px;color:${MUTED}}`,
+  "ul{margin:4px 0 12px;padding:0}",
+  `li{list-style:none;margin:0 0 6px;padding:6px 10px;font-size:14px;line-height:1.45;border-left:6px solid ${RULE}}`,
+  bands((c, b) => `.l${c}{border-left-color:${b.accent};background-color:${b.bg}}`),
+  "img{display:block;border:0;margin:4px 0 8px}",
+  ".f{margin:6px 0 10px}",
+  ".f td{padding:3px 0;font-size:14px;vertical-align:top}",
+  `.f .k{padding-right:10px;font-size:13px;font-weight:bold;color:${MUTED}}`,
+  bands(
+    (c, b) =>
+      `.${c}{background-color:${b.bg};color:${b.fg};border:1px solid ${b.accent};padding:1px 6px;font-weight:bold}`,
+  ),
+  // `t`: the wide named table of every structure, in small type; `tj`: a trajectory, four columns at most.
+  ".t,.tj{border-collapse:collapse;margin:6px 0 14px}",
+  ".t th,.t td,.tj th,.tj td{padding:4px 5px;border:1px solid #9ca3af;vertical-align:top;font-size:11px;text-align:left}",
+  ".tj th,.tj td{font-size:13px}",
+  `.t thead th,.tj thead th{background-color:${PAGE}}`,
+  bands((c, b) => `.t .c${c}{background-color:${b.bg};color:${b.fg}}`),
+  `caption{padding:0 0 6px;font-size:13px;text-align:left;color:${MUTED}}`,
+  ".x{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}",
+].join("");
 
 const badge = (status: Status, text: string): string =>
-  `<span style="background-color:${BAND[status].bg};color:${BAND[status].fg};border:1px solid ${BAND[status].accent};padding:1px 6px;font-weight:bold;">${esc(text)}</span>`;
+  `<span class="${BAND_CLASS[status]}">${esc(text)}</span>`;
 
-/**
- * Label and value side by side; a layout table, read as "label value" in order. Facts are a third of the mail:
- * the rows align their cells with `valign` and only the first sets the column's width.
- */
+/** Label and value side by side; a layout table, read as "label value" in order. Only the first row sets the column's width. */
 function facts(list: readonly Fact[]): string {
   const rows = list
     .map(
       (f, i) =>
-        `<tr valign="top"><td style="${font(13, true)}padding:3px 10px 3px 0;${i === 0 ? "width:34%;" : ""}color:${MUTED};">${esc(f.label)}</td><td style="${font(14)}padding:3px 0;color:${INK};">${f.status ? badge(f.status, f.value) : esc(f.value)}</td></tr>`,
+        `<tr><td class="k"${i === 0 ? ' width="34%"' : ""}>${esc(f.label)}</td><td>${f.status ? badge(f.status, f.value) : esc(f.value)}</td></tr>`,
     )
     .join("");
-  return `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="margin:6px 0 10px;">${rows}</table>`;
+  return `<table role="presentation" width="100%" cellpadding="3" cellspacing="0" class="f">${rows}</table>`;
 }
 
-function table(t: NamedTable): string {
-  const cell = "padding:4px 5px;border:1px solid #9ca3af;vertical-align:top;";
-  const head = t.head
+/** A cell of a data table: its markup, and its band when it is coloured (the band's words are in the cell too). */
+interface Cell {
+  html: string;
+  band?: Status | null;
+}
+
+/** A data table: caption, column headers, a header per row; the highlighted row (the structure's own) in bold. */
+function dataTable(
+  className: "t" | "tj",
+  caption: string,
+  head: readonly string[],
+  rows: readonly { name: string; cells: readonly Cell[]; highlight?: boolean }[],
+): string {
+  const ths = head.map((h) => `<th scope="col">${esc(h)}</th>`).join("");
+  const trs = rows
     .map(
-      (h) =>
-        `<th scope="col" style="${font(11, true)}${cell}background-color:${PAGE};text-align:left;">${esc(h)}</th>`,
+      (r) =>
+        `<tr><th scope="row">${esc(r.name)}</th>${r.cells
+          .map(
+            (c) =>
+              `<td${c.band ? ` class="c${BAND_CLASS[c.band]}"` : ""}>${r.highlight ? `<b>${c.html}</b>` : c.html}</td>`,
+          )
+          .join("")}</tr>`,
     )
     .join("");
-  const rows = t.rows
-    .map((r) => {
-      const [name = "", ...values] = r.cells;
-      const tds = values
-        .map((v, i) => {
-          const s = r.statuses[i + 1];
-          const colours = s
-            ? `background-color:${BAND[s].bg};color:${BAND[s].fg};`
-            : `color:${INK};`;
-          return `<td style="${font(11, r.highlight)}${cell}${colours}">${esc(v)}</td>`;
-        })
-        .join("");
-      return `<tr><th scope="row" style="${font(11, true)}${cell}text-align:left;color:${INK};">${esc(name)}</th>${tds}</tr>`;
-    })
-    .join("");
-  return `<table width="100%" cellpadding="0" cellspacing="0" style="border-collapse:collapse;margin:6px 0 14px;"><caption style="${font(13)}text-align:left;color:${MUTED};padding:0 0 6px;">${esc(t.caption)}</caption><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>`;
+  return `<table width="100%" cellpadding="4" cellspacing="0" border="1" class="${className}"><caption>${esc(caption)}</caption><thead><tr>${ths}</tr></thead><tbody>${trs}</tbody></table>`;
 }
+
+const table = (t: NamedTable): string =>
+  dataTable(
+    "t",
+    t.caption,
+    t.head,
+    t.rows.map((r) => ({
+      name: r.cells[0] ?? "",
+      cells: r.cells.slice(1).map((v, i) => ({ html: esc(v), band: r.statuses[i + 1] })),
+      highlight: r.highlight,
+    })),
+  );
+
+/** A gap shows « — » and is read « pas de valeur » (the dash hidden from screen readers, the words from the eye). */
+const GAP_HTML = `<span aria-hidden="true">${GAP.sign}</span><span class="x"> ${GAP.words}</span>`;
+
+/** The trajectory as a table rather than an image: the same figures as the chart's text alternative, readable everywhere. */
+function trajectory(t: TrajectoryModel): string {
+  const { caption, head, rows } = trajectoryTable(t);
+  return dataTable(
+    "tj",
+    caption,
+    head,
+    rows.map((r) => ({
+      name: r.year,
+      cells: r.values.map((v) => ({ html: v === null ? GAP_HTML : esc(v) })),
+    })),
+  );
+}
+
+/** An image at its display size, shrinking with a narrow screen even where the style sheet is dropped. */
+const img = (image: { cid: string; width: number; height: number }, alt: string): string =>
+  `<img src="cid:${esc(image.cid)}" width="${image.width}" height="${image.height}" alt="${esc(alt)}" style="width:100%;max-width:${image.width}px;height:auto">`;
 
 function block(b: Block, images: ChartImages): string {
   switch (b.kind) {
     case "heading":
-      return b.level === 2
-        ? `<h2 style="margin:26px 0 8px;padding-top:10px;border-top:2px solid ${RULE};font-size:20px;line-height:1.3;color:${TITLE};">${esc(b.text)}</h2>`
-        : `<h3 style="margin:16px 0 6px;font-size:16px;line-height:1.3;">${esc(b.text)}</h3>`;
+      return `<h${b.level}>${esc(b.text)}</h${b.level}>`;
     case "paragraph":
-      return `<p style="margin:6px 0 10px;font-size:14px;line-height:1.5;${b.strong ? "font-weight:bold;" : ""}">${esc(b.text)}</p>`;
+      return b.strong ? `<p><b>${esc(b.text)}</b></p>` : `<p>${esc(b.text)}</p>`;
     case "list":
-      return `<ul style="margin:4px 0 12px;padding:0;">${b.items
-        .map((i) => {
-          const accent = i.status
-            ? `border-left:6px solid ${BAND[i.status].accent};background-color:${BAND[i.status].bg};`
-            : `border-left:6px solid ${RULE};`;
-          return `<li style="list-style:none;margin:0 0 6px;padding:6px 10px;font-size:14px;line-height:1.45;${accent}">${esc(i.text)}</li>`;
-        })
+      return `<ul>${b.items
+        .map((i) => `<li${i.status ? ` class="l${BAND_CLASS[i.status]}"` : ""}>${esc(i.text)}</li>`)
         .join("")}</ul>`;
     case "facts":
       return facts(b.facts);
@@ -83,12 +142,13 @@ function block(b: Block, images: ChartImages): string {
       const image = images.get(LEGEND_ID);
       if (!image) throw new Error("No image for the legend");
       // The legend image only repeats the sentence above it: decorative, so screen readers skip it.
-      return `<p style="margin:14px 0 6px;font-size:13px;line-height:1.5;color:${MUTED};">${esc(b.text)}</p><img src="cid:${esc(image.cid)}" width="${image.width}" height="${image.height}" alt="" style="display:block;width:100%;max-width:${image.width}px;height:auto;border:0;margin:0 0 8px;">`;
+      return `<p class="m">${esc(b.text)}</p>${img(image, "")}`;
     }
     case "chart": {
+      if (b.chart.kind === "trajectory") return trajectory(b.chart);
       const image = images.get(b.chart.id);
       if (!image) throw new Error(`No image for chart ${b.chart.id}`);
-      return `<img src="cid:${esc(image.cid)}" width="${image.width}" height="${image.height}" alt="${esc(b.chart.alt)}" style="display:block;width:100%;max-width:${image.width}px;height:auto;border:0;margin:4px 0 8px;">`;
+      return img(image, b.chart.alt);
     }
     case "table":
       return table(b.table);
@@ -104,13 +164,14 @@ export function emailHtml(layout: Layout, images: ChartImages): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(layout.subject)}</title>
+<style>${SHEET}</style>
 </head>
 <body style="margin:0;padding:0;background-color:${PAGE};">
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="background-color:${PAGE};"><tr><td align="center" style="padding:16px 8px;">
-<table role="presentation" width="640" cellpadding="0" cellspacing="0" border="0" style="width:100%;max-width:640px;background-color:${WHITE};border:1px solid ${RULE};"><tr><td style="${FONT}padding:24px 20px;color:${INK};">
-<h1 style="margin:0 0 4px;font-size:26px;line-height:1.25;color:${TITLE};">${esc(layout.title)}</h1>
-<p style="margin:0 0 10px;font-size:18px;line-height:1.35;font-weight:bold;">${esc(layout.subtitle)}</p>
-<p style="margin:0 0 6px;font-size:13px;line-height:1.5;color:${MUTED};">${header}</p>
+<table role="presentation" width="640" cellpadding="0" cellspacing="0" border="0" style="width:100%;max-width:640px;background-color:${WHITE};border:1px solid ${RULE};"><tr><td style="font-family:Arial,sans-serif;padding:24px 20px;color:${INK};">
+<h1>${esc(layout.title)}</h1>
+<p class="s">${esc(layout.subtitle)}</p>
+<p class="m">${header}</p>
 ${body}
 </td></tr></table>
 </td></tr></table>

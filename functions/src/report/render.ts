@@ -1,4 +1,4 @@
-// renderReport / renderNetworkSummary: a report document as a mail (subject, HTML, text, inline PNG charts, PDF attachment).
+// renderReport / renderNetworkSummary: a report document as a mail (subject, HTML, text, inline PNG box plots, PDF attachment).
 import {
   type Layout,
   type NetworkSummaryDocument,
@@ -65,9 +65,13 @@ export async function renderLayout(layout: Layout): Promise<RenderedMail> {
       const { figure, png } = legend(b.marker, b.whiskers);
       inline(LEGEND_ID, figure, png);
     } else if (b.kind === "chart") {
-      const figure =
-        b.chart.kind === "trajectory" ? trajectoryFigure(b.chart) : chartFigure(b.chart);
-      inline(b.chart.id, figure, figurePng(figure));
+      const chart = b.chart;
+      // A trajectory is drawn in the PDF only: the mail gives it as a data table, so no image is painted for it.
+      if (chart.kind === "trajectory") figures.set(chart.id, trajectoryFigure(chart));
+      else {
+        const figure = chartFigure(chart);
+        inline(chart.id, figure, figurePng(figure));
+      }
     }
   }
   const html = emailHtml(layout, images as ChartImages);

@@ -4,4 +4,5 @@ export { buildReport } from "./build.ts";
 export { WHISKER_ENDS } from "./distribution.ts";
 export * from "./layout.ts";
 export * from "./network-summary.ts";
+export { TRAJECTORY_GAP_REASON } from "./trajectory.ts";
 export * from "./types.ts";

@@ -4,6 +4,9 @@ import { formatIndicatorValue } from "../indicators/display.ts";
 import type { TrajectoryPoint } from "../positioning/trajectory.ts";
 import type { TrajectoryModel, TrajectorySeries } from "./types.ts";
 
+/** Why the structure has no value for a campaign, said wherever its trajectory shows a gap. */
+export const TRAJECTORY_GAP_REASON = "retour non transmis ou valeur non calculable";
+
 const said = (key: IndicatorKey, v: number | null, missing: string) =>
   v === null ? missing : formatIndicatorValue(key, v);
 
@@ -34,7 +37,7 @@ export function trajectoryModel(
         `${p.year} : ${series
           .map(
             (s) =>
-              `${s.label.charAt(0).toLowerCase()}${s.label.slice(1)} ${said(key, s.values[i] ?? null, s.role === "structure" ? "sans valeur (retour non transmis ou valeur non calculable)" : "non disponible")}`,
+              `${s.label.charAt(0).toLowerCase()}${s.label.slice(1)} ${said(key, s.values[i] ?? null, s.role === "structure" ? `sans valeur (${TRAJECTORY_GAP_REASON})` : "non disponible")}`,
           )
           .join(" ; ")}.`,
     ),
