@@ -3,15 +3,20 @@ import {
   type CampaignInfo,
   deadlineSentence,
   field,
+  type LastNetwork,
   parseFieldValue,
   type RawCell,
 } from "@barometre/shared";
+import { checkWorkbook } from "./check-workbook.ts";
 import { getFunction, serverSentence } from "./functions-client.ts";
 import { functionsBase } from "./functions-config.ts";
 import { identityToken } from "./identity.ts";
-import { keepLastNetwork } from "./last-network.ts";
+import { storeLastNetwork } from "./last-network.ts";
+import { lastSubmission } from "./last-submission.ts";
 import type { CampaignView } from "./panel-types.ts";
 import { peersView } from "./peers-view.ts";
+import { writeLastNetwork } from "./positioning-tab.ts";
+import { readWorkbook } from "./read-workbook.ts";
 
 const CODE = field("identification.structureCode");
 const YEAR = field("identification.year");
@@ -34,6 +39,16 @@ export function workbookCampaign(): { code: string; year: number } | null {
   const code = parseFieldValue(CODE, read(CODE.name)).value;
   const year = parseFieldValue(YEAR, read(YEAR.name)).value;
   return typeof code === "string" && typeof year === "number" ? { code, year } : null;
+}
+
+/**
+ * Keeps the last network the first time it comes for this campaign and, while nothing has been sent for it, writes
+ * it into the Positionnement tab with formulas that follow the typing.
+ */
+function keepLastNetwork(forYear: number, network: LastNetwork): void {
+  if (!storeLastNetwork(forYear, network)) return;
+  if (lastSubmission()?.year === forYear) return;
+  writeLastNetwork(checkWorkbook(readWorkbook(SpreadsheetApp.getActiveSpreadsheet())), network);
 }
 
 /**

@@ -1,9 +1,5 @@
 // The last closed campaign's network, fetched once with the campaign and kept in the document's properties, so the values being typed can be placed in it.
 import type { LastNetwork } from "@barometre/shared";
-import { checkWorkbook } from "./check-workbook.ts";
-import { lastSubmission } from "./last-submission.ts";
-import { writeLastNetwork } from "./positioning-tab.ts";
-import { readWorkbook } from "./read-workbook.ts";
 
 const PROPERTY = "barometre.lastNetwork";
 
@@ -29,17 +25,12 @@ export function storedLastNetwork(forYear: number): LastNetwork | null {
   return k?.forYear === forYear ? k.network : null;
 }
 
-/**
- * Keeps the network the first time it comes for this campaign (later answers leave the stored one) and, while
- * nothing has been sent for it, writes it into the Positionnement tab with formulas that follow the typing.
- */
-export function keepLastNetwork(forYear: number, network: LastNetwork): void {
-  if (storedLastNetwork(forYear)) return;
+/** Keeps the network the first time it comes for this campaign (later answers leave the stored one); true when it did. */
+export function storeLastNetwork(forYear: number, network: LastNetwork): boolean {
+  if (storedLastNetwork(forYear)) return false;
   PropertiesService.getDocumentProperties().setProperty(
     PROPERTY,
     JSON.stringify({ forYear, network } satisfies Kept),
   );
-  const sent = lastSubmission();
-  if (sent?.year === forYear) return;
-  writeLastNetwork(checkWorkbook(readWorkbook(SpreadsheetApp.getActiveSpreadsheet())), network);
+  return true;
 }

@@ -6,8 +6,7 @@ import type { IndicatorPositioning } from "../positioning/index.ts";
 import { VERDICT_WORDS, type Verdict } from "../positioning/verdict.ts";
 import { isSuppressed } from "../stats/summary.ts";
 import { formatPercent } from "../values/format.ts";
-import type { Layout } from "./layout.ts";
-import type { NamedTable, ReportInput } from "./types.ts";
+import type { Layout, NamedTable, ReportInput } from "./types.ts";
 import { bandText, count, formatChange } from "./words.ts";
 
 export const BOARD_HEAD = [

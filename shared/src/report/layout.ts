@@ -1,34 +1,13 @@
 // The reading order of a report as a flat list of blocks, so the email, plain-text and PDF renderers say the same thing.
-import type { Status } from "../indicators/bands.ts";
 import type { NetworkSummaryDocument } from "./network-summary.ts";
 import type {
-  ChartModel,
+  Block,
   EntryBody,
-  Fact,
+  Layout,
   NamedTable,
   PrintedDocument,
   ReportDocument,
-  TrajectoryModel,
 } from "./types.ts";
-
-export type Block =
-  | { kind: "heading"; level: 2 | 3; text: string }
-  | { kind: "paragraph"; text: string; strong?: boolean }
-  | { kind: "list"; items: { text: string; status: Status | null }[] }
-  | { kind: "facts"; facts: Fact[] }
-  | { kind: "chart"; chart: ChartModel | TrajectoryModel }
-  /** How to read the charts, in words and as a drawn legend. */
-  | { kind: "legend"; text: string; marker: boolean; whiskers: "range" | "deciles" }
-  | { kind: "table"; table: NamedTable };
-
-export interface Layout {
-  title: string;
-  subtitle: string;
-  subject: string;
-  fileStem: string;
-  header: string[];
-  blocks: Block[];
-}
 
 /** An entry's blocks, under its own heading unless the section's heading already names it; its fiche unless gathered at the end. */
 function entryBlocks(entry: EntryBody, titled: boolean, fiche: boolean): Block[] {

@@ -4,7 +4,6 @@ import type { BandSettings, Status } from "../indicators/bands.ts";
 import type { Indicators } from "../indicators/compute.ts";
 import type { IndicatorKey, IndicatorUnit } from "../indicators/definitions.ts";
 import type { Positioning } from "../positioning/index.ts";
-import type { Layout } from "./layout.ts";
 
 /** Anonymous (default): statistics only. Transparent: a named table of all structures is added. */
 export type ReportMode = "anonymous" | "transparent";
@@ -187,4 +186,24 @@ export interface ReportDocument extends PrintedDocument<IndicatorEntry> {
   structure: { code: string; name: string; territory: string | null };
   revision: { number: number; submittedAt: string; text: string };
   transparentTable: NamedTable | null;
+}
+
+/** A report in reading order, as a flat list of blocks: what the email, plain-text and PDF renderers each lay out. */
+export type Block =
+  | { kind: "heading"; level: 2 | 3; text: string }
+  | { kind: "paragraph"; text: string; strong?: boolean }
+  | { kind: "list"; items: { text: string; status: Status | null }[] }
+  | { kind: "facts"; facts: Fact[] }
+  | { kind: "chart"; chart: ChartModel | TrajectoryModel }
+  /** How to read the charts, in words and as a drawn legend. */
+  | { kind: "legend"; text: string; marker: boolean; whiskers: "range" | "deciles" }
+  | { kind: "table"; table: NamedTable };
+
+export interface Layout {
+  title: string;
+  subtitle: string;
+  subject: string;
+  fileStem: string;
+  header: string[];
+  blocks: Block[];
 }
