@@ -1,6 +1,8 @@
-// Fails on any import that crosses packages other than through a declared dependency and a package's "exports".
+// Fails on any import that crosses packages other than through a declared dependency and a package's "exports", and on
+// any import cycle inside a package's shipped code (src/): a package depends one way within itself too.
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
+import { plural } from "@barometre/shared";
 
 export interface Workspace {
   name: string;
@@ -89,6 +91,44 @@ function sources(root: string, dir = ""): string[] {
   });
 }
 
+/**
+ * The import cycles of a graph (file → the files it imports), each as the path that closes it, first file
+ * repeated at the end; one per strongly connected group of files, found from its first file in sorted order.
+ */
+export function importCycles(graph: ReadonlyMap<string, readonly string[]>): string[][] {
+  const cycles: string[][] = [];
+  const state = new Map<string, "open" | "done">();
+  const path: string[] = [];
+  const visit = (file: string): void => {
+    state.set(file, "open");
+    path.push(file);
+    for (const next of graph.get(file) ?? []) {
+      const seen = state.get(next);
+      if (seen === "open") cycles.push([...path.slice(path.indexOf(next)), next]);
+      else if (seen === undefined && graph.has(next)) visit(next);
+    }
+    path.pop();
+    state.set(file, "done");
+  };
+  for (const file of [...graph.keys()].sort()) if (!state.has(file)) visit(file);
+  return cycles;
+}
+
+/** The relative imports between the shipped files (a workspace's src/) of the repository. */
+function shippedGraph(root: string, files: readonly string[], workspaces: readonly Workspace[]) {
+  const shipped = files.filter((f) => workspaces.some((w) => f.startsWith(`${w.dir}/src/`)));
+  const known = new Set(shipped);
+  return new Map(
+    shipped.map((file) => [
+      file,
+      specifiers(readFileSync(join(root, file), "utf8"))
+        .filter((spec) => spec.startsWith("."))
+        .map((spec) => join(dirname(file), spec).split(sep).join("/"))
+        .filter((target) => known.has(target)),
+    ]),
+  );
+}
+
 /** Every boundary problem of the repository at `root`. */
 export function checkRepository(root: string): string[] {
   const read = (p: string) => JSON.parse(readFileSync(join(root, p), "utf8")) as Manifest;
@@ -98,11 +138,17 @@ export function checkRepository(root: string): string[] {
   );
   // The root (bench/, scripts/) may use every workspace, as npm links them all beside it.
   const rootWorkspace = { ...workspaceOf("", top), dependencies: workspaces.map((w) => w.name) };
-  return sources(root).flatMap((file) =>
+  const files = sources(root);
+  const crossings = files.flatMap((file) =>
     specifiers(readFileSync(join(root, file), "utf8"))
       .map((spec) => importProblem(file, spec, workspaces, rootWorkspace))
       .filter((p): p is string => p !== null),
   );
+  const cycles = importCycles(shippedGraph(root, files, workspaces)).map(
+    (cycle) =>
+      `Cycle d'imports : ${cycle.join(" → ")} ; un module ne doit pas dépendre de lui-même.`,
+  );
+  return [...crossings, ...cycles];
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
@@ -111,11 +157,11 @@ if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename
   for (const p of problems) process.stderr.write(`${p}\n`);
   if (problems.length) {
     process.stderr.write(
-      `${problems.length} import(s) hors des entrées déclarées (${relative(process.cwd(), root) || "."}).\n`,
+      `${plural(problems.length, "problème d'imports", "problèmes d'imports")} (${relative(process.cwd(), root) || "."}).\n`,
     );
     process.exit(1);
   }
   process.stdout.write(
-    "Imports entre paquets : tous par une dépendance déclarée et une entrée publique.\n",
+    "Imports entre paquets : tous par une dépendance déclarée et une entrée publique ; aucun cycle.\n",
   );
 }

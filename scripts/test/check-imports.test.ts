@@ -1,7 +1,14 @@
-// The package-boundary check: what it refuses, what it lets through, and that this repository passes it.
+// The package-boundary check: what it refuses, what it lets through, the import cycles it finds, and that this
+// repository passes it.
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkRepository, importProblem, specifiers, type Workspace } from "../check-imports.ts";
+import {
+  checkRepository,
+  importCycles,
+  importProblem,
+  specifiers,
+  type Workspace,
+} from "../check-imports.ts";
 
 const WORKSPACES: Workspace[] = [
   { name: "@barometre/shared", dir: "shared", exports: ["."], dependencies: [] },
@@ -60,6 +67,25 @@ describe("the package-boundary check", () => {
     expect(problem("bench/x.ts", "@barometre/cli")).toBeNull();
     expect(problem("bench/x.ts", "./support/y.ts")).toBeNull();
     expect(problem("cli/src/x.ts", "node:fs")).toBeNull();
+  });
+
+  it("finds each import cycle once, whichever file it is entered from, and a file importing itself", () => {
+    const graph = new Map([
+      ["d.ts", ["a.ts"]],
+      ["a.ts", ["b.ts", "node.ts"]],
+      ["b.ts", ["c.ts"]],
+      ["c.ts", ["a.ts", "f.ts"]],
+      ["e.ts", ["e.ts"]],
+      ["f.ts", ["g.ts"]],
+      ["g.ts", []],
+    ]);
+    expect(importCycles(graph)).toEqual([
+      ["a.ts", "b.ts", "c.ts", "a.ts"],
+      ["e.ts", "e.ts"],
+    ]);
+    graph.set("c.ts", ["f.ts"]);
+    graph.set("e.ts", []);
+    expect(importCycles(graph)).toEqual([]);
   });
 
   it("finds nothing to refuse in this repository", () => {
