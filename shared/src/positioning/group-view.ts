@@ -1,4 +1,4 @@
-// A group's view of one indicator for a structure: what every structure's view of the group shares (shown statistics, verdict words) is derived once per group.
+// A group's view of one indicator for a structure: what every structure's view of the group shares (shown statistics, suppression sentence, verdict words, the whole Oui/Non view) is derived once per group.
 import { INDICATORS, type IndicatorDef } from "../indicators/definitions.ts";
 import type { GroupIndex, Position } from "../stats/population.ts";
 import { quartileBand, type RankIndex } from "../stats/quantile.ts";
@@ -32,10 +32,22 @@ export interface GroupColumn {
   stats: GroupStats;
   /** "du réseau", "du groupe Rural": the verdicts' words. */
   scope: string;
-  /** The shown statistics without, then with, the mean, built at first use. */
-  shown: [ShownStats | null, ShownStats | null];
+  /** What every structure's view shares without, then with, the mean: built at first use. */
+  shared: [SharedView | null, SharedView | null];
   /** The verdicts of a value, by kind: the words depend only on the kind (the highest and lowest levels are single values). */
   verdicts: Map<VerdictKind, Verdict>;
+}
+
+/**
+ * The parts of a column's view that do not depend on the structure, for the population's minimum group size. They
+ * are shared by reference between the structures' positionings, which nothing downstream mutates.
+ */
+interface SharedView {
+  min: number;
+  stats: ShownStats | null;
+  suppressedSentence: string | null;
+  /** The whole view of the Oui/Non indicator: a share, and no position. */
+  view: GroupView | null;
 }
 
 /** A share withheld by secondary suppression, or in a live positioning (see PositioningOptions). */
@@ -62,7 +74,7 @@ export function columnsOf(group: GroupIndex, label: string): readonly GroupColum
       ranks: group.ranks[def.key],
       stats: group.stats[def.key],
       scope,
-      shown: [null, null],
+      shared: [null, null],
       verdicts: new Map(),
     }));
     built.set(group, columns);
@@ -79,53 +91,60 @@ export function viewIn(
   min: number,
   meanShown: boolean,
 ): GroupView {
-  const { label, group, def } = column;
-  const key = def.key;
-  if (def.unit === "bool") {
-    const share = group.yesShare[key] ?? null;
-    // A share withheld by secondary suppression says so like a small group's.
-    const yesShare = meanShown ? share : null;
-    return {
-      label,
-      size: group.size,
-      stats: null,
-      yesShare,
-      position: { value: null, percentileRank: null, quartile: null },
-      verdict: null,
-      suppressedSentence:
-        share === null
-          ? suppressionSentence(group.answered[key] ?? 0, min)
-          : yesShare === null
-            ? WITHHELD_SHARE
-            : null,
-    };
-  }
   const at = meanShown ? 1 : 0;
-  const groupStats = column.stats;
-  const stats = column.shown[at] ?? shownOnce(column, groupStats, at);
-  const number = typeof value === "number" ? value : null;
-  const position: Position = { value: number, percentileRank: null, quartile: null };
-  const verdict = verdictIn(column, stats, number);
-  if (number !== null && !isSuppressed(groupStats)) {
-    position.percentileRank = column.ranks.percentileRank(number);
-    position.quartile = quartileBand(number, groupStats.q1, groupStats.median, groupStats.q3);
+  let shared = column.shared[at];
+  if (shared === null || shared.min !== min) {
+    shared = sharedView(column, min, meanShown);
+    column.shared[at] = shared;
   }
-  position.quartile = tieAwareQuartile(position, verdict);
+  if (shared.view !== null) return shared.view;
+  const stats = shared.stats as ShownStats;
+  const number = typeof value === "number" ? value : null;
+  const verdict = verdictIn(column, stats, number);
+  const groupStats = column.stats;
+  let percentileRank: number | null = null;
+  let quartile: Position["quartile"] = null;
+  if (number !== null && !isSuppressed(groupStats)) {
+    percentileRank = column.ranks.percentileRank(number);
+    quartile = quartileBand(number, groupStats.q1, groupStats.median, groupStats.q3);
+  }
   return {
-    label,
-    size: group.size,
+    label: column.label,
+    size: column.group.size,
     stats,
     yesShare: null,
-    position,
+    position: { value: number, percentileRank, quartile: tieAwareQuartile(quartile, verdict) },
     verdict,
-    suppressedSentence: isSuppressed(stats) ? suppressionSentence(stats.n, min) : null,
+    suppressedSentence: shared.suppressedSentence,
   };
 }
 
-function shownOnce(column: GroupColumn, stats: GroupStats, at: 0 | 1): ShownStats {
-  const shown = shownStats(stats, column.sorted, at === 1);
-  column.shown[at] = shown;
-  return shown;
+function sharedView(column: GroupColumn, min: number, meanShown: boolean): SharedView {
+  const { label, group, def } = column;
+  const key = def.key;
+  if (def.unit !== "bool") {
+    const stats = shownStats(column.stats, column.sorted, meanShown);
+    const sentence = isSuppressed(stats) ? suppressionSentence(stats.n, min) : null;
+    return { min, stats, suppressedSentence: sentence, view: null };
+  }
+  const share = group.yesShare[key] ?? null;
+  // A share withheld by secondary suppression says so like a small group's.
+  const yesShare = meanShown ? share : null;
+  const view: GroupView = {
+    label,
+    size: group.size,
+    stats: null,
+    yesShare,
+    position: { value: null, percentileRank: null, quartile: null },
+    verdict: null,
+    suppressedSentence:
+      share === null
+        ? suppressionSentence(group.answered[key] ?? 0, min)
+        : yesShare === null
+          ? WITHHELD_SHARE
+          : null,
+  };
+  return { min, stats: null, suppressedSentence: view.suppressedSentence, view };
 }
 
 /** verdictOf, each kind's verdict built once per column. */

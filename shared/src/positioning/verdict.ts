@@ -98,9 +98,12 @@ export function kindOf(
 }
 
 /** The quartile band read with the verdict: 4 at the highest level, 1 at the lowest, none when all are equal. */
-export function tieAwareQuartile(position: Position, verdict: Verdict): Position["quartile"] {
+export function tieAwareQuartile(
+  quartile: Position["quartile"],
+  verdict: Verdict,
+): Position["quartile"] {
   if (verdict.kind === "highest") return 4;
   if (verdict.kind === "lowest") return 1;
   if (verdict.kind === "same") return null;
-  return position.quartile;
+  return quartile;
 }
