@@ -10,6 +10,7 @@ import {
   percentileRankSorted,
   quantileSorted,
   quartileBand,
+  RankIndex,
   summarise,
   validateReturn,
 } from "../src/index.ts";
@@ -130,6 +131,24 @@ describe("statistics", () => {
           expect(rank).toBeGreaterThan(0);
           expect(rank).toBeLessThanOrEqual(100);
         }
+      }),
+      RUNS,
+    );
+  });
+
+  it("rank through a RankIndex's buckets exactly as the plain search, however the values crowd them", () => {
+    // An outlier crowds every other value into the first of the buckets, which are built after a few queries.
+    const crowded = fc
+      .tuple(values, fc.double({ min: 1e6, max: 1e300, noNaN: true }))
+      .map(([xs, far]) => [...xs, far]);
+    const probes = fc.array(fc.double(), { maxLength: 20 });
+    fc.assert(
+      fc.property(fc.oneof(values, tied, extreme, crowded), probes, (xs, others) => {
+        const sorted = ascending(xs);
+        const index = new RankIndex(sorted);
+        const queries = [...Array(20).fill(sorted[0]), ...xs, ...others, ...xs.map((x) => x / 2)];
+        for (const x of queries)
+          expect(index.percentileRank(x)).toBe(percentileRankSorted(sorted, x));
       }),
       RUNS,
     );
