@@ -34,8 +34,11 @@ export interface GroupColumn {
   scope: string;
   /** What every structure's view shares without, then with, the mean: built at first use. */
   shared: [SharedView | null, SharedView | null];
-  /** The verdicts of a value, by kind: the words depend only on the kind (the highest and lowest levels are single values). */
-  verdicts: Map<VerdictKind, Verdict>;
+  /**
+   * The verdicts of a value, by kind, and of a missing value: the words depend only on the kind (the highest and
+   * lowest levels are single values).
+   */
+  verdicts: Map<VerdictKind | typeof NO_VALUE, Verdict>;
 }
 
 /**
@@ -49,6 +52,9 @@ interface SharedView {
   /** The whole view of the Oui/Non indicator: a share, and no position. */
   view: GroupView | null;
 }
+
+/** The verdicts' key of a missing value. */
+const NO_VALUE = "noValue";
 
 /** A share withheld by secondary suppression, or in a live positioning (see PositioningOptions). */
 const WITHHELD_SHARE =
@@ -147,11 +153,10 @@ function sharedView(column: GroupColumn, min: number, meanShown: boolean): Share
   return { min, stats: null, suppressedSentence: view.suppressedSentence, view };
 }
 
-/** verdictOf, each kind's verdict built once per column. */
+/** verdictOf, each kind's verdict (and that of a missing value) built once per column. */
 function verdictIn(column: GroupColumn, stats: ShownStats, value: number | null): Verdict {
   const sorted = column.sorted;
-  if (value === null) return verdictOf(column.scope, sorted, stats, value, null);
-  const kind = kindOf(sorted, stats, value);
+  const kind = value === null ? NO_VALUE : kindOf(sorted, stats, value);
   let verdict = column.verdicts.get(kind);
   if (!verdict) {
     verdict = verdictOf(column.scope, sorted, stats, value, null);
