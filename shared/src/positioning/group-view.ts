@@ -3,8 +3,19 @@ import { INDICATORS, type IndicatorDef } from "../indicators/definitions.ts";
 import type { GroupIndex, Position } from "../stats/population.ts";
 import { quartileBand, type RankIndex } from "../stats/quantile.ts";
 import { type ShownStats, shownStats } from "../stats/shown.ts";
-import { type GroupStats, isSuppressed, suppressionSentence } from "../stats/summary.ts";
-import { kindOf, tieAwareQuartile, type Verdict, type VerdictKind, verdictOf } from "./verdict.ts";
+import {
+  type GroupStats,
+  isSuppressed,
+  type Summary,
+  suppressionSentence,
+} from "../stats/summary.ts";
+import {
+  kindAmong,
+  tieAwareQuartile,
+  type Verdict,
+  type VerdictKind,
+  verdictOf,
+} from "./verdict.ts";
 
 /** A group's view of one indicator: statistics (or their suppression) and where the structure stands. */
 export interface GroupView {
@@ -30,6 +41,10 @@ export interface GroupColumn {
   sorted: Float64Array;
   ranks: RankIndex;
   stats: GroupStats;
+  /** The statistics when shown, null when suppressed (or for the Oui/Non indicator); the lowest and highest values. */
+  summary: Summary | null;
+  lowest: number;
+  highest: number;
   /** "du réseau", "du groupe Rural": the verdicts' words. */
   scope: string;
   /** What every structure's view shares without, then with, the mean: built at first use. */
@@ -72,17 +87,24 @@ export function columnsOf(group: GroupIndex, label: string): readonly GroupColum
   let columns = built.get(group);
   if (!columns) {
     const scope = scopeOf(label);
-    columns = INDICATORS.map((def) => ({
-      label,
-      group,
-      def,
-      sorted: group.sorted[def.key],
-      ranks: group.ranks[def.key],
-      stats: group.stats[def.key],
-      scope,
-      shared: [null, null],
-      verdicts: new Map(),
-    }));
+    columns = INDICATORS.map((def) => {
+      const sorted = group.sorted[def.key];
+      const stats = group.stats[def.key];
+      return {
+        label,
+        group,
+        def,
+        sorted,
+        ranks: group.ranks[def.key],
+        stats,
+        summary: stats && !isSuppressed(stats) ? stats : null,
+        lowest: sorted?.[0] ?? Number.NaN,
+        highest: sorted?.[sorted.length - 1] ?? Number.NaN,
+        scope,
+        shared: [null, null],
+        verdicts: new Map(),
+      };
+    });
     built.set(group, columns);
   }
   return columns;
@@ -107,12 +129,12 @@ export function viewIn(
   const stats = shared.stats as ShownStats;
   const number = typeof value === "number" ? value : null;
   const verdict = verdictIn(column, stats, number);
-  const groupStats = column.stats;
+  const summary = column.summary;
   let percentileRank: number | null = null;
   let quartile: Position["quartile"] = null;
-  if (number !== null && !isSuppressed(groupStats)) {
+  if (number !== null && summary !== null) {
     percentileRank = column.ranks.percentileRank(number);
-    quartile = quartileBand(number, groupStats.q1, groupStats.median, groupStats.q3);
+    quartile = quartileBand(number, summary.q1, summary.median, summary.q3);
   }
   return {
     label: column.label,
@@ -155,11 +177,16 @@ function sharedView(column: GroupColumn, min: number, meanShown: boolean): Share
 
 /** verdictOf, each kind's verdict (and that of a missing value) built once per column. */
 function verdictIn(column: GroupColumn, stats: ShownStats, value: number | null): Verdict {
-  const sorted = column.sorted;
-  const kind = value === null ? NO_VALUE : kindOf(sorted, stats, value);
+  const summary = column.summary;
+  const kind =
+    value === null
+      ? NO_VALUE
+      : summary === null
+        ? "notComparable"
+        : kindAmong(column.lowest, column.highest, summary, value);
   let verdict = column.verdicts.get(kind);
   if (!verdict) {
-    verdict = verdictOf(column.scope, sorted, stats, value, null);
+    verdict = verdictOf(column.scope, column.sorted, stats, value, null);
     column.verdicts.set(kind, verdict);
   }
   return verdict;

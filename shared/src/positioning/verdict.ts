@@ -87,8 +87,16 @@ export function kindOf(
   value: number | null,
 ): VerdictKind {
   if (value === null || isSuppressed(stats)) return "notComparable";
-  const lowest = sorted[0] as number;
-  const highest = sorted[sorted.length - 1] as number;
+  return kindAmong(sorted[0] as number, sorted[sorted.length - 1] as number, stats, value);
+}
+
+/** kindOf in a group shown, from its lowest and highest values. */
+export function kindAmong(
+  lowest: number,
+  highest: number,
+  stats: { q1: number; q3: number },
+  value: number,
+): Exclude<VerdictKind, "notComparable"> {
   if (lowest === highest) return "same";
   if (value >= highest) return "highest";
   if (value <= lowest) return "lowest";
