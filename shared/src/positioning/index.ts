@@ -1,6 +1,6 @@
 // A structure's positioning against its campaign: each indicator's value and band, network and peer-group figures, and changes since N-1.
 import type { Status } from "../indicators/bands.ts";
-import { fragileKeys } from "../indicators/compute.ts";
+import { isFragile } from "../indicators/compute.ts";
 import { INDICATORS, type IndicatorKey } from "../indicators/definitions.ts";
 import { changeBetween, medianChange } from "../stats/change.ts";
 import type { Member, PopulationIndex } from "../stats/population.ts";
@@ -151,8 +151,10 @@ export function positionStructure(
     minGroupSize: min,
     networkSize: population.network.size,
     indicators,
-    fragile: fragileKeys(member.indicators),
+    fragile: [],
   };
+  // From the entries just built rather than fragileKeys: each structure's indicators are read once.
+  for (const entry of indicators) if (isFragile(entry.status)) positioning.fragile.push(entry.key);
   if (peers)
     positioning.peers = {
       label: peers.label,
