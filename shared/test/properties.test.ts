@@ -10,10 +10,12 @@ import {
   percentileRankSorted,
   quantileSorted,
   quartileBand,
+  RankIndex,
   summarise,
   validateReturn,
 } from "../src/index.ts";
 import { guardReason } from "../src/indicators/expr.ts";
+import { sortAscending } from "../src/stats/sort.ts";
 import { brokenJson, typedReturn } from "./support/arbitraries.ts";
 
 const RUNS = { numRuns: 400 };
@@ -130,6 +132,51 @@ describe("statistics", () => {
           expect(rank).toBeGreaterThan(0);
           expect(rank).toBeLessThanOrEqual(100);
         }
+      }),
+      RUNS,
+    );
+  });
+
+  it("sort a column in the typed-array sort's order, -0 before +0, spread, tied, crowded or not finite", () => {
+    const zeros = fc.constantFrom(0, -0);
+    const spread = fc.array(
+      fc.oneof(
+        // Spread evenly: fast-check's doubles (and its usual bias) crowd around zero, the native sort's case.
+        {
+          arbitrary: fc.noBias(fc.integer({ min: -1e6, max: 1e6 })).map((i) => i / 1e3),
+          weight: 30,
+        },
+        { arbitrary: zeros, weight: 1 },
+      ),
+      { minLength: 60, maxLength: 400 },
+    );
+    // An outlier crowds the other values into one bucket; ties at a few levels; anything a double can be.
+    const crowded = spread.map((xs) => [...xs, 1e12]);
+    const levels = fc.array(fc.constantFrom(-1, -0, 0, 0.5, 1), { minLength: 60, maxLength: 400 });
+    const any = fc.array(fc.double(), { minLength: 60, maxLength: 200 });
+    fc.assert(
+      fc.property(fc.oneof(spread, crowded, levels, any), (xs) => {
+        const sorted = sortAscending(Float64Array.from(xs));
+        // toEqual compares numbers as Object.is does: -0 is not +0, NaN is NaN.
+        expect([...sorted]).toEqual([...Float64Array.from(xs).sort()]);
+      }),
+      RUNS,
+    );
+  });
+
+  it("rank through a RankIndex's buckets exactly as the plain search, however the values crowd them", () => {
+    // An outlier crowds every other value into the first of the buckets, which are built after a few queries.
+    const crowded = fc
+      .tuple(values, fc.double({ min: 1e6, max: 1e300, noNaN: true }))
+      .map(([xs, far]) => [...xs, far]);
+    const probes = fc.array(fc.double(), { maxLength: 20 });
+    fc.assert(
+      fc.property(fc.oneof(values, tied, extreme, crowded), probes, (xs, others) => {
+        const sorted = ascending(xs);
+        const index = new RankIndex(sorted);
+        const queries = [...Array(20).fill(sorted[0]), ...xs, ...others, ...xs.map((x) => x / 2)];
+        for (const x of queries)
+          expect(index.percentileRank(x)).toBe(percentileRankSorted(sorted, x));
       }),
       RUNS,
     );

@@ -39,10 +39,12 @@ export function computeIndicators(ret: PimmsReturn, bands: BandSettings = {}): I
   return out;
 }
 
+/** A structure is fragile on the indicators in the red band. */
+export const isFragile = (status: Status | null): boolean => status === "red";
+
 /** The indicators in the red band: the structure is fragile on these. */
 export function fragileKeys(indicators: Indicators): IndicatorKey[] {
-  // A loop, not filter then map: every positioning calls it.
   const fragile: IndicatorKey[] = [];
-  for (const def of INDICATORS) if (indicators[def.key].status === "red") fragile.push(def.key);
+  for (const def of INDICATORS) if (isFragile(indicators[def.key].status)) fragile.push(def.key);
   return fragile;
 }

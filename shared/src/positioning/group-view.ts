@@ -1,10 +1,21 @@
-// A group's view of one indicator for a structure: what every structure's view of the group shares (shown statistics, verdict words) is derived once per group.
+// A group's view of one indicator for a structure: what every structure's view of the group shares (shown statistics, suppression sentence, verdict words, the whole Oui/Non view) is derived once per group.
 import { INDICATORS, type IndicatorDef } from "../indicators/definitions.ts";
 import type { GroupIndex, Position } from "../stats/population.ts";
 import { quartileBand, type RankIndex } from "../stats/quantile.ts";
 import { type ShownStats, shownStats } from "../stats/shown.ts";
-import { type GroupStats, isSuppressed, suppressionSentence } from "../stats/summary.ts";
-import { kindOf, tieAwareQuartile, type Verdict, type VerdictKind, verdictOf } from "./verdict.ts";
+import {
+  type GroupStats,
+  isSuppressed,
+  type Summary,
+  suppressionSentence,
+} from "../stats/summary.ts";
+import {
+  kindAmong,
+  tieAwareQuartile,
+  type Verdict,
+  type VerdictKind,
+  verdictOf,
+} from "./verdict.ts";
 
 /** A group's view of one indicator: statistics (or their suppression) and where the structure stands. */
 export interface GroupView {
@@ -30,13 +41,35 @@ export interface GroupColumn {
   sorted: Float64Array;
   ranks: RankIndex;
   stats: GroupStats;
+  /** The statistics when shown, null when suppressed (or for the Oui/Non indicator); the lowest and highest values. */
+  summary: Summary | null;
+  lowest: number;
+  highest: number;
   /** "du réseau", "du groupe Rural": the verdicts' words. */
   scope: string;
-  /** The shown statistics without, then with, the mean, built at first use. */
-  shown: [ShownStats | null, ShownStats | null];
-  /** The verdicts of a value, by kind: the words depend only on the kind (the highest and lowest levels are single values). */
-  verdicts: Map<VerdictKind, Verdict>;
+  /** What every structure's view shares without, then with, the mean: built at first use. */
+  shared: [SharedView | null, SharedView | null];
+  /**
+   * The verdicts of a value, by kind, and of a missing value: the words depend only on the kind (the highest and
+   * lowest levels are single values).
+   */
+  verdicts: Map<VerdictKind | typeof NO_VALUE, Verdict>;
 }
+
+/**
+ * The parts of a column's view that do not depend on the structure, for the population's minimum group size. They
+ * are shared by reference between the structures' positionings, which nothing downstream mutates.
+ */
+interface SharedView {
+  min: number;
+  stats: ShownStats | null;
+  suppressedSentence: string | null;
+  /** The whole view of the Oui/Non indicator: a share, and no position. */
+  view: GroupView | null;
+}
+
+/** The verdicts' key of a missing value. */
+const NO_VALUE = "noValue";
 
 /** A share withheld by secondary suppression, or in a live positioning (see PositioningOptions). */
 const WITHHELD_SHARE =
@@ -54,17 +87,24 @@ export function columnsOf(group: GroupIndex, label: string): readonly GroupColum
   let columns = built.get(group);
   if (!columns) {
     const scope = scopeOf(label);
-    columns = INDICATORS.map((def) => ({
-      label,
-      group,
-      def,
-      sorted: group.sorted[def.key],
-      ranks: group.ranks[def.key],
-      stats: group.stats[def.key],
-      scope,
-      shown: [null, null],
-      verdicts: new Map(),
-    }));
+    columns = INDICATORS.map((def) => {
+      const sorted = group.sorted[def.key];
+      const stats = group.stats[def.key];
+      return {
+        label,
+        group,
+        def,
+        sorted,
+        ranks: group.ranks[def.key],
+        stats,
+        summary: stats && !isSuppressed(stats) ? stats : null,
+        lowest: sorted?.[0] ?? Number.NaN,
+        highest: sorted?.[sorted.length - 1] ?? Number.NaN,
+        scope,
+        shared: [null, null],
+        verdicts: new Map(),
+      };
+    });
     built.set(group, columns);
   }
   return columns;
@@ -79,63 +119,74 @@ export function viewIn(
   min: number,
   meanShown: boolean,
 ): GroupView {
-  const { label, group, def } = column;
-  const key = def.key;
-  if (def.unit === "bool") {
-    const share = group.yesShare[key] ?? null;
-    // A share withheld by secondary suppression says so like a small group's.
-    const yesShare = meanShown ? share : null;
-    return {
-      label,
-      size: group.size,
-      stats: null,
-      yesShare,
-      position: { value: null, percentileRank: null, quartile: null },
-      verdict: null,
-      suppressedSentence:
-        share === null
-          ? suppressionSentence(group.answered[key] ?? 0, min)
-          : yesShare === null
-            ? WITHHELD_SHARE
-            : null,
-    };
-  }
   const at = meanShown ? 1 : 0;
-  const groupStats = column.stats;
-  const stats = column.shown[at] ?? shownOnce(column, groupStats, at);
-  const number = typeof value === "number" ? value : null;
-  const position: Position = { value: number, percentileRank: null, quartile: null };
-  const verdict = verdictIn(column, stats, number);
-  if (number !== null && !isSuppressed(groupStats)) {
-    position.percentileRank = column.ranks.percentileRank(number);
-    position.quartile = quartileBand(number, groupStats.q1, groupStats.median, groupStats.q3);
+  let shared = column.shared[at];
+  if (shared === null || shared.min !== min) {
+    shared = sharedView(column, min, meanShown);
+    column.shared[at] = shared;
   }
-  position.quartile = tieAwareQuartile(position, verdict);
+  if (shared.view !== null) return shared.view;
+  const stats = shared.stats as ShownStats;
+  const number = typeof value === "number" ? value : null;
+  const verdict = verdictIn(column, stats, number);
+  const summary = column.summary;
+  let percentileRank: number | null = null;
+  let quartile: Position["quartile"] = null;
+  if (number !== null && summary !== null) {
+    percentileRank = column.ranks.percentileRank(number);
+    quartile = quartileBand(number, summary.q1, summary.median, summary.q3);
+  }
   return {
-    label,
-    size: group.size,
+    label: column.label,
+    size: column.group.size,
     stats,
     yesShare: null,
-    position,
+    position: { value: number, percentileRank, quartile: tieAwareQuartile(quartile, verdict) },
     verdict,
-    suppressedSentence: isSuppressed(stats) ? suppressionSentence(stats.n, min) : null,
+    suppressedSentence: shared.suppressedSentence,
   };
 }
 
-function shownOnce(column: GroupColumn, stats: GroupStats, at: 0 | 1): ShownStats {
-  const shown = shownStats(stats, column.sorted, at === 1);
-  column.shown[at] = shown;
-  return shown;
+function sharedView(column: GroupColumn, min: number, meanShown: boolean): SharedView {
+  const { label, group, def } = column;
+  const key = def.key;
+  if (def.unit !== "bool") {
+    const stats = shownStats(column.stats, column.sorted, meanShown);
+    const sentence = isSuppressed(stats) ? suppressionSentence(stats.n, min) : null;
+    return { min, stats, suppressedSentence: sentence, view: null };
+  }
+  const share = group.yesShare[key] ?? null;
+  // A share withheld by secondary suppression says so like a small group's.
+  const yesShare = meanShown ? share : null;
+  const view: GroupView = {
+    label,
+    size: group.size,
+    stats: null,
+    yesShare,
+    position: { value: null, percentileRank: null, quartile: null },
+    verdict: null,
+    suppressedSentence:
+      share === null
+        ? suppressionSentence(group.answered[key] ?? 0, min)
+        : yesShare === null
+          ? WITHHELD_SHARE
+          : null,
+  };
+  return { min, stats: null, suppressedSentence: view.suppressedSentence, view };
 }
 
-/** verdictOf, each kind's verdict built once per column. */
+/** verdictOf, each kind's verdict (and that of a missing value) built once per column. */
 function verdictIn(column: GroupColumn, stats: ShownStats, value: number | null): Verdict {
-  const sorted = column.sorted;
-  if (value === null) return verdictOf(column.scope, sorted, stats, value, null);
-  const kind = kindOf(sorted, stats, value);
+  const summary = column.summary;
+  const kind =
+    value === null
+      ? NO_VALUE
+      : summary === null
+        ? "notComparable"
+        : kindAmong(column.lowest, column.highest, summary, value);
   let verdict = column.verdicts.get(kind);
   if (!verdict) {
-    verdict = verdictOf(column.scope, sorted, stats, value, null);
+    verdict = verdictOf(column.scope, column.sorted, stats, value, null);
     column.verdicts.set(kind, verdict);
   }
   return verdict;

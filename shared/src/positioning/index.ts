@@ -1,6 +1,6 @@
 // A structure's positioning against its campaign: each indicator's value and band, network and peer-group figures, and changes since N-1.
 import type { Status } from "../indicators/bands.ts";
-import { fragileKeys } from "../indicators/compute.ts";
+import { isFragile } from "../indicators/compute.ts";
 import { INDICATORS, type IndicatorKey } from "../indicators/definitions.ts";
 import { changeBetween, medianChange } from "../stats/change.ts";
 import type { Member, PopulationIndex } from "../stats/population.ts";
@@ -21,12 +21,12 @@ export interface IndicatorPositioning {
   /** The peer group (territory), null when the structure has no territory. */
   group: GroupView | null;
   /** Its size groups (by charges, by FTE), never with a mean: see meansShown. */
-  sizes: GroupView[];
+  sizes: readonly GroupView[];
   /** The structure's custom peer set, never with a mean or share (see positionStructure); absent without one. */
   custom?: GroupView;
   previousValue: number | boolean | null;
   /** The values of the campaigns held beside the medians of each year; empty without a history (a live answer). */
-  trajectory: TrajectoryPoint[];
+  trajectory: readonly TrajectoryPoint[];
   /** Change since the structure's previous exercice, in the indicator's unit (fractions for rates). */
   change: number | null;
   networkMedianChange: number | null;
@@ -65,6 +65,33 @@ export interface PositioningOptions {
   means?: boolean;
 }
 
+/**
+ * The empty lists of a positioning without size groups or history, shared by every structure's indicators (frozen:
+ * nothing downstream adds to a positioning's lists).
+ */
+const NO_VIEWS: readonly GroupView[] = Object.freeze([]);
+const NO_POINTS: readonly TrajectoryPoint[] = Object.freeze([]);
+
+/** Each indicator's change of the network median since the previous population (null for Oui/Non), once per pair. */
+function medianChangesOf(
+  network: readonly GroupColumn[],
+  previous: PopulationIndex | null,
+): readonly (number | null)[] {
+  const cached = medianChanges.get(network);
+  if (cached && cached.from === previous) return cached.changes;
+  const stats = previous?.network.stats ?? null;
+  const changes = network.map((c) =>
+    c.def.unit === "bool" ? null : medianChange(c.stats, stats?.[c.def.key] ?? null),
+  );
+  medianChanges.set(network, { from: previous, changes });
+  return changes;
+}
+
+const medianChanges = new WeakMap<
+  readonly GroupColumn[],
+  { from: PopulationIndex | null; changes: (number | null)[] }
+>();
+
 export function positionStructure(
   population: PopulationIndex,
   member: Member,
@@ -74,7 +101,6 @@ export function positionStructure(
   const min = population.minGroupSize;
   const peer = member.territory ? population.groups.get(member.territory) : undefined;
   const previousIndicators = previous.member?.indicators ?? null;
-  const previousStats = previous.population?.network.stats ?? null;
   const history = options.history;
   const trajectories = history
     ? trajectoriesOf({ year: history.year, population, member }, history.past)
@@ -87,18 +113,17 @@ export function positionStructure(
   const means = options.means !== false;
   const networkMeans = means ? meansShown(population, NETWORK_GROUP) : null;
   const groupMeans = means && member.territory ? meansShown(population, member.territory) : null;
+  const networkMedianChanges = medianChangesOf(network, previous.population);
   const indicators = INDICATORS.map((def, i): IndicatorPositioning => {
     const result = member.indicators[def.key];
     const value = result.value;
     const before = previousIndicators?.[def.key].value ?? null;
-    const prevStats = previousStats?.[def.key] ?? null;
-    const networkColumn = network[i] as GroupColumn;
     const entry: IndicatorPositioning = {
       key: def.key,
       value,
       status: result.status,
       reason: result.reason,
-      network: viewIn(networkColumn, value, min, networkMeans?.[i] === true),
+      network: viewIn(network[i] as GroupColumn, value, min, networkMeans?.[i] === true),
       group:
         group && member.territory
           ? viewIn(group[i] as GroupColumn, value, min, groupMeans?.[i] === true)
@@ -107,13 +132,12 @@ export function positionStructure(
       // territories' to isolate a few structures, so they show medians and quartiles only.
       sizes:
         sizes.length === 0
-          ? []
+          ? NO_VIEWS
           : sizes.map((columns) => viewIn(columns[i] as GroupColumn, value, min, false)),
       previousValue: before,
-      trajectory: trajectories?.[def.key] ?? [],
+      trajectory: trajectories?.[def.key] ?? NO_POINTS,
       change: changeBetween(value, before),
-      networkMedianChange:
-        def.unit === "bool" ? null : medianChange(networkColumn.stats, prevStats),
+      networkMedianChange: networkMedianChanges[i] ?? null,
     };
     // Custom sets are chosen by each structure, so no rule over the territories could keep their means safe:
     // like the size groups, medians and quartiles only. Added after the literal: a spread in it would make
@@ -127,8 +151,10 @@ export function positionStructure(
     minGroupSize: min,
     networkSize: population.network.size,
     indicators,
-    fragile: fragileKeys(member.indicators),
+    fragile: [],
   };
+  // From the entries just built rather than fragileKeys: each structure's indicators are read once.
+  for (const entry of indicators) if (isFragile(entry.status)) positioning.fragile.push(entry.key);
   if (peers)
     positioning.peers = {
       label: peers.label,

@@ -87,8 +87,16 @@ export function kindOf(
   value: number | null,
 ): VerdictKind {
   if (value === null || isSuppressed(stats)) return "notComparable";
-  const lowest = sorted[0] as number;
-  const highest = sorted[sorted.length - 1] as number;
+  return kindAmong(sorted[0] as number, sorted[sorted.length - 1] as number, stats, value);
+}
+
+/** kindOf in a group shown, from its lowest and highest values. */
+export function kindAmong(
+  lowest: number,
+  highest: number,
+  stats: { q1: number; q3: number },
+  value: number,
+): Exclude<VerdictKind, "notComparable"> {
   if (lowest === highest) return "same";
   if (value >= highest) return "highest";
   if (value <= lowest) return "lowest";
@@ -98,9 +106,12 @@ export function kindOf(
 }
 
 /** The quartile band read with the verdict: 4 at the highest level, 1 at the lowest, none when all are equal. */
-export function tieAwareQuartile(position: Position, verdict: Verdict): Position["quartile"] {
+export function tieAwareQuartile(
+  quartile: Position["quartile"],
+  verdict: Verdict,
+): Position["quartile"] {
   if (verdict.kind === "highest") return 4;
   if (verdict.kind === "lowest") return 1;
   if (verdict.kind === "same") return null;
-  return position.quartile;
+  return quartile;
 }

@@ -6,6 +6,7 @@ import {
   NUMERIC_INDICATOR_KEYS,
 } from "../indicators/definitions.ts";
 import { mergeAscending, quartileBand, RankIndex } from "./quantile.ts";
+import { sortAscending } from "./sort.ts";
 import { DEFAULT_MIN_GROUP_SIZE, type GroupStats, isSuppressed, summarise } from "./summary.ts";
 
 /** One structure of the population: its code, peer group and indicators. */
@@ -62,7 +63,7 @@ function sortedColumns(members: readonly Member[]): Float64Array[] {
       if (typeof v === "number") (columns[k] as Float64Array)[(counts[k] as number)++] = v;
     }
   }
-  return columns.map((c, k) => c.subarray(0, counts[k]).sort());
+  return columns.map((c, k) => sortAscending(c.subarray(0, counts[k])));
 }
 
 /** The group's statistics from its sorted columns (in NUMERIC_INDICATOR_KEYS order), and its Oui/Non shares. */

@@ -179,24 +179,33 @@ export class RankIndex {
     return starts;
   }
 
+  /** The bucket of a value that is not NaN: values past either end of the range fall in the first or last one. */
   private bucket(value: number): number {
+    const x = (value - this.min) * this.scale;
     const last = this.distinct.length - 1;
-    const b = Math.floor((value - this.min) * this.scale);
-    return b < 0 ? 0 : Math.min(b, last);
+    // Truncation is the floor of a non-negative x, and x < last keeps it within a 32-bit integer.
+    return x > 0 ? (x < last ? x | 0 : last) : 0;
   }
 
   percentileRank(value: number): number {
     if (this.starts === null && --this.untilBuilt <= 0) this.starts = this.build();
-    if (this.starts === null || Number.isNaN(value))
-      return percentileRankSorted(this.sorted, value);
+    const starts = this.starts;
+    if (starts === null || Number.isNaN(value)) return percentileRankSorted(this.sorted, value);
+    const distinct = this.distinct;
     const b = this.bucket(value);
-    const to = this.starts[b + 1] as number;
-    const d = lowerBound(this.distinct, value, this.starts[b] as number, to);
-    if (d < to && this.distinct[d] === value) return this.ranks[d] as number;
+    const to = starts[b + 1] as number;
+    let d = starts[b] as number;
+    // A bucket holds a distinct value or two on average: stepping through them beats halving, unless values crowd it.
+    if (to - d > CROWDED) d = lowerBound(distinct, value, d, to);
+    else while (d < to && (distinct[d] as number) < value) d++;
+    if (d < to && distinct[d] === value) return this.ranks[d] as number;
     const below = this.firsts[d] as number;
     return midRank(below, below, this.sorted.length);
   }
 }
+
+/** Distinct values in one bucket past which RankIndex halves the bucket rather than stepping through it. */
+const CROWDED = 8;
 
 /** 1 to 4: at or below Q1, at or below the median, at or below Q3, above Q3. */
 export function quartileBand(value: number, q1: number, median: number, q3: number): 1 | 2 | 3 | 4 {
