@@ -1,0 +1,99 @@
+// Text lines written to the page content with fewer operators than pdfkit's: pdfkit wraps each line in q, a flip of
+// the page, BT…ET and Q, and writes positions and kerning to six decimals. Here each line is one text object whose
+// matrix flips the text back (the page is already flipped), its position to 1/100 pt and its kerning to a tenth of a
+// thousandth of an em: the same glyphs (hex glyph ids, as pdfkit writes them) land at the same places, for a third
+// less page content to write and compress. Marked content is written around the line by the callers, as before.
+
+/** A glyph's position as pdfkit's font layout gives it, already scaled to thousandths of an em. */
+interface Position {
+  xAdvance: number;
+  advanceWidth: number;
+  xOffset: number;
+  yOffset: number;
+}
+
+interface Font {
+  id: string;
+  ascender: number;
+  ref(): unknown;
+  encode(text: string, features?: unknown): [string[], Position[]];
+}
+
+type Fragment = (text: string, x: number, y: number, options: Options) => void;
+
+/** The options pdfkit hands its line writer; only those this writer leaves to pdfkit are listed. */
+interface Options {
+  align?: string;
+  baseline?: string | number;
+  features?: unknown;
+  wordSpacing?: number;
+  characterSpacing?: number;
+  horizontalScaling?: number;
+  stroke?: boolean;
+  oblique?: unknown;
+  underline?: boolean;
+  strike?: boolean;
+  link?: unknown;
+  goTo?: unknown;
+  destination?: unknown;
+}
+
+interface Internals {
+  _font: Font;
+  _fontSize: number;
+  page: { fonts: Record<string, unknown> };
+  _fragment: Fragment;
+  addContent(data: string): unknown;
+}
+
+/** `n` to two decimals (1/100 pt), without trailing zeros. */
+const position = (n: number): string => String(Math.round(n * 100) / 100);
+
+/** Whether pdfkit's own writer is needed: anything but plain left-aligned text on the top or alphabetic baseline. */
+const special = (o: Options): boolean =>
+  (o.align !== undefined && o.align !== "left") ||
+  (o.baseline !== undefined && o.baseline !== "alphabetic" && o.baseline !== "top") ||
+  !!(
+    o.wordSpacing ||
+    o.characterSpacing ||
+    (o.horizontalScaling && o.horizontalScaling !== 100) ||
+    o.stroke ||
+    o.oblique ||
+    o.underline ||
+    o.strike ||
+    o.link != null ||
+    o.goTo != null ||
+    o.destination != null
+  );
+
+/** Makes `doc` write its text lines this way, leaving the cases listed in `special` to pdfkit. */
+export function thinTextLines(doc: PDFKit.PDFDocument): void {
+  const d = doc as unknown as Internals;
+  const own = d._fragment.bind(doc);
+  d._fragment = (text, x, y, options) => {
+    const line = `${text}`.replace(/\n/g, "");
+    if (line.length === 0) return;
+    if (special(options)) return own(text, x, y, options);
+    const font = d._font;
+    const size = d._fontSize;
+    const [ids, positions] = font.encode(line, options.features);
+    // A glyph moved off its line (combining marks) needs pdfkit's text matrix per glyph.
+    if (positions.some((p) => p.xOffset || p.yOffset)) return own(text, x, y, options);
+    d.page.fonts[font.id] ??= font.ref();
+    // The top of the line (pdfkit's default) is the ascender above the baseline; the page is flipped, y goes down.
+    const baseline = y + (options.baseline === "alphabetic" ? 0 : (font.ascender / 1000) * size);
+    let shown = "[";
+    let last = 0;
+    for (let i = 0; i < positions.length; i++) {
+      const p = positions[i] as Position;
+      const kerning = p.xAdvance - p.advanceWidth;
+      if (kerning === 0 && i < positions.length - 1) continue;
+      shown += `<${ids.slice(last, i + 1).join("")}>`;
+      if (kerning !== 0) shown += String(Math.round(-kerning * 10) / 10);
+      last = i + 1;
+    }
+    d.addContent(
+      `BT\n1 0 0 -1 ${position(x)} ${position(baseline)} Tm\n/${font.id} ${Math.round(size * 1000) / 1000} Tf\n${shown}] TJ\nET`,
+    );
+  };
+}
