@@ -70,28 +70,38 @@ const special = (o: Options): boolean =>
 export function thinTextLines(doc: PDFKit.PDFDocument): void {
   const d = doc as unknown as Internals;
   const own = d._fragment.bind(doc);
+  // A line's glyph ids (numbered in this document's font subsets) and kerning, written again for each repeat of it:
+  // labels, units and table headers recur on every page.
+  const runs = new Map<string, string>();
   d._fragment = (text, x, y, options) => {
     if (special(options)) return own(text, x, y, options);
     const line = text.includes("\n") ? text.replace(/\n/g, "") : text;
     if (line.length === 0) return;
     const font = d._font;
     const size = d._fontSize;
-    const [ids, positions] = font.encode(line, options.features);
-    // Runs of glyph ids, each followed by its last glyph's kerning (in thousandths of an em, to a tenth).
-    let shown = "[<";
-    for (let i = 0; i < positions.length; i++) {
-      const p = positions[i] as Position;
-      // A glyph moved off its line (combining marks) needs pdfkit's text matrix per glyph.
-      if (p.xOffset || p.yOffset) return own(text, x, y, options);
-      shown += ids[i];
-      const kerning = p.xAdvance - p.advanceWidth;
-      if (kerning !== 0 && i < positions.length - 1) shown += `>${Math.round(-kerning * 10) / 10}<`;
+    const key = options.features === undefined ? `${font.id}\u0000${line}` : null;
+    let shown = key === null ? undefined : runs.get(key);
+    if (shown === undefined) {
+      const [ids, positions] = font.encode(line, options.features);
+      // Runs of glyph ids, each followed by its last glyph's kerning (in thousandths of an em, to a tenth).
+      shown = "[<";
+      for (let i = 0; i < positions.length; i++) {
+        const p = positions[i] as Position;
+        // A glyph moved off its line (combining marks) needs pdfkit's text matrix per glyph.
+        if (p.xOffset || p.yOffset) return own(text, x, y, options);
+        shown += ids[i];
+        const kerning = p.xAdvance - p.advanceWidth;
+        if (kerning !== 0 && i < positions.length - 1)
+          shown += `>${Math.round(-kerning * 10) / 10}<`;
+      }
+      shown += ">] TJ";
+      if (key !== null) runs.set(key, shown);
     }
     d.page.fonts[font.id] ??= font.ref();
     // The top of the line (pdfkit's default) is the ascender above the baseline; the page is flipped, y goes down.
     const baseline = y + (options.baseline === "alphabetic" ? 0 : (font.ascender / 1000) * size);
     d.addContent(
-      `BT\n1 0 0 -1 ${position(x)} ${position(baseline)} Tm\n/${font.id} ${Math.round(size * 1000) / 1000} Tf\n${shown}>] TJ\nET`,
+      `BT\n1 0 0 -1 ${position(x)} ${position(baseline)} Tm\n/${font.id} ${Math.round(size * 1000) / 1000} Tf\n${shown}\nET`,
     );
   };
 }
