@@ -21,7 +21,7 @@ interface Font {
 
 type Fragment = (text: string, x: number, y: number, options: Options) => void;
 
-/** The options pdfkit hands its line writer; only those this writer leaves to pdfkit are listed. */
+/** The options pdfkit hands its line writer that this one reads: all but baseline and features send the line to pdfkit. */
 interface Options {
   align?: string;
   baseline?: string | number;
