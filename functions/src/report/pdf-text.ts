@@ -38,12 +38,29 @@ interface Options {
   destination?: unknown;
 }
 
+interface Page {
+  fonts: Record<string, unknown>;
+  write(data: string): unknown;
+}
+
 interface Internals {
   _font: Font;
   _fontSize: number;
-  page: { fonts: Record<string, unknown> };
+  page: Page;
   _fragment: Fragment;
   addContent(data: string): unknown;
+  addPage(...args: unknown[]): unknown;
+  switchToPage(...args: unknown[]): unknown;
+  flushPages(...args: unknown[]): unknown;
+  endPageMarkings(...args: unknown[]): unknown;
+}
+
+/** The text object left open after a line: its page, font and size, and where its last line starts. */
+interface Open {
+  page: Page;
+  font: string;
+  x: number;
+  y: number;
 }
 
 /** `n` to two decimals (1/100 pt), without trailing zeros. */
@@ -66,10 +83,32 @@ const special = (o: Options): boolean =>
     o.destination != null
   );
 
-/** Makes `doc` write its text lines this way, leaving the cases listed in `special` to pdfkit. */
+/**
+ * Makes `doc` write its text lines this way, leaving the cases listed in `special` to pdfkit. Consecutive lines (a
+ * paragraph's) share one text object, each moved from the one before by Td: the text object is closed by whatever
+ * pdfkit writes next (a colour, a shape, marked content) and before a page ends or another is written to.
+ */
 export function thinTextLines(doc: PDFKit.PDFDocument): void {
   const d = doc as unknown as Internals;
   const own = d._fragment.bind(doc);
+  let open: Open | null = null;
+  const close = () => {
+    open?.page.write("ET");
+    open = null;
+  };
+  const addContent = d.addContent.bind(doc);
+  d.addContent = (data) => {
+    close();
+    return addContent(data);
+  };
+  // pdfkit ends a page's marked content (EMC written to the page itself) when it moves to a new page.
+  for (const name of ["addPage", "switchToPage", "flushPages", "endPageMarkings"] as const) {
+    const method = d[name].bind(doc);
+    d[name] = (...args) => {
+      close();
+      return method(...args);
+    };
+  }
   // A line's glyph ids (numbered in this document's font subsets) and kerning, written again for each repeat of it:
   // labels, units and table headers recur on every page.
   const runs = new Map<string, string>();
@@ -100,8 +139,14 @@ export function thinTextLines(doc: PDFKit.PDFDocument): void {
     d.page.fonts[font.id] ??= font.ref();
     // The top of the line (pdfkit's default) is the ascender above the baseline; the page is flipped, y goes down.
     const baseline = y + (options.baseline === "alphabetic" ? 0 : (font.ascender / 1000) * size);
-    d.addContent(
-      `BT\n1 0 0 -1 ${position(x)} ${position(baseline)} Tm\n/${font.id} ${Math.round(size * 1000) / 1000} Tf\n${shown}\nET`,
-    );
+    const at = { x: Math.round(x * 100) / 100, y: Math.round(baseline * 100) / 100 };
+    const setFont = `/${font.id} ${Math.round(size * 1000) / 1000}`;
+    const page = d.page;
+    if (open && open.page === page) {
+      // Td moves from where the previous line started; the text matrix is flipped, hence the sign of y.
+      const move = `${position(at.x - open.x)} ${position(open.y - at.y)} Td`;
+      page.write(`${open.font === setFont ? "" : `${setFont} Tf\n`}${move}\n${shown}`);
+    } else d.addContent(`BT\n1 0 0 -1 ${at.x} ${at.y} Tm\n${setFont} Tf\n${shown}`);
+    open = { page, font: setFont, ...at };
   };
 }
