@@ -40,6 +40,7 @@ export {
   MAX_BODY_BYTES,
   privacyUrlOf,
   REGION,
+  REPORT_BATCHES_AT_ONCE,
   REQUEST_DEADLINE_MS,
 } from "./runtime/config.ts";
 export type { Deps } from "./runtime/deps.ts";

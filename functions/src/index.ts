@@ -6,7 +6,12 @@ import { type HttpsOptions, onRequest } from "firebase-functions/v2/https";
 import { onSchedule } from "firebase-functions/v2/scheduler";
 import { onTaskDispatched } from "firebase-functions/v2/tasks";
 import type { Handlers } from "./handlers/app.ts";
-import { FUNCTION_OPTIONS, REGION, SMTP_PASSWORD } from "./runtime/config.ts";
+import {
+  FUNCTION_OPTIONS,
+  REGION,
+  REPORT_BATCHES_AT_ONCE,
+  SMTP_PASSWORD,
+} from "./runtime/config.ts";
 import type { ReportBatchTask, SheetSyncTask } from "./runtime/tasks.ts";
 
 let loading: Promise<Handlers> | undefined;
@@ -115,7 +120,7 @@ export const reportBatch = onTaskDispatched<ReportBatchTask>(
     memory: "1GiB",
     timeoutSeconds: BATCH_SECONDS,
     retryConfig: { maxAttempts: 20, minBackoffSeconds: 30, maxBackoffSeconds: 600 },
-    rateLimits: { maxConcurrentDispatches: 6 },
+    rateLimits: { maxConcurrentDispatches: REPORT_BATCHES_AT_ONCE },
   },
   async (request) => {
     const m = await production();

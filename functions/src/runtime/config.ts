@@ -11,6 +11,12 @@ export const REQUEST_DEADLINE_MS = 20_000;
 export const REGION = "europe-west9";
 
 /**
+ * Report batches of the campaign close run at most this many at once: so few instances render every report, each
+ * a few hundred after its start (the bench's campaignClose2800 measures one instance's share).
+ */
+export const REPORT_BATCHES_AT_ONCE = 6;
+
+/**
  * The add-on's OAuth client id, the `aud` of the ID tokens ScriptApp.getIdentityToken() issues; several ids
  * (a test deployment of the add-on, say) may be separated by commas. Set at deploy time, never in the repository.
  */
