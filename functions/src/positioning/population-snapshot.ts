@@ -169,14 +169,19 @@ function shardEntries(b: Uint8Array | undefined, m: Record<string, StoredEntry> 
   return entries;
 }
 
-/** Rows of a decoded base, straight from its columns. */
+/** Rows of a decoded base, straight from its columns (a plain loop: it runs for every member of a new instance). */
 function rowsOfBase(base: BaseColumns, rows: Map<string, Row>): void {
-  base.codes.forEach((code, i) => {
-    rows.set(
-      code,
-      rowOfValues(code, base.numbers[i] as number, base.territoryOf(i), (k) => base.valueOf(i, k)),
-    );
-  });
+  const { codes, numbers } = base;
+  for (let i = 0; i < codes.length; i++) {
+    const indicators = {} as Indicators;
+    for (let k = 0; k < WIDTH; k++)
+      indicators[INDICATOR_KEYS[k] as IndicatorKey] = valueOnly(base.valueOf(i, k));
+    const code = codes[i] as string;
+    rows.set(code, {
+      member: { structureCode: code, territory: base.territoryOf(i), indicators },
+      number: numbers[i] as number,
+    });
+  }
 }
 
 /**
