@@ -10,9 +10,10 @@
 //   so the two agree whenever the latest copy is current.
 // - `b`, the compacted base (snapshot-base.ts): one entry per structure as binary columns, which a new instance
 //   decodes almost for free, where tens of thousands of map fields cost it (and Firestore) a field and a JSON text
-//   each. A compaction (the hourly upkeep, the close) merges `m` into `b` and empties `m` in one write made on the
-//   condition that the shard has not changed since it was read: a writer that came in between makes it fail, and
-//   the next compaction merges that entry too. So no entry is ever lost, and no compaction runs on a submission.
+//   each. A compaction (the hourly upkeep, close/upkeep.ts) merges `m` into `b` and empties `m` in one write made
+//   on the condition that the shard has not changed since it was read: a writer that came in between makes it
+//   fail, and the next compaction merges that entry too. So no entry is ever lost, and no compaction runs on a
+//   submission.
 //
 // An erasure rewrites both fields without the structure, on the same condition (read again and retried when a
 // writer came in between): the erased values leave the base at once, not at the next compaction. A review changes
@@ -127,21 +128,19 @@ export function addEntry(
   batch.set(snapshotShardDoc(db, r.year, shardOf(r.structureCode, shards)), { m }, { merge: true });
 }
 
-/** The row of one structure's values, however they were stored. */
-function rowOfValues(
-  code: string,
-  number: number,
-  territory: string | null,
-  valueAt: (k: number) => IndicatorResult["value"],
-): Row {
-  const indicators = {} as Indicators;
-  INDICATOR_KEYS.forEach((k: IndicatorKey, i) => {
-    indicators[k] = valueOnly(valueAt(i));
-  });
-  return { member: { structureCode: code, territory, indicators }, number };
-}
-
 const WIDTH = INDICATOR_KEYS.length;
+
+/** The entries added to a shard since its base, parsed; null when one lacks the current indicators. */
+function addedEntries(m: Record<string, StoredEntry> | undefined): BaseEntry[] | null {
+  const added: BaseEntry[] = [];
+  for (const [key, text] of Object.entries(m ?? {})) {
+    const [territory, ...values] = JSON.parse(text) as Entry;
+    if (values.length !== WIDTH) return null;
+    const number = Number(key.slice(key.lastIndexOf("_") + 1));
+    added.push({ code: codeOfKey(key), number, territory, values });
+  }
+  return added;
+}
 
 /** A shard's entries, each structure's highest revision; null when one lacks the current indicators. */
 function shardEntries(b: Uint8Array | undefined, m: Record<string, StoredEntry> | undefined) {
@@ -158,15 +157,19 @@ function shardEntries(b: Uint8Array | undefined, m: Record<string, StoredEntry> 
       });
     });
   }
-  for (const [key, text] of Object.entries(m ?? {})) {
-    const [territory, ...values] = JSON.parse(text) as Entry;
-    if (values.length !== WIDTH) return null;
-    const code = codeOfKey(key);
-    const number = Number(key.slice(key.lastIndexOf("_") + 1));
-    if ((entries.get(code)?.number ?? 0) < number)
-      entries.set(code, { code, number, territory, values });
-  }
+  const added = addedEntries(m);
+  if (!added) return null;
+  for (const e of added) if ((entries.get(e.code)?.number ?? 0) < e.number) entries.set(e.code, e);
   return entries;
+}
+
+/** The row of one structure's values. */
+function rowOfEntry({ code, number, territory, values }: BaseEntry): Row {
+  const indicators = {} as Indicators;
+  INDICATOR_KEYS.forEach((k: IndicatorKey, i) => {
+    indicators[k] = valueOnly(values[i] as IndicatorResult["value"]);
+  });
+  return { member: { structureCode: code, territory, indicators }, number };
 }
 
 /** Rows of a decoded base, straight from its columns (a plain loop: it runs for every member of a new instance). */
@@ -196,23 +199,15 @@ export async function readSnapshot(
   const rows = new Map<string, Row>();
   for (const snap of await db.getAll(...shardRefs(db, year, shards))) {
     const { b, m } = (snap.data() ?? {}) as { b?: Uint8Array; m?: Record<string, StoredEntry> };
-    const entries = m ? Object.entries(m) : [];
     if (b) {
       const base = decodeBase(b);
       if (base.width !== WIDTH) return null;
       rowsOfBase(base, rows);
     }
-    for (const [key, text] of entries) {
-      const entry = JSON.parse(text) as Entry;
-      if (entry.length !== WIDTH + 1) return null;
-      const code = codeOfKey(key);
-      const number = Number(key.slice(key.lastIndexOf("_") + 1));
-      if ((rows.get(code)?.number ?? 0) < number)
-        rows.set(
-          code,
-          rowOfValues(code, number, entry[0], (k) => entry[k + 1] as IndicatorResult["value"]),
-        );
-    }
+    const added = addedEntries(m);
+    if (!added) return null;
+    for (const e of added)
+      if ((rows.get(e.code)?.number ?? 0) < e.number) rows.set(e.code, rowOfEntry(e));
   }
   return [...rows.values()];
 }
