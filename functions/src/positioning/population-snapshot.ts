@@ -172,14 +172,30 @@ function rowOfEntry({ code, number, territory, values }: BaseEntry): Row {
   return { member: { structureCode: code, territory, indicators }, number };
 }
 
+/**
+ * A member's indicators as its base's columns hold them: each result is made when read (positioning reads each
+ * once per index it builds) instead of kept, so a new instance holds two small objects per member, not seventeen.
+ */
+class BaseIndicators {
+  constructor(
+    readonly base: BaseColumns,
+    readonly i: number,
+  ) {}
+}
+INDICATOR_KEYS.forEach((key, k) => {
+  Object.defineProperty(BaseIndicators.prototype, key, {
+    get(this: BaseIndicators) {
+      return valueOnly(this.base.valueOf(this.i, k));
+    },
+  });
+});
+
 /** Rows of a decoded base, straight from its columns (a plain loop: it runs for every member of a new instance). */
 function rowsOfBase(base: BaseColumns, rows: Map<string, Row>): void {
   const { codes, numbers } = base;
   for (let i = 0; i < codes.length; i++) {
-    const indicators = {} as Indicators;
-    for (let k = 0; k < WIDTH; k++)
-      indicators[INDICATOR_KEYS[k] as IndicatorKey] = valueOnly(base.valueOf(i, k));
     const code = codes[i] as string;
+    const indicators = new BaseIndicators(base, i) as unknown as Indicators;
     rows.set(code, {
       member: { structureCode: code, territory: base.territoryOf(i), indicators },
       number: numbers[i] as number,
