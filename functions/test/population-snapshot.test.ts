@@ -16,6 +16,7 @@ import { ADMIN, ATTESTATION, startTestStack, type TestStack } from "@barometre/t
 import fc from "fast-check";
 import { DocumentReference } from "firebase-admin/firestore";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { upkeep } from "../src/close/upkeep.ts";
 import { pastCampaignsOf } from "../src/positioning/past-campaigns.ts";
 import { PopulationCache } from "../src/positioning/population-cache.ts";
 import { compactSnapshot, readSnapshot, shardOf } from "../src/positioning/population-snapshot.ts";
@@ -269,6 +270,18 @@ describe("the population snapshot", () => {
     expect(compacted.get("m")).toEqual({});
     const base = decodeBase(compacted.get("b"));
     expect(base.numbers[base.codes.indexOf(s.code)]).toBe(latest.number);
+    await checkNewInstance();
+  });
+
+  it("is compacted by the hourly upkeep while the campaign is open", async () => {
+    const s = structures[3] as DemoStructure;
+    await submit(s, 13, true);
+    const shard = snapshotShardDoc(stack.db, year, shardOf(s.code, shards));
+    expect(Object.keys((await shard.get()).get("m") ?? {})).not.toEqual([]);
+    await upkeep(stack.server.deps);
+    const compacted = await shard.get();
+    expect(compacted.get("m")).toEqual({});
+    expect(decodeBase(compacted.get("b")).codes).toContain(s.code);
     await checkNewInstance();
   });
 
