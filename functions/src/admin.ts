@@ -22,6 +22,7 @@ export type { RetryPolicy, SenderDeps } from "./mail/sender.ts";
 export { backoffMs, deliverMail, RETRY_POLICY } from "./mail/sender.ts";
 export { smtpTransport } from "./mail/smtp.ts";
 export { sweepOutbox } from "./mail/sweep.ts";
+export { compactSnapshot } from "./positioning/population-snapshot.ts";
 export { offsetLabel, parseOffsetLabel } from "./reminders/offsets.ts";
 export { sendReminders } from "./reminders/send-reminders.ts";
 export { escapeXml } from "./report/escape.ts";

@@ -148,4 +148,22 @@ describe("the Firestore emulator", () => {
     await batch.commit();
     expect((await db.getAll(...refs)).map((s) => s.exists)).toEqual([false, false, false]);
   });
+
+  it("refuses FAILED_PRECONDITION an update made on a read that a later write has outdated, even in the same millisecond", async () => {
+    const ref = db.doc("conformance/precondition");
+    await ref.set({ m: { a: "1" }, b: Buffer.from([1, 2, 3]) });
+    const read = await ref.get();
+    // Written at once after the read: the stored update time still changes.
+    await ref.set({ m: { c: "3" } }, { merge: true });
+    const error = await ref
+      .update({ m: {} }, { lastUpdateTime: read.updateTime as Timestamp })
+      .catch((e: unknown) => e);
+    expect((error as { code?: number }).code).toBe(9);
+    expect((await ref.get()).get("m")).toEqual({ a: "1", c: "3" });
+    const current = await ref.get();
+    await ref.update({ m: {} }, { lastUpdateTime: current.updateTime as Timestamp });
+    const after = await ref.get();
+    expect(after.get("m")).toEqual({});
+    expect([...(after.get("b") as Uint8Array)]).toEqual([1, 2, 3]);
+  });
 });

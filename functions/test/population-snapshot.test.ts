@@ -1,6 +1,7 @@
 // The population snapshot never changes an answer: over random sequences of submissions (some at once, to the same
-// shards), corrections, reviews and erasures, every submitReturn answer of a warm instance and every positioning of
-// a new instance (which reads the snapshot) equals the positioning recomputed from every latest copy.
+// shards), corrections, reviews, erasures and compactions (some while submissions are written), every submitReturn
+// answer of a warm instance and every positioning of a new instance (which reads the snapshot) equals the
+// positioning recomputed from every latest copy.
 
 import {
   type DemoStructure,
@@ -13,13 +14,17 @@ import {
 import { registerStructures, seedLatest, storedRevision } from "@barometre/testing/network";
 import { ADMIN, ATTESTATION, startTestStack, type TestStack } from "@barometre/testing/stack";
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DocumentReference } from "firebase-admin/firestore";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { upkeep } from "../src/close/upkeep.ts";
 import { pastCampaignsOf } from "../src/positioning/past-campaigns.ts";
 import { PopulationCache } from "../src/positioning/population-cache.ts";
-import { readSnapshot, shardOf } from "../src/positioning/population-snapshot.ts";
+import { compactSnapshot, readSnapshot, shardOf } from "../src/positioning/population-snapshot.ts";
 import { positionRevision } from "../src/positioning/position-revision.ts";
+import { decodeBase } from "../src/positioning/snapshot-base.ts";
 import { eraseStructure } from "../src/retention/structure-data.ts";
 import { closeCampaign, getCampaign, openCampaign } from "../src/storage/campaigns.ts";
+import { snapshotShardDoc } from "../src/storage/paths.ts";
 import { reviewRevision } from "../src/storage/reviews.ts";
 import {
   getLatest,
@@ -81,9 +86,10 @@ async function recomputed(revision: StoredRevision): Promise<Positioning> {
 const asJson = (p: Positioning) => JSON.parse(JSON.stringify(p));
 
 type Step =
-  | { kind: "submit"; who: number[]; visitors: number }
+  | { kind: "submit"; who: number[]; visitors: number; compacting: boolean }
   | { kind: "review"; who: number; rejected: boolean }
-  | { kind: "erase"; who: number };
+  | { kind: "erase"; who: number }
+  | { kind: "compact" };
 
 const who = fc.integer({ min: 0, max: structures.length - 1 });
 const step: fc.Arbitrary<Step> = fc.oneof(
@@ -94,6 +100,8 @@ const step: fc.Arbitrary<Step> = fc.oneof(
       // Several structures at once: their entries land in the same shards concurrently.
       who: fc.uniqueArray(who, { minLength: 1, maxLength: 4 }),
       visitors: fc.integer({ min: 0, max: 50_000 }),
+      // A compaction of every shard while the entries are written: it must lose none of them.
+      compacting: fc.boolean(),
     }),
   },
   {
@@ -101,6 +109,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
     arbitrary: fc.record({ kind: fc.constant("review" as const), who, rejected: fc.boolean() }),
   },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant("erase" as const), who }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant("compact" as const) }) },
 );
 
 /**
@@ -125,11 +134,17 @@ async function submit(s: DemoStructure, visitors: number, alone: boolean): Promi
 }
 
 async function apply(s: Step): Promise<void> {
+  if (s.kind === "compact") {
+    await compactSnapshot(stack.db, year, shards);
+    return;
+  }
   if (s.kind === "submit") {
+    // A compaction changes no member: a lone submission's answer is still the recomputation's.
     const alone = s.who.length === 1;
-    await Promise.all(
-      s.who.map((i) => submit(structures[i] as DemoStructure, s.visitors + i, alone)),
-    );
+    await Promise.all([
+      ...s.who.map((i) => submit(structures[i] as DemoStructure, s.visitors + i, alone)),
+      s.compacting ? compactSnapshot(stack.db, year, shards) : null,
+    ]);
     return;
   }
   const target = structures[s.who] as DemoStructure;
@@ -171,6 +186,9 @@ beforeAll(async () => {
     stack.db,
     structures.flatMap((s) => (s.previous ? [storedRevision(s.previous)] : [])),
   );
+  // N-1 as the upkeep leaves it: every entry in the compacted base, which new instances read.
+  const closed = (await getCampaign(stack.db, year - 1))?.populationShards as number;
+  expect(await compactSnapshot(stack.db, year - 1, closed)).toBeGreaterThan(0);
 });
 afterAll(() => stack.close());
 
@@ -199,11 +217,21 @@ describe("the population snapshot", () => {
         examples: [
           [
             [
-              { kind: "submit", who: [1], visitors: 14794 },
-              { kind: "submit", who: [5, 0, 11], visitors: 7480 },
+              { kind: "submit", who: [1], visitors: 14794, compacting: false },
+              { kind: "submit", who: [5, 0, 11], visitors: 7480, compacting: false },
               { kind: "erase", who: 0 },
-              { kind: "submit", who: [0, 3, 6], visitors: 17695 },
-              { kind: "submit", who: [2], visitors: 39608 },
+              { kind: "submit", who: [0, 3, 6], visitors: 17695, compacting: false },
+              { kind: "submit", who: [2], visitors: 39608, compacting: false },
+            ],
+          ],
+          // An erasure of a compacted structure, its return sent again (numbered 1 again) and compacted again.
+          [
+            [
+              { kind: "submit", who: [4, 7], visitors: 120, compacting: false },
+              { kind: "compact" },
+              { kind: "erase", who: 4 },
+              { kind: "submit", who: [4], visitors: 121, compacting: true },
+              { kind: "compact" },
             ],
           ],
         ],
@@ -211,12 +239,67 @@ describe("the population snapshot", () => {
     );
   });
 
-  it("keeps no trace of an erased structure", async () => {
+  it("keeps no entry a compaction read before a writer came in: the next compaction merges it", async () => {
+    const s = structures[2] as DemoStructure;
+    const shard = snapshotShardDoc(stack.db, year, shardOf(s.code, shards));
+    await submit(s, 11, true);
+    // The shard is read, then the director corrects the return before the compaction writes.
+    const get = DocumentReference.prototype.get;
+    let raced = false;
+    const spy = vi.spyOn(DocumentReference.prototype, "get").mockImplementation(async function (
+      this: DocumentReference,
+    ) {
+      const read = await get.call(this);
+      if (this.path === shard.path && !raced) {
+        raced = true;
+        await submit(s, 12, true);
+      }
+      return read;
+    });
+    try {
+      await compactSnapshot(stack.db, year, shards);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(raced).toBe(true);
+    const latest = (await getLatest(stack.db, year, s.code)) as StoredRevision;
+    const key = `s${s.code.replaceAll("-", "_")}_${latest.number}`;
+    expect(Object.keys((await shard.get()).get("m") ?? {})).toContain(key);
+    expect(await compactSnapshot(stack.db, year, shards)).toBeGreaterThan(0);
+    const compacted = await shard.get();
+    expect(compacted.get("m")).toEqual({});
+    const base = decodeBase(compacted.get("b"));
+    expect(base.numbers[base.codes.indexOf(s.code)]).toBe(latest.number);
+    await checkNewInstance();
+  });
+
+  it("is compacted by the hourly upkeep while the campaign is open", async () => {
+    const s = structures[3] as DemoStructure;
+    await submit(s, 13, true);
+    const shard = snapshotShardDoc(stack.db, year, shardOf(s.code, shards));
+    expect(Object.keys((await shard.get()).get("m") ?? {})).not.toEqual([]);
+    await upkeep(stack.server.deps);
+    const compacted = await shard.get();
+    expect(compacted.get("m")).toEqual({});
+    expect(decodeBase(compacted.get("b")).codes).toContain(s.code);
+    await checkNewInstance();
+  });
+
+  it("keeps no trace of an erased structure, in the added entries or the compacted base", async () => {
     const gone = structures[0] as DemoStructure;
     await submit(gone, 7, true);
+    await compactSnapshot(stack.db, year, shards);
+    const shard = await snapshotShardDoc(stack.db, year, shardOf(gone.code, shards)).get();
+    expect(decodeBase(shard.get("b")).codes).toContain(gone.code);
+    await submit(gone, 8, true);
     await eraseStructure(stack.db, gone.code);
     const stored = await stack.db.collection(`campaigns/${year}/snapshot`).get();
     const key = `s${gone.code.replaceAll("-", "_")}_`;
-    for (const doc of stored.docs) expect(JSON.stringify(doc.data())).not.toContain(key);
+    for (const doc of stored.docs) {
+      expect(JSON.stringify(doc.get("m") ?? {})).not.toContain(key);
+      const bytes = doc.get("b") as Uint8Array | undefined;
+      if (bytes) expect(Buffer.from(bytes).toString("latin1")).not.toContain(gone.code);
+    }
+    await checkNewInstance();
   });
 });

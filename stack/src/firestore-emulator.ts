@@ -7,6 +7,7 @@ import {
 } from "@firestore-emulator/server";
 import { type App, getApps, initializeApp } from "firebase-admin/app";
 import { type Firestore, getFirestore } from "firebase-admin/firestore";
+import { honourPreconditions } from "./emulator-preconditions.ts";
 import { countOperations, type FirestoreOperations } from "./firestore-operations.ts";
 
 /** Loads a module as the emulator package itself resolves it. */
@@ -96,11 +97,14 @@ export async function startFirestoreEmulator(
   process.env.FIRESTORE_EMULATOR_HOST = host;
   process.env.METADATA_SERVER_DETECTION = "none";
   process.env.GCLOUD_PROJECT = projectId;
+  const operations = countOperations(grpcServer, server.state);
+  // After the counting: a commit refused for its precondition writes nothing.
+  honourPreconditions(grpcServer as never, server.state as never);
   return {
     host,
     projectId,
     server,
-    operations: countOperations(grpcServer, server.state),
+    operations,
     interrupt: () => {
       grpcServer.unbind(host);
       // Without a GOAWAY code: the client sees dropped connections (UNAVAILABLE), not cancelled calls.

@@ -1,7 +1,9 @@
 // The hourly upkeep: closes campaigns whose deadline has passed, finishes the closes and fan-outs that stopped
-// half-way, asks for a sync of the Union's sheet where revisions may have arrived or structures were erased, and
-// purges, a bounded number of documents at a time, what the retention policy no longer keeps.
+// half-way, asks for a sync of the Union's sheet where revisions may have arrived or structures were erased,
+// compacts the population snapshots that submissions may have added to, and purges, a bounded number of documents
+// at a time, what the retention policy no longer keeps.
 import { audited, recordAudit } from "../audit/record.ts";
+import { compactSnapshot } from "../positioning/population-snapshot.ts";
 import { applyRetention, type PurgeLine } from "../retention/purge.ts";
 import { purgeDetail } from "../retention/report.ts";
 import type { WorkDeps } from "../runtime/deps.ts";
@@ -53,6 +55,27 @@ async function purge(deps: WorkDeps, now: Date): Promise<PurgeLine[]> {
   }
 }
 
+/** How long after its close a campaign's snapshot is still compacted: returns written while it closed land in it. */
+const COMPACT_AFTER_CLOSE_MS = 2 * 86_400_000;
+
+/** Whether submissions may have added entries to the campaign's snapshot since the previous upkeep. */
+const compactable = (c: Campaign, now: Date) =>
+  c.state === "open" ||
+  (c.closedAt != null && now.getTime() - c.closedAt.toMillis() < COMPACT_AFTER_CLOSE_MS);
+
+/** Compacts the campaign's snapshot; a failure (or a shard a writer changed meanwhile) waits for the next hour. */
+async function compact(deps: WorkDeps, c: Campaign): Promise<void> {
+  if (!c.populationShards) return;
+  try {
+    await compactSnapshot(deps.db, c.year, c.populationShards);
+  } catch (error) {
+    deps.logger.error("compactage de l'instantané de population interrompu", {
+      year: c.year,
+      detail: error instanceof Error ? error.message : String(error),
+    });
+  }
+}
+
 const pastDeadline = (c: Campaign, now: Date) =>
   c.state === "open" && c.deadline !== null && parisDay(now) > c.deadline;
 
@@ -69,6 +92,7 @@ export async function upkeep(deps: WorkDeps): Promise<UpkeepOutcome> {
     campaignOf(d.data()),
   );
   for (const c of campaigns) {
+    if (compactable(c, now)) await compact(deps, c);
     if (pastDeadline(c, now)) {
       await audited(
         deps.db,

@@ -51,6 +51,8 @@ interface Entry {
   open: boolean;
   /** Indexes already built from these rows, by minimum group size. */
   indexes: Map<number, PopulationIndex>;
+  /** The members of these rows, built once per version of the rows: views handed out earlier keep theirs. */
+  members: Map<string, Member> | null;
   /** What the campaign's document recorded of its past campaigns when loaded (past-record.ts). */
   past: PastRecord | null;
 }
@@ -90,11 +92,14 @@ export const memberOfRevision = (r: StoredRevision): Member => ({
 });
 
 function view(entry: Entry): CampaignPopulation {
-  const members = new Map([...entry.rows].map(([code, row]) => [code, row.member]));
+  entry.members ??= new Map([...entry.rows].map(([code, row]) => [code, row.member]));
+  const members = entry.members;
   return {
     members,
     past: entry.past,
     index: (min) => {
+      // A view kept across a merge indexes its own members, and does not touch the entry's indexes.
+      if (entry.members !== members) return indexPopulation([...members.values()], min);
       let index = entry.indexes.get(min);
       if (!index) {
         index = indexPopulation([...members.values()], min);
@@ -123,7 +128,10 @@ function merge(entry: Entry, rows: readonly Row[]): boolean {
     entry.rows.set(code, row);
     changed = true;
   }
-  if (changed) entry.indexes.clear();
+  if (changed) {
+    entry.indexes.clear();
+    entry.members = null;
+  }
   return changed;
 }
 
@@ -215,6 +223,7 @@ export class PopulationCache {
       checkedAt: now,
       open: campaign?.state === "open",
       indexes: new Map(),
+      members: null,
       past: pastRecordOf(campaign),
     };
     this.entries.set(year, entry);

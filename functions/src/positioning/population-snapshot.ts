@@ -1,18 +1,23 @@
 // A campaign's compact population snapshot: the group key and indicator values of every latest revision, in a few
 // shard documents, so a new instance reads a campaign's population in a handful of reads instead of one per member.
 //
-// Shard k of S (campaigns/{YEAR}/snapshot/shard-{k}, S fixed in the campaign when it is created) holds one map field,
-// `m`, whose keys are `s{CODE}_{revision number}` and whose values are the JSON text of [territory, value of each
-// indicator in INDICATOR_KEYS order] (one string rather than an array: a new instance decodes a few thousand strings
-// instead of a hundred thousand Firestore values; JSON keeps every double exactly). A revision's indicators never change, so an entry is immutable: writers only ever add
-// keys (set with merge, one field path each), which concurrent writers to the same shard cannot undo, and a reader
-// keeps each structure's highest number, which is its latest revision. The entry is added in the same batch as the
-// latest copy (revisions.ts), so the two agree whenever the latest copy is current.
+// Shard k of S (campaigns/{YEAR}/snapshot/shard-{k}, S fixed in the campaign when it is created) holds two fields:
+// - `m`, the entries added since the last compaction: keys `s{CODE}_{revision number}`, values the JSON text of
+//   [territory, value of each indicator in INDICATOR_KEYS order] (JSON keeps every double exactly). A revision's
+//   indicators never change, so an entry is immutable: writers only ever add keys (set with merge, one field path
+//   each), which concurrent writers to the same shard cannot undo, and a reader keeps each structure's highest
+//   number, which is its latest revision. The entry is added in the same batch as the latest copy (revisions.ts),
+//   so the two agree whenever the latest copy is current.
+// - `b`, the compacted base (snapshot-base.ts): one entry per structure as binary columns, which a new instance
+//   decodes almost for free, where tens of thousands of map fields cost it (and Firestore) a field and a JSON text
+//   each. A compaction (the hourly upkeep, close/upkeep.ts) merges `m` into `b` and empties `m` in one write made
+//   on the condition that the shard has not changed since it was read: a writer that came in between makes it
+//   fail, and the next compaction merges that entry too. So no entry is ever lost, and no compaction runs on a
+//   submission.
 //
-// An erasure must remove keys, which the emulator cannot do (it ignores FieldValue.delete): it replaces the shard's
-// whole map without the structure, then adds back the entry of every latest copy of that shard, which restores
-// whatever a concurrent writer added between the read and the replacement (its latest copy was written in the
-// same batch as its entry). A review changes no member (only the review of a revision), so it adds nothing new.
+// An erasure rewrites both fields without the structure, on the same condition (read again and retried when a
+// writer came in between): the erased values leave the base at once, not at the next compaction. A review changes
+// no member (only the review of a revision), so it adds nothing new.
 import {
   INDICATOR_KEYS,
   type IndicatorKey,
@@ -27,8 +32,9 @@ import {
   type Timestamp,
   type WriteBatch,
 } from "firebase-admin/firestore";
-import { latestCol, snapshotShardDoc } from "../storage/paths.ts";
+import { snapshotShardDoc } from "../storage/paths.ts";
 import { asStored } from "../storage/stored.ts";
+import { type BaseColumns, type BaseEntry, decodeBase, encodeBase } from "./snapshot-base.ts";
 
 /** One member as the positioning uses it (only the values of others count), with its revision number. */
 export interface Row {
@@ -75,11 +81,8 @@ type Entry = [string | null, ...(number | boolean | null)[]];
 /** An entry as stored: the JSON text of the Entry. */
 type StoredEntry = string;
 
-/** A latest copy as an entry is made of it. */
-const AS_ENTRY_SOURCE = asStored<Latest & { year: number }>();
-
-/** A shard document: its map of entries. */
-const AS_SHARD = asStored<{ m: Record<string, StoredEntry> }>();
+/** A shard document: its compacted base and its map of entries added since. */
+const AS_SHARD = asStored<{ b?: Uint8Array; m?: Record<string, StoredEntry> }>();
 
 /**
  * `s{CODE}_{number}` with the code's hyphens as underscores (codes are [A-Z0-9-]): a field name that needs no
@@ -125,15 +128,79 @@ export function addEntry(
   batch.set(snapshotShardDoc(db, r.year, shardOf(r.structureCode, shards)), { m }, { merge: true });
 }
 
-function rowOfEntry(key: string, entry: Entry): Row {
+const WIDTH = INDICATOR_KEYS.length;
+
+/** The entries added to a shard since its base, parsed; null when one lacks the current indicators. */
+function addedEntries(m: Record<string, StoredEntry> | undefined): BaseEntry[] | null {
+  const added: BaseEntry[] = [];
+  for (const [key, text] of Object.entries(m ?? {})) {
+    const [territory, ...values] = JSON.parse(text) as Entry;
+    if (values.length !== WIDTH) return null;
+    const number = Number(key.slice(key.lastIndexOf("_") + 1));
+    added.push({ code: codeOfKey(key), number, territory, values });
+  }
+  return added;
+}
+
+/** A shard's entries, each structure's highest revision; null when one lacks the current indicators. */
+function shardEntries(b: Uint8Array | undefined, m: Record<string, StoredEntry> | undefined) {
+  const entries = new Map<string, BaseEntry>();
+  if (b) {
+    const base = decodeBase(b);
+    if (base.width !== WIDTH) return null;
+    base.codes.forEach((code, i) => {
+      entries.set(code, {
+        code,
+        number: base.numbers[i] as number,
+        territory: base.territoryOf(i),
+        values: Array.from({ length: WIDTH }, (_, k) => base.valueOf(i, k)),
+      });
+    });
+  }
+  const added = addedEntries(m);
+  if (!added) return null;
+  for (const e of added) if ((entries.get(e.code)?.number ?? 0) < e.number) entries.set(e.code, e);
+  return entries;
+}
+
+/** The row of one structure's values. */
+function rowOfEntry({ code, number, territory, values }: BaseEntry): Row {
   const indicators = {} as Indicators;
   INDICATOR_KEYS.forEach((k: IndicatorKey, i) => {
-    indicators[k] = valueOnly(entry[i + 1] as IndicatorResult["value"]);
+    indicators[k] = valueOnly(values[i] as IndicatorResult["value"]);
   });
-  return {
-    member: { structureCode: codeOfKey(key), territory: entry[0], indicators },
-    number: Number(key.slice(key.lastIndexOf("_") + 1)),
-  };
+  return { member: { structureCode: code, territory, indicators }, number };
+}
+
+/**
+ * A member's indicators as its base's columns hold them: each result is made when read (positioning reads each
+ * once per index it builds) instead of kept, so a new instance holds two small objects per member, not seventeen.
+ */
+class BaseIndicators {
+  constructor(
+    readonly base: BaseColumns,
+    readonly i: number,
+  ) {}
+}
+INDICATOR_KEYS.forEach((key, k) => {
+  Object.defineProperty(BaseIndicators.prototype, key, {
+    get(this: BaseIndicators) {
+      return valueOnly(this.base.valueOf(this.i, k));
+    },
+  });
+});
+
+/** Rows of a decoded base, straight from its columns (a plain loop: it runs for every member of a new instance). */
+function rowsOfBase(base: BaseColumns, rows: Map<string, Row>): void {
+  const { codes, numbers } = base;
+  for (let i = 0; i < codes.length; i++) {
+    const code = codes[i] as string;
+    const indicators = new BaseIndicators(base, i) as unknown as Indicators;
+    rows.set(code, {
+      member: { structureCode: code, territory: base.territoryOf(i), indicators },
+      number: numbers[i] as number,
+    });
+  }
 }
 
 /**
@@ -147,45 +214,86 @@ export async function readSnapshot(
 ): Promise<Row[] | null> {
   const rows = new Map<string, Row>();
   for (const snap of await db.getAll(...shardRefs(db, year, shards))) {
-    const entries = (snap.get("m") ?? {}) as Record<string, StoredEntry>;
-    for (const [key, text] of Object.entries(entries)) {
-      const entry = JSON.parse(text) as Entry;
-      if (entry.length !== INDICATOR_KEYS.length + 1) return null;
-      const row = rowOfEntry(key, entry);
-      const code = row.member.structureCode;
-      if ((rows.get(code)?.number ?? 0) < row.number) rows.set(code, row);
+    const { b, m } = (snap.data() ?? {}) as { b?: Uint8Array; m?: Record<string, StoredEntry> };
+    if (b) {
+      const base = decodeBase(b);
+      if (base.width !== WIDTH) return null;
+      rowsOfBase(base, rows);
     }
+    const added = addedEntries(m);
+    if (!added) return null;
+    for (const e of added)
+      if ((rows.get(e.code)?.number ?? 0) < e.number) rows.set(e.code, rowOfEntry(e));
   }
   return [...rows.values()];
 }
 
-/** Firestore's limit of writes per batch. */
-const BATCH = 500;
+/** gRPC's FAILED_PRECONDITION: the shard changed since it was read. */
+const FAILED_PRECONDITION = 9;
+
+const changedMeanwhile = (error: unknown) =>
+  (error as { code?: unknown } | null)?.code === FAILED_PRECONDITION;
 
 /**
- * Removes every entry of an erased structure, whose latest copy is already deleted (see the module comment);
- * returns whether there was any.
+ * Rewrites shard `shard` as `rewrite` makes it from its entries, unless a writer came in since it was read; returns
+ * null when the shard changed meanwhile, else whether anything was written. `rewrite` returns null to leave it.
  */
+async function rewriteShard(
+  db: Firestore,
+  year: number,
+  shard: number,
+  rewrite: (entries: Map<string, BaseEntry>, pending: number) => BaseEntry[] | null,
+): Promise<boolean | null> {
+  const ref = snapshotShardDoc(db, year, shard).withConverter(AS_SHARD);
+  const snap = await ref.get();
+  const stored = snap.data();
+  if (!stored || !snap.updateTime) return false;
+  const entries = shardEntries(stored.b, stored.m);
+  const kept = entries && rewrite(entries, Object.keys(stored.m ?? {}).length);
+  if (!kept) return false;
+  try {
+    await ref.update({ b: encodeBase(kept, WIDTH), m: {} }, { lastUpdateTime: snap.updateTime });
+    return true;
+  } catch (error) {
+    if (changedMeanwhile(error)) return null;
+    throw error;
+  }
+}
+
+/**
+ * Merges every shard's added entries into its base; a shard a writer changed meanwhile waits for the next
+ * compaction. Returns the number of shards compacted.
+ */
+export async function compactSnapshot(
+  db: Firestore,
+  year: number,
+  shards: number,
+): Promise<number> {
+  const done = await Promise.all(
+    Array.from({ length: shards }, (_, k) =>
+      rewriteShard(db, year, k, (entries, pending) => (pending > 0 ? [...entries.values()] : null)),
+    ),
+  );
+  return done.filter((d) => d === true).length;
+}
+
+/** Attempts of an erasure against writers of the same shard (about one a second at a deadline rush). */
+const ERASE_ATTEMPTS = 10;
+
+/** Removes every entry of an erased structure, from the base and the added entries; returns whether there was any. */
 export async function removeFromSnapshot(
   db: Firestore,
   year: number,
   shards: number,
   code: string,
 ): Promise<boolean> {
-  const shard = shardOf(code, shards);
-  const ref = snapshotShardDoc(db, year, shard).withConverter(AS_SHARD);
-  const entries = (await ref.get()).data()?.m ?? {};
-  const kept = Object.entries(entries).filter(([key]) => codeOfKey(key) !== code);
-  if (kept.length === Object.keys(entries).length) return false;
-  await ref.update({ m: Object.fromEntries(kept) });
-  // Typed here rather than through storage/revisions.ts (AS_REVISION), which imports this module.
-  const latest = (await latestCol(db, year).withConverter(AS_ENTRY_SOURCE).get()).docs
-    .map((d) => d.data())
-    .filter((r) => shardOf(r.structureCode, shards) === shard);
-  for (let i = 0; i < latest.length; i += BATCH) {
-    const batch = db.batch();
-    for (const r of latest.slice(i, i + BATCH)) addEntry(batch, db, shards, r);
-    await batch.commit();
+  for (let attempt = 0; attempt < ERASE_ATTEMPTS; attempt++) {
+    const done = await rewriteShard(db, year, shardOf(code, shards), (entries) =>
+      entries.delete(code) ? [...entries.values()] : null,
+    );
+    if (done !== null) return done;
   }
-  return true;
+  throw new Error(
+    `L'instantané de population ${year} change sans cesse : l'effacement de ${code} est à relancer.`,
+  );
 }
