@@ -1,16 +1,15 @@
 // submit.coldFirst*: the first submission a new instance answers (empty population cache), with 2,800 and 28,000
 // structures stored (N and N-1), over real HTTP on the local stack: its latency and the Firestore reads it costs.
+
+import { type ChildProcess, fork } from "node:child_process";
+import { join } from "node:path";
 import { compactSnapshot, getCampaign, revisionId, revisionsCol } from "@barometre/functions/admin";
 import { type DemoStructure, formatNumber } from "@barometre/shared";
-import {
-  callFunction,
-  type FirestoreOperations,
-  operationsSince,
-  startFunctionsServer,
-} from "@barometre/stack";
+import { callFunction, type FirestoreOperations, operationsSince } from "@barometre/stack";
 import { registerStructures, storedRevision } from "@barometre/testing/network";
 import { ATTESTATION, AUDIENCE, startTestStack, type TestStack } from "@barometre/testing/stack";
 import type { Measured } from "../figure.ts";
+import type { NewInstanceConfig } from "../support/new-instance.ts";
 import { median, round } from "../support/sample-stats.ts";
 import { arrival, storeNetwork } from "../support/stored-network.ts";
 
@@ -24,18 +23,44 @@ interface Cold {
   operations: FirestoreOperations;
 }
 
-/** A new instance (its own functions server, so an empty population cache) answers one director's correction. */
+const NEW_INSTANCE = join(import.meta.dirname, "../support/new-instance.ts");
+
+/**
+ * A new instance in a process of its own, as Cloud Functions starts one: its heap holds only what it loads, not the
+ * emulator's documents nor the seeding, whose garbage collections would otherwise grow with the network stored.
+ */
+function startNewInstance(stack: TestStack): Promise<{ url: string; child: ChildProcess }> {
+  const config: NewInstanceConfig = {
+    emulatorHost: stack.emulator.host,
+    projectId: stack.emulator.projectId,
+    audience: AUDIENCE,
+    issuer: { kid: stack.auth.kid, certs: stack.auth.certs },
+  };
+  const child = fork(NEW_INSTANCE, [JSON.stringify(config)], {
+    execArgv: ["--import", "tsx"],
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  return new Promise((resolve, reject) => {
+    child.once("message", (m) => resolve({ url: (m as { url: string }).url, child }));
+    child.once("exit", (code) =>
+      reject(new Error(`l'instance neuve s'est arrêtée avant d'écouter (code ${code})`)),
+    );
+  });
+}
+
+const stopInstance = (child: ChildProcess) =>
+  new Promise<void>((resolve) => {
+    child.once("exit", () => resolve());
+    child.send("stop");
+  });
+
+/** A new instance (its own process, so an empty population cache) answers one director's correction. */
 async function coldFirst(stack: TestStack, s: DemoStructure, year: number): Promise<Cold> {
   await revisionsCol(stack.db, year, s.code)
     .doc(revisionId(1))
     .create(storedRevision(s.current, { at: arrival(year, 0) }));
   const token = await stack.token(s.current.identification.directorEmail as string);
-  const instance = await startFunctionsServer({
-    db: stack.db,
-    audiences: [AUDIENCE],
-    devAuth: stack.auth,
-    logError: (message) => stack.logged.push(message),
-  });
+  const instance = await startNewInstance(stack);
   try {
     const ret = structuredClone(s.current);
     ret.activity.visitors = (ret.activity.visitors ?? 0) + 1;
@@ -53,7 +78,7 @@ async function coldFirst(stack: TestStack, s: DemoStructure, year: number): Prom
       );
     return { ms, operations: operationsSince(stack.emulator.operations, before) };
   } finally {
-    await instance.close();
+    await stopInstance(instance.child);
   }
 }
 
@@ -110,9 +135,9 @@ export async function run(): Promise<Measured[]> {
     },
     seedMs: { [SMALL]: round(small.seedMs, 0), [LARGE]: round(large.seedMs, 0) },
     stack:
-      "émulateur Firestore en processus, jetons RS256 signés, express sur 127.0.0.1 ; chaque instance neuve a son propre serveur de fonctions",
+      "émulateur Firestore dans le processus de la mesure, jetons RS256 signés, express sur 127.0.0.1 ; chaque instance neuve est un processus Node neuf avec son propre serveur de fonctions",
   };
-  const note = `Médiane de ${INSTANCES} instances neuves (cache de population vide), chacune répondant à la correction d'une structure (révision 2) ; la première du processus compile aussi le code des gestionnaires. Régime établi : les instantanés de population N et N-1 ont été compactés, comme le fait l'entretien horaire.`;
+  const note = `Médiane de ${INSTANCES} instances neuves, chacune un processus neuf (cache de population vide, code des gestionnaires chargé mais pas encore compilé) répondant à la correction d'une structure (révision 2). Régime établi : les instantanés de population N et N-1 ont été compactés, comme le fait l'entretien horaire.`;
   return [
     { key: "submit.coldFirstMs", value: round(smallMs, 1), inputs, note },
     {

@@ -1,6 +1,11 @@
 // Google ID tokens: every bad token is refused with a 401 (another structure's email with a 403) and nothing is stored.
 
-import { createDevAuth } from "@barometre/stack";
+import {
+  callFunction,
+  createDevAuth,
+  startFunctionsServer,
+  trustedDevAuth,
+} from "@barometre/stack";
 import {
   ADMIN,
   ATTESTATION,
@@ -149,5 +154,37 @@ describe("the local stack's token endpoint", () => {
     const { status } = await send(`Bearer ${token}`, "key-dev-token");
     expect(status).toBe(200);
     expect((await fetch(`${stack.url}/dev/token`)).status).toBe(400);
+  });
+});
+
+describe("a functions server that knows only the issuer's certificates (the bench's new instances)", () => {
+  it("accepts the issuer's tokens, refuses another key's, and signs none", async () => {
+    const server = await startFunctionsServer({
+      db: stack.db,
+      audiences: [AUDIENCE],
+      devAuth: trustedDevAuth(stack.auth),
+      logError: (message) => stack.logged.push(message),
+    });
+    const nimes = directorOf("PIMMS-NIMES");
+    const submit = (token: string, key: string) =>
+      callFunction(server.url, "submitReturn", {
+        token,
+        body: {
+          return: sampleReturn("PIMMS-NIMES"),
+          idempotencyKey: key,
+          attestation: ATTESTATION,
+        },
+      });
+    const before = await storedCount(stack.db, 2018, "PIMMS-NIMES");
+    try {
+      expect((await submit(await stack.token(nimes), "trusted-1")).status).toBe(200);
+      const forged = await (await createDevAuth()).signIdToken(nimes, { audience: AUDIENCE });
+      expect((await submit(forged, "trusted-2")).status).toBe(401);
+      // The accepted one only: its revision, its idempotency record and the latest copy.
+      expect(await storedCount(stack.db, 2018, "PIMMS-NIMES")).toBe(before + 3);
+      expect((await fetch(`${server.url}/dev/token?email=${nimes}`)).status).toBe(500);
+    } finally {
+      await server.close();
+    }
   });
 });

@@ -28,6 +28,27 @@ export interface DevAuth {
 
 const seconds = (d: Date) => Math.floor(d.getTime() / 1000);
 
+/** Serves the certificates as Google serves its own: cacheable for an hour. */
+const serveCerts =
+  (certs: Record<string, string>): DevAuth["certsHandler"] =>
+  (_req, res) => {
+    res.set("Cache-Control", "public, max-age=3600").json(certs);
+  };
+
+/**
+ * The issuer as another process trusts it: its certificates, not its key. For a functions server started in a
+ * process of its own (the bench's new instances); it signs nothing.
+ */
+export function trustedDevAuth(issuer: Pick<DevAuth, "kid" | "certs">): DevAuth {
+  return {
+    kid: issuer.kid,
+    certs: issuer.certs,
+    certsHandler: serveCerts(issuer.certs),
+    signIdToken: () =>
+      Promise.reject(new Error("Ce processus ne connaît que les certificats de l'émetteur local.")),
+  };
+}
+
 export async function createDevAuth(): Promise<DevAuth> {
   const { privateKey, publicKey } = await generateKeyPair("RS256", { extractable: true });
   const kid = randomUUID();
@@ -35,9 +56,7 @@ export async function createDevAuth(): Promise<DevAuth> {
   return {
     kid,
     certs,
-    certsHandler: (_req, res) => {
-      res.set("Cache-Control", "public, max-age=3600").json(certs);
-    },
+    certsHandler: serveCerts(certs),
     signIdToken: (email, options) => {
       const issuedAt = options.issuedAt ?? new Date();
       const expiresAt = options.expiresAt ?? new Date(issuedAt.getTime() + 3_600_000);

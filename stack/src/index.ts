@@ -4,7 +4,7 @@
 export type { CallOptions } from "./call-function.ts";
 export { callFunction } from "./call-function.ts";
 export type { DevAuth, IdTokenOptions } from "./dev-auth.ts";
-export { createDevAuth } from "./dev-auth.ts";
+export { createDevAuth, trustedDevAuth } from "./dev-auth.ts";
 export { TOKEN_PATH } from "./dev-paths.ts";
 export type { FirestoreEmulator } from "./firestore-emulator.ts";
 export { defaultApp, emulatorFirestore, startFirestoreEmulator } from "./firestore-emulator.ts";
