@@ -21,6 +21,10 @@ export function specifiers(source: string): string[] {
   return found;
 }
 
+/** The repository path a relative import of `file` names. */
+const relativeTarget = (file: string, spec: string) =>
+  join(dirname(file), spec).split(sep).join("/");
+
 /** The workspace a repository path belongs to: the deepest workspace folder holding it, else the root (""). */
 export function ownerOf(path: string, workspaces: readonly Workspace[]): string {
   let owner = "";
@@ -39,7 +43,7 @@ export function importProblem(
 ): string | null {
   const owner = ownerOf(file, workspaces);
   if (spec.startsWith(".")) {
-    const target = join(dirname(file), spec).split(sep).join("/");
+    const target = relativeTarget(file, spec);
     const targetOwner = ownerOf(target, workspaces);
     if (targetOwner === owner) return null;
     const other = workspaces.find((w) => w.dir === targetOwner)?.name ?? "la racine";
@@ -93,7 +97,8 @@ function sources(root: string, dir = ""): string[] {
 
 /**
  * The import cycles of a graph (file → the files it imports), each as the path that closes it, first file
- * repeated at the end; one per strongly connected group of files, found from its first file in sorted order.
+ * repeated at the end: one per import that leads back into the walk (depth first, files in sorted order), so every
+ * group of files that import one another in a circle shows at least once.
  */
 export function importCycles(graph: ReadonlyMap<string, readonly string[]>): string[][] {
   const cycles: string[][] = [];
@@ -114,16 +119,18 @@ export function importCycles(graph: ReadonlyMap<string, readonly string[]>): str
   return cycles;
 }
 
-/** The relative imports between the shipped files (a workspace's src/) of the repository. */
-function shippedGraph(root: string, files: readonly string[], workspaces: readonly Workspace[]) {
-  const shipped = files.filter((f) => workspaces.some((w) => f.startsWith(`${w.dir}/src/`)));
+/** The relative imports between the shipped files (a workspace's src/), from every file's specifiers. */
+function shippedGraph(imports: ReadonlyMap<string, string[]>, workspaces: readonly Workspace[]) {
+  const shipped = [...imports.keys()].filter((f) =>
+    workspaces.some((w) => f.startsWith(`${w.dir}/src/`)),
+  );
   const known = new Set(shipped);
   return new Map(
     shipped.map((file) => [
       file,
-      specifiers(readFileSync(join(root, file), "utf8"))
+      (imports.get(file) ?? [])
         .filter((spec) => spec.startsWith("."))
-        .map((spec) => join(dirname(file), spec).split(sep).join("/"))
+        .map((spec) => relativeTarget(file, spec))
         .filter((target) => known.has(target)),
     ]),
   );
@@ -138,13 +145,15 @@ export function checkRepository(root: string): string[] {
   );
   // The root (bench/, scripts/) may use every workspace, as npm links them all beside it.
   const rootWorkspace = { ...workspaceOf("", top), dependencies: workspaces.map((w) => w.name) };
-  const files = sources(root);
-  const crossings = files.flatMap((file) =>
-    specifiers(readFileSync(join(root, file), "utf8"))
+  const imports = new Map(
+    sources(root).map((file) => [file, specifiers(readFileSync(join(root, file), "utf8"))]),
+  );
+  const crossings = [...imports].flatMap(([file, specs]) =>
+    specs
       .map((spec) => importProblem(file, spec, workspaces, rootWorkspace))
       .filter((p): p is string => p !== null),
   );
-  const cycles = importCycles(shippedGraph(root, files, workspaces)).map(
+  const cycles = importCycles(shippedGraph(imports, workspaces)).map(
     (cycle) =>
       `Cycle d'imports : ${cycle.join(" → ")} ; un module ne doit pas dépendre de lui-même.`,
   );

@@ -1,7 +1,7 @@
 // submit.coldFirst*: the first submission a new instance answers (empty population cache), with 2,800 and 28,000
 // structures stored (N and N-1), over real HTTP on the local stack: its latency and the Firestore reads it costs.
 
-import { type ChildProcess, fork } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { join } from "node:path";
 import { compactSnapshot, getCampaign, revisionId, revisionsCol } from "@barometre/functions/admin";
 import { type DemoStructure, formatNumber } from "@barometre/shared";
@@ -9,6 +9,7 @@ import { callFunction, type FirestoreOperations, operationsSince } from "@barome
 import { registerStructures, storedRevision } from "@barometre/testing/network";
 import { ATTESTATION, AUDIENCE, startTestStack, type TestStack } from "@barometre/testing/stack";
 import type { Measured } from "../figure.ts";
+import { forkTypeScript } from "../support/measure-process.ts";
 import type { NewInstanceConfig } from "../support/new-instance.ts";
 import { median, round } from "../support/sample-stats.ts";
 import { arrival, storeNetwork } from "../support/stored-network.ts";
@@ -39,10 +40,7 @@ function startNewInstance(stack: TestStack): Promise<{ url: string; child: Child
     audience: AUDIENCE,
     issuer: { kid: stack.auth.kid, certs: stack.auth.certs },
   };
-  const child = fork(NEW_INSTANCE, [JSON.stringify(config)], {
-    execArgv: ["--import", "tsx"],
-    stdio: ["ignore", "inherit", "inherit", "ipc"],
-  });
+  const child = forkTypeScript(NEW_INSTANCE, [JSON.stringify(config)]);
   return new Promise((resolve, reject) => {
     child.once("message", (m) => resolve({ url: (m as { url: string }).url, child }));
     child.once("exit", (code) =>

@@ -7,13 +7,17 @@ export type MeasureReply = { measured: Measured[] } | { error: string };
 
 const CHILD = join(import.meta.dirname, "../child.ts");
 
+/** A Node process running the TypeScript file `path` (through tsx), its output shared, with a message channel. */
+export const forkTypeScript = (path: string, args: readonly string[]) =>
+  fork(path, args, {
+    execArgv: ["--import", "tsx"],
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+
 /** The reply of MEASURES[index] measured in its own process; a process that dies without one is an error. */
 export function measureInFreshProcess(index: number): Promise<MeasureReply> {
   return new Promise((resolve) => {
-    const child = fork(CHILD, [String(index)], {
-      execArgv: ["--import", "tsx"],
-      stdio: ["ignore", "inherit", "inherit", "ipc"],
-    });
+    const child = forkTypeScript(CHILD, [String(index)]);
     let reply: MeasureReply | null = null;
     child.on("message", (m) => {
       reply = m as MeasureReply;
