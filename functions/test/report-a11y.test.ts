@@ -211,11 +211,42 @@ describe("the Union's network summary", () => {
     expect(await violations(withImages(await renderNetworkSummary(doc)))).toEqual([]);
   });
 
+  const transparent = demoCampaign(network, { mode: "transparent" });
+  const transparentMail = () =>
+    renderReport(buildReport(transparent.reports[0] as (typeof transparent.reports)[number]));
+
   it("keeps the transparent table accessible", async () => {
-    const transparent = demoCampaign(network, { mode: "transparent" });
-    const mail = await renderReport(
-      buildReport(transparent.reports[0] as (typeof transparent.reports)[number]),
-    );
-    expect(await violations(withImages(mail))).toEqual([]);
+    expect(await violations(withImages(await transparentMail()))).toEqual([]);
+  });
+
+  it("scrolls the transparent table in its own box, never the whole mail", async () => {
+    const { page } = axe();
+    await page.setContent(withImages(await transparentMail()));
+    const before = page.viewportSize();
+    try {
+      for (const width of [700, 400]) {
+        await page.setViewportSize({ width, height: 800 });
+        const sizes = await page.evaluate(() => {
+          const table = document.querySelector("table.t") as HTMLElement;
+          const box = table.parentElement as HTMLElement;
+          const chart = document.querySelector("img[alt^='Graphique']") as HTMLElement;
+          return {
+            view: document.documentElement.clientWidth,
+            page: document.documentElement.scrollWidth,
+            box: box.clientWidth,
+            chart: chart.getBoundingClientRect().width,
+            table: table.getBoundingClientRect().width,
+            scrolls: box.scrollWidth,
+          };
+        });
+        expect(sizes.page).toBeLessThanOrEqual(sizes.view);
+        // The box is as wide as the mail's text, and the whole table can be scrolled into it.
+        expect(sizes.box).toBeCloseTo(sizes.chart, 0);
+        expect(sizes.table).toBeGreaterThan(sizes.box);
+        expect(sizes.scrolls).toBeGreaterThanOrEqual(Math.floor(sizes.table));
+      }
+    } finally {
+      if (before) await page.setViewportSize(before);
+    }
   });
 });

@@ -93,8 +93,15 @@ function dataTable(
   return `<table width="100%" cellpadding="4" cellspacing="0" border="1" class="${className}"><caption>${esc(caption)}</caption><thead><tr>${ths}</tr></thead><tbody>${trs}</tbody></table>`;
 }
 
+/**
+ * The named table, ten columns wider than the mail, scrolls in a box of its own instead of widening the whole mail
+ * (on a phone, every paragraph would run off the screen). A table cell is at least as wide as its content's narrowest
+ * layout, so the box takes no width of its own (`width:0`) and then the cell's (`min-width:100%`). Inline, to hold
+ * where the style sheet is dropped; a keyboard reaches the box (`tabindex`) and a screen reader names it. Outlook for
+ * Windows ignores these and shows the table at its full width.
+ */
 const table = (t: NamedTable): string =>
-  dataTable(
+  `<div role="region" aria-label="${esc(t.caption)}" tabindex="0" style="overflow:auto;width:0;min-width:100%">${dataTable(
     "t",
     t.caption,
     t.head,
@@ -103,7 +110,7 @@ const table = (t: NamedTable): string =>
       cells: r.cells.slice(1).map((v, i) => ({ html: esc(v), band: r.statuses[i + 1] })),
       highlight: r.highlight,
     })),
-  );
+  )}</div>`;
 
 /** A gap shows « — » and is read « pas de valeur » (the dash hidden from screen readers, the words from the eye). */
 const GAP_HTML = `<span aria-hidden="true">${GAP.sign}</span><span class="x"> ${GAP.words}</span>`;
