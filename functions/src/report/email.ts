@@ -71,8 +71,20 @@ interface Cell {
   band?: Status | null;
 }
 
+/**
+ * A data table in a box that scrolls instead of widening the whole mail: the named table's ten columns are wider
+ * than the mail's 640 pixels, a trajectory's four are wider than a 360-pixel phone, and on a phone every paragraph
+ * would then run off the screen. A table cell is at least as wide as its content's narrowest layout, so the box takes
+ * no width of its own (`width:0`) and then the cell's (`min-width:100%`). Inline, to hold where the style sheet is
+ * dropped; a keyboard reaches the box (`tabindex`) and a screen reader names it by the table's caption (`id`, unique
+ * in the mail). Outlook for Windows ignores these and shows the table at its full width.
+ */
+const scrollBox = (id: string, table: string): string =>
+  `<div role="region" aria-labelledby="${id}" tabindex="0" style="overflow:auto;width:0;min-width:100%">${table}</div>`;
+
 /** A data table: caption, column headers, a header per row; the highlighted row (the structure's own) in bold. */
 function dataTable(
+  id: string,
   className: "t" | "tj",
   caption: string,
   head: readonly string[],
@@ -90,18 +102,15 @@ function dataTable(
           .join("")}</tr>`,
     )
     .join("");
-  return `<table width="100%" cellpadding="4" cellspacing="0" border="1" class="${className}"><caption>${esc(caption)}</caption><thead><tr>${ths}</tr></thead><tbody>${trs}</tbody></table>`;
+  return scrollBox(
+    id,
+    `<table width="100%" cellpadding="4" cellspacing="0" border="1" class="${className}"><caption id="${id}">${esc(caption)}</caption><thead><tr>${ths}</tr></thead><tbody>${trs}</tbody></table>`,
+  );
 }
 
-/**
- * The named table, ten columns wider than the mail, scrolls in a box of its own instead of widening the whole mail
- * (on a phone, every paragraph would run off the screen). A table cell is at least as wide as its content's narrowest
- * layout, so the box takes no width of its own (`width:0`) and then the cell's (`min-width:100%`). Inline, to hold
- * where the style sheet is dropped; a keyboard reaches the box (`tabindex`) and a screen reader names it. Outlook for
- * Windows ignores these and shows the table at its full width.
- */
-const table = (t: NamedTable): string =>
-  `<div role="region" aria-label="${esc(t.caption)}" tabindex="0" style="overflow:auto;width:0;min-width:100%">${dataTable(
+const table = (id: string, t: NamedTable): string =>
+  dataTable(
+    id,
     "t",
     t.caption,
     t.head,
@@ -110,15 +119,16 @@ const table = (t: NamedTable): string =>
       cells: r.cells.slice(1).map((v, i) => ({ html: esc(v), band: r.statuses[i + 1] })),
       highlight: r.highlight,
     })),
-  )}</div>`;
+  );
 
 /** A gap shows « — » and is read « pas de valeur » (the dash hidden from screen readers, the words from the eye). */
 const GAP_HTML = `<span aria-hidden="true">${GAP.sign}</span><span class="x"> ${GAP.words}</span>`;
 
 /** The trajectory as a table rather than an image: the same figures as the chart's text alternative, readable everywhere. */
-function trajectory(t: TrajectoryModel): string {
+function trajectory(id: string, t: TrajectoryModel): string {
   const { caption, head, rows } = trajectoryTable(t);
   return dataTable(
+    id,
     "tj",
     caption,
     head,
@@ -133,7 +143,8 @@ function trajectory(t: TrajectoryModel): string {
 const img = (image: { cid: string; width: number; height: number }, alt: string): string =>
   `<img src="cid:${esc(image.cid)}" width="${image.width}" height="${image.height}" alt="${esc(alt)}" style="width:100%;max-width:${image.width}px;height:auto">`;
 
-function block(b: Block, images: ChartImages): string {
+/** The block's HTML; `id` is unique in the mail (a table's caption names its scrolling box). */
+function block(b: Block, images: ChartImages, id: string): string {
   switch (b.kind) {
     case "heading":
       return `<h${b.level}>${esc(b.text)}</h${b.level}>`;
@@ -152,19 +163,19 @@ function block(b: Block, images: ChartImages): string {
       return `<p class="m">${esc(b.text)}</p>${img(image, "")}`;
     }
     case "chart": {
-      if (b.chart.kind === "trajectory") return trajectory(b.chart);
+      if (b.chart.kind === "trajectory") return trajectory(id, b.chart);
       const image = images.get(b.chart.id);
       if (!image) throw new Error(`No image for chart ${b.chart.id}`);
       return img(image, b.chart.alt);
     }
     case "table":
-      return table(b.table);
+      return table(id, b.table);
   }
 }
 
 export function emailHtml(layout: Layout, images: ChartImages): string {
   const header = layout.header.map(esc).join("<br>");
-  const body = layout.blocks.map((b) => block(b, images)).join("\n");
+  const body = layout.blocks.map((b, i) => block(b, images, `b${i}`)).join("\n");
   return `<!DOCTYPE html>
 <html lang="fr">
 <head>
