@@ -1,7 +1,7 @@
 // The reminder and the Union's digest as mails: no WCAG 2.1 AA violation in Chromium (contrast checked), the HTML
 // reads the text part's words in the same order, and a reminder goes through the outbox and real SMTP with both parts.
 // biome-ignore-all lint/performance/useDomNodeTextContent: these tests check the text as Chromium renders it to the reader (innerText: visible text, line breaks, reading order), which textContent is not.
-import { useAxePage } from "@barometre/testing/axe-page";
+import { atWidth, useAxePage } from "@barometre/testing/axe-page";
 import { useEmulator } from "@barometre/testing/emulator";
 import { FROM, startSenderRig } from "@barometre/testing/outbox";
 import { simpleParser } from "mailparser";
@@ -47,7 +47,9 @@ const due = (offset: number): DueReminder => ({
   daysLeft: -offset,
 });
 
-const PRIVACY = "https://www.pimms.example/barometre/confidentialite";
+/** A privacy page's address as long as a real one can be. */
+const PRIVACY =
+  "https://www.union-des-pimms.example/barometre-des-pimms/confidentialite-et-donnees";
 
 const MAILS = {
   "a reminder to a structure that has not started": reminderMail(
@@ -79,6 +81,16 @@ describe.each(Object.entries(MAILS))("%s", (_, mail) => {
     expect(await axe().violations(mail.message.html)).toEqual([]);
     const pale = await axe().violations(mail.message.html.replaceAll(INK, "#bbbbbb"));
     expect(pale.map((v) => v.id)).toContain("color-contrast");
+  });
+
+  it("fits a 320-pixel phone, the privacy page's address a link that wraps", async () => {
+    const { page } = axe();
+    const { width, links } = await atWidth(page, 320, mail.message.html, async () => ({
+      width: await page.evaluate(() => document.documentElement.scrollWidth),
+      links: await page.$$eval("a", (as) => as.map((a) => [a.href, a.textContent])),
+    }));
+    expect(width).toBeLessThanOrEqual(320);
+    expect(links).toEqual(mail.message.text.includes(PRIVACY) ? [[PRIVACY, PRIVACY]] : []);
   });
 
   it("is plain: French, titled, one heading, no image nor attachment", async () => {

@@ -13,11 +13,15 @@ import {
   TRAJECTORY_GAP_REASON,
   type TrajectoryModel,
 } from "@barometre/shared";
-import { useAxePage } from "@barometre/testing/axe-page";
+import { atWidth, useAxePage } from "@barometre/testing/axe-page";
 import { beforeAll, describe, expect, it } from "vitest";
+import { privacySentence } from "../src/mail/privacy-note.ts";
 import { type RenderedMail, renderNetworkSummary, renderReport } from "../src/report/index.ts";
 
 const network = generateNetwork();
+/** A privacy page's address as long as a real one can be. */
+const PRIVACY =
+  "https://www.union-des-pimms.example/barometre-des-pimms/confidentialite-et-donnees";
 const campaign = demoCampaign(network);
 const fragile = campaign.reports.findIndex((r) => r.positioning.fragile.length > 0);
 const rural = network.structures.findIndex((s) => s.territory === "Rural");
@@ -59,11 +63,8 @@ const violations = (html: string) => axe().violations(html);
  */
 async function tableWidths(html: string, width: number) {
   const { page } = axe();
-  const before = page.viewportSize();
-  await page.setViewportSize({ width, height: 800 });
-  try {
-    await page.setContent(html);
-    const sizes = await page.evaluate(() => ({
+  const sizes = await atWidth(page, width, html, () =>
+    page.evaluate(() => ({
       view: document.documentElement.clientWidth,
       page: document.documentElement.scrollWidth,
       text: (document.querySelector("h2") as HTMLElement).getBoundingClientRect().width,
@@ -76,17 +77,15 @@ async function tableWidths(html: string, width: number) {
           scrolls: box.scrollWidth,
         };
       }),
-    }));
-    expect(sizes.page, `${width} px`).toBeLessThanOrEqual(sizes.view);
-    expect(sizes.tables.length).toBeGreaterThan(0);
-    for (const t of sizes.tables) {
-      expect(t.box).toBeCloseTo(sizes.text, 0);
-      expect(t.scrolls).toBeGreaterThanOrEqual(Math.floor(t.table));
-    }
-    return sizes.tables;
-  } finally {
-    if (before) await page.setViewportSize(before);
+    })),
+  );
+  expect(sizes.page, `${width} px`).toBeLessThanOrEqual(sizes.view);
+  expect(sizes.tables.length).toBeGreaterThan(0);
+  for (const t of sizes.tables) {
+    expect(t.box).toBeCloseTo(sizes.text, 0);
+    expect(t.scrolls).toBeGreaterThanOrEqual(Math.floor(t.table));
   }
+  return sizes.tables;
 }
 
 it("is a harness that does catch low contrast and a missing alt", async () => {
@@ -104,7 +103,9 @@ describe.each([
   let doc: ReportDocument;
   let mail: RenderedMail;
   beforeAll(async () => {
-    doc = buildReport(campaign.reports[index] as (typeof campaign.reports)[number]);
+    // With the privacy sentence the close adds, and its long web address.
+    const built = buildReport(campaign.reports[index] as (typeof campaign.reports)[number]);
+    doc = { ...built, notes: [...built.notes, privacySentence(PRIVACY)] };
     mail = await renderReport(doc);
   });
 
@@ -112,8 +113,10 @@ describe.each([
     expect(await violations(withImages(mail))).toEqual([]);
   });
 
-  it("fits a 320-pixel phone: a data table wider than the screen scrolls in its own box", async () => {
+  it("fits a 320-pixel phone: a data table wider than the screen scrolls in its own box, a web address wraps", async () => {
     await tableWidths(withImages(mail), 320);
+    const links = await axe().page.$$eval("a", (as) => as.map((a) => [a.href, a.textContent]));
+    expect(links).toEqual([[PRIVACY, PRIVACY]]);
   });
 
   it("gives every box plot an alt text carrying its figures (the legend, said in words above it, none)", async () => {

@@ -35,6 +35,23 @@ export async function axeViolations(page: Page): Promise<{ id: string; nodes: st
   }, WCAG_21_AA);
 }
 
+/** `look` run on `html` shown `width` CSS pixels wide, as on a phone; the page gets its former size back after. */
+export async function atWidth<T>(
+  page: Page,
+  width: number,
+  html: string,
+  look: () => Promise<T>,
+): Promise<T> {
+  const before = page.viewportSize();
+  await page.setViewportSize({ width, height: 800 });
+  try {
+    await page.setContent(html);
+    return await look();
+  } finally {
+    if (before) await page.setViewportSize(before);
+  }
+}
+
 /** Starts Chromium before the file's tests and closes it after; the getter gives the page to the tests. */
 export function useAxePage(): () => AxePage {
   let browser: Browser | undefined;

@@ -1,7 +1,8 @@
 // Short mails written once as plain blocks, rendered both as accessible HTML (language, title, one heading, table
 // headers with their scope, contrasted colours, no image) and as the text part with the same words in the same order.
-import { escapeXml as esc } from "../report/escape.ts";
+import { escapeXml as esc, escapeWithLinks } from "../report/escape.ts";
 import { INK, MUTED, PAGE, RULE, TITLE, WHITE } from "../report/palette.ts";
+import { scrollBox } from "../report/scroll-box.ts";
 import type { OutboxMessage } from "./outbox.ts";
 
 export type PlainBlock =
@@ -19,10 +20,11 @@ export type PlainBlock =
 const FONT = "font-family:Arial,Helvetica,sans-serif;";
 const CELL = `${FONT}padding:4px 8px;border:1px solid #9ca3af;font-size:13px;text-align:left;vertical-align:top;color:${INK};`;
 
-function html(block: PlainBlock): string {
+/** The block's HTML; `id` is unique in the mail (a table's caption names its scrolling box). */
+function html(block: PlainBlock, id: string): string {
   switch (block.kind) {
     case "paragraph":
-      return `<p style="${FONT}margin:0 0 12px;font-size:15px;line-height:1.5;color:${INK};${block.strong ? "font-weight:bold;" : ""}">${esc(block.text)}</p>`;
+      return `<p style="${FONT}margin:0 0 12px;font-size:15px;line-height:1.5;color:${INK};${block.strong ? "font-weight:bold;" : ""}">${escapeWithLinks(block.text)}</p>`;
     case "list":
       return `<ul style="${FONT}margin:0 0 12px;padding-left:22px;font-size:15px;line-height:1.5;color:${INK};">${block.items.map((i) => `<li>${esc(i)}</li>`).join("")}</ul>`;
     case "table": {
@@ -35,10 +37,13 @@ function html(block: PlainBlock): string {
             `<tr><th scope="row" style="${CELL}">${esc(first)}</th>${rest.map((c) => `<td style="${CELL}">${esc(c)}</td>`).join("")}</tr>`,
         )
         .join("");
-      return `<table cellpadding="0" cellspacing="0" style="border-collapse:collapse;margin:0 0 14px;"><caption style="${FONT}text-align:left;font-size:14px;font-weight:bold;color:${INK};padding:0 0 6px;">${esc(block.caption)}</caption><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>`;
+      return scrollBox(
+        id,
+        `<table cellpadding="0" cellspacing="0" style="border-collapse:collapse;margin:0 0 14px;"><caption id="${id}" style="${FONT}text-align:left;font-size:14px;font-weight:bold;color:${INK};padding:0 0 6px;">${esc(block.caption)}</caption><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>`,
+      );
     }
     case "note":
-      return `<p style="${FONT}margin:16px 0 0;padding-top:10px;border-top:1px solid ${RULE};font-size:13px;line-height:1.5;color:${MUTED};">${esc(block.text)}</p>`;
+      return `<p style="${FONT}margin:16px 0 0;padding-top:10px;border-top:1px solid ${RULE};font-size:13px;line-height:1.5;color:${MUTED};">${escapeWithLinks(block.text)}</p>`;
   }
 }
 
@@ -77,7 +82,7 @@ export function plainMail(
 <body style="margin:0;padding:16px 8px;background-color:${WHITE};">
 <div style="max-width:640px;margin:0 auto;">
 <h1 style="${FONT}margin:0 0 14px;font-size:22px;line-height:1.3;color:${TITLE};">${esc(heading)}</h1>
-${blocks.map(html).join("\n")}
+${blocks.map((b, i) => html(b, `b${i}`)).join("\n")}
 </div>
 </body>
 </html>

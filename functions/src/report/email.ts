@@ -1,8 +1,9 @@
 // The report as email HTML: table layout, one small style sheet, box plots as cid: images with their figures in alt, trajectories as data tables.
 import type { Block, Fact, Layout, NamedTable, Status, TrajectoryModel } from "@barometre/shared";
 import { LEGEND_ID } from "./chart-figure.ts";
-import { escapeXml as esc } from "./escape.ts";
+import { escapeXml as esc, escapeWithLinks } from "./escape.ts";
 import { BAND, INK, MUTED, PAGE, RULE, TITLE, WHITE } from "./palette.ts";
+import { scrollBox } from "./scroll-box.ts";
 import { GAP, trajectoryTable } from "./trajectory-table.ts";
 
 /** Where each chart's image is: its cid and its size in CSS pixels. */
@@ -71,17 +72,6 @@ interface Cell {
   band?: Status | null;
 }
 
-/**
- * A data table in a box that scrolls instead of widening the whole mail: the named table's ten columns are wider
- * than the mail's 640 pixels, a trajectory's four are wider than a 360-pixel phone, and on a phone every paragraph
- * would then run off the screen. A table cell is at least as wide as its content's narrowest layout, so the box takes
- * no width of its own (`width:0`) and then the cell's (`min-width:100%`). Inline, to hold where the style sheet is
- * dropped; a keyboard reaches the box (`tabindex`) and a screen reader names it by the table's caption (`id`, unique
- * in the mail). Outlook for Windows ignores these and shows the table at its full width.
- */
-const scrollBox = (id: string, table: string): string =>
-  `<div role="region" aria-labelledby="${id}" tabindex="0" style="overflow:auto;width:0;min-width:100%">${table}</div>`;
-
 /** A data table: caption, column headers, a header per row; the highlighted row (the structure's own) in bold. */
 function dataTable(
   id: string,
@@ -149,7 +139,9 @@ function block(b: Block, images: ChartImages, id: string): string {
     case "heading":
       return `<h${b.level}>${esc(b.text)}</h${b.level}>`;
     case "paragraph":
-      return b.strong ? `<p><b>${esc(b.text)}</b></p>` : `<p>${esc(b.text)}</p>`;
+      return b.strong
+        ? `<p><b>${escapeWithLinks(b.text)}</b></p>`
+        : `<p>${escapeWithLinks(b.text)}</p>`;
     case "list":
       return `<ul>${b.items
         .map((i) => `<li${i.status ? ` class="l${BAND_CLASS[i.status]}"` : ""}>${esc(i.text)}</li>`)
