@@ -139,7 +139,7 @@ function expectedBenchmark(min: number) {
   };
 }
 
-describe("barometre benchmark NETWORK --json", () => {
+describe("barometre benchmark RÉSEAU --json", () => {
   const plain = barometre("benchmark", network, "--json");
 
   it("prints the shape of docs/cli.md with values equal to an independent computation", async () => {
@@ -174,7 +174,7 @@ describe("barometre benchmark NETWORK --json", () => {
   });
 });
 
-describe("barometre benchmark NETWORK", () => {
+describe("barometre benchmark RÉSEAU", () => {
   it("prints a French table, and a sentence for each group too small to show", async () => {
     const run = await barometre("benchmark", network);
     expect(run.code).toBe(0);
@@ -268,7 +268,7 @@ describe.concurrent("bad input", () => {
     const run = await barometre("benchmark");
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(
-      "Indiquez un seul réseau.\nUsage : barometre benchmark NETWORK [--json] [--min-group N]\n",
+      "Indiquez un seul réseau.\nUsage : barometre benchmark RÉSEAU [--json] [--min-group N]\n",
     );
   });
 });

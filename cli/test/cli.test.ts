@@ -1,7 +1,8 @@
 // The Union's command line against the emulator, run in-process through main(): directory, admins, campaigns, export, data protection.
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { exportStructure, readAudit } from "@barometre/functions/admin";
 import { barometre } from "@barometre/testing/run-barometre";
 import {
   ADMIN,
@@ -190,8 +191,11 @@ describe("barometre export and structure", () => {
     expect(run.stdout).toContain("PIMMS-RENNES : 6 éléments effacés");
     expect(await storedCount(stack.db, 2018, "PIMMS-RENNES")).toBe(0);
     expect((await stack.db.doc("structures/PIMMS-RENNES").get()).exists).toBe(false);
-    const after = JSON.parse((await barometre("structure", "export", "PIMMS-RENNES")).stdout);
-    expect(after).toEqual({
+    // Nothing is left: the code is now refused as unknown, and the store holds nothing of it.
+    const again = await barometre("structure", "export", "PIMMS-RENNES");
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain("rien n'est conservé à son sujet");
+    expect(await exportStructure(stack.db, "PIMMS-RENNES")).toEqual({
       structureCode: "PIMMS-RENNES",
       directory: [],
       revisions: [],
@@ -233,5 +237,104 @@ describe("barometre export and structure", () => {
     } finally {
       Object.assign(process.env, saved);
     }
+  });
+});
+
+describe("refusals of the Union's commands", () => {
+  const failedEntries = async () =>
+    (await readAudit(stack.db))
+      .filter((l) => l.outcome === "failed")
+      .map((l) => [l.action, l.year, l.detail]);
+
+  it("says in French why a file cannot be written, with exit 2, and logs the export as failed", async () => {
+    const absent = join(dir, "absent");
+    for (const [args, path, reason] of [
+      [["export", "2018", "--csv"], join(absent, "x.csv"), `le dossier « ${absent} » n'existe pas`],
+      [["export", "2018"], dir, "c'est un dossier : indiquez un nom de fichier"],
+      [
+        ["campaign", "status", "2018", "--csv"],
+        dir,
+        "c'est un dossier : indiquez un nom de fichier",
+      ],
+      [
+        ["structure", "export", "PIMMS-CENON"],
+        join(absent, "c.json"),
+        `le dossier « ${absent} » n'existe pas`,
+      ],
+      [["audit", "--csv"], dir, "c'est un dossier : indiquez un nom de fichier"],
+    ] as [string[], string, string][]) {
+      const run = await barometre(...args, "-o", path);
+      expect(run, args.join(" ")).toEqual({
+        code: 2,
+        stdout: "",
+        stderr: `Impossible d'écrire « ${path} » : ${reason}.\n`,
+      });
+    }
+    // A failed write handed no data to anyone: the log says « échec », with the reason.
+    expect(await failedEntries()).toEqual(
+      expect.arrayContaining([
+        [
+          "campaign.export",
+          2018,
+          `Impossible d'écrire « ${join(absent, "x.csv")} » : le dossier « ${absent} » n'existe pas.`,
+        ],
+        [
+          "campaign.export",
+          2018,
+          `Impossible d'écrire « ${dir} » : c'est un dossier : indiquez un nom de fichier.`,
+        ],
+        [
+          "campaign.status",
+          2018,
+          `Impossible d'écrire « ${dir} » : c'est un dossier : indiquez un nom de fichier.`,
+        ],
+      ]),
+    );
+    const written = join(dir, "export.csv");
+    const ok = await barometre("export", "2018", "--csv", "-o", written);
+    expect(ok, ok.stderr).toMatchObject({ code: 0, stderr: `Export écrit dans « ${written} ».\n` });
+    expect(readFileSync(written, "utf8").startsWith("\uFEFFRévision;")).toBe(true);
+  });
+
+  it("logs a read of a campaign that does not exist as failed, not as done", async () => {
+    const run = await barometre("campaign", "status", "2019");
+    expect(run).toMatchObject({ code: 2, stderr: "La campagne 2019 n'existe pas.\n" });
+    const exported = await barometre("export", "2019");
+    expect(exported).toMatchObject({ code: 2, stderr: "La campagne 2019 n'existe pas.\n" });
+    const logged = (await readAudit(stack.db)).filter((l) => l.year === 2019);
+    expect(logged.map((l) => [l.action, l.outcome, l.detail])).toEqual([
+      ["campaign.status", "failed", "La campagne 2019 n'existe pas."],
+      ["campaign.export", "failed", "La campagne 2019 n'existe pas."],
+    ]);
+  });
+
+  it("refuses a structure code neither in the directory nor in any stored data, and leaves no trace of it", async () => {
+    const before = (await readAudit(stack.db)).length;
+    for (const [args, verb] of [
+      [["structure", "export", "PIMMS-NOPE"], "exporter"],
+      [["structure", "erase", "pimms-nope", "--yes"], "effacer"],
+    ] as [string[], string][]) {
+      const run = await barometre(...args);
+      expect(run.code, args.join(" ")).toBe(2);
+      expect(run.stdout).toBe("");
+      expect(run.stderr).toMatch(
+        new RegExp(
+          `^La structure « PIMMS-NOPE » n'est pas inscrite dans l'annuaire de l'Union, et rien n'est conservé à son sujet \\(vérifié : annuaire, révisions, .*lien avec le journal des actions de l'Union\\) : rien à ${verb}\\.\n$`,
+        ),
+      );
+    }
+    expect(await readAudit(stack.db)).toHaveLength(before);
+  });
+
+  it("still exports and erases a structure gone from the directory whose data is kept", async () => {
+    await stack.db.doc("structures/PIMMS-CENON").delete();
+    const run = await barometre("structure", "export", "PIMMS-CENON");
+    expect(run.code, run.stderr).toBe(0);
+    const data = JSON.parse(run.stdout);
+    expect(data.directory).toEqual([]);
+    expect(data.revisions).toHaveLength(1);
+    const erased = await barometre("structure", "erase", "PIMMS-CENON", "--yes");
+    expect(erased.code, erased.stderr).toBe(0);
+    expect(await storedCount(stack.db, 2018, "PIMMS-CENON")).toBe(0);
   });
 });

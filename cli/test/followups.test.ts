@@ -122,6 +122,40 @@ describe("opening follow-ups at close", () => {
     expect(JSON.stringify(logged)).not.toContain("plan de formation");
   });
 
+  it("takes --next-step as jj/mm/aaaa like every other date, and shows dates as ISO strings in JSON", async () => {
+    const moved = await barometre(
+      "followup",
+      "update",
+      CODE,
+      String(YEAR),
+      "--next-step",
+      "15/01/2027",
+    );
+    expect(moved.code, moved.stderr).toBe(0);
+    expect(moved.stdout).toContain("Prochaine étape : 15/01/2027.");
+    expect((await getFollowup(db, YEAR, CODE))?.nextStep).toBe("2027-01-15");
+    // Back to the day set above with AAAA-MM-JJ, still accepted.
+    const back = await barometre(
+      "followup",
+      "update",
+      CODE,
+      String(YEAR),
+      "--next-step",
+      "2019-09-15",
+    );
+    expect(back.code, back.stderr).toBe(0);
+    const shown = await barometre("followup", "show", CODE, String(YEAR), "--json");
+    expect(shown.code, shown.stderr).toBe(0);
+    expect(shown.stdout).not.toContain("_seconds");
+    const record = JSON.parse(shown.stdout);
+    expect(record.nextStep).toBe("2019-09-15");
+    expect(record.notes[0].at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+    expect(record.updatedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    const listed = await barometre("followup", "list", String(YEAR), "--json");
+    expect(listed.stdout).not.toContain("_seconds");
+    expect(JSON.parse(listed.stdout)[0].updatedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+  });
+
   it("says at next year's close, for each record, whether each indicator left the red band", async () => {
     await openCampaign(db, YEAR + 1, {}, ADMIN, new Date());
     // Next year: the first fragile structure sends the return of a healthy one, another sends nothing.
@@ -149,7 +183,13 @@ describe("barometre followup refusals", () => {
     const before = await getFollowup(db, YEAR, CODE);
     const cases: [string[], RegExp][] = [
       [["update", CODE, String(YEAR), "--state", "oublié"], /à contacter, plan d'action en cours/],
-      [["update", CODE, String(YEAR), "--next-step", "15/09/2019"], /AAAA-MM-JJ/],
+      [
+        ["update", CODE, String(YEAR), "--next-step", "31/02/2027"],
+        /^--next-step attend une date jj\/mm\/aaaa, pas « 31\/02\/2027 »\.$/m,
+      ],
+      [["update", CODE, String(YEAR), "--note", " "], /^--note est vide\.$/m],
+      [["list", "2030"], /^La campagne 2030 n'existe pas\.$/m],
+      [["show", CODE, "2030"], /^La campagne 2030 n'existe pas\.$/m],
       [["update", CODE, String(YEAR)], /Indiquez un état, une note ou une prochaine étape/],
       [["update", healthy[0]?.code ?? "", String(YEAR), "--note", "x"], /n'a pas de suivi/],
       [["show", "pas un code", String(YEAR)], /code structure valide/],

@@ -90,6 +90,6 @@ describe("barometre prepare", () => {
   it("has a French help", async () => {
     const run = await runBarometre("prepare", "--help");
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain("Usage : barometre prepare FILE.xlsx -o OUT.xlsx");
+    expect(run.stdout).toContain("Usage : barometre prepare FICHIER.xlsx -o SORTIE.xlsx");
   });
 });

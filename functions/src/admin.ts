@@ -71,6 +71,7 @@ export {
   saveStructure,
 } from "./storage/directory.ts";
 export { isUnavailable } from "./storage/firestore-errors.ts";
+export { toJson } from "./storage/firestore-json.ts";
 export {
   FOLLOWUP_UPDATE,
   getFollowup,

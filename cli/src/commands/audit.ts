@@ -1,6 +1,6 @@
 // barometre audit: the log of the Union's actions (who, when, what, on which structure and year, the outcome).
-import { parseDate } from "@barometre/shared";
 import { parse } from "../args.ts";
+import { dayOption } from "../day-option.ts";
 import { UserError } from "../errors.ts";
 import { PROJECT_HELP, PROJECT_OPTION, withFirestore } from "../firestore.ts";
 import { renderTable } from "../table.ts";
@@ -49,12 +49,7 @@ const command: Command = {
       USAGE,
     );
     if (positionals.length > 0) throw new UserError(`Usage : barometre ${USAGE}`);
-    let since: string | undefined;
-    if (values.since !== undefined) {
-      const day = /^\d{1,2}\/\d{1,2}\/\d{4}$/.test(values.since) ? parseDate(values.since) : null;
-      if (!day?.ok || !day.value) throw new UserError("--since attend une date jj/mm/aaaa.");
-      since = day.value;
-    }
+    const since = values.since === undefined ? undefined : dayOption("--since", values.since);
     const { readAudit, AUDIT_ACTIONS, CHANNEL_WORDS, toCsv, csvValue, parisTime } = await import(
       "@barometre/functions/admin"
     );

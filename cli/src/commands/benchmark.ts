@@ -18,7 +18,7 @@ import { loadReturns, toMembers } from "../network.ts";
 import { renderTable } from "../table.ts";
 import type { Command } from "./command.ts";
 
-const USAGE = "benchmark NETWORK [--json] [--min-group N]";
+const USAGE = "benchmark RÉSEAU [--json] [--min-group N]";
 
 function statsTable(stats: StatsByIndicator): string {
   const rows = NUMERIC_INDICATOR_KEYS.map((key) => {
@@ -67,7 +67,7 @@ const command: Command = {
   usage: USAGE,
   summary: "statistiques du réseau et positionnement de chaque structure",
   help: [
-    "NETWORK est un fichier JSON contenant un tableau de retours, ou un dossier de classeurs .xlsx.",
+    "RÉSEAU est un fichier JSON contenant un tableau de retours, ou un dossier de classeurs .xlsx.",
     "Calcule pour chaque indicateur numérique n, min, Q1, médiane, Q3, max et moyenne (quantiles de type 7),",
     "pour le réseau et pour chaque type de territoire, et la position de chaque structure (rang centile, quartile).",
     `Un groupe de moins de N structures (par défaut ${DEFAULT_MIN_GROUP_SIZE}) n'affiche pas ses statistiques.`,

@@ -1,11 +1,11 @@
 // barometre campaign status: the campaign's status board as a French table, its JSON for scripts, or its CSV.
 import type { StatusBoard } from "@barometre/functions/admin";
 import { daysBetween, deadlineSentence } from "@barometre/shared";
-import { auditedCommand } from "../audited.ts";
 import { UserError } from "../errors.ts";
 import { withFirestore } from "../firestore.ts";
 import { renderTable } from "../table.ts";
-import { writeExport } from "./export-output.ts";
+import { noCampaign } from "../unknown.ts";
+import { auditedExport } from "./export-output.ts";
 
 export interface StatusOptions {
   project?: string;
@@ -27,27 +27,29 @@ export async function printStatus(year: number, options: StatusOptions): Promise
   const { readStatusBoard, countsSentence, ratesSentence, statusCsv, statusTable, parisDay } =
     await import("@barometre/functions/admin");
   const format = options.csv ? "csv" : options.json ? "json" : "table";
-  const board = await withFirestore(options.project, (db) =>
-    auditedCommand(db, { action: "campaign.status", year, detail: format }, () =>
-      readStatusBoard(db, year),
+  await withFirestore(options.project, (db) =>
+    auditedExport(
+      db,
+      { action: "campaign.status", year, detail: format },
+      async () => {
+        const board = await readStatusBoard(db, year);
+        if (!board) throw noCampaign(year);
+        if (options.csv) return statusCsv(board);
+        if (options.json) return `${JSON.stringify(board, null, 2)}\n`;
+        const table = statusTable(board.status, true);
+        return [
+          campaignLine(board, parisDay(new Date())),
+          countsSentence(board),
+          ratesSentence(board.rates),
+          "",
+          renderTable(
+            table.head,
+            table.rows.map((cells) => cells.map((c) => (c === null ? "" : String(c)))),
+          ),
+          "",
+        ].join("\n");
+      },
+      options.output,
     ),
   );
-  if (!board) throw new UserError(`La campagne ${year} n'existe pas.`);
-  if (options.json || options.csv) {
-    const text = options.csv ? statusCsv(board) : `${JSON.stringify(board, null, 2)}\n`;
-    return writeExport(text, options.output);
-  }
-  const table = statusTable(board.status, true);
-  const text = [
-    campaignLine(board, parisDay(new Date())),
-    countsSentence(board),
-    ratesSentence(board.rates),
-    "",
-    renderTable(
-      table.head,
-      table.rows.map((cells) => cells.map((c) => (c === null ? "" : String(c)))),
-    ),
-    "",
-  ].join("\n");
-  await writeExport(text, options.output);
 }

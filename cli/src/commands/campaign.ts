@@ -6,12 +6,12 @@ import {
   type FollowupOutcome,
   type FollowupsOpened,
   formatDate,
-  parseDate,
   type SizeBand,
   type SizeDimension,
 } from "@barometre/shared";
 import { parse } from "../args.ts";
 import { auditedCommand } from "../audited.ts";
+import { dayOption } from "../day-option.ts";
 import { UserError } from "../errors.ts";
 import {
   CLI_ACTOR,
@@ -20,6 +20,7 @@ import {
   withFirestore,
   yearArgument,
 } from "../firestore.ts";
+import { noCampaign } from "../unknown.ts";
 import { closeWithReports } from "./campaign-close.ts";
 import { printStatus } from "./campaign-status.ts";
 import type { Command } from "./command.ts";
@@ -86,11 +87,7 @@ function sizeBands(option: string, dimension: SizeDimension, text: string): Size
 async function settingsOf(values: Values): Promise<CampaignSettings> {
   const settings: CampaignSettings = {};
   if (values.deadline !== undefined) {
-    const day = /^\d{1,2}\/\d{1,2}\/\d{4}$/.test(values.deadline)
-      ? parseDate(values.deadline)
-      : null;
-    if (!day?.ok || !day.value) throw new UserError("--deadline attend une date jj/mm/aaaa.");
-    settings.deadline = day.value;
+    settings.deadline = dayOption("--deadline", values.deadline);
   }
   if (values["min-group"] !== undefined) {
     const n = Number(values["min-group"]);
@@ -240,7 +237,7 @@ const command: Command = {
       }
       return getCampaign(db, year);
     });
-    if (!campaign) throw new UserError(`La campagne ${year} n'existe pas.`);
+    if (!campaign) throw noCampaign(year);
     process.stdout.write(
       [
         `Campagne ${year} : ${campaign.state === "open" ? "ouverte" : "close"}`,

@@ -2,7 +2,7 @@
 
 export interface Command {
   name: string;
-  /** The arguments, as shown in the help: "benchmark NETWORK [--json]". */
+  /** The arguments, as shown in the help: "benchmark RÉSEAU [--json]". */
   usage: string;
   /** One line for the command list. */
   summary: string;

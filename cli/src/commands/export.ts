@@ -1,10 +1,10 @@
 // barometre export: a campaign's latest revision of every structure, as JSON or as CSV for French Excel.
 import { parse } from "../args.ts";
-import { auditedCommand } from "../audited.ts";
 import { UserError } from "../errors.ts";
 import { PROJECT_HELP, PROJECT_OPTION, withFirestore, yearArgument } from "../firestore.ts";
+import { noCampaign } from "../unknown.ts";
 import type { Command } from "./command.ts";
-import { OUTPUT_HELP, OUTPUT_OPTION, writeExport } from "./export-output.ts";
+import { auditedExport, OUTPUT_HELP, OUTPUT_OPTION } from "./export-output.ts";
 
 const USAGE = "export ANNÉE [--csv] [-o FICHIER]";
 
@@ -30,20 +30,22 @@ const command: Command = {
     );
     if (positionals.length !== 1) throw new UserError(`Usage : barometre ${USAGE}`);
     const year = yearArgument(positionals[0], USAGE);
-    const { getCampaign } = await import("@barometre/functions/admin");
-    const { exportCampaign, exportCampaignCsv } = await import("@barometre/functions/admin");
-    const text = await withFirestore(values.project, async (db) => {
-      if (!(await getCampaign(db, year))) throw new UserError(`La campagne ${year} n'existe pas.`);
-      return auditedCommand(
+    const { getCampaign, exportCampaign, exportCampaignCsv } = await import(
+      "@barometre/functions/admin"
+    );
+    await withFirestore(values.project, (db) =>
+      auditedExport(
         db,
         { action: "campaign.export", year, detail: values.csv ? "csv" : "json" },
-        async () =>
-          values.csv
+        async () => {
+          if (!(await getCampaign(db, year))) throw noCampaign(year);
+          return values.csv
             ? exportCampaignCsv(db, year)
-            : `${JSON.stringify(await exportCampaign(db, year), null, 2)}\n`,
-      );
-    });
-    await writeExport(text, values.output);
+            : `${JSON.stringify(await exportCampaign(db, year), null, 2)}\n`;
+        },
+        values.output,
+      ),
+    );
     return 0;
   },
 };

@@ -3,6 +3,7 @@
 import { formatDate } from "@barometre/shared";
 import { parse } from "../args.ts";
 import { auditedCommand } from "../audited.ts";
+import { dayOption } from "../day-option.ts";
 import { UserError } from "../errors.ts";
 import {
   CLI_ACTOR,
@@ -12,9 +13,10 @@ import {
   yearArgument,
 } from "../firestore.ts";
 import { renderTable } from "../table.ts";
+import { noCampaign } from "../unknown.ts";
 import type { Command } from "./command.ts";
 
-const USAGE = "followup list YEAR | show CODE YEAR | update CODE YEAR [options]";
+const USAGE = "followup list ANNÉE | show CODE ANNÉE | update CODE ANNÉE [options]";
 
 const OPTIONS = {
   ...PROJECT_OPTION,
@@ -23,6 +25,11 @@ const OPTIONS = {
   "next-step": { type: "string" },
   json: { type: "boolean" },
 } as const;
+
+/** The option a field of the update comes from, as the user typed it. */
+function optionOf(field: string): string {
+  return field === "nextStep" ? "--next-step" : `--${field}`;
+}
 
 async function codeArgument(raw: string | undefined): Promise<string> {
   const { STRUCTURE_CODE } = await import("@barometre/shared");
@@ -36,14 +43,14 @@ const command: Command = {
   usage: USAGE,
   summary: "accompagnement des structures fragiles après la clôture : liste, fiche, mise à jour",
   help: [
-    "followup list YEAR [--json]",
+    "followup list ANNÉE [--json]",
     "  Les structures qui avaient au moins un indicateur en bande rouge à la clôture de la campagne :",
     "  état du suivi, indicateurs en rouge, prochaine étape, nombre de notes, et, après la clôture",
     "  suivante, si chaque indicateur est sorti de la bande rouge.",
-    "followup show CODE YEAR [--json]",
+    "followup show CODE ANNÉE [--json]",
     "  La fiche : valeurs de chaque indicateur en rouge sur toutes les années connues, notes datées",
     "  avec leur auteur, prochaine étape.",
-    "followup update CODE YEAR [--state ÉTAT] [--note TEXTE] [--next-step AAAA-MM-JJ|aucune]",
+    "followup update CODE ANNÉE [--state ÉTAT] [--note TEXTE] [--next-step jj/mm/aaaa|aucune]",
     "  ÉTAT : « à contacter », « plan d'action en cours », « résolu » ou « sans suite ».",
     "  Une note s'ajoute aux précédentes (jamais remplacée), datée et signée.",
     "  Ces fiches sont les notes de travail de l'Union : elles ne sont jamais envoyées à une structure.",
@@ -58,9 +65,12 @@ const command: Command = {
       const [rawYear, ...extra] = rest;
       if (extra.length) throw new UserError(`Usage : barometre ${USAGE}`);
       const year = yearArgument(rawYear, USAGE);
-      const list = await withFirestore(values.project, (db) => f.listFollowups(db, year));
+      const list = await withFirestore(values.project, async (db) => {
+        if (!(await f.getCampaign(db, year))) throw noCampaign(year);
+        return f.listFollowups(db, year);
+      });
       if (values.json) {
-        process.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
+        process.stdout.write(`${JSON.stringify(f.toJson(list), null, 2)}\n`);
         return 0;
       }
       const rows = list.map((r) => [
@@ -93,7 +103,10 @@ const command: Command = {
     if (extra.length) throw new UserError(`Usage : barometre ${USAGE}`);
     const code = await codeArgument(rawCode);
     const year = yearArgument(rawYear, USAGE);
-    let record = await withFirestore(values.project, (db) => f.getFollowup(db, year, code));
+    let record = await withFirestore(values.project, async (db) => {
+      if (!(await f.getCampaign(db, year))) throw noCampaign(year);
+      return f.getFollowup(db, year, code);
+    });
     if (!record)
       throw new UserError(
         `${code} n'a pas de suivi pour ${year} : seules les structures ayant un indicateur en bande rouge à la clôture en ont un.`,
@@ -103,12 +116,17 @@ const command: Command = {
       const parsed = f.FOLLOWUP_UPDATE.safeParse({
         state: values.state,
         note: values.note,
-        nextStep: nextStep === undefined ? undefined : nextStep === "aucune" ? null : nextStep,
+        nextStep:
+          nextStep === undefined
+            ? undefined
+            : nextStep === "aucune"
+              ? null
+              : dayOption("--next-step", nextStep, true),
       });
       if (!parsed.success)
         throw new UserError(
           parsed.error.issues
-            .map((i) => (i.path.length ? `« ${i.path.join(".")} » ${i.message}` : i.message))
+            .map((i) => (i.path.length ? `${optionOf(String(i.path[0]))} ${i.message}` : i.message))
             .join(" "),
         );
       const update = Object.fromEntries(
@@ -132,7 +150,8 @@ const command: Command = {
       );
     }
     if (values.json) {
-      process.stdout.write(`${JSON.stringify(record, null, 2)}\n`);
+      // Dates as ISO 8601 strings, as in every other --json output (and the API), not Firestore's timestamps.
+      process.stdout.write(`${JSON.stringify(f.toJson(record), null, 2)}\n`);
       return 0;
     }
     const { parisTime } = await import("@barometre/functions/admin");

@@ -19,7 +19,7 @@ import { renderTable } from "../table.ts";
 import { importWorkbookFile, isFolder, listWorkbooks } from "../xlsx/read-folder.ts";
 import type { Command } from "./command.ts";
 
-const USAGE = "import FILE.xlsx|FOLDER [--json]";
+const USAGE = "import FICHIER.xlsx|DOSSIER [--json]";
 
 type Outcome =
   | { file: string; result: ImportResult; indicators: Indicators }

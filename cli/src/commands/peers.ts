@@ -11,9 +11,10 @@ import {
   withFirestore,
   yearArgument,
 } from "../firestore.ts";
+import { notInDirectory } from "../unknown.ts";
 import type { Command } from "./command.ts";
 
-const USAGE = "peers [set|clear] CODE YEAR [--criteria CRITÈRES|--members CODES] [--json]";
+const USAGE = "peers [set|clear] CODE ANNÉE [--criteria CRITÈRES|--members CODES] [--json]";
 
 const OPTIONS = {
   ...PROJECT_OPTION,
@@ -42,14 +43,14 @@ const command: Command = {
   usage: USAGE,
   summary: "groupe de pairs choisi par une structure : voir, choisir ou abandonner à sa demande",
   help: [
-    "peers CODE YEAR [--json]",
+    "peers CODE ANNÉE [--json]",
     "  Le groupe de pairs en vigueur pour la structure dans la campagne (le sien ou celui d'une campagne",
     "  précédente, gardé), qui l'a choisi et quand, et les tranches de taille de la campagne avec leurs numéros.",
-    'peers set CODE YEAR --criteria "territory=Urbain QPV,chargesBand=0,fteBand=1"',
-    "  Des critères : un type de territoire et/ou des tranches de taille (numéros donnés par « peers CODE YEAR »).",
-    "peers set CODE YEAR --members CODE1,CODE2,CODE3,CODE4,CODE5",
+    'peers set CODE ANNÉE --criteria "territory=Urbain QPV,chargesBand=0,fteBand=1"',
+    "  Des critères : un type de territoire et/ou des tranches de taille (numéros donnés par « peers CODE ANNÉE »).",
+    "peers set CODE ANNÉE --members CODE1,CODE2,CODE3,CODE4,CODE5",
     "  Des structures nommées, au moins cinq autres que la structure (campagne transparente seulement).",
-    "peers clear CODE YEAR",
+    "peers clear CODE ANNÉE",
     "  Abandonne le groupe choisi : plus de groupe pour cette campagne ni, sauf nouveau choix, les suivantes.",
     "  Comme dans la barre latérale : avant la clôture seulement, et rien n'est enregistré si le choix est refusé.",
     "  Chaque choix fait ici est inscrit au journal des actions de l'Union (barometre audit).",
@@ -80,10 +81,7 @@ const command: Command = {
       );
     return withFirestore(values.project, async (db) => {
       const entry = await getStructure(db, code);
-      if (!entry)
-        throw new UserError(
-          `La structure « ${code} » n'est pas inscrite dans l'annuaire de l'Union.`,
-        );
+      if (!entry) throw new UserError(`${notInDirectory(code)}.`);
       const campaign = await admin.getCampaign(db, year);
       const names = shared.bandNames(campaign?.sizeBands);
       const words = (choice: PeerChoice) =>

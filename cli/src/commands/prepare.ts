@@ -5,7 +5,7 @@ import { UserError } from "../errors.ts";
 import { type Prepared, prepareWorkbook } from "../xlsx/write-prepared.ts";
 import type { Command } from "./command.ts";
 
-const USAGE = "prepare FILE.xlsx -o OUT.xlsx";
+const USAGE = "prepare FICHIER.xlsx -o SORTIE.xlsx";
 
 function report(output: string, p: Prepared): string {
   const tabs = p.plan.tabs.map((t) => t.name).join(", ");
@@ -43,14 +43,14 @@ const command: Command = {
   usage: USAGE,
   summary: "ajoute au classeur les onglets validés et les indicateurs en direct",
   help: [
-    "Lit FILE.xlsx (ancien outil ou classeur déjà préparé) et écrit dans OUT.xlsx une copie où les onglets",
+    "Lit FICHIER.xlsx (ancien outil ou classeur déjà préparé) et écrit dans SORTIE.xlsx une copie où les onglets",
     "d'origine restent identiques et où s'ajoutent, après eux, les onglets validés pré-remplis",
     "(Identification, Gouvernance, Données financières, Données sociales, Activité, Réseau et communication),",
     "l'onglet Indicateurs aux formules en direct et l'onglet Positionnement.",
     "Relancer la commande sur un classeur préparé met ses onglets validés à jour sans les dupliquer.",
-    "FILE.xlsx n'est jamais modifié ; OUT.xlsx doit être un autre fichier.",
+    "FICHIER.xlsx n'est jamais modifié ; SORTIE.xlsx doit être un autre fichier.",
     "",
-    "  -o, --output OUT.xlsx   le classeur préparé à écrire",
+    "  -o, --output SORTIE.xlsx   le classeur préparé à écrire",
     "",
     "Code de sortie : 0 sans erreur, 1 si le retour contient des erreurs (le classeur est tout de même écrit),",
     "2 si le classeur ne peut pas être lu ou écrit.",

@@ -1,9 +1,9 @@
 // barometre report: a structure's positioning report of a closed campaign as a PDF, or its one-page board summary.
-import { writeFile } from "node:fs/promises";
 import { parse } from "../args.ts";
 import { UserError } from "../errors.ts";
 import { PROJECT_HELP, PROJECT_OPTION, withFirestore, yearArgument } from "../firestore.ts";
 import type { Command } from "./command.ts";
+import { writeOutputFile } from "./export-output.ts";
 
 const USAGE = "report CODE ANNÉE [--summary] -o FICHIER.pdf";
 
@@ -35,9 +35,9 @@ const command: Command = {
       structureReportPdf(db, year, code, values.summary === true),
     );
     if (!report.ok) throw new UserError(report.error);
-    await writeFile(values.output, report.content);
+    await writeOutputFile(values.output, report.content);
     process.stderr.write(
-      `${values.summary ? "Synthèse d'une page" : "Rapport"} de ${code} (${year}) écrit dans « ${values.output} ».\n`,
+      `${values.summary ? "Synthèse d'une page de" : "Rapport de"} ${code} (${year}) ${values.summary ? "écrite" : "écrit"} dans « ${values.output} ».\n`,
     );
     return 0;
   },

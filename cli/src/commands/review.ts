@@ -4,7 +4,7 @@ import { parse } from "../args.ts";
 import { auditedCommand } from "../audited.ts";
 import { UserError } from "../errors.ts";
 import {
-  CLI_ACTOR,
+  CLI_REVIEWER,
   PROJECT_HELP,
   PROJECT_OPTION,
   withFirestore,
@@ -14,7 +14,43 @@ import { cliMailSettings } from "./campaign-close.ts";
 import type { Command } from "./command.ts";
 
 const USAGE =
-  "review CODE YEAR REVISION accepted|hasIssues|rejected|reopened [--comment TEXTE] [--fields a,b]";
+  "review CODE ANNÉE RÉVISION accepted|hasIssues|rejected|reopened [--comment TEXTE] [--fields CHAMPS]";
+
+/**
+ * The review request from the arguments, each refused in French as the user typed it: the code, the revision, the
+ * state, --comment, --fields. Their bounds (a comment's length, how many fields) are left to REVIEW_REQUEST.
+ */
+async function checkedRequest(
+  rawCode: string,
+  year: number,
+  rawRevision: string | undefined,
+  state: string,
+  values: { comment?: string; fields?: string },
+) {
+  const { STRUCTURE_CODE, REVIEW_STATES, findField } = await import("@barometre/shared");
+  const code = STRUCTURE_CODE.safeParse(rawCode);
+  if (!code.success) throw new UserError(`« ${rawCode} » n'est pas un code structure valide.`);
+  if (!/^\d+$/.test(rawRevision ?? "") || Number(rawRevision) < 1)
+    throw new UserError(
+      `Le numéro de révision doit être un entier positif : « ${rawRevision ?? ""} ».`,
+    );
+  if (!(REVIEW_STATES as readonly string[]).includes(state))
+    throw new UserError(
+      `L'examen doit être ${REVIEW_STATES.join(", ").replace(/, (?=[^,]*$)/, " ou ")} : « ${state} ».`,
+    );
+  const comment = values.comment?.trim();
+  if (state !== "accepted" && !comment)
+    throw new UserError(
+      "--comment est obligatoire pour un retour à corriger (hasIssues), rejeté (rejected) ou rouvert (reopened) : dites à la structure ce qui ne va pas, ou pourquoi le retour est rouvert.",
+    );
+  const fields = values.fields?.split(",").map((f) => f.trim());
+  const unknown = fields?.filter((f) => findField(f) === undefined) ?? [];
+  if (unknown.length)
+    throw new UserError(
+      `--fields : ${unknown.map((f) => `« ${f} »`).join(", ")} ${unknown.length > 1 ? "ne sont pas des champs" : "n'est pas un champ"} du retour (attendu : un chemin comme finance.chargesTotal, séparés par des virgules).`,
+    );
+  return { structureCode: code.data, year, revision: Number(rawRevision), state, comment, fields };
+}
 
 const command: Command = {
   name: "review",
@@ -46,14 +82,11 @@ const command: Command = {
       "@barometre/functions/admin"
     );
     const { REVIEW_REQUEST, REVIEW_STATE_LABELS } = await import("@barometre/shared");
-    const r = parseWith(REVIEW_REQUEST, {
-      structureCode: code,
-      year,
-      revision: Number(rawRevision),
-      state,
-      comment: values.comment,
-      fields: values.fields?.split(",").map((f) => f.trim()),
-    });
+    // Then checked as reviewReturn checks it.
+    const r = parseWith(
+      REVIEW_REQUEST,
+      await checkedRequest(code, year, rawRevision, state, values),
+    );
     const mail = await cliMailSettings();
     const review = await withFirestore(values.project, (db) =>
       auditedCommand(db, reviewEvent(r), () =>
@@ -61,7 +94,7 @@ const command: Command = {
           db,
           { year, code: r.structureCode, number: r.revision },
           decisionOf(r),
-          CLI_ACTOR,
+          CLI_REVIEWER,
           new Date(),
           mail,
         ),

@@ -6,7 +6,7 @@ import { PROJECT_HELP, PROJECT_OPTION, withFirestore, yearArgument } from "../fi
 import { renderTable } from "../table.ts";
 import type { Command } from "./command.ts";
 
-const USAGE = "revisions CODE YEAR [--diff N] [--json]";
+const USAGE = "revisions CODE ANNÉE [--diff N] [--json]";
 
 const command: Command = {
   name: "revisions",

@@ -2,12 +2,14 @@
 
 import { createInterface } from "node:readline/promises";
 import { asciiUpperCase } from "@barometre/shared";
+import type { Firestore } from "firebase-admin/firestore";
 import { parse } from "../args.ts";
 import { auditedCommand } from "../audited.ts";
 import { UserError } from "../errors.ts";
 import { PROJECT_HELP, PROJECT_OPTION, withFirestore } from "../firestore.ts";
+import { notInDirectory } from "../unknown.ts";
 import type { Command } from "./command.ts";
-import { OUTPUT_HELP, OUTPUT_OPTION, writeExport } from "./export-output.ts";
+import { auditedExport, OUTPUT_HELP, OUTPUT_OPTION } from "./export-output.ts";
 
 const USAGE = "structure export|erase CODE [options]";
 
@@ -26,6 +28,27 @@ async function confirmed(code: string): Promise<boolean> {
   } finally {
     rl.close();
   }
+}
+
+/**
+ * Everything kept about the structure, refused when there is nothing: a code neither in the directory nor in any
+ * stored data is a typing mistake. A structure already gone from the directory may still have returns, mails or
+ * mentions in the log, which the right of access and erasure must reach, so only a code with nothing at all is
+ * refused. Checked before the audited step: a refused code leaves no mention of itself in the log, which would
+ * otherwise count as data kept about it.
+ */
+async function storedAbout(db: Firestore, code: string, verb: string) {
+  const { exportStructure, STRUCTURE_DATA } = await import("@barometre/functions/admin");
+  const data = await exportStructure(db, code);
+  const empty = STRUCTURE_DATA.every((kind) => {
+    const found = data[kind.name];
+    return Array.isArray(found) && found.length === 0;
+  });
+  if (empty)
+    throw new UserError(
+      `${notInDirectory(code)}, et rien n'est conservé à son sujet (vérifié : ${STRUCTURE_DATA.map((k) => k.label).join(", ")}) : rien à ${verb}.`,
+    );
+  return data;
 }
 
 const command: Command = {
@@ -61,19 +84,20 @@ const command: Command = {
     if (!["export", "erase"].includes(action ?? "") || !raw || extra.length > 0)
       throw new UserError(`Usage : barometre ${USAGE}`);
     const { STRUCTURE_CODE } = await import("@barometre/shared");
-    const { eraseStructure, exportStructure, STRUCTURE_DATA } = await import(
-      "@barometre/functions/admin"
-    );
+    const { eraseStructure, STRUCTURE_DATA } = await import("@barometre/functions/admin");
     const parsed = STRUCTURE_CODE.safeParse(raw);
     if (!parsed.success) throw new UserError(`« ${raw} » n'est pas un code structure valide.`);
     const code = parsed.data;
     if (action === "export") {
-      const data = await withFirestore(values.project, (db) =>
-        auditedCommand(db, { action: "structure.export", structureCode: code }, () =>
-          exportStructure(db, code),
-        ),
-      );
-      await writeExport(`${JSON.stringify(data, null, 2)}\n`, values.output);
+      await withFirestore(values.project, async (db) => {
+        const data = await storedAbout(db, code, "exporter");
+        await auditedExport(
+          db,
+          { action: "structure.export", structureCode: code },
+          async () => `${JSON.stringify(data, null, 2)}\n`,
+          values.output,
+        );
+      });
       return 0;
     }
     if (!values.yes && !(await confirmed(code))) {
@@ -81,9 +105,10 @@ const command: Command = {
       return 1;
     }
     // The log keeps that an erasure happened and who made it, not which structure nor what it held.
-    const counts = await withFirestore(values.project, (db) =>
-      auditedCommand(db, { action: "structure.erase" }, () => eraseStructure(db, code)),
-    );
+    const counts = await withFirestore(values.project, async (db) => {
+      await storedAbout(db, code, "effacer");
+      return auditedCommand(db, { action: "structure.erase" }, () => eraseStructure(db, code));
+    });
     const total = Object.values(counts).reduce((a, b) => a + b, 0);
     process.stdout.write(
       `${code} : ${total} éléments effacés (${STRUCTURE_DATA.map(
