@@ -7,6 +7,7 @@ import {
   backoffMs,
   openCampaign,
   RETRY_POLICY,
+  readAudit,
   saveStructure,
   sweepOutbox,
 } from "@barometre/functions/admin";
@@ -328,18 +329,26 @@ describe("the whole loop", () => {
   });
 
   it("lets the Union decide from the command line too, with the same checks and the same mail", async () => {
+    // Each argument refused in the words the user typed, never as the request's JSON fields.
     for (const [args, why] of [
-      [["3", "hasIssues"], /comment/],
+      [["abc", "accepted"], /^Le numéro de révision doit être un entier positif : « abc »\.$/],
+      [["0", "accepted"], /^Le numéro de révision doit être un entier positif : « 0 »\.$/],
+      [["3", "hasIssues"], /^--comment est obligatoire pour un retour à corriger \(hasIssues\)/],
+      [["3", "reopened", "--comment", "  "], /^--comment est obligatoire/],
       [
-        ["3", "hasIssues", "--comment", "À revoir.", "--fields", "finance.inconnu"],
-        /finance\.inconnu/,
+        ["3", "hasIssues", "--comment", "À revoir.", "--fields", "finance.inconnu,totalCharges"],
+        /^--fields : « finance\.inconnu », « totalCharges » ne sont pas des champs du retour/,
       ],
       [["2", "accepted"], /n'est plus la dernière/],
-      [["3", "validé"], /state/],
+      [
+        ["3", "validé"],
+        /^L'examen doit être accepted, hasIssues, rejected ou reopened : « validé »\.$/,
+      ],
     ] as [string[], RegExp][]) {
       const bad = await barometre("review", CODE, "2018", ...args);
       expect(bad.code, args.join(" ")).toBe(2);
-      expect(bad.stderr).toMatch(why);
+      expect(bad.stderr.trimEnd()).toMatch(why);
+      expect(bad.stderr).not.toMatch(/La requête|fields\.0|« (revision|comment|state) »/);
     }
     const ok = await barometre(
       "review",
@@ -357,5 +366,17 @@ describe("the whole loop", () => {
     const mail = await outbox(`review-2018-${CODE}-000003-0001`);
     expect(mail?.to).toEqual([directorOf(CODE), DEPUTY]);
     expect(mail?.message.text).toContain("Merci de joindre le bilan certifié.");
+    // The director reads that the Union asked, not the login of the computer it was typed on, which the log keeps.
+    expect(mail?.message.text).toContain(
+      "Commentaire de l'Union (l'Union (ligne de commande), le ",
+    );
+    expect(mail?.message.text).not.toMatch(/ligne de commande \(/);
+    const logged = await readAudit(stack.db, { structureCode: CODE });
+    expect(logged.at(-1)).toMatchObject({
+      action: "return.review",
+      via: "cli",
+      actor: expect.stringMatching(/^ligne de commande \(.+\)$/),
+      outcome: "ok",
+    });
   });
 });

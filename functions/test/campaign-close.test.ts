@@ -244,8 +244,16 @@ describe("closing a campaign", () => {
       await run("PIMMS-INCONNU", year, "--summary", "-o", file("inconnu.pdf")),
       await run(code, "2030", "--summary", "-o", file("ouverte.pdf")),
       await run(code, year, "--summary"),
+      await run(code, year, "-o", dir),
     ];
-    expect(codes, stderr).toEqual([0, 0, 2, 2, 2]);
+    expect(codes, stderr).toEqual([0, 0, 2, 2, 2, 2]);
+    expect(stderr).toContain(
+      `Synthèse d'une page de ${code} (${year}) écrite dans « ${file("synthese.pdf")} ».`,
+    );
+    expect(stderr).toContain(`Rapport de ${code} (${year}) écrit dans « ${file("rapport.pdf")} ».`);
+    expect(stderr).toContain(
+      `Impossible d'écrire « ${dir} » : c'est un dossier : indiquez un nom de fichier.`,
+    );
     expect(pdfStructure(readFileSync(file("synthese.pdf"))).info.Pages).toBe("1");
     expect(Number(pdfStructure(readFileSync(file("rapport.pdf"))).info.Pages)).toBeGreaterThan(3);
     expect(existsSync(file("inconnu.pdf")) || existsSync(file("ouverte.pdf"))).toBe(false);
