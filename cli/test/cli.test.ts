@@ -313,6 +313,8 @@ describe("refusals of the Union's commands", () => {
     for (const [args, verb] of [
       [["structure", "export", "PIMMS-NOPE"], "exporter"],
       [["structure", "erase", "pimms-nope", "--yes"], "effacer"],
+      // Refused before any confirmation is asked for.
+      [["structure", "erase", "PIMMS-NOPE"], "effacer"],
     ] as [string[], string][]) {
       const run = await barometre(...args);
       expect(run.code, args.join(" ")).toBe(2);

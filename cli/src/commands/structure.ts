@@ -100,15 +100,17 @@ const command: Command = {
       });
       return 0;
     }
-    if (!values.yes && !(await confirmed(code))) {
+    // An unknown code is refused before anyone is asked to confirm. The log keeps that an erasure happened and who
+    // made it, not which structure nor what it held.
+    const counts = await withFirestore(values.project, async (db) => {
+      await storedAbout(db, code, "effacer");
+      if (!values.yes && !(await confirmed(code))) return null;
+      return auditedCommand(db, { action: "structure.erase" }, () => eraseStructure(db, code));
+    });
+    if (!counts) {
       process.stderr.write("Effacement annulé : rien n'a été effacé.\n");
       return 1;
     }
-    // The log keeps that an erasure happened and who made it, not which structure nor what it held.
-    const counts = await withFirestore(values.project, async (db) => {
-      await storedAbout(db, code, "effacer");
-      return auditedCommand(db, { action: "structure.erase" }, () => eraseStructure(db, code));
-    });
     const total = Object.values(counts).reduce((a, b) => a + b, 0);
     process.stdout.write(
       `${code} : ${total} éléments effacés (${STRUCTURE_DATA.map(
