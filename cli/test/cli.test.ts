@@ -248,6 +248,7 @@ describe("refusals of the Union's commands", () => {
 
   it("says in French why a file cannot be written, with exit 2, and logs the export as failed", async () => {
     const absent = join(dir, "absent");
+    const plain = file("pas-un-dossier.txt", "x");
     for (const [args, path, reason] of [
       [["export", "2018", "--csv"], join(absent, "x.csv"), `le dossier « ${absent} » n'existe pas`],
       [["export", "2018"], dir, "c'est un dossier : indiquez un nom de fichier"],
@@ -262,6 +263,11 @@ describe("refusals of the Union's commands", () => {
         `le dossier « ${absent} » n'existe pas`,
       ],
       [["audit", "--csv"], dir, "c'est un dossier : indiquez un nom de fichier"],
+      [
+        ["campaign", "status", "2018"],
+        join(plain, "s.txt"),
+        `un élément du chemin « ${plain} » n'est pas un dossier`,
+      ],
     ] as [string[], string, string][]) {
       const run = await barometre(...args, "-o", path);
       expect(run, args.join(" ")).toEqual({
