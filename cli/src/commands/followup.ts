@@ -150,7 +150,7 @@ const command: Command = {
       );
     }
     if (values.json) {
-      // Dates as ISO 8601 strings, as in every other --json output (and the API), not Firestore's timestamps.
+      // Dates as ISO 8601 strings, as the API, structure export and peers --json give them, not Firestore's timestamps.
       process.stdout.write(`${JSON.stringify(f.toJson(record), null, 2)}\n`);
       return 0;
     }

@@ -36,9 +36,10 @@ const command: Command = {
     );
     if (!report.ok) throw new UserError(report.error);
     await writeOutputFile(values.output, report.content);
-    process.stderr.write(
-      `${values.summary ? "Synthèse d'une page de" : "Rapport de"} ${code} (${year}) ${values.summary ? "écrite" : "écrit"} dans « ${values.output} ».\n`,
-    );
+    const [what, written] = values.summary
+      ? ["Synthèse d'une page", "écrite"]
+      : ["Rapport", "écrit"];
+    process.stderr.write(`${what} de ${code} (${year}) ${written} dans « ${values.output} ».\n`);
     return 0;
   },
 };
