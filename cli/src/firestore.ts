@@ -22,7 +22,7 @@ export const CLI_ACTOR = `ligne de commande (${userInfo().username})`;
  * Who a director reads as the author of a review decided from the command line (in the mail, the notice, the
  * sidebar): the computer's login means nothing to them. The audit log still records CLI_ACTOR, the login.
  */
-export const CLI_REVIEWER = "l'Union (ligne de commande)";
+export const CLI_REVIEWER = "un membre de l'Union";
 
 function projectOf(option: string | undefined): string {
   const project = option ?? process.env.GOOGLE_CLOUD_PROJECT ?? process.env.GCLOUD_PROJECT;

@@ -368,7 +368,7 @@ describe("the whole loop", () => {
     expect(mail?.message.text).toContain("Merci de joindre le bilan certifié.");
     // The director reads that the Union asked, not the login of the computer it was typed on, which the log keeps.
     expect(mail?.message.text).toContain(
-      "Commentaire de l'Union (l'Union (ligne de commande), le ",
+      "Commentaire de l'Union (un membre de l'Union, le ",
     );
     expect(mail?.message.text).not.toMatch(/ligne de commande \(/);
     const logged = await readAudit(stack.db, { structureCode: CODE });
