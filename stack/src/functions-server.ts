@@ -7,7 +7,7 @@ import {
   googleTokenVerifier,
   withCallers,
 } from "@barometre/functions/local";
-import { FUNCTION_NAMES } from "@barometre/shared";
+import { FUNCTION_NAMES, formatRaw } from "@barometre/shared";
 import express from "express";
 import type { Firestore } from "firebase-admin/firestore";
 import type { DevAuth } from "./dev-auth.ts";
@@ -77,6 +77,13 @@ export async function startFunctionsServer(
   );
   const handlers = createHandlers(deps);
   for (const name of FUNCTION_NAMES) app.all(`/${name}`, (req, res) => handlers[name](req, res));
+  // Any other address gets the API's French JSON rather than express's English page (deployed, each function has
+  // its own address and Cloud Functions answers the others).
+  app.use((req, res) => {
+    res.status(404).json({
+      error: `Aucune fonction du Baromètre à l'adresse « ${formatRaw(req.path)} ». Fonctions : ${FUNCTION_NAMES.join(", ")}.`,
+    });
+  });
   return {
     url,
     deps,
