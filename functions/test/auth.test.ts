@@ -163,7 +163,7 @@ describe("an address the local stack does not serve", () => {
       ["/nope", "GET"],
       ["/submitReturn/extra", "POST"],
       [`/${"x".repeat(5000)}`, "GET"],
-    ]) {
+    ] as const) {
       const res = await fetch(`${stack.url}${path}`, { method });
       expect(res.status, path.slice(0, 20)).toBe(404);
       expect(res.headers.get("content-type")).toMatch(/^application\/json/);
