@@ -67,6 +67,8 @@ describe("a review after the close", () => {
       [LYON, "hasIssues", "une demande de correction", "pending"],
       [LYON, "rejected", "un rejet", "pending"],
       [PAU, "reopened", "une réouverture", "accepted"],
+      // Rather than « rouvrez-la d'abord », which the close would refuse in turn.
+      [PAU, "hasIssues", "une demande de correction", "accepted"],
     ] as const;
     for (const [code, state, named, kept] of cases) {
       const before = await traces(code);

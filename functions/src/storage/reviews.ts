@@ -167,7 +167,6 @@ export async function reviewRevision(
     }
   }
   const wrong = misfit(t.number, last?.state ?? revision.review.state, d);
-  if (wrong) throw new Refusal("conflict", `${wrong} Rien n'a été enregistré.`);
   const sequence = (last?.sequence ?? 0) + 1;
   const review: StoredReview = {
     structureCode: t.code,
@@ -185,6 +184,8 @@ export async function reviewRevision(
     await db.runTransaction(async (tx) => {
       const closed = closedTo((await tx.get(campaignDoc(db, t.year))).data(), t, d);
       if (closed) throw new Refusal("conflict", closed);
+      // After the close, since the advice it gives (reopen the return first) would be refused in turn.
+      if (wrong) throw new Refusal("conflict", `${wrong} Rien n'a été enregistré.`);
       tx.create(storedReviews(db, t.year, t.code).doc(review.key), review);
     });
   } catch (error) {
