@@ -76,7 +76,7 @@ describe("a review after the close", () => {
       const body = await res.json();
       expect(res.status, state).toBe(409);
       expect(body.error).toBe(
-        `La campagne 2018 est close : l'Union n'accepte plus de retours, et ${named} demanderait à « ${code} » un nouvel envoi qu'elle ne peut plus faire. Rien n'a été enregistré ni envoyé ; seule une acceptation reste possible.`,
+        `La campagne 2018 est close : l'Union n'accepte plus de retours, et ${named} attendrait de « ${code} » un nouvel envoi qu'elle ne peut plus faire. Rien n'a été enregistré ni envoyé ; seule une acceptation reste possible.`,
       );
       expect(await traces(code)).toEqual({ ...before, state: kept });
     }

@@ -129,7 +129,7 @@ const RESEND_ASKED: Partial<Record<ReviewDecision, string>> = {
 function closedTo(campaign: { state?: unknown } | undefined, t: ReviewTarget, d: Decision) {
   const asked = RESEND_ASKED[d.state];
   if (campaign?.state !== "closed" || !asked) return null;
-  return `La campagne ${t.year} est close : l'Union n'accepte plus de retours, et ${asked} demanderait à « ${t.code} » un nouvel envoi qu'elle ne peut plus faire. Rien n'a été enregistré ni envoyé ; seule une acceptation reste possible.`;
+  return `La campagne ${t.year} est close : l'Union n'accepte plus de retours, et ${asked} attendrait de « ${t.code} » un nouvel envoi qu'elle ne peut plus faire. Rien n'a été enregistré ni envoyé ; seule une acceptation reste possible.`;
 }
 
 /**
