@@ -12,6 +12,7 @@ import {
   startTestStack,
   type TestStack,
 } from "@barometre/testing/stack";
+import type { Firestore, Transaction } from "firebase-admin/firestore";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decideReview } from "../src/returns/review-decision.ts";
 import { closeCampaign, openCampaign } from "../src/storage/campaigns.ts";
@@ -23,6 +24,30 @@ const MAIL = { from: "Baromètre <barometre@pimms.example>", privacyUrl: null };
 
 const review = (body: Record<string, unknown>) =>
   stack.call("reviewReturn", { token: admin, body: { year: 2018, revision: 1, ...body } });
+
+/**
+ * The database as a review sees it, with the Union's close committed (by a plain write, as `closeCampaign` does)
+ * after the review's transaction has read the campaign and before it commits: the commit must not go through.
+ */
+function closingMidway(db: Firestore): Firestore {
+  let closed = false;
+  return new Proxy(db, {
+    get(target, name) {
+      const value = Reflect.get(target, name, target);
+      if (name !== "runTransaction")
+        return typeof value === "function" ? value.bind(target) : value;
+      return <T>(update: (tx: Transaction) => Promise<T>) =>
+        target.runTransaction(async (tx) => {
+          const result = await update(tx);
+          if (!closed) {
+            closed = true;
+            await closeCampaign(target, 2018, ADMIN, new Date(), { reports: true });
+          }
+          return result;
+        });
+    },
+  });
+}
 
 /** What a refused review could have left behind: reviews of the structure's return, and review mails to it. */
 async function traces(code: string) {
@@ -114,6 +139,25 @@ describe("a review after the close", () => {
     expect((await res.json()).locked).toBe(true);
     expect(await traces(NIMES)).toEqual({ reviews: 1, mails: 0, state: "accepted" });
     expect(await traces(LYON)).toEqual({ reviews: 1, mails: 0, state: "accepted" });
+  });
+
+  it("refuses a correction request when the close lands between the review's read of the campaign and its commit", async () => {
+    await openCampaign(stack.db, 2018, {}, ADMIN, new Date());
+    const before = await traces(NIMES);
+    const refused = decideReview(
+      closingMidway(stack.db),
+      { year: 2018, code: NIMES, number: 1 },
+      { state: "reopened", comment: "Clôture simultanée.", fields: [] },
+      ADMIN,
+      new Date(),
+      MAIL,
+    );
+    await expect(refused).rejects.toMatchObject({
+      kind: "conflict",
+      message: expect.stringContaining("La campagne 2018 est close"),
+    });
+    expect((await stack.db.doc("campaigns/2018").get()).get("state")).toBe("closed");
+    expect(await traces(NIMES)).toEqual(before);
   });
 
   it("lets a correction be asked again once the Union reopens the campaign", async () => {
