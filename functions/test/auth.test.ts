@@ -202,7 +202,12 @@ describe("a functions server that knows only the issuer's certificates (the benc
       expect((await submit(forged, "trusted-2")).status).toBe(401);
       // The accepted one only: its revision, its idempotency record and the latest copy.
       expect(await storedCount(stack.db, 2018, "PIMMS-NIMES")).toBe(before + 3);
-      expect((await fetch(`${server.url}/dev/token?email=${nimes}`)).status).toBe(500);
+      const unsigned = await fetch(`${server.url}/dev/token?email=${nimes}`);
+      expect(unsigned.status).toBe(500);
+      // Express's own page would be English HTML with the stack trace.
+      expect(await unsigned.json()).toEqual({
+        error: "Erreur inattendue de la pile locale. Réessayez ; si elle persiste, relancez-la.",
+      });
     } finally {
       await server.close();
     }
