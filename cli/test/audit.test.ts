@@ -136,7 +136,7 @@ describe("the audit log", () => {
     ]);
     expect(byAction("return.reopen")[0]?.detail).toBe("révision 1 : rouvert");
     expect(byAction("campaign.export").map((e) => e.detail)).toEqual(["csv", "json"]);
-    expect(byAction("retention.set")[0]?.detail).toBe("mails : 2 mois");
+    expect(byAction("retention.set")[0]?.detail).toBe("mails : 60 jours");
   });
 
   it("keeps of an erasure only that it happened and who made it, and nothing of the erased structure", () => {

@@ -20,7 +20,7 @@ import {
   unionSheetDoc,
   upkeep,
 } from "@barometre/functions/admin";
-import { type FunctionName, isoDate, years } from "@barometre/shared";
+import { type FunctionName, isoDate, months, years } from "@barometre/shared";
 import {
   CALM_SMTP,
   queueTestMail,
@@ -235,6 +235,10 @@ describe("barometre retention", () => {
       [["set", "courriels", "90j"], /Type de données inconnu : « courriels »/],
       [["set", "mails", "-5j"], /ne peut pas être négative/],
       [["set", "mails", "bientôt"], /durée illisible « bientôt »/],
+      [
+        ["set", "mails", "2"],
+        /« 2 » sans unité ; écrivez l'unité après le nombre : j \(jours\), mois ou ans/,
+      ],
       [["run", "--dry-run", "--force"], /Option inconnue : --force/],
       [["set", "mails"], /Usage : barometre retention/],
     ];
@@ -253,6 +257,15 @@ describe("barometre retention", () => {
     expect(out.stdout).toMatch(/returns\s+retours et révisions\s+10 ans \(défaut\)\s+10 ans/);
     expect(out.stdout).toMatch(/mails\s+rapports et synthèses envoyés\s+3 mois \(défaut\)/);
     expect(out.stdout).toContain("les durées par défaut s'appliquent");
+  });
+
+  it("takes 12 months as the year a campaign lasts, and says it back as 1 an", async () => {
+    const set = await barometre("retention", "set", "followups", "12mois");
+    expect(set.code, set.stderr).toBe(0);
+    expect(set.stdout).toContain("(followups) : 1 an après la clôture de la campagne.");
+    expect((await retentionSettingsDoc(stack.db).get()).get("followups")).toBe(years(1));
+    const back = await barometre("retention", "set", "followups", "3ans");
+    expect(back.code, back.stderr).toBe(0);
   });
 
   it("purges nothing before its time, and a dry run says what would go without deleting it", async () => {
@@ -309,10 +322,10 @@ describe("barometre retention", () => {
     expect(show.stdout).toMatch(/answers\s+réponses aux envois \(idempotence\)\s+0 jour\s/);
   });
 
-  it("the hourly upkeep purges the delivered reports after 90 days, never a mail not yet delivered", async () => {
+  it("the hourly upkeep purges the delivered reports after 3 months, never a mail not yet delivered", async () => {
     await setRetention(stack.db, "reminders", 30, ADMIN, now);
     const before = inventory();
-    now = later(91);
+    now = later(months(3) + 1);
     const outcome = await upkeep(stack.server.deps);
     expect(outcome.purged?.map((l) => [l.kind, l.count])).toEqual([
       ["mails", before.reports.length - 1],
@@ -326,12 +339,12 @@ describe("barometre retention", () => {
     );
     // The next hours send nothing again: the emptied reports keep their ids taken.
     const mailsBefore = inventory();
-    now = later(92);
+    now = later(months(3) + 2);
     expect((await upkeep(stack.server.deps)).resumed).toEqual([]);
     await stack.server.queues.idle();
     expectPurged(mailsBefore, inventory(), []);
     expectPurged({ ...before, reports: [] }, { ...after, reports: [] }, ["reportClaims"]);
-    const entries = await readAudit(stack.db, { since: parisDay(later(91)) });
+    const entries = await readAudit(stack.db, { since: parisDay(later(months(3) + 1)) });
     expect(entries.at(-1)).toMatchObject({
       action: "retention.purge",
       via: "upkeep",

@@ -157,6 +157,26 @@ describe("the local stack's token endpoint", () => {
   });
 });
 
+describe("an address the local stack does not serve", () => {
+  it("gets the API's French JSON 404 naming the functions, not express's English page", async () => {
+    for (const [path, method] of [
+      ["/nope", "GET"],
+      ["/submitReturn/extra", "POST"],
+      [`/${"x".repeat(5000)}`, "GET"],
+    ] as const) {
+      const res = await fetch(`${stack.url}${path}`, { method });
+      expect(res.status, path.slice(0, 20)).toBe(404);
+      expect(res.headers.get("content-type")).toMatch(/^application\/json/);
+      const { error } = (await res.json()) as { error: string };
+      expect(error).toMatch(
+        /^Aucune fonction du Baromètre à l'adresse « \/.{1,59} »\. Fonctions : /,
+      );
+      expect(error).toContain("submitReturn, ");
+      expect(error).not.toContain("Cannot");
+    }
+  });
+});
+
 describe("a functions server that knows only the issuer's certificates (the bench's new instances)", () => {
   it("accepts the issuer's tokens, refuses another key's, and signs none", async () => {
     const server = await startFunctionsServer({
@@ -182,7 +202,12 @@ describe("a functions server that knows only the issuer's certificates (the benc
       expect((await submit(forged, "trusted-2")).status).toBe(401);
       // The accepted one only: its revision, its idempotency record and the latest copy.
       expect(await storedCount(stack.db, 2018, "PIMMS-NIMES")).toBe(before + 3);
-      expect((await fetch(`${server.url}/dev/token?email=${nimes}`)).status).toBe(500);
+      const unsigned = await fetch(`${server.url}/dev/token?email=${nimes}`);
+      expect(unsigned.status).toBe(500);
+      // Express's own page would be English HTML with the stack trace.
+      expect(await unsigned.json()).toEqual({
+        error: "Erreur inattendue de la pile locale. Réessayez ; si elle persiste, relancez-la.",
+      });
     } finally {
       await server.close();
     }

@@ -166,4 +166,27 @@ describe("the Firestore emulator", () => {
     expect(after.get("m")).toEqual({});
     expect([...(after.get("b") as Uint8Array)]).toEqual([1, 2, 3]);
   });
+
+  it("runs a transaction again when a document it read is written before its commit, which then sees the write", async () => {
+    const read = db.doc("conformance/tx-read");
+    await read.set({ state: "open" });
+    const seen: string[] = [];
+    await db.runTransaction(async (tx) => {
+      const state = (await tx.get(read)).get("state") as string;
+      seen.push(state);
+      // Another client's write, once, between this attempt's read and its commit.
+      if (seen.length === 1) await read.update({ state: "closed" });
+      tx.set(db.doc("conformance/tx-written"), { saw: state });
+    });
+    expect(seen).toEqual(["open", "closed"]);
+    expect((await db.doc("conformance/tx-written").get()).data()).toEqual({ saw: "closed" });
+    // A transaction nobody disturbs commits at the first attempt.
+    let attempts = 0;
+    await db.runTransaction(async (tx) => {
+      attempts++;
+      await tx.get(read);
+      tx.set(db.doc("conformance/tx-written"), { saw: "again" });
+    });
+    expect(attempts).toBe(1);
+  });
 });

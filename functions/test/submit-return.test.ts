@@ -138,6 +138,21 @@ describe("submitReturn refuses, storing nothing", () => {
     await refused(400, () => submit(""));
   });
 
+  it("400 a JSON body that is not an object, naming what it is", async () => {
+    for (const [text, what] of [
+      ["null", "null"],
+      ["[]", "une liste"],
+      ['"retour"', "un texte"],
+      ["2018", "un nombre"],
+      ["true", "true"],
+    ]) {
+      const body = await refused(400, () => submit(text));
+      expect(body.error, text).toBe(
+        `La requête n'a pas la forme attendue. la requête : doit être un objet, pas ${what}.`,
+      );
+    }
+  });
+
   it("400 a number too large to be finite", async () => {
     const text = JSON.stringify({
       return: sampleReturn(),

@@ -142,6 +142,33 @@ describe("the request schemas", () => {
     ]);
   });
 
+  it("name what a return received instead of an object or a value: null, a list, a text, a number, true or false", () => {
+    const said = (body: unknown) => SUBMISSION_SCHEMA.safeParse(body).error?.issues[0]?.message;
+    const finance = (value: unknown) => ({
+      ...submit,
+      return: {
+        ...structure.current,
+        finance: { ...structure.current.finance, chargesTotal: value },
+      },
+    });
+    const cases: [unknown, string][] = [
+      [null, "null"],
+      [[], "une liste"],
+      ["retour", "un texte"],
+      [2018, "un nombre"],
+      [true, "true"],
+      [false, "false"],
+    ];
+    for (const [value, what] of cases) {
+      expect(said(value), JSON.stringify(value)).toBe(`doit être un objet, pas ${what}.`);
+      expect(said({ ...submit, return: value })).toBe(`doit être un objet, pas ${what}.`);
+    }
+    for (const [value, what] of [...cases.slice(1, 3), ...cases.slice(4), [{}, "un objet"]])
+      expect(said(finance(value)), JSON.stringify(value)).toBe(
+        `doit être un nombre (un montant en euros) ou null, pas ${what}.`,
+      );
+  });
+
   it("read a structure code in capitals, and keep only the code of a structure query", () => {
     expect(STRUCTURE_QUERY.parse({ structureCode: ` ${structure.code.toLowerCase()} ` })).toEqual({
       structureCode: structure.code,

@@ -22,7 +22,7 @@ interface StoredDocument {
   metadata: { hasExist: boolean; updatedAt: Date | null };
 }
 
-interface State {
+export interface State {
   getDocument(path: string): StoredDocument;
   writeV1Document(date: Date, write: Write): unknown;
 }
@@ -43,7 +43,7 @@ const nameOf = (write: Write): string | null =>
   write.has_update ? write.update.name : write.has_delete ? write.delete : null;
 
 /** The document's update time in milliseconds, or null when it does not exist. */
-function updatedAt(state: State, name: string): number | null {
+export function updatedAt(state: State, name: string): number | null {
   const { metadata } = state.getDocument(name);
   return metadata.hasExist && metadata.updatedAt ? metadata.updatedAt.getTime() : null;
 }

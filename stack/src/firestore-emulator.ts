@@ -8,6 +8,7 @@ import {
 import { type App, getApps, initializeApp } from "firebase-admin/app";
 import { type Firestore, getFirestore } from "firebase-admin/firestore";
 import { honourPreconditions } from "./emulator-preconditions.ts";
+import { isolateTransactions } from "./emulator-transactions.ts";
 import { countOperations, type FirestoreOperations } from "./firestore-operations.ts";
 
 /** Loads a module as the emulator package itself resolves it. */
@@ -100,6 +101,7 @@ export async function startFirestoreEmulator(
   const operations = countOperations(grpcServer, server.state);
   // After the counting: a commit refused for its precondition writes nothing.
   honourPreconditions(grpcServer as never, server.state as never);
+  isolateTransactions(grpcServer as never, server.state as never);
   return {
     host,
     projectId,

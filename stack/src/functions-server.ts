@@ -7,8 +7,8 @@ import {
   googleTokenVerifier,
   withCallers,
 } from "@barometre/functions/local";
-import { FUNCTION_NAMES } from "@barometre/shared";
-import express from "express";
+import { FUNCTION_NAMES, formatRaw } from "@barometre/shared";
+import express, { type NextFunction, type Request, type Response } from "express";
 import type { Firestore } from "firebase-admin/firestore";
 import type { DevAuth } from "./dev-auth.ts";
 import { CERTS_PATH, TOKEN_PATH } from "./dev-paths.ts";
@@ -58,12 +58,13 @@ export async function startFunctionsServer(
     server.once("error", reject);
   });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const logError =
+    options.logError ??
+    ((message: string, details: Record<string, unknown>) => console.error(message, details));
   const work = localWork(
     {
       ...options,
-      logger: {
-        error: options.logError ?? ((message, details) => console.error(message, details)),
-      },
+      logger: { error: logError },
     },
     {
       audiences: options.audiences,
@@ -77,6 +78,22 @@ export async function startFunctionsServer(
   );
   const handlers = createHandlers(deps);
   for (const name of FUNCTION_NAMES) app.all(`/${name}`, (req, res) => handlers[name](req, res));
+  // Any other address gets the API's French JSON rather than express's English page (deployed, each function has
+  // its own address and Cloud Functions answers the others).
+  app.use((req, res) => {
+    res.status(404).json({
+      error: `Aucune fonction du Baromètre à l'adresse « ${formatRaw(req.path)} ». Fonctions : ${FUNCTION_NAMES.join(", ")}.`,
+    });
+  });
+  // A failure of the local routes (the functions have their own guard): logged, answered in French, no stack.
+  app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    logError(`${req.path}: erreur inattendue`, {
+      detail: error instanceof Error ? error.message : String(error),
+    });
+    res.status(500).json({
+      error: "Erreur inattendue de la pile locale. Réessayez ; si elle persiste, relancez-la.",
+    });
+  });
   return {
     url,
     deps,

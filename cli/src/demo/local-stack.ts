@@ -47,6 +47,8 @@ export interface LocalStack {
   sink: SmtpSink;
   /** An ID token for the address, signed by this stack's own key. */
   token(email: string): Promise<string>;
+  /** Subscribes to the ids of the outbox's mails as they are written (created, then updated by the sender). */
+  mailWrites(onWrite: (id: string) => void): () => void;
   /** A function called over HTTP: POST with a JSON body, GET without. */
   call(name: FunctionName, options?: CallOptions): Promise<Response>;
   /** Resolves once the background work (report batches) is done and every queued mail is delivered. */
@@ -115,6 +117,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       password: null,
     });
     stops.push(() => transport.close());
+    const writes = mailWrites(emulator);
     const watcher = watchOutbox(
       {
         db,
@@ -124,7 +127,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         policy: RETRY_POLICY,
         logger,
       },
-      { mailWrites: mailWrites(emulator) },
+      { mailWrites: writes },
     );
     stops.push(() => watcher.stop());
     return {
@@ -134,6 +137,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       server,
       sink,
       token: (email) => auth.signIdToken(email, { audience: LOCAL_AUDIENCE }),
+      mailWrites: writes,
       call: (name, options) => callFunction(server.url, name, options),
       settled: async () => {
         await server.queues.idle();

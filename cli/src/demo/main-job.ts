@@ -64,17 +64,18 @@ export async function runMainJob(out: string): Promise<number> {
   const started = performance.now();
   const progress = new Progress(process.stderr, STEPS);
   const incidents: string[] = [];
-  const { stack, dirs, renderer } = await startDemoStack({
+  const { stack, dirs, reports } = await startDemoStack({
     out,
     port: 0,
     progress,
     onIncident: (message) => incidents.push(message),
+    archive: "rendered",
   });
   let summary: string;
   try {
     const setup = await setUpCampaign(stack, dirs, progress);
     const dialogue = await runDialogue(stack, setup.submitted, progress);
-    const closed = await closeCampaign(stack, setup, renderer.reports, progress);
+    const closed = await closeCampaign(stack, setup, reports, progress);
     progress.step(`Export de la campagne ${setup.network.year} pour l'Union`);
     await exportCsv(stack, dirs, setup.network.year);
     const mail = await tallyMail(stack.db);

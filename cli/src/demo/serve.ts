@@ -30,7 +30,8 @@ function welcome(stack: LocalStack, setup: DemoSetup, dirs: OutDirs): string {
     `  Administrateur de l'Union : ${UNION_ADMIN} ; chaque direction envoie pour sa structure (par exemple ${director}).`,
     `  Jeton d'identité : npx barometre dev-token ${UNION_ADMIN} --base ${stack.url}`,
     `  Commandes de l'Union sur cette base : FIRESTORE_EMULATOR_HOST=${stack.firestoreHost} npx barometre campaign show ${year}`,
-    `  Courriels reçus : ${shown(dirs.mail)}/ ; rapports, une fois la campagne close : ${shown(dirs.reports)}/`,
+    `  Courriels reçus : ${shown(dirs.mail)}/`,
+    `  Une fois la campagne close (manageCampaign ou barometre campaign close ${year}) : rapports dans ${shown(dirs.reports)}/, synthèse du réseau dans ${shown(dirs.union)}/`,
     "Ctrl+C pour arrêter.",
   ].join("\n");
 }
@@ -43,6 +44,7 @@ export async function serve(out: string, port: number): Promise<number> {
     port,
     progress,
     onIncident: (message) => process.stderr.write(`Incident : ${message}\n`),
+    archive: "queued",
   });
   try {
     const setup = await setUpCampaign(stack, dirs, progress);

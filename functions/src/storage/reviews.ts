@@ -4,6 +4,10 @@
 // one through; the other is refused (a conflict) and nothing of theirs is stored. The revision's `review` and the
 // latest copy are then brought up to the highest review (re-read until stable, as syncLatest does), so a crash
 // between the steps is repaired by the next review or by the same request retried.
+//
+// After the close, a decision that asks the structure to send again (a correction, a rejection, a reopening) is
+// refused: the close refuses that resend. The campaign is read in the transaction that creates the review, so a
+// close committed first is seen and one arriving meanwhile waits on the transaction's lock (or retries it).
 import {
   REVIEW_STATE_LABELS,
   Refusal,
@@ -14,7 +18,7 @@ import { type CollectionReference, type Firestore, Timestamp } from "firebase-ad
 import { parisTime } from "../util/paris-time.ts";
 import { getCampaign } from "./campaigns.ts";
 import { isAlreadyExists } from "./firestore-errors.ts";
-import { reviewId, reviewsCol, revisionId } from "./paths.ts";
+import { campaignDoc, reviewId, reviewsCol, revisionId } from "./paths.ts";
 import {
   highestRevision,
   type Review,
@@ -111,6 +115,23 @@ function misfit(number: number, current: ReviewState, d: Decision): string | nul
   return null;
 }
 
+/** What each decision asking for a resend would be, named in the refusal after the close. */
+const RESEND_ASKED: Partial<Record<ReviewDecision, string>> = {
+  hasIssues: "une demande de correction",
+  rejected: "un rejet",
+  reopened: "une réouverture",
+};
+
+/**
+ * Why a decision cannot be taken on the campaign as it stands, or null. An acceptance still can after the close:
+ * it asks nothing of the structure, sends no mail, and records that the Union checked a return the close counted.
+ */
+function closedTo(campaign: { state?: unknown } | undefined, t: ReviewTarget, d: Decision) {
+  const asked = RESEND_ASKED[d.state];
+  if (campaign?.state !== "closed" || !asked) return null;
+  return `La campagne ${t.year} est close : l'Union n'accepte plus de retours, et ${asked} attendrait de « ${t.code} » un nouvel envoi qu'elle ne peut plus faire. Rien n'a été enregistré ni envoyé ; seule une acceptation reste possible.`;
+}
+
 /**
  * Records the Union's decision on the latest revision of a return. Returns the stored review and whether it is
  * new (false when the same admin's identical decision is retried, which completes it again and stores nothing).
@@ -146,7 +167,6 @@ export async function reviewRevision(
     }
   }
   const wrong = misfit(t.number, last?.state ?? revision.review.state, d);
-  if (wrong) throw new Refusal("conflict", `${wrong} Rien n'a été enregistré.`);
   const sequence = (last?.sequence ?? 0) + 1;
   const review: StoredReview = {
     structureCode: t.code,
@@ -161,7 +181,13 @@ export async function reviewRevision(
     reviewedAt: Timestamp.fromDate(now),
   };
   try {
-    await storedReviews(db, t.year, t.code).doc(review.key).create(review);
+    await db.runTransaction(async (tx) => {
+      const closed = closedTo((await tx.get(campaignDoc(db, t.year))).data(), t, d);
+      if (closed) throw new Refusal("conflict", closed);
+      // After the close, since the advice it gives (reopen the return first) would be refused in turn.
+      if (wrong) throw new Refusal("conflict", `${wrong} Rien n'a été enregistré.`);
+      tx.create(storedReviews(db, t.year, t.code).doc(review.key), review);
+    });
   } catch (error) {
     if (!isAlreadyExists(error)) throw error;
     throw new Refusal(

@@ -3,9 +3,10 @@ import { type ZodType, z } from "zod";
 import { MAX_EXPLANATION } from "../dialogue/index.ts";
 import { FIELDS, type Field, SECTION_LIST } from "../schema/index.ts";
 
-/** How a received value reads in a message. */
+/** How a received value reads in a message: its JSON type, or the literal itself for null, true and false. */
 function describe(input: unknown): string {
   if (input === undefined) return "rien";
+  if (input === null) return "null";
   if (Array.isArray(input)) return "une liste";
   switch (typeof input) {
     case "string":
@@ -13,7 +14,7 @@ function describe(input: unknown): string {
     case "number":
       return "un nombre";
     case "boolean":
-      return "true ou false";
+      return String(input);
     default:
       return "un objet";
   }

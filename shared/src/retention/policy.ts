@@ -35,6 +35,9 @@ export interface RetentionKindInfo {
 /** Days in `n` years, counted with leap years. */
 export const years = (n: number): number => Math.round(n * 365.25);
 
+/** Days in `n` months, a month being a twelfth of a year: 12 months are exactly `years(1)`, 6 months 183 days. */
+export const months = (n: number): number => Math.round((n * 365.25) / 12);
+
 /** How long a campaign lasts: one exercice, a year. */
 export const CAMPAIGN_MAX_DAYS = years(1);
 
@@ -67,7 +70,7 @@ export const RETENTION: Record<RetentionKind, RetentionKindInfo> = {
     holds:
       "les courriels des rapports aux structures et des synthèses du réseau, avec leurs pièces jointes PDF et leurs tentatives d'envoi",
     anchor: "delivery",
-    defaultDays: 90,
+    defaultDays: months(3),
     minimumDays: 0,
     reason:
       "le destinataire garde le rapport reçu ; trois mois suffisent pour un renvoi ou une réclamation",
@@ -114,19 +117,26 @@ export const ANCHOR_WORDS: Record<RetentionAnchor, string> = {
   delivery: "après la remise du courriel, et au plus tôt après la clôture de la campagne",
 };
 
-/** "10 ans", "3 mois", "90 jours": the shortest exact French wording of a number of days. */
+/**
+ * "10 ans", "18 mois", "90 jours": the shortest exact French wording of a number of days, in the units checkRetention
+ * reads, so that what the Union typed is said back the same way (12 mois as « 1 an »). Under two months, in days.
+ */
 export function formatRetention(days: number): string {
   const inYears = Math.round(days / 365.25);
   if (days > 0 && years(inYears) === days) return plural(inYears, "an");
-  if (days >= 60 && days % 30 === 0 && days < 365) return `${days / 30} mois`;
+  const inMonths = Math.round((days * 12) / 365.25);
+  if (inMonths >= 2 && months(inMonths) === days) return `${inMonths} mois`;
   return plural(days, "jour");
 }
 
 const UNITS: [RegExp, (n: number) => number][] = [
-  [/^(j|jours?)?$/, (n) => n],
-  [/^(m|mois)$/, (n) => n * 30],
+  [/^(j|jours?)$/, (n) => n],
+  [/^(m|mois)$/, months],
   [/^(a|ans?)$/, years],
 ];
+
+/** The units, as the refusals list them. */
+const UNIT_WORDS = "j (jours), mois ou ans, par exemple 90j, 6mois ou 10ans";
 
 export type RetentionCheck =
   | { ok: true; kind: RetentionKind; days: number }
@@ -141,13 +151,19 @@ export function checkRetention(kind: string, text: string): RetentionCheck {
       error: `Type de données inconnu : « ${kind} ». Types : ${RETENTION_KINDS.join(", ")}.`,
     };
   const m = /^\s*([-+]?\d+)\s*([a-z]*)\s*$/i.exec(text);
-  const unit = m ? UNITS.find(([re]) => re.test((m[2] ?? "").toLowerCase())) : undefined;
+  const amount = Number(m?.[1]);
+  // A bare number could be days, months or years; only zero is the same in every unit.
+  if (m && !m[2] && amount !== 0)
+    return {
+      ok: false,
+      error: `« ${kind} » : « ${text.trim()} » sans unité ; écrivez l'unité après le nombre : ${UNIT_WORDS}.`,
+    };
+  const unit = m ? UNITS.find(([re]) => re.test((m[2] || "j").toLowerCase())) : undefined;
   if (!m || !unit)
     return {
       ok: false,
-      error: `« ${kind} » : durée illisible « ${text} » ; écrivez par exemple 90j, 6mois ou 10ans.`,
+      error: `« ${kind} » : durée illisible « ${text} » ; écrivez un nombre entier suivi de son unité : ${UNIT_WORDS}.`,
     };
-  const amount = Number(m[1]);
   if (amount < 0)
     return {
       ok: false,
