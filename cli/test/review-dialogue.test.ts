@@ -367,9 +367,7 @@ describe("the whole loop", () => {
     expect(mail?.to).toEqual([directorOf(CODE), DEPUTY]);
     expect(mail?.message.text).toContain("Merci de joindre le bilan certifié.");
     // The director reads that the Union asked, not the login of the computer it was typed on, which the log keeps.
-    expect(mail?.message.text).toContain(
-      "Commentaire de l'Union (un membre de l'Union, le ",
-    );
+    expect(mail?.message.text).toContain("Commentaire de l'Union (un membre de l'Union, le ");
     expect(mail?.message.text).not.toMatch(/ligne de commande \(/);
     const logged = await readAudit(stack.db, { structureCode: CODE });
     expect(logged.at(-1)).toMatchObject({
