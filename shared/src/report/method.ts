@@ -6,6 +6,9 @@ import { formatNumber, formatPercent } from "../values/format.ts";
 import type { Fact, ReportInput } from "./types.ts";
 import { count, READING } from "./words.ts";
 
+/** What a size group or a custom set shows: the whiskers only from WHISKER_MIN_SIZE values, as every group. */
+const NO_MEAN = `médiane, quartiles et, à partir de ${WHISKER_MIN_SIZE} valeurs, 10e et 90e centiles ; jamais de moyenne`;
+
 export const METHOD_TITLE = "Comment lire ce rapport";
 
 function responseRate(input: ReportInput, p: Positioning): string {
@@ -27,11 +30,11 @@ function groups(p: Positioning): string[] {
       : []),
     ...(p.indicators.find((i) => i.sizes?.length)?.sizes ?? []).map(
       (g) =>
-        `Groupe ${g.label} : les structures de taille comparable à la vôtre, selon les tranches fixées par l'Union pour la campagne (${count(g.size, "structure")}) ; médiane et quartiles seulement.`,
+        `Groupe ${g.label} : les structures de taille comparable à la vôtre, selon les tranches fixées par l'Union pour la campagne (${count(g.size, "structure")}) ; ${NO_MEAN}.`,
     ),
     ...(p.peers
       ? [
-          `Groupe ${p.peers.label} : ${p.peers.definition} (${count(p.peers.size, "structure")}), choisi par votre structure pour la campagne ; médiane et quartiles seulement, jamais de moyenne ni de part de Oui, qui rapprochées de celles des autres groupes pourraient révéler celles d'un petit groupe.`,
+          `Groupe ${p.peers.label} : ${p.peers.definition} (${count(p.peers.size, "structure")}), choisi par votre structure pour la campagne ; ${NO_MEAN} ni de part de Oui, qui rapprochées de celles des autres groupes pourraient révéler celles d'un petit groupe.`,
         ]
       : []),
     "Pour chaque indicateur, seules les structures dont la valeur est calculable entrent dans les statistiques : leur nombre est donné à côté de chaque groupe.",
@@ -40,6 +43,10 @@ function groups(p: Positioning): string[] {
 
 const VERDICTS =
   "Les positions sont dites en mots : « dans le quart le plus haut » (au-dessus du 3e quartile), « dans la moitié centrale » (du 1er au 3e quartile), « dans le quart le plus bas » (en dessous du 1er quartile). Une valeur égale à la plus haute (ou la plus basse) du groupe est dite « au niveau le plus haut » (ou « le plus bas »), avec le nombre de structures qui la partagent lorsqu'elles sont au moins trois. « Non comparable » dit pourquoi aucune position n'est donnée.";
+
+/** Why a change may not be the difference of the two rounded values shown beside it. */
+const CHANGES =
+  "Les évolutions sur un an sont calculées sur les valeurs exactes, avant arrondi : elles peuvent différer d'une unité, au dernier chiffre, de la différence des deux valeurs arrondies affichées (par exemple 3,44 % − 2,86 % = +0,58 pts, affiché +0,6 pts à côté de 3,4 % et 2,9 %).";
 
 function secrecy(min: number): string[] {
   return [
@@ -59,7 +66,8 @@ export function methodSection(input: ReportInput): { paragraphs: string[]; fiche
       responseRate(input, p),
       ...groups(p),
       VERDICTS,
-      READING.quantiles,
+      READING.quantiles(true),
+      CHANGES,
       ...secrecy(input.campaign.minGroupSize),
       dated,
     ],

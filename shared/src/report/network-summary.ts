@@ -227,7 +227,7 @@ export function buildNetworkSummary(input: NetworkSummaryInput): NetworkSummaryD
     legend: { text: READING.chart("range"), marker: false, whiskers: "range" },
     notes: [
       "Document réservé à l'Union : il nomme les structures en bande rouge pour permettre leur accompagnement.",
-      READING.quantiles,
+      READING.quantiles(false),
       READING.smallGroups(campaign.minGroupSize),
     ],
   };

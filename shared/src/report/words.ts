@@ -75,8 +75,13 @@ export const READING = {
         : `du 10e au 90e centile (jamais jusqu'au minimum ni au maximum, qui seraient chacun la valeur d'une structure ; il n'est pas tracé pour un groupe de moins de ${WHISKER_MIN_SIZE} structures)`
     }, la boîte du 1er au 3e quartile et le trait vertical épais marque la médiane.`,
   marker: "Le losange et le trait pointillé marquent la valeur de votre structure.",
-  quantiles:
-    "Les quartiles et la médiane sont calculés comme QUARTILE.INC (interpolation linéaire) ; le rang centile compte les structures de valeur inférieure plus la moitié des ex æquo, la vôtre comprise.",
+  /** The Union's summary has no structure of its own, hence no percentile rank: `ranks` false leaves them out. */
+  quantiles: (ranks: boolean): string =>
+    `Les quartiles et la médiane sont calculés comme la fonction QUARTILE.INCLURE d'Excel (interpolation linéaire)${
+      ranks
+        ? " ; le rang centile compte les structures de valeur inférieure plus la moitié des ex æquo, la vôtre comprise"
+        : ""
+    }.`,
   smallGroups: (min: number): string =>
     `Un groupe de moins de ${count(min, "structure")} n'affiche pas de statistiques, pour préserver l'anonymat.`,
 };
