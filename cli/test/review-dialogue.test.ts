@@ -11,6 +11,7 @@ import {
   saveStructure,
   sweepOutbox,
 } from "@barometre/functions/admin";
+import { findField, plannedCell } from "@barometre/shared";
 import { CALM_SMTP, type SenderRig, startSenderRig } from "@barometre/testing/outbox";
 import { barometre } from "@barometre/testing/run-barometre";
 import {
@@ -221,8 +222,12 @@ describe("the whole loop", () => {
     const text = notice?.message.text ?? "";
     expect(notice?.message.subject).toContain("en réponse à votre demande");
     expect(text).toContain("Cette révision répond à votre demande");
-    expect(text).toContain("Chiffres attestés par Claire Martin (direction)");
-    expect(text).toContain("Deux médiateurs recrutés, un départ non remplacé.");
+    expect(text).toContain("Chiffres attestés par Claire Martin, pour la direction.");
+    // The explained field named as the director sees it in the prepared workbook, never by its key.
+    expect(text).toContain(
+      `${findField("social.staffTotal")?.label} (onglet « Données sociales », cellule ${plannedCell("social.staffTotal").split("!")[1]}) : Deux médiateurs recrutés, un départ non remplacé.`,
+    );
+    expect(text).not.toContain("social.staffTotal");
     expect(text).toContain("Changements depuis la révision 1");
     expect(text).toContain(": 18 → 31");
   });

@@ -71,6 +71,19 @@ describe("renderReport, delivered and parsed back", () => {
       expect(cids).toHaveLength(charts.length + 1);
       expect(cids[0]).toMatch(/^legende\./);
       expect(images.map((a) => a.cid).sort()).toEqual([...cids].sort());
+      // Named in French, as a mail client lists them: the legend, then each chart by its indicator's name.
+      expect(images.map((a) => a.filename)).toEqual([
+        "graphique-legende.png",
+        ...charts.map(
+          (e) =>
+            `graphique-${e.name
+              .normalize("NFD")
+              .replace(/[\u0300-\u036f]/g, "")
+              .toLowerCase()
+              .replace(/[^a-z0-9]+/g, "-")
+              .replace(/^-|-$/g, "")}.png`,
+        ),
+      ]);
       for (const image of images) {
         const png = image.content;
         expect(png.subarray(0, 8).toString("hex")).toBe("89504e470d0a1a0a");

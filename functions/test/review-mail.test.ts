@@ -1,6 +1,7 @@
 // The director's review mail on its own: French words for each state, the comment and fields quoted as text (never
 // as HTML), and the accessible HTML every short mail has (checked with axe-core in Chromium).
 
+import { plannedCell } from "@barometre/shared";
 import { useAxePage } from "@barometre/testing/axe-page";
 import { storedRevision } from "@barometre/testing/network";
 import { sampleReturn } from "@barometre/testing/stack";
@@ -51,7 +52,11 @@ describe("reviewMail", () => {
     expect(text).toContain(
       "(union@pimms.example, le 12/04/2019 14:05:00) : « Le total <b>des charges</b> ne correspond pas. »",
     );
-    expect(text).toContain("- Total des charges (finance.chargesTotal)");
+    // Each field where the director's prepared workbook holds it, never by its key.
+    expect(text).toContain(
+      `- Total des charges (onglet « Données financières », cellule ${plannedCell("finance.chargesTotal").split("!")[1]})`,
+    );
+    expect(text).not.toContain("finance.chargesTotal");
     expect(text).toContain("« Ouvrir le panneau »");
     expect(text).toContain(`page de confidentialité du Baromètre : ${PRIVACY}`);
     expect(mail.message.html).toContain("Le total &lt;b&gt;des charges&lt;/b&gt;");

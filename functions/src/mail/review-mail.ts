@@ -1,9 +1,9 @@
 // The director's mail when the Union asks for a correction, rejects a revision or reopens an accepted return.
-import { findField } from "@barometre/shared";
 import type { StructureEntry } from "../storage/directory.ts";
 import type { StoredReview } from "../storage/reviews.ts";
 import type { StoredRevision } from "../storage/revisions.ts";
 import { parisTime } from "../util/paris-time.ts";
+import { fieldInWords } from "./field-words.ts";
 import type { MailDraft } from "./outbox.ts";
 import { type PlainBlock, plainMail } from "./plain-mail.ts";
 import { privacySentence } from "./privacy-note.ts";
@@ -47,10 +47,7 @@ export function reviewMail(
   const what = WHAT[review.state];
   const year = review.year;
   const sent = parisTime.format(revision.submittedAt.toDate());
-  const fields = review.fields.map((key) => {
-    const f = findField(key);
-    return f ? `${f.label} (${key})` : key;
-  });
+  const fields = review.fields.map(fieldInWords);
   const blocks: PlainBlock[] = [
     { kind: "paragraph", text: "Bonjour," },
     {

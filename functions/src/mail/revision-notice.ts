@@ -1,7 +1,6 @@
 // The Union's short notice of each accepted revision: which structure, which revision, its fragile indicators, and the
 // dialogue: the request it answers, who attests it, the director's explanations and what changed since the last one.
 import {
-  findField,
   formatIndicatorValue,
   indicator,
   type Positioning,
@@ -11,6 +10,7 @@ import {
 import { escapeXml } from "../report/escape.ts";
 import type { StoredRevision } from "../storage/revisions.ts";
 import { parisTime } from "../util/paris-time.ts";
+import { fieldInWords } from "./field-words.ts";
 import type { MailDraft } from "./outbox.ts";
 
 /** The notice's outbox id: one per revision, whoever completes the submission. */
@@ -20,28 +20,27 @@ export const revisionNoticeId = (r: StoredRevision): string =>
 /** "un avertissement" for one, "3 avertissements" otherwise: the notice spells a single item out. */
 const counted = (n: number, single: string, word: string) => (n === 1 ? single : plural(n, word));
 
-const labelOf = (key: string) => findField(key)?.label ?? key;
-
 /** The dialogue around a revision, each part a heading line and its items: request answered, sign-off, words. */
 function dialogue(r: StoredRevision): { head: string; items: string[] }[] {
   const parts: { head: string; items: string[] }[] = [];
   if (r.answers) {
     const at = r.answers.reviewedAt ? ` du ${parisTime.format(r.answers.reviewedAt.toDate())}` : "";
     parts.push({
-      head: `Cette révision répond à votre demande${at} sur la révision ${r.answers.revision} (${REVIEW_STATE_LABELS[r.answers.state]}, ${r.answers.reviewedBy ?? "Union"}) : « ${r.answers.comment ?? ""} »`,
+      head: `Cette révision répond à votre demande${at} sur la révision ${r.answers.revision} (« ${REVIEW_STATE_LABELS[r.answers.state]} », par ${r.answers.reviewedBy ?? "l'Union"}) : « ${r.answers.comment ?? ""} »`,
       items: [],
     });
   }
   if (r.attestation)
     parts.push({
-      head: `Chiffres attestés par ${r.attestation.name} (${r.attestation.role}).`,
+      // Every role is a feminine noun: « pour la direction », « la présidence », « la trésorerie ».
+      head: `Chiffres attestés par ${r.attestation.name}, pour la ${r.attestation.role}.`,
       items: [],
     });
   const explained = Object.entries(r.explanations ?? {});
   if (explained.length)
     parts.push({
       head: `Explications de la structure sur ${counted(explained.length, "un avertissement", "avertissement")} :`,
-      items: explained.map(([key, text]) => `${labelOf(key)} (${key}) : ${text}`),
+      items: explained.map(([key, text]) => `${fieldInWords(key)} : ${text}`),
     });
   if (r.changes)
     parts.push(

@@ -1,5 +1,6 @@
 // renderReport / renderNetworkSummary: a report document as a mail (subject, HTML, text, inline PNG box plots, PDF attachment).
 import {
+  fold,
   type Layout,
   type NetworkSummaryDocument,
   networkSummaryLayout,
@@ -44,16 +45,23 @@ function legend(marker: boolean, whiskers: "range" | "deciles"): { figure: Figur
   return drawn;
 }
 
+/** "Régularité des instances" → "regularite-des-instances": a file name every mail client shows as it is. */
+const fileWord = (text: string): string =>
+  fold(text)
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
+
 export async function renderLayout(layout: Layout): Promise<RenderedMail> {
   const figures = new Map<string, Figure>();
   const images = new Map<string, { cid: string; width: number; height: number }>();
   const attachments: MailAttachment[] = [];
-  const inline = (id: string, figure: Figure, png: Buffer) => {
+  /** `name` in French, as a mail client lists the image among the attachments. */
+  const inline = (id: string, name: string, figure: Figure, png: Buffer) => {
     const cid = `${id}.${layout.fileStem}@barometre.pimms`;
     figures.set(id, figure);
     images.set(id, { cid, width: figure.width, height: figure.height });
     attachments.push({
-      filename: `graphique-${id}.png`,
+      filename: `graphique-${fileWord(name)}.png`,
       content: png,
       contentType: "image/png",
       cid,
@@ -63,14 +71,15 @@ export async function renderLayout(layout: Layout): Promise<RenderedMail> {
   for (const b of layout.blocks) {
     if (b.kind === "legend") {
       const { figure, png } = legend(b.marker, b.whiskers);
-      inline(LEGEND_ID, figure, png);
+      inline(LEGEND_ID, "légende", figure, png);
     } else if (b.kind === "chart") {
       const chart = b.chart;
       // A trajectory is drawn in the PDF only: the mail gives it as a data table, so no image is painted for it.
       if (chart.kind === "trajectory") figures.set(chart.id, trajectoryFigure(chart));
       else {
         const figure = chartFigure(chart);
-        inline(chart.id, figure, figurePng(figure));
+        // The title starts with the indicator's name: « Régularité des instances : distribution… ».
+        inline(chart.id, chart.title.split(" : ")[0] ?? chart.id, figure, figurePng(figure));
       }
     }
   }
