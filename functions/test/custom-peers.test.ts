@@ -146,14 +146,16 @@ describe("choosePeers", () => {
     const flat = (t: string) => t.replace(/\s+/g, " ");
     const text = flat(summary.message.text);
     expect(text).toContain(
-      `Groupes de pairs choisis : 2 structures sur ${network.structures.length}, dont 1 par critères et 1 en nommant des structures.`,
+      `2 structures sur ${network.structures.length} ont choisi un groupe de pairs pour la campagne : 1 par critères, 1 en nommant des structures.`,
     );
     const criteria = mine?.peers?.label.replace(/^de pairs choisis \((.*)\)$/, "$1");
     expect(text).toContain(
-      flat(`Par critères : ${criteria} : ${inSet.length} structures, choisi par 1 structure.`),
+      flat(
+        `Groupes définis par critères : « ${criteria} » (${inSet.length} structures), choisi par 1 structure.`,
+      ),
     );
     expect(criteria).toMatch(new RegExp(`^${chooser.territory}, charges < `));
-    expect(text).toContain("En nommant des structures : 1 groupe de 7 structures.");
+    expect(text).toContain("Groupes de structures nommées : 1 groupe de 7 structures.");
   });
 
   it("refuses a choice once the campaign is closed, and stores nothing", async () => {

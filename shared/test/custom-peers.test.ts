@@ -86,15 +86,15 @@ describe("custom peer sets", () => {
     });
     const [, counts, byCriteria, named] = summary.header;
     expect(counts).toBe(
-      "Groupes de pairs choisis : 3\u00a0structures sur 90, dont 2 par critères et 1 en nommant des structures.",
+      "3\u00a0structures sur 90 ont choisi un groupe de pairs pour la campagne : 2 par critères, 1 en nommant des structures.",
     );
     const size = report(codes[0] as string)?.positioning.peers?.size;
     expect(byCriteria).toMatch(
       new RegExp(
-        `^Par critères : Urbain QPV, effectif [^:]+ : ${size}\u00a0structures, choisi par 2\u00a0structures\\.$`,
+        `^Groupes définis par critères : « Urbain QPV, effectif [^»]+ » \\(${size}\u00a0structures\\), choisi par 2\u00a0structures\\.$`,
       ),
     );
-    expect(named).toBe("En nommant des structures : 1\u00a0groupe de 7\u00a0structures.");
+    expect(named).toBe("Groupes de structures nommées : 1\u00a0groupe de 7\u00a0structures.");
     const none = buildNetworkSummary({
       campaign: { year: network.year, minGroupSize: 5 },
       structures: campaign.structures,

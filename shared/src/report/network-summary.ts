@@ -161,16 +161,23 @@ function peerSetLines(structures: readonly NetworkStructure[]): string[] {
     .sort(([a], [b]) => a.localeCompare(b, "fr"))
     .map(
       ([label, { size, by }]) =>
-        `${label.replace(/^de pairs choisis \((.*)\)$/, "$1")} : ${count(size, "structure")}, choisi par ${count(by, "structure")}`,
+        `« ${label.replace(/^de pairs choisis \((.*)\)$/, "$1")} » (${count(size, "structure")}), choisi par ${count(by, "structure")}`,
     );
   const sizes = named.map((p) => p.size);
   const [low, high] = [Math.min(...sizes), Math.max(...sizes)];
+  const byCriteria = chosen.length - named.length;
+  const ways = [
+    byCriteria ? `${formatNumber(byCriteria)} par critères` : "aucune par critères",
+    named.length
+      ? `${formatNumber(named.length)} en nommant des structures`
+      : "aucune en nommant des structures",
+  ];
   return [
-    `Groupes de pairs choisis : ${count(chosen.length, "structure")} sur ${formatNumber(structures.length)}, dont ${formatNumber(chosen.length - named.length)} par critères et ${formatNumber(named.length)} en nommant des structures.`,
-    ...(sets.length ? [`Par critères : ${sets.join(" ; ")}.`] : []),
+    `${count(chosen.length, "structure")} sur ${formatNumber(structures.length)} ${chosen.length > 1 ? "ont" : "a"} choisi un groupe de pairs pour la campagne : ${ways.join(", ")}.`,
+    ...(sets.length ? [`Groupes définis par critères : ${sets.join(" ; ")}.`] : []),
     ...(named.length
       ? [
-          `En nommant des structures : ${count(named.length, "groupe")} de ${low === high ? "" : `${formatNumber(low)} à `}${count(high, "structure")}.`,
+          `Groupes de structures nommées : ${count(named.length, "groupe")} de ${low === high ? "" : `${formatNumber(low)} à `}${count(high, "structure")}.`,
         ]
       : []),
   ];
