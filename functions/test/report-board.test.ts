@@ -1,6 +1,7 @@
 // The one-page board summary: one A4 page for every structure (and a worst case), tagged, its figures those of the positioning, attached beside the full report.
 import {
   BOARD_HEAD,
+  bandsFor,
   buildReport,
   demoCampaign,
   demoPeerChoices,
@@ -102,6 +103,18 @@ describe("the board summary", () => {
       if (typeof i.change === "number" && i.change !== 0)
         expect(text).toMatch(i.change > 0 ? /↗enhausse/ : /↘enbaisse/);
     }
+  });
+
+  it("says « sans bande » where an indicator has none, « non calculable » where its band cannot be computed", () => {
+    const input = worstCase(chooser);
+    const table = buildReport(input).board.blocks.find((b) => b.kind === "table");
+    if (table?.kind !== "table") throw new Error("the summary has its table");
+    // Every value of the worst case is missing: only the indicators with bands have one to compute.
+    expect(table.table.rows.map((r) => r.cells[2])).toEqual(
+      input.positioning.indicators.map((i) =>
+        bandsFor(i.key) === null ? "sans bande" : "non calculable",
+      ),
+    );
   });
 
   it("names the custom peer set its verdicts are given against, with its definition and size", () => {

@@ -7,7 +7,7 @@ import { VERDICT_WORDS, type Verdict } from "../positioning/verdict.ts";
 import { isSuppressed } from "../stats/summary.ts";
 import { formatPercent } from "../values/format.ts";
 import type { Layout, NamedTable, ReportInput } from "./types.ts";
-import { bandText, count, formatChange } from "./words.ts";
+import { bandText, count, formatChange, thresholdsText } from "./words.ts";
 
 export const BOARD_HEAD = [
   "Indicateur",
@@ -65,7 +65,12 @@ function row(p: IndicatorPositioning, bands?: BandSettings): NamedTable["rows"][
     cells: [
       `${def.number}. ${def.name}`,
       value,
-      band ? band.text : p.value === null ? "non calculable" : "sans bande",
+      // An indicator without bands has none to compute, whether its value is missing or not.
+      band
+        ? band.text
+        : p.value === null && thresholdsText(p.key, bands) !== null
+          ? "non calculable"
+          : "sans bande",
       peers(p),
       trend(p),
       networkMedian(p),
