@@ -3,6 +3,7 @@
 // of a document gets an update time after the previous one (the emulator keeps milliseconds, and two commits in the
 // same millisecond would otherwise share it), so a precondition can tell any two versions of a document apart.
 import { FirestoreState } from "@firestore-emulator/server";
+import { type GrpcServer, refuse, wrapHandler } from "./emulator-handlers.ts";
 
 interface Timestamp {
   seconds: number;
@@ -25,15 +26,6 @@ interface StoredDocument {
 export interface State {
   getDocument(path: string): StoredDocument;
   writeV1Document(date: Date, write: Write): unknown;
-}
-
-type Callback = (error: { code: number; details: string; message: string } | null) => void;
-
-interface Server {
-  handlers: Map<
-    string,
-    { func: (call: { request: { writes: Write[] } }, cb: Callback) => unknown }
-  >;
 }
 
 /** gRPC's FAILED_PRECONDITION. */
@@ -62,7 +54,7 @@ function failing(state: State, writes: readonly Write[]): string | null {
 let patched = false;
 
 /** Installs the checks on a bound emulator's Commit handler (and, once per process, its writes' update times). */
-export function honourPreconditions(server: Server, state: State): void {
+export function honourPreconditions(server: GrpcServer, state: State): void {
   if (!patched) {
     patched = true;
     const proto = FirestoreState.prototype as unknown as State;
@@ -74,13 +66,13 @@ export function honourPreconditions(server: Server, state: State): void {
       return write.call(this, at, w);
     };
   }
-  const handler = server.handlers.get("/google.firestore.v1.Firestore/Commit");
-  if (!handler) throw new Error("L'émulateur Firestore ne sert pas Commit.");
-  const inner = handler.func;
-  handler.func = (call, callback) => {
+  wrapHandler<{ request: { writes: Write[] } }>(server, "Commit", (inner) => (call, callback) => {
     const name = failing(state, call.request.writes);
     if (!name) return inner(call, callback);
-    const details = `the stored version does not match the required base version: ${name}`;
-    callback({ code: FAILED_PRECONDITION, details, message: details });
-  };
+    return refuse(
+      callback,
+      FAILED_PRECONDITION,
+      `the stored version does not match the required base version: ${name}`,
+    );
+  });
 }

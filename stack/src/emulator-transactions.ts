@@ -3,6 +3,7 @@
 // on what is now stored. Firestore locks what a transaction reads instead; either way, no transaction commits on
 // a read another write has made stale. Documents read by a query in a transaction are not tracked.
 import { randomBytes } from "node:crypto";
+import { type GrpcServer, refuse, wrapHandler } from "./emulator-handlers.ts";
 import { type State, updatedAt } from "./emulator-preconditions.ts";
 
 interface Message {
@@ -11,25 +12,12 @@ interface Message {
   documents?: string[];
 }
 
-type Callback = (
-  error: { code: number; details: string; message: string } | null,
-  value?: unknown,
-) => void;
-
-interface Handler {
-  func: (call: { request: Message; write?(response: Message): unknown }, cb: Callback) => unknown;
-}
-
-interface Server {
-  handlers: Map<string, Handler>;
-}
+type Call = { request: Message; write?(response: Message): unknown };
 
 /** gRPC's ABORTED, which the Firestore clients retry a transaction on. */
 const ABORTED = 10;
 
-const SERVICE = "/google.firestore.v1.Firestore/";
-
-export function isolateTransactions(server: Server, state: State): void {
+export function isolateTransactions(server: GrpcServer, state: State): void {
   /** What each open transaction read: document name → its update time then (null: missing). */
   const reads = new Map<string, Map<string, number | null>>();
   const key = (id: Uint8Array) => Buffer.from(id).toString("hex");
@@ -38,13 +26,8 @@ export function isolateTransactions(server: Server, state: State): void {
     reads.set(key(id), new Map());
     return id;
   };
-  const wrap = (method: string, around: (inner: Handler["func"]) => Handler["func"]) => {
-    const handler = server.handlers.get(`${SERVICE}${method}`);
-    if (!handler) throw new Error(`L'émulateur Firestore ne sert pas ${method}.`);
-    handler.func = around(handler.func);
-  };
-
-  wrap(
+  wrapHandler<Call>(
+    server,
     "BeginTransaction",
     (inner) => (call, callback) =>
       inner(call, (error, response) => {
@@ -53,7 +36,7 @@ export function isolateTransactions(server: Server, state: State): void {
       }),
   );
 
-  wrap("BatchGetDocuments", (inner) => (call, callback) => {
+  wrapHandler<Call>(server, "BatchGetDocuments", (inner) => (call, callback) => {
     const { request } = call;
     const id = request.has_new_transaction ? fresh() : request.transaction;
     const read = id.length ? reads.get(key(id)) : undefined;
@@ -68,17 +51,20 @@ export function isolateTransactions(server: Server, state: State): void {
     return inner(call, callback);
   });
 
-  wrap("Commit", (inner) => (call, callback) => {
+  wrapHandler<Call>(server, "Commit", (inner) => (call, callback) => {
     const id = call.request.transaction;
     const read = id.length ? reads.get(key(id)) : undefined;
     if (read) reads.delete(key(id));
     const stale = read && [...read].find(([name, at]) => updatedAt(state, name) !== at)?.[0];
     if (!stale) return inner(call, callback);
-    const details = `Transaction aborted: ${stale} was written after the transaction read it.`;
-    callback({ code: ABORTED, details, message: details });
+    return refuse(
+      callback,
+      ABORTED,
+      `Transaction aborted: ${stale} was written after the transaction read it.`,
+    );
   });
 
-  wrap("Rollback", (inner) => (call, callback) => {
+  wrapHandler<Call>(server, "Rollback", (inner) => (call, callback) => {
     reads.delete(key(call.request.transaction));
     return inner(call, callback);
   });
